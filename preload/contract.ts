@@ -1,0 +1,268 @@
+// THE typed contract between the UI and main. Every request channel has a zod request schema
+// and response schema; every event stream has a payload schema. Main validates every request
+// against it; the preload, the web host and the renderer are all built from its keys.
+// Results cross the boundary as values, never as throws.
+import { z } from 'zod';
+
+// ---------- Results ----------
+export const ERROR_CODES = [
+  'invalid_request', // payload failed validation
+  'not_found',
+  'conflict', // e.g. a store with that name already exists in this context
+  'limit_reached', // per-context store limit
+  'not_available', // e.g. a plan that is not built yet
+  'no_context', // no cluster context selected / kubeconfig missing
+  'cluster_unreachable',
+  'forbidden',
+  'invalid_state', // e.g. retry on a store that is not Failed
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+export const ErrorSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
+export type ContractError = z.infer<typeof ErrorSchema>;
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const err = <T = never>(code: ErrorCode, message: string): Result<T> => ({
+  ok: false,
+  error: { code, message },
+});
+
+// ---------- Domain ----------
+export const STORE_STATUSES = ['Queued', 'Provisioning', 'Ready', 'Failed', 'Deleting'] as const;
+export const StoreStatusSchema = z.enum(STORE_STATUSES);
+export type StoreStatus = z.infer<typeof StoreStatusSchema>;
+
+export const PLANS = ['woocommerce', 'medusa'] as const;
+export const PlanSchema = z.enum(PLANS);
+export type Plan = z.infer<typeof PlanSchema>;
+
+export const StoreSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  namespace: z.string(),
+  status: StoreStatusSchema,
+  plan: PlanSchema,
+  context: z.string(),
+  url: z.string().nullable(),
+  adminUrl: z.string().nullable(),
+  adminEmail: z.string(),
+  errorStep: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+  createdAt: z.string(),
+  provisionedAt: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type Store = z.infer<typeof StoreSchema>;
+
+export const EVENT_STATUSES = ['started', 'completed', 'failed'] as const;
+export const TimelineEventSchema = z.object({
+  id: z.number(),
+  storeId: z.string(),
+  step: z.string(),
+  status: z.enum(EVENT_STATUSES),
+  message: z.string(),
+  timestamp: z.string(),
+});
+export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
+
+export const AuditEntrySchema = z.object({
+  id: z.number(),
+  action: z.string(),
+  resource: z.string(),
+  name: z.string(),
+  details: z.string(),
+  actor: z.string(),
+  timestamp: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+export const ContextInfoSchema = z.object({
+  name: z.string(),
+  cluster: z.string(),
+  server: z.string(),
+  user: z.string(),
+  /** Local clusters (kind, k3d, minikube, docker-desktop, loopback servers) get <slug>.localhost hosts. */
+  isLocal: z.boolean(),
+});
+export type ContextInfo = z.infer<typeof ContextInfoSchema>;
+
+export const ResourceAmountsSchema = z.object({ cpu: z.string().nullable(), memory: z.string().nullable() });
+export const ContainerHealthSchema = z.object({
+  name: z.string(),
+  image: z.string(),
+  ready: z.boolean(),
+  restarts: z.number(),
+  state: z.string(), // running | waiting | terminated
+  reason: z.string().nullable(),
+  requests: ResourceAmountsSchema,
+  limits: ResourceAmountsSchema,
+});
+export const PodHealthSchema = z.object({
+  name: z.string(),
+  component: z.string().nullable(),
+  phase: z.string(),
+  ready: z.boolean(),
+  restarts: z.number(),
+  startedAt: z.string().nullable(),
+  uptimeSeconds: z.number().nullable(),
+  node: z.string().nullable(),
+  containers: z.array(ContainerHealthSchema),
+});
+export const PvcHealthSchema = z.object({
+  name: z.string(),
+  phase: z.string(),
+  capacity: z.string().nullable(),
+  storageClass: z.string().nullable(),
+});
+export const StoreHealthSchema = z.object({
+  pods: z.array(PodHealthSchema),
+  pvcs: z.array(PvcHealthSchema),
+  quota: z.object({ hard: z.record(z.string(), z.string()), used: z.record(z.string(), z.string()) }).nullable(),
+  observedAt: z.string(),
+});
+export type StoreHealth = z.infer<typeof StoreHealthSchema>;
+
+export const PreflightCheckSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: z.enum(['ok', 'warn', 'fail']),
+  detail: z.string(),
+});
+export const PreflightSchema = z.object({
+  context: z.string(),
+  ok: z.boolean(),
+  checks: z.array(PreflightCheckSchema),
+});
+export type Preflight = z.infer<typeof PreflightSchema>;
+
+export const SettingsSchema = z.object({
+  baseDomain: z.string().max(200).nullable(),
+  storageClass: z.string().max(253).nullable(),
+  imageRegistry: z.string().max(253).nullable(),
+  concurrency: z.number().int().min(1).max(20),
+  maxStoresPerContext: z.number().int().min(1).max(500),
+  provisionTimeoutSeconds: z.number().int().min(30).max(3600),
+  theme: z.enum(['system', 'dark', 'light']),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const TAIL_LINES = [50, 100, 200, 500] as const;
+export const LogTargetSchema = z.object({
+  id: z.string().min(1),
+  /** Pod name, or a component ('wordpress' | 'mysql' | 'setup'); defaults to wordpress. */
+  pod: z.string().max(253).optional(),
+  container: z.string().max(63).optional(),
+  tailLines: z.union(TAIL_LINES.map((n) => z.literal(n))).default(100),
+});
+export const LogsSchema = z.object({
+  pod: z.string(),
+  container: z.string(),
+  lines: z.array(z.string()),
+  pods: z.array(z.object({ name: z.string(), component: z.string().nullable(), containers: z.array(z.string()) })),
+});
+
+// ---------- Requests ----------
+const Empty = z.object({}).strict();
+const ById = z.object({ id: z.string().min(1).max(64) }).strict();
+
+/** Store names: 1–40 printable characters (no control characters). */
+export const StoreNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Store name is required')
+  .max(40, 'Store name must be at most 40 characters')
+  .regex(/^[^\p{C}]+$/u, 'Store name must contain only printable characters');
+
+export const CreateStoreSchema = z
+  .object({
+    name: StoreNameSchema,
+    adminEmail: z.email('Admin email must be a valid email address').max(254),
+    plan: PlanSchema.default('woocommerce'),
+  })
+  .strict();
+
+export const requests = {
+  getAppInfo: {
+    request: Empty,
+    response: z.object({
+      version: z.string(),
+      mode: z.enum(['desktop', 'web']),
+      context: z.string().nullable(),
+      kubeconfigPath: z.string().nullable(),
+    }),
+  },
+  listContexts: {
+    request: Empty,
+    response: z.object({ current: z.string().nullable(), contexts: z.array(ContextInfoSchema) }),
+  },
+  selectContext: { request: z.object({ name: z.string().min(1).max(253) }).strict(), response: ContextInfoSchema },
+  runPreflight: { request: Empty, response: PreflightSchema },
+  listStores: { request: Empty, response: z.array(StoreSchema) },
+  getStore: { request: ById, response: StoreSchema },
+  createStore: { request: CreateStoreSchema, response: StoreSchema },
+  deleteStore: { request: ById, response: StoreSchema },
+  retryStore: { request: ById, response: StoreSchema },
+  restartStore: {
+    request: z.object({ id: z.string().min(1).max(64), component: z.enum(['all', 'wordpress', 'mysql']) }).strict(),
+    response: z.object({ restarted: z.array(z.string()) }),
+  },
+  resetAdminPassword: { request: ById, response: z.object({ username: z.string(), password: z.string() }) },
+  revealAdminPassword: { request: ById, response: z.object({ username: z.string(), password: z.string() }) },
+  listEvents: { request: ById, response: z.array(TimelineEventSchema) },
+  getHealth: { request: ById, response: StoreHealthSchema },
+  getLogs: { request: LogTargetSchema.strict(), response: LogsSchema },
+  startLogFollow: { request: LogTargetSchema.strict(), response: z.object({ subscriptionId: z.string() }) },
+  stopLogFollow: { request: z.object({ subscriptionId: z.string().min(1).max(64) }).strict(), response: Empty },
+  listAudit: {
+    request: z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+    response: z.array(AuditEntrySchema),
+  },
+  getSettings: { request: Empty, response: SettingsSchema },
+  updateSettings: { request: SettingsSchema.partial().strict(), response: SettingsSchema },
+  /** Opens an http(s) store URL in the system browser (desktop); the web host refuses it. */
+  openExternal: { request: z.object({ url: z.url({ protocol: /^https?$/ }) }).strict(), response: Empty },
+} as const;
+
+export type RequestName = keyof typeof requests;
+export type RequestOf<K extends RequestName> = z.input<(typeof requests)[K]['request']>;
+export type ParsedRequestOf<K extends RequestName> = z.output<(typeof requests)[K]['request']>;
+export type ResponseOf<K extends RequestName> = z.output<(typeof requests)[K]['response']>;
+export const REQUEST_NAMES = Object.keys(requests) as RequestName[];
+
+// ---------- Event streams ----------
+export const events = {
+  storeChanged: StoreSchema,
+  storeRemoved: z.object({ id: z.string() }),
+  timelineEvent: TimelineEventSchema,
+  logLines: z.object({ subscriptionId: z.string(), lines: z.array(z.string()), ended: z.boolean() }),
+} as const;
+
+export type EventName = keyof typeof events;
+export type EventOf<K extends EventName> = z.output<(typeof events)[K]>;
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+// ---------- Transport names (IPC and web host) ----------
+export const ipcChannel = (name: RequestName): string => `storedeck:${name}`;
+export const ipcEventChannel = (name: EventName): string => `storedeck:event:${name}`;
+
+// ---------- The API surface the renderer sees (window.storedeck or the web client) ----------
+export type StoredeckApi = {
+  [K in RequestName]: (request: RequestOf<K>) => Promise<Result<ResponseOf<K>>>;
+} & {
+  on: { [K in EventName]: (listener: (payload: EventOf<K>) => void) => () => void };
+};
+
+/** Validates a raw payload for a channel; a malformed one yields an invalid_request error value. */
+export function parseRequest<K extends RequestName>(name: K, raw: unknown): Result<ParsedRequestOf<K>> {
+  const parsed = requests[name].request.safeParse(raw ?? {});
+  if (parsed.success) return ok(parsed.data as ParsedRequestOf<K>);
+  const issue = parsed.error.issues[0];
+  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  return err('invalid_request', `${where}${issue?.message ?? 'invalid request'}`);
+}
+
+export function isRequestName(name: string): name is RequestName {
+  return Object.prototype.hasOwnProperty.call(requests, name);
+}

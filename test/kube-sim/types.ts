@@ -1,0 +1,155 @@
+// The seam between the simulator's HTTP/API layer (server, verbs, watch, SSA) and its
+// controllers (namespaces, deployments → pods, jobs, PVCs, quota, logs, exec, faults).
+// The API layer owns the object store; controllers only see it through these interfaces.
+
+export interface ObjectMeta {
+  name: string;
+  namespace?: string;
+  uid?: string;
+  resourceVersion?: string;
+  generation?: number;
+  creationTimestamp?: string;
+  deletionTimestamp?: string;
+  deletionGracePeriodSeconds?: number;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  finalizers?: string[];
+  ownerReferences?: Array<{
+    apiVersion: string;
+    kind: string;
+    name: string;
+    uid: string;
+    controller?: boolean;
+    blockOwnerDeletion?: boolean;
+  }>;
+  managedFields?: unknown[];
+  generateName?: string;
+}
+
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: ObjectMeta;
+  spec?: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  status?: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  [key: string]: unknown;
+}
+
+/** One served resource type, e.g. { group: 'apps', version: 'v1', plural: 'deployments', kind: 'Deployment' }. */
+export interface ResourceType {
+  group: string; // '' for core
+  version: string;
+  plural: string;
+  singular: string;
+  kind: string;
+  namespaced: boolean;
+  verbs: string[];
+  shortNames?: string[];
+  /** Subresources served, e.g. ['status', 'log', 'exec']. */
+  subresources?: string[];
+}
+
+/** Key of a resource type used across the sim: 'pods', 'deployments.apps', 'jobs.batch', ... */
+export type ResourceKey = string;
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface StoreEvent {
+  type: WatchEventType;
+  key: ResourceKey;
+  object: KubeObject;
+  resourceVersion: number;
+}
+
+/** Thrown by store operations and admission; the server turns it into a real Status object. */
+export class StatusError extends Error {
+  constructor(
+    public readonly code: number,
+    public readonly reason: string,
+    message: string,
+    public readonly details?: {
+      name?: string;
+      group?: string;
+      kind?: string;
+      causes?: Array<{ reason: string; message: string; field: string }>;
+      retryAfterSeconds?: number;
+    },
+  ) {
+    super(message);
+  }
+}
+
+/** The object store the API layer serves. All writes bump the global resourceVersion. */
+export interface ObjectStore {
+  readonly types: ResourceType[];
+  typeOf(key: ResourceKey): ResourceType;
+  get(key: ResourceKey, namespace: string | undefined, name: string): KubeObject | undefined;
+  list(key: ResourceKey, namespace?: string): KubeObject[];
+  /** Assigns uid, resourceVersion, creationTimestamp, generation=1; runs admission. */
+  create(key: ResourceKey, obj: KubeObject): KubeObject;
+  /** Full replace by a controller or client; bumps generation when spec changed. */
+  update(key: ResourceKey, obj: KubeObject): KubeObject;
+  /** Status-only write (never bumps generation). */
+  updateStatus(key: ResourceKey, obj: KubeObject): KubeObject;
+  /**
+   * Delete: with finalizers present, sets deletionTimestamp (MODIFIED) and keeps the object;
+   * otherwise removes it (DELETED). Returns the object as it was last seen.
+   */
+  delete(key: ResourceKey, namespace: string | undefined, name: string): KubeObject | undefined;
+  /** Every committed change, in resourceVersion order. Returns an unsubscribe function. */
+  subscribe(listener: (event: StoreEvent) => void): () => void;
+  currentResourceVersion(): number;
+}
+
+/** Admission runs inside store.create/update before the write is committed; throw StatusError to reject. */
+export type AdmissionPlugin = (op: 'CREATE' | 'UPDATE', key: ResourceKey, obj: KubeObject, old: KubeObject | undefined, store: ObjectStore) => void;
+
+/** Seeded, reproducible randomness (mulberry32 or similar). */
+export interface Rng {
+  next(): number; // [0,1)
+  int(maxExclusive: number): number;
+  pick<T>(items: readonly T[]): T;
+  /** Lowercase alphanumeric suffix like Kubernetes' generateName (5 chars) or pod-template-hash (10 chars). */
+  suffix(length: number): string;
+}
+
+/** The sim's clock: real time scaled by the profile's timeScale; every timer the controllers use goes through it. */
+export interface SimClock {
+  now(): number; // epoch ms
+  setTimeout(fn: () => void, simMs: number): { cancel(): void };
+}
+
+/** Timings (simulated ms) and faults; see profiles/*.json. */
+export interface SimProfile {
+  name: string;
+  /** Real ms = simulated ms × timeScale (0.01 replays a realistic run 100× faster). */
+  timeScale: number;
+  timings: {
+    imagePullMs: number | Record<string, number>; // per image prefix, e.g. { "mysql": 25000, "*": 5000 }
+    containerStartMs: number;
+    readyAfterStartMs: number | Record<string, number>;
+    jobRunMs: number | Record<string, number>;
+    namespaceTerminationMs: number;
+    pvcBindMs: number;
+  };
+  faults: FaultConfig;
+}
+
+export interface FaultConfig {
+  /** Fraction (0..1) of API requests answered with 500/503/429 (429 carries Retry-After). */
+  errorRate?: number;
+  /** Fraction of requests whose connection is destroyed without a response. */
+  dropRate?: number;
+  /** Added latency per request, uniform between min and max ms. */
+  latencyMs?: { min: number; max: number };
+  /** Watch streams are closed by the server after this many (real) seconds. */
+  watchCutAfterSeconds?: number;
+  /** Containers whose image matches this regex end in ErrImagePull → ImagePullBackOff. */
+  imagePullFailPattern?: string;
+  /** Containers whose image matches this regex crash on start (CrashLoopBackOff). */
+  crashLoopPattern?: string;
+  /** Job pods whose job name matches fail (the Job fails after backoffLimit). */
+  jobFailPattern?: string;
+  /** Namespaces whose name matches get a finalizer that never clears (deletion hangs). */
+  hangNamespacePattern?: string;
+}
