@@ -1,0 +1,95 @@
+// A StoreStrategy is everything plan-specific: the desired objects (pure builders), what
+// "ready" means, and how to explain a failure in plain language. The reconciler is generic.
+import type { Plan } from '../../../preload/contract';
+
+/** A Kubernetes object as the builders produce it (apiVersion/kind/metadata always set). */
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    [key: string]: unknown;
+  };
+  [key: string]: unknown;
+}
+
+/** What the builders need to know about one store and the cluster it lands on. */
+export interface StoreContext {
+  id: string;
+  name: string;
+  slug: string;
+  namespace: string;
+  adminEmail: string;
+  /** Full host name of the store, e.g. "shop.localhost" or "shop.stores.example.com". */
+  host: string;
+  /** IngressClass to use (null: let the cluster default decide). */
+  ingressClassName: string | null;
+  /** Which controller serves that class: decides annotations such as body size. */
+  ingressController: 'traefik' | 'nginx' | 'other';
+  /** Namespace the ingress controller's pods run in (the NetworkPolicy admits it). */
+  ingressControllerNamespace: string;
+  /** StorageClass for the PVCs (null: the cluster's default class). */
+  storageClassName: string | null;
+  /** Registry prefix for images, e.g. "registry.local:5000" (null: Docker Hub). */
+  imageRegistry: string | null;
+}
+
+/** Secret material, generated once per store with crypto and then only read back from the cluster. */
+export type SecretMaterial = Record<string /* secret name */, Record<string /* key */, string>>;
+
+/** One observed snapshot of a store namespace, used for diagnosis. Plain API objects. */
+export interface ObservedState {
+  pods: KubeObject[];
+  pvcs: KubeObject[];
+  events: KubeObject[];
+  deployments: KubeObject[];
+  jobs: KubeObject[];
+  storageClasses: KubeObject[];
+  /** Last lines of the setup job's pod log when it failed. */
+  setupLogTail?: string[];
+}
+
+export interface Diagnosis {
+  /** Step the failure belongs to, e.g. "wait-mysql", "setup". */
+  step: string;
+  /** Short machine-friendly cause: ImagePullBackOff | CrashLoopBackOff | PvcPending | QuotaExceeded | JobFailed | Timeout | ... */
+  cause: string;
+  /** Plain-language reason for the user, naming the object and what to do. */
+  message: string;
+  /** Terminal: waiting longer will not help (the store is marked Failed now, not at the timeout). */
+  terminal: boolean;
+}
+
+export interface StoreStrategy {
+  readonly plan: Plan;
+  /** A plan that is registered but not buildable yet refuses creation with this reason. */
+  readonly unavailableReason: string | null;
+  /** Fresh random secret material (crypto.randomBytes); applied only when the Secrets are absent. */
+  newSecrets(ctx: StoreContext): SecretMaterial;
+  /** Secrets built from material (the one place secret objects are shaped). */
+  secrets(ctx: StoreContext, material: SecretMaterial): KubeObject[];
+  /** Everything else but the setup job, in apply order (Namespace first). All applied together. */
+  resources(ctx: StoreContext): KubeObject[];
+  /** Deployments that must be Available before setup runs (true dependencies only). */
+  readonly awaitedDeployments: readonly string[];
+  /** The setup Job, pinned to the node the given pod runs on (ReadWriteOnce volume). */
+  setupJob(ctx: StoreContext, nodeName: string | null): KubeObject;
+  readonly setupJobName: string;
+  /** Where the admin credentials live. */
+  readonly adminCredentials: { user: string; secretName: string; passwordKey: string };
+  /**
+   * A Job that applies the admin password currently in the Secret to the app (WP-CLI reads it
+   * through secretKeyRef, so it never appears in a command line). The official WordPress image
+   * has no wp binary, hence a Job on the CLI image rather than an exec. Pinned like setupJob.
+   */
+  passwordResetJob(ctx: StoreContext, nodeName: string | null, jobName: string): KubeObject;
+  /** The deployment whose pod holds the ReadWriteOnce app volume (jobs are pinned to its node). */
+  readonly appDeployment: string;
+  /** URLs shown to the user. */
+  urls(ctx: StoreContext): { url: string; adminUrl: string };
+  /** Plain-language diagnosis of what blocks the store right now, or null if nothing is wrong yet. */
+  diagnose(observed: ObservedState): Diagnosis | null;
+}
