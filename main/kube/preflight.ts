@@ -1,0 +1,173 @@
+// Preflight: can this context host stores? Every check answers in plain words and never
+// throws; an unreachable API short-circuits the rest (they would all say the same thing).
+import { AuthorizationV1Api, StorageV1Api, VersionApi, type KubeConfig } from '@kubernetes/client-node';
+import type { Preflight } from '../../preload/contract';
+import { REQUIRED_ACCESS } from './required-access';
+import { describeNetworkPolicySupport } from './network-policy-support';
+
+type Check = Preflight['checks'][number];
+
+export interface IngressFinding {
+  className: string | null;
+  controller: string;
+  controllerNamespace: string | null;
+}
+
+export interface PreflightInput {
+  kc: KubeConfig;
+  context: string;
+  /** The StorageClass the user configured, if any (else the cluster default is used). */
+  storageClass: string | null;
+  storeCount: number;
+  maxStores: number;
+  detectIngress(kc: KubeConfig): Promise<IngressFinding>;
+  /** Pods of kube-system, to recognise the network plugin. */
+  listSystemPods(kc: KubeConfig): Promise<Array<{ name: string; images: string[] }>>;
+}
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+export async function runPreflight(input: PreflightInput): Promise<Preflight> {
+  const checks: Check[] = [];
+  let gitVersion: string;
+  try {
+    const version = await input.kc.makeApiClient(VersionApi).getCode();
+    gitVersion = version.gitVersion;
+    checks.push({ id: 'api', title: 'Kubernetes API', status: 'ok', detail: `Reachable, ${gitVersion}` });
+  } catch (error) {
+    const server = input.kc.getCurrentCluster()?.server ?? 'the cluster';
+    checks.push({
+      id: 'api',
+      title: 'Kubernetes API',
+      status: 'fail',
+      detail: `Cannot reach ${server}: ${message(error)}`,
+    });
+    return { context: input.context, ok: false, checks };
+  }
+
+  const results = await Promise.all([
+    checkStorage(input),
+    checkIngress(input),
+    checkNetworkPolicy(input, gitVersion),
+    checkAccess(input),
+  ]);
+  checks.push(...results);
+  const free = input.maxStores - input.storeCount;
+  checks.push({
+    id: 'capacity',
+    title: 'Store limit',
+    status: free > 0 ? 'ok' : 'fail',
+    detail:
+      free > 0
+        ? `${input.storeCount} of ${input.maxStores} stores used in this context`
+        : `All ${input.maxStores} stores of this context are used; delete one or raise the limit in settings`,
+  });
+  return { context: input.context, ok: checks.every((c) => c.status !== 'fail'), checks };
+}
+
+async function checkStorage(input: PreflightInput): Promise<Check> {
+  const title = 'Storage';
+  try {
+    const list = await input.kc.makeApiClient(StorageV1Api).listStorageClass();
+    const classes = list.items;
+    const chosen = input.storageClass
+      ? classes.find((c) => c.metadata?.name === input.storageClass)
+      : classes.find((c) => c.metadata?.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true');
+    if (!chosen) {
+      const names = classes.map((c) => c.metadata?.name).join(', ') || 'none';
+      return {
+        id: 'storage',
+        title,
+        status: 'fail',
+        detail: input.storageClass
+          ? `StorageClass "${input.storageClass}" from settings does not exist (available: ${names})`
+          : `No default StorageClass; volumes would stay Pending. Set one in settings (available: ${names})`,
+      };
+    }
+    const waits = chosen.volumeBindingMode === 'WaitForFirstConsumer';
+    return {
+      id: 'storage',
+      title,
+      status: 'ok',
+      detail: `StorageClass "${chosen.metadata?.name}" (${chosen.provisioner})${waits ? ', binds when the pod is scheduled' : ''}`,
+    };
+  } catch (error) {
+    return { id: 'storage', title, status: 'fail', detail: `Cannot list StorageClasses: ${message(error)}` };
+  }
+}
+
+async function checkIngress(input: PreflightInput): Promise<Check> {
+  const title = 'Ingress';
+  try {
+    const found = await input.detectIngress(input.kc);
+    if (!found.controllerNamespace) {
+      return {
+        id: 'ingress',
+        title,
+        status: 'warn',
+        detail: `IngressClass "${found.className ?? 'default'}" (${found.controller}) found, but no controller pods: stores will not be reachable until one runs`,
+      };
+    }
+    return {
+      id: 'ingress',
+      title,
+      status: 'ok',
+      detail: `IngressClass "${found.className ?? 'default'}" served by ${found.controller} in namespace ${found.controllerNamespace}`,
+    };
+  } catch (error) {
+    return { id: 'ingress', title, status: 'fail', detail: message(error) };
+  }
+}
+
+async function checkNetworkPolicy(input: PreflightInput, gitVersion: string): Promise<Check> {
+  const title = 'Network isolation';
+  try {
+    const pods = await input.listSystemPods(input.kc);
+    const verdict = describeNetworkPolicySupport(gitVersion, pods);
+    return { id: 'network-policy', title, status: verdict.enforced ? 'ok' : 'warn', detail: verdict.detail };
+  } catch (error) {
+    return { id: 'network-policy', title, status: 'warn', detail: `Could not tell: ${message(error)}` };
+  }
+}
+
+async function checkAccess(input: PreflightInput): Promise<Check> {
+  const title = 'Permissions';
+  const api = input.kc.makeApiClient(AuthorizationV1Api);
+  // A namespace the stores would live in; reviews are namespace-scoped, so any store-* name answers alike.
+  const namespace = 'store-preflight';
+  const reviews = REQUIRED_ACCESS.flatMap((rule) =>
+    rule.verbs.map(async (verb) => {
+      const review = await api.createSelfSubjectAccessReview({
+        body: {
+          apiVersion: 'authorization.k8s.io/v1',
+          kind: 'SelfSubjectAccessReview',
+          spec: {
+            resourceAttributes: {
+              group: rule.group,
+              resource: rule.resource,
+              subresource: rule.subresource,
+              verb,
+              namespace: rule.clusterScoped ? undefined : namespace,
+            },
+          },
+        },
+      });
+      const what = `${verb} ${rule.resource}${rule.subresource ? `/${rule.subresource}` : ''}`;
+      return review.status?.allowed ? null : what;
+    }),
+  );
+  try {
+    const denied = (await Promise.all(reviews)).filter((d): d is string => d !== null);
+    if (denied.length === 0) {
+      return { id: 'permissions', title, status: 'ok', detail: 'Every verb the engine uses is allowed' };
+    }
+    return {
+      id: 'permissions',
+      title,
+      status: 'fail',
+      detail: `Not allowed: ${denied.join(', ')}. Ask a cluster admin to install charts/storedeck-access for you`,
+    };
+  } catch (error) {
+    return { id: 'permissions', title, status: 'fail', detail: `Cannot check permissions: ${message(error)}` };
+  }
+}
