@@ -1,0 +1,186 @@
+// One cluster context's API access: the typed clients for callers that want them, and the few
+// generic verbs the engine uses (server-side apply, get, list, delete, log tail), each retried.
+import {
+  AppsV1Api,
+  AuthorizationV1Api,
+  BatchV1Api,
+  CoreV1Api,
+  KubernetesObjectApi,
+  NetworkingV1Api,
+  PatchStrategy,
+  StorageV1Api,
+  Watch,
+  type KubeConfig,
+  type KubernetesObject,
+} from '@kubernetes/client-node';
+import { isNotFound } from './errors';
+import { collectionPath, kindOf, type KindRef } from './kinds';
+import { withRetry, type RetryOptions } from './retry';
+
+/** A plain API object as the server returns it (timestamps are strings). */
+export interface ApiObject {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: {
+    name?: string;
+    namespace?: string;
+    uid?: string;
+    resourceVersion?: string;
+    generation?: number;
+    creationTimestamp?: string;
+    deletionTimestamp?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    finalizers?: string[];
+    ownerReferences?: Array<{ kind: string; name: string; uid: string }>;
+    [key: string]: unknown;
+  };
+  spec?: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  status?: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  [key: string]: unknown;
+}
+
+/** An object we build and apply: identity always present. */
+export interface ApplyObject {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; [key: string]: unknown };
+  [key: string]: unknown;
+}
+
+export interface ListResult {
+  items: ApiObject[];
+  resourceVersion: string;
+}
+
+export interface ListOptions {
+  namespace?: string;
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+export const FIELD_MANAGER = 'storedeck';
+
+/** The typed models carry Date objects; the engine works on the wire shape. */
+export function toPlain<T>(value: T): ApiObject {
+  return JSON.parse(JSON.stringify(value)) as ApiObject;
+}
+
+export class KubeClient {
+  readonly core: CoreV1Api;
+  readonly apps: AppsV1Api;
+  readonly batch: BatchV1Api;
+  readonly networking: NetworkingV1Api;
+  readonly storage: StorageV1Api;
+  readonly authorization: AuthorizationV1Api;
+  readonly objects: KubernetesObjectApi;
+  readonly watcher: Watch;
+
+  constructor(
+    readonly kubeConfig: KubeConfig,
+    readonly retryOptions: RetryOptions = {},
+  ) {
+    this.core = kubeConfig.makeApiClient(CoreV1Api);
+    this.apps = kubeConfig.makeApiClient(AppsV1Api);
+    this.batch = kubeConfig.makeApiClient(BatchV1Api);
+    this.networking = kubeConfig.makeApiClient(NetworkingV1Api);
+    this.storage = kubeConfig.makeApiClient(StorageV1Api);
+    this.authorization = kubeConfig.makeApiClient(AuthorizationV1Api);
+    this.objects = KubernetesObjectApi.makeApiClient(kubeConfig);
+    this.watcher = new Watch(kubeConfig);
+  }
+
+  /** Runs one API call with this client's retry policy (transient errors retried, KubeError thrown). */
+  call<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    return withRetry(fn, { ...this.retryOptions, signal: signal ?? this.retryOptions.signal });
+  }
+
+  /**
+   * Server-side apply as field manager `storedeck`, forced: we own these objects, so fields a
+   * person changed by hand are taken back (that is the drift repair).
+   */
+  async apply(obj: ApplyObject, options: { fieldManager?: string; signal?: AbortSignal } = {}): Promise<ApiObject> {
+    const manager = options.fieldManager ?? FIELD_MANAGER;
+    const result = await this.call(
+      // The client fills in defaults on the spec it is given; each attempt gets its own copy.
+      () => this.objects.patch(structuredClone(obj) as KubernetesObject, undefined, undefined, manager, true, PatchStrategy.ServerSideApply),
+      options.signal,
+    );
+    return toPlain(result);
+  }
+
+  /** The object, or null when it does not exist. */
+  async get(kind: KindRef, namespace: string | undefined, name: string, signal?: AbortSignal): Promise<ApiObject | null> {
+    try {
+      const spec = { apiVersion: kind.apiVersion, kind: kind.kind, metadata: { name, namespace: kind.namespaced ? namespace : undefined } };
+      return toPlain(await this.call(() => this.objects.read(spec), signal));
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+  }
+
+  async list(kind: KindRef, options: ListOptions = {}, signal?: AbortSignal): Promise<ListResult> {
+    const namespace = kind.namespaced ? options.namespace : undefined;
+    const list = await this.call(
+      () =>
+        this.objects.list(
+          kind.apiVersion,
+          kind.kind,
+          namespace,
+          undefined,
+          undefined,
+          undefined,
+          options.fieldSelector,
+          options.labelSelector,
+        ),
+      signal,
+    );
+    const plain = toPlain(list) as { items?: ApiObject[]; metadata?: { resourceVersion?: string } };
+    const items = (plain.items ?? []).map((item) => ({ apiVersion: kind.apiVersion, kind: kind.kind, ...item }));
+    return { items, resourceVersion: plain.metadata?.resourceVersion ?? '' };
+  }
+
+  /** Deletes an object; false when it was already gone. */
+  async remove(
+    kind: KindRef,
+    namespace: string | undefined,
+    name: string,
+    options: { propagationPolicy?: 'Background' | 'Foreground' | 'Orphan'; signal?: AbortSignal } = {},
+  ): Promise<boolean> {
+    const spec = { apiVersion: kind.apiVersion, kind: kind.kind, metadata: { name, namespace: kind.namespaced ? namespace : undefined } };
+    try {
+      await this.call(
+        () => this.objects.delete(spec, undefined, undefined, undefined, undefined, options.propagationPolicy),
+        options.signal,
+      );
+      return true;
+    } catch (error) {
+      if (isNotFound(error)) return false;
+      throw error;
+    }
+  }
+
+  /** The last `lines` lines of a container's log ([] when the pod is gone). */
+  async logTail(namespace: string, pod: string, lines: number, container?: string, signal?: AbortSignal): Promise<string[]> {
+    try {
+      const text = await this.call(() => this.core.readNamespacedPodLog({ name: pod, namespace, container, tailLines: lines }), signal);
+      return String(text)
+        .split('\n')
+        .filter((line, index, all) => line.length > 0 || index < all.length - 1);
+    } catch (error) {
+      if (isNotFound(error)) return [];
+      throw error;
+    }
+  }
+
+  /** REST path of a kind's collection (what a Watch is opened on). */
+  pathOf(kind: KindRef, namespace?: string): string {
+    return collectionPath(kind, namespace);
+  }
+
+  /** The KindRef for an object we build. */
+  kindOf(obj: { apiVersion: string; kind: string }): KindRef {
+    return kindOf(obj);
+  }
+}

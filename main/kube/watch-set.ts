@@ -1,0 +1,154 @@
+// A live, local copy of the objects matching one kind + scope: list to get a resourceVersion,
+// watch from it, and on any cut or error list again and watch again (410 Gone included), so
+// nothing that happened during a gap is missed. Notifies on every change; never polls.
+import { classifyError } from './errors';
+import { abortableDelay, backoffDelay } from './retry';
+import type { ApiObject, KubeClient } from './client';
+import type { KindRef } from './kinds';
+
+export interface WatchScope {
+  namespace?: string;
+  /** One object by name (a fieldSelector on metadata.name, also filtered here). */
+  name?: string;
+  labelSelector?: string;
+}
+
+export interface WatchSetOptions {
+  /** Called after the initial list and after every change, with all current objects. */
+  onChange: (items: ApiObject[]) => void;
+  /** Called when re-listing fails permanently (e.g. 403): the set stops. */
+  onFatal: (error: unknown) => void;
+  signal?: AbortSignal;
+  /** Upper bound on reconnects for one set (its owner's timeout bounds it in time). */
+  maxReconnects?: number;
+}
+
+export interface WatchSet {
+  items(): ApiObject[];
+  stop(): void;
+  /** How many times the set had to list again (cuts, errors, 410s). */
+  readonly relists: number;
+}
+
+const keyOf = (obj: ApiObject): string => `${obj.metadata?.namespace ?? ''}/${obj.metadata?.name ?? ''}`;
+
+export function startWatchSet(client: KubeClient, kind: KindRef, scope: WatchScope, options: WatchSetOptions): WatchSet {
+  const objects = new Map<string, ApiObject>();
+  const maxReconnects = options.maxReconnects ?? 10_000;
+  const fieldSelector = scope.name ? `metadata.name=${scope.name}` : undefined;
+  const matches = (obj: ApiObject) => !scope.name || obj.metadata?.name === scope.name;
+  let stopped = false;
+  let abortWatch: AbortController | null = null;
+  let relists = 0;
+  let failuresInARow = 0;
+  const stopSignal = new AbortController();
+
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    options.signal?.removeEventListener('abort', stop);
+    stopSignal.abort(new Error('watch stopped'));
+    abortWatch?.abort();
+    abortWatch = null;
+  };
+  options.signal?.addEventListener('abort', stop, { once: true });
+  if (options.signal?.aborted) stop();
+
+  const notify = () => {
+    if (!stopped) options.onChange([...objects.values()]);
+  };
+
+  async function listThenWatch(): Promise<void> {
+    for (let cycle = 0; !stopped && cycle <= maxReconnects; cycle++) {
+      if (cycle > 0) relists++;
+      let resourceVersion: string;
+      try {
+        const list = await client.list(kind, { namespace: scope.namespace, labelSelector: scope.labelSelector, fieldSelector }, stopSignal.signal);
+        if (stopped) return;
+        objects.clear();
+        for (const item of list.items) if (matches(item)) objects.set(keyOf(item), item);
+        resourceVersion = list.resourceVersion;
+        failuresInARow = 0;
+        notify();
+      } catch (error) {
+        if (stopped) return;
+        if (classifyError(error).kind === 'permanent') return options.onFatal(error);
+        await backoff();
+        continue;
+      }
+      const ended = await watchFrom(resourceVersion);
+      if (stopped) return;
+      // A watch that failed outright (not a clean cut) backs off before listing again.
+      if (ended === 'error') await backoff();
+    }
+    if (!stopped) options.onFatal(new Error(`watch on ${kind.plural} reconnected ${maxReconnects} times; giving up`));
+  }
+
+  async function backoff(): Promise<void> {
+    failuresInARow++;
+    try {
+      await abortableDelay(backoffDelay(Math.min(failuresInARow, 6), null), stopSignal.signal);
+    } catch {
+      // stopped while backing off
+    }
+  }
+
+  // Resolves when the stream ends: 'cut' for a server close or 410, 'error' otherwise.
+  function watchFrom(resourceVersion: string): Promise<'cut' | 'error'> {
+    return new Promise((resolve) => {
+      let settled = false;
+      const onStop = () => finish('cut');
+      const finish = (how: 'cut' | 'error') => {
+        if (settled) return;
+        settled = true;
+        stopSignal.signal.removeEventListener('abort', onStop);
+        resolve(how);
+      };
+      const onEvent = (phase: string, obj: ApiObject) => {
+        if (stopped || settled) return;
+        if (phase === 'ERROR') {
+          // A Status inside the stream, typically 410 Expired: list again from scratch.
+          controllerPromise.then((c) => c?.abort()).catch(() => undefined);
+          return finish('cut');
+        }
+        if (phase === 'BOOKMARK' || !obj?.metadata || !matches(obj)) return;
+        const full = { apiVersion: kind.apiVersion, kind: kind.kind, ...obj };
+        if (phase === 'DELETED') objects.delete(keyOf(full));
+        else objects.set(keyOf(full), full);
+        notify();
+      };
+      const onDone = (error: unknown) => {
+        if (!error) return finish('cut');
+        const status = classifyError(error).status;
+        finish(status === 410 ? 'cut' : 'error');
+      };
+      const query: Record<string, string | boolean> = { resourceVersion, allowWatchBookmarks: true };
+      if (scope.labelSelector) query.labelSelector = scope.labelSelector;
+      if (fieldSelector) query.fieldSelector = fieldSelector;
+      const controllerPromise = client.watcher
+        .watch(client.pathOf(kind, scope.namespace), query, onEvent, onDone)
+        .then((controller) => {
+          if (stopped || settled) controller.abort();
+          else abortWatch = controller;
+          return controller;
+        })
+        .catch((error: unknown) => {
+          onDone(error ?? new Error('watch failed to start'));
+          return null;
+        });
+      stopSignal.signal.addEventListener('abort', onStop, { once: true });
+    });
+  }
+
+  void listThenWatch().catch((error: unknown) => {
+    if (!stopped) options.onFatal(error);
+  });
+
+  return {
+    items: () => [...objects.values()],
+    stop,
+    get relists() {
+      return relists;
+    },
+  };
+}
