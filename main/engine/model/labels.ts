@@ -1,0 +1,68 @@
+// Labels and annotations every store object carries: managed-by + store-id let the engine (and a
+// cluster admin) find everything Storedeck made; component tells the UI which pod is which.
+import type { Plan } from '../../../preload/contract';
+
+export const MANAGED_BY = 'storedeck';
+
+export const LABEL = {
+  managedBy: 'app.kubernetes.io/managed-by',
+  storeId: 'storedeck.dev/store-id',
+  plan: 'storedeck.dev/plan',
+  name: 'app.kubernetes.io/name',
+  component: 'app.kubernetes.io/component',
+  partOf: 'app.kubernetes.io/part-of',
+  instance: 'app.kubernetes.io/instance',
+} as const;
+
+export const ANNOTATION = {
+  storeName: 'storedeck.dev/store-name',
+  /** Same key `kubectl rollout restart` writes, so both tools restart the same way. */
+  restartedAt: 'kubectl.kubernetes.io/restartedAt',
+} as const;
+
+/** Component label values; the contract's log picker names pods by these. */
+export const COMPONENT = {
+  store: 'store',
+  mysql: 'mysql',
+  wordpress: 'wordpress',
+  setup: 'setup',
+  passwordReset: 'password-reset',
+} as const;
+export type Component = (typeof COMPONENT)[keyof typeof COMPONENT];
+
+/** app.kubernetes.io/name per component: the software the object belongs to. */
+const APP_NAME: Record<Component, string> = {
+  store: 'woocommerce-store',
+  mysql: 'mysql',
+  wordpress: 'wordpress',
+  setup: 'wp-cli',
+  'password-reset': 'wp-cli',
+};
+
+export interface LabelTarget {
+  id: string;
+  slug: string;
+  plan: Plan;
+}
+
+export function storeLabels(store: LabelTarget, component: Component): Record<string, string> {
+  return {
+    [LABEL.managedBy]: MANAGED_BY,
+    [LABEL.storeId]: store.id,
+    [LABEL.plan]: store.plan,
+    [LABEL.name]: APP_NAME[component],
+    [LABEL.component]: component,
+    [LABEL.partOf]: store.plan,
+    [LABEL.instance]: store.slug,
+  };
+}
+
+/** Stable pod selector (immutable on Deployments, so it never includes anything that can change). */
+export function podSelector(component: Component): Record<string, string> {
+  return { [LABEL.name]: APP_NAME[component], [LABEL.component]: component };
+}
+
+/** Label selector string for every object of one store, e.g. for list/watch calls. */
+export function storeSelector(storeId: string): string {
+  return `${LABEL.managedBy}=${MANAGED_BY},${LABEL.storeId}=${storeId}`;
+}

@@ -1,0 +1,70 @@
+// Store name → slug → namespace and host. The slug is a DNS-1123 label, so it is valid both as
+// the namespace suffix and as the first label of the store's host name.
+import { NAMESPACE_PREFIX } from './names';
+
+/** Longest slug such that `store-<slug>` fits a 63-character namespace name. */
+export const MAX_SLUG_LENGTH = 63 - NAMESPACE_PREFIX.length;
+
+/**
+ * Slugs refused even though they are valid labels. The `store-` prefix already keeps them off
+ * real system namespaces, but "store-kube-system" or "store-default" would read as cluster
+ * namespaces to anyone listing them, and www/api/admin/localhost as host names
+ * (`api.<baseDomain>`, `localhost.localhost`) collide with what a base domain or loopback serves.
+ */
+export const RESERVED_SLUGS: readonly string[] = [
+  'default',
+  'kube-system',
+  'kube-public',
+  'kube-node-lease',
+  'storedeck',
+  'admin',
+  'system',
+  'api',
+  'www',
+  'localhost',
+];
+
+// Letters NFKD does not decompose into a base letter plus a mark.
+const TRANSLITERATE: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+};
+
+export function slugify(name: string): string {
+  const folded = name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[ßæœøłđðþı]/g, (ch) => TRANSLITERATE[ch] ?? ch);
+  const dashed = folded
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return dashed.slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '');
+}
+
+export type StoreNameCheck = { ok: true; slug: string } | { ok: false; message: string };
+
+/** Refuses names whose slug is empty or reserved; use inside a zod superRefine or on its own. */
+export function validateStoreName(name: string): StoreNameCheck {
+  const slug = slugify(name);
+  if (slug === '') {
+    return { ok: false, message: 'Store name must contain at least one letter or digit' };
+  }
+  if (RESERVED_SLUGS.includes(slug)) {
+    return { ok: false, message: `Store name "${name.trim()}" is reserved; choose another name` };
+  }
+  return { ok: true, slug };
+}
+
+/** zod adapter: `StoreNameSchema.superRefine(refineStoreName)` reports the same message at the IPC boundary. */
+export function refineStoreName(name: string, ctx: { addIssue: (issue: { code: 'custom'; message: string }) => void }): void {
+  const check = validateStoreName(name);
+  if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message });
+}
