@@ -1,0 +1,25 @@
+// The one Content-Security-Policy for every way the renderer is served; the window, the web host
+// and renderer/index.html all use it so they cannot drift apart.
+export type CspMode = 'app' | 'web' | 'dev';
+
+export function contentSecurityPolicy(mode: CspMode): string {
+  // The web build talks to the host's WebSocket; Vite's dev server needs inline scripts/styles for HMR.
+  const connect = {
+    app: "'self'",
+    web: "'self' ws://127.0.0.1:* ws://localhost:*",
+    dev: "'self' ws://localhost:* ws://127.0.0.1:*",
+  }[mode];
+  const inline = mode === 'dev' ? " 'unsafe-inline'" : '';
+  return [
+    "default-src 'self'",
+    `script-src 'self'${inline}`,
+    `style-src 'self'${inline}`,
+    `connect-src ${connect}`,
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "object-src 'none'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}

@@ -1,0 +1,9 @@
+// The one API the renderer uses: the Electron bridge when the preload exposed it, else the web host.
+import type { StoredeckApi } from '../../../preload/contract';
+import { createWebClient } from './web-client';
+
+type HostWindow = { storedeck?: StoredeckApi; location: { origin: string } };
+
+export function resolveApi(win: HostWindow): StoredeckApi {
+  return win.storedeck ?? createWebClient({ origin: win.location.origin });
+}

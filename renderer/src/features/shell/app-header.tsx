@@ -1,0 +1,26 @@
+import { useStore } from 'zustand';
+import { useAppStores } from '../../stores/app-stores-context';
+import { ContextPicker } from './context-picker';
+import { ThemeToggle } from './theme-toggle';
+
+export function AppHeader() {
+  const { appInfo } = useAppStores();
+  const error = useStore(appInfo, (s) => s.error);
+  return (
+    <>
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          <h1>Storedeck</h1>
+        </div>
+        <ContextPicker />
+        <ThemeToggle />
+      </header>
+      {error && (
+        <p className="banner" role="alert">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { resolveApi } from './api/client';
+import { App } from './app';
+import { createAppStores } from './stores/app-stores';
+import { AppStoresContext } from './stores/app-stores-context';
+import './styles.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('renderer/index.html lost its #root element');
+
+const stores = createAppStores(resolveApi(window), window.matchMedia('(prefers-color-scheme: dark)').matches);
+
+createRoot(root).render(
+  <StrictMode>
+    <AppStoresContext.Provider value={stores}>
+      <App />
+    </AppStoresContext.Provider>
+  </StrictMode>,
+);
