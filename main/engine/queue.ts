@@ -1,0 +1,112 @@
+// A keyed work queue: at most `concurrency` jobs at once, at most one per key. A request for a
+// key already waiting is merged into it; one arriving while the key runs makes it run once more
+// afterwards (the work is level-based, so one extra pass sees every change that came in).
+
+export type Worker = (key: string, signal: AbortSignal) => Promise<void>;
+
+export interface KeyedQueueOptions {
+  /** Read on every scheduling decision, so a settings change applies at once. */
+  concurrency: () => number;
+  worker: Worker;
+  onError?: (key: string, error: unknown) => void;
+}
+
+interface Running {
+  controller: AbortController;
+  rerun: boolean;
+}
+
+export class KeyedQueue {
+  private readonly pending: string[] = [];
+  private readonly running = new Map<string, Running>();
+  private readonly waiters = new Map<string, Array<() => void>>();
+  private stopped = false;
+
+  constructor(private readonly options: KeyedQueueOptions) {}
+
+  /** Schedules a pass for key; merged with one already waiting, repeated once if one is running. */
+  enqueue(key: string): void {
+    if (this.stopped) return;
+    const active = this.running.get(key);
+    if (active) {
+      active.rerun = true;
+      return;
+    }
+    if (this.pending.includes(key)) return;
+    this.pending.push(key);
+    this.pump();
+  }
+
+  /** Aborts the running pass for key (if any); a pending rerun still happens. */
+  abort(key: string, reason: Error): void {
+    this.running.get(key)?.controller.abort(reason);
+  }
+
+  state(key: string): 'idle' | 'queued' | 'running' {
+    if (this.running.has(key)) return 'running';
+    return this.pending.includes(key) ? 'queued' : 'idle';
+  }
+
+  get runningCount(): number {
+    return this.running.size;
+  }
+
+  get queuedCount(): number {
+    return this.pending.length;
+  }
+
+  /** Resolves once key is neither queued nor running. */
+  idle(key: string): Promise<void> {
+    if (this.state(key) === 'idle') return Promise.resolve();
+    return new Promise((resolve) => {
+      const list = this.waiters.get(key) ?? [];
+      list.push(resolve);
+      this.waiters.set(key, list);
+    });
+  }
+
+  /** Stops taking work, aborts every running pass and waits for them to return. */
+  async stop(reason = new Error('engine stopped')): Promise<void> {
+    this.stopped = true;
+    const keys = [...this.pending, ...this.running.keys()];
+    const dropped = this.pending.splice(0);
+    for (const key of dropped) this.release(key);
+    for (const entry of this.running.values()) {
+      entry.rerun = false;
+      entry.controller.abort(reason);
+    }
+    await Promise.all(keys.map((key) => this.idle(key)));
+  }
+
+  private pump(): void {
+    while (!this.stopped && this.pending.length > 0 && this.running.size < Math.max(1, this.options.concurrency())) {
+      const key = this.pending.shift() as string;
+      this.start(key);
+    }
+  }
+
+  private start(key: string): void {
+    const entry: Running = { controller: new AbortController(), rerun: false };
+    this.running.set(key, entry);
+    const run = async () => {
+      try {
+        await this.options.worker(key, entry.controller.signal);
+      } catch (error) {
+        this.options.onError?.(key, error);
+      }
+    };
+    void run().then(() => {
+      this.running.delete(key);
+      if (entry.rerun && !this.stopped) this.pending.push(key);
+      else this.release(key);
+      this.pump();
+    });
+  }
+
+  private release(key: string): void {
+    if (this.state(key) !== 'idle') return;
+    const list = this.waiters.get(key) ?? [];
+    this.waiters.delete(key);
+    for (const resolve of list) resolve();
+  }
+}

@@ -1,0 +1,94 @@
+// Finds which IngressClass stores should use and where its controller runs, from the cluster
+// itself: k3s ships Traefik in kube-system, Kind setups often run ingress-nginx or Traefik in
+// their own namespace, so no namespace is ever assumed.
+import type { ApiObject, KubeClient } from './client';
+import { KINDS } from './kinds';
+
+export type IngressControllerKind = 'traefik' | 'nginx' | 'other';
+
+export interface IngressDetection {
+  /** The IngressClass to use, or null when the cluster has none. */
+  className: string | null;
+  /** The class's spec.controller, e.g. "traefik.io/ingress-controller". */
+  controller: string;
+  kind: IngressControllerKind;
+  /** Namespace of the controller's pods; null when none were found. */
+  controllerNamespace: string | null;
+  /** Plain-language reason the cluster cannot serve store ingresses yet, or null. */
+  problem: string | null;
+}
+
+export const DEFAULT_CLASS_ANNOTATION = 'ingressclass.kubernetes.io/is-default-class';
+
+const CONTROLLER_KINDS: Array<{ match: RegExp; kind: IngressControllerKind; podLabels: string[] }> = [
+  {
+    match: /^traefik\.io\/ingress-controller$/,
+    kind: 'traefik',
+    podLabels: ['app.kubernetes.io/name=traefik', 'app=traefik'],
+  },
+  {
+    match: /^k8s\.io\/ingress-nginx$/,
+    kind: 'nginx',
+    podLabels: ['app.kubernetes.io/name=ingress-nginx', 'app.kubernetes.io/name=rke2-ingress-nginx', 'app=ingress-nginx'],
+  },
+];
+
+export function controllerKind(controller: string): IngressControllerKind {
+  return CONTROLLER_KINDS.find((c) => c.match.test(controller))?.kind ?? 'other';
+}
+
+/** The default class (annotation "true"), else the only class, else null with the reason. */
+export function pickIngressClass(classes: ApiObject[]): { chosen: ApiObject | null; problem: string | null } {
+  const defaults = classes.filter((c) => c.metadata?.annotations?.[DEFAULT_CLASS_ANNOTATION] === 'true');
+  if (defaults.length === 1) return { chosen: defaults[0] ?? null, problem: null };
+  if (defaults.length > 1) {
+    const names = defaults.map((c) => c.metadata?.name).join(', ');
+    return { chosen: null, problem: `Several IngressClasses are marked default (${names}); keep one default so stores know which to use.` };
+  }
+  if (classes.length === 1) return { chosen: classes[0] ?? null, problem: null };
+  if (classes.length === 0) {
+    return { chosen: null, problem: 'The cluster has no IngressClass: install an ingress controller (for example Traefik) so stores can be reached.' };
+  }
+  const names = classes.map((c) => c.metadata?.name).join(', ');
+  return { chosen: null, problem: `The cluster has several IngressClasses (${names}) and none is the default; mark one with ${DEFAULT_CLASS_ANNOTATION}: "true".` };
+}
+
+function namespaceOfRunningPods(pods: ApiObject[]): string | null {
+  const running = pods.find((p) => p.status?.phase === 'Running') ?? pods[0];
+  return running?.metadata?.namespace ?? null;
+}
+
+export async function detectIngress(client: KubeClient, signal?: AbortSignal): Promise<IngressDetection> {
+  const { items: classes } = await client.list(KINDS.IngressClass, {}, signal);
+  const { chosen, problem } = pickIngressClass(classes);
+  if (!chosen) return { className: null, controller: '', kind: 'other', controllerNamespace: null, problem };
+
+  const className = chosen.metadata?.name ?? null;
+  const controller = String(chosen.spec?.controller ?? '');
+  const kind = controllerKind(controller);
+  const labels = CONTROLLER_KINDS.find((c) => c.kind === kind)?.podLabels ?? [];
+  // Both well-known families are searched: a class's controller string is sometimes custom.
+  const searchOrder = [...labels, ...CONTROLLER_KINDS.flatMap((c) => c.podLabels).filter((l) => !labels.includes(l))];
+  for (const labelSelector of searchOrder) {
+    const { items } = await client.list(KINDS.Pod, { labelSelector }, signal);
+    const namespace = namespaceOfRunningPods(items);
+    if (namespace) return { className, controller, kind, controllerNamespace: namespace, problem: null };
+  }
+  return {
+    className,
+    controller,
+    kind,
+    controllerNamespace: null,
+    problem: `Found IngressClass "${className}" (controller ${controller || 'unknown'}) but no pods of its controller; looked for ${searchOrder.join(', ')} in every namespace.`,
+  };
+}
+
+/**
+ * Host of a store: <slug>.<baseDomain> when a base domain is set, else <slug>.localhost on local
+ * clusters (resolves to loopback offline); null for a remote cluster without a base domain.
+ */
+export function storeHost(slug: string, options: { isLocal: boolean; baseDomain: string | null }): string | null {
+  const domain = options.baseDomain?.trim().replace(/^\.+|\.+$/g, '');
+  if (domain) return `${slug}.${domain}`;
+  return options.isLocal ? `${slug}.localhost` : null;
+}
