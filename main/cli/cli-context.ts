@@ -1,0 +1,51 @@
+// What every CLI command gets: the validated request path into the service layer, the event
+// bus, output streams and the global options. The same dispatch() as IPC and the web host.
+import type { ContractError, RequestName, ResponseOf, Result } from '../../preload/contract';
+import { dispatch } from '../api/dispatch';
+import type { EventBus, Handlers } from '../api/handler-types';
+import { describeError, exitCodeFor } from './cli-errors';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** What createApp returns, as far as the CLI is concerned. */
+export interface CliApp {
+  handlers: Handlers;
+  bus: EventBus;
+  close(): Promise<void> | void;
+}
+
+export interface CliContext {
+  bus: EventBus;
+  io: CliIo;
+  json: boolean;
+  /** Aborted on Ctrl-C: waits and follows stop and the command returns. */
+  signal: AbortSignal;
+  now(): Date;
+  /** Raw input on purpose: the contract's schemas validate it, exactly as for IPC. */
+  call<K extends RequestName>(name: K, raw: Record<string, unknown>): Promise<Result<ResponseOf<K>>>;
+}
+
+export function createCliContext(app: CliApp, io: CliIo, json: boolean, signal: AbortSignal): CliContext {
+  return {
+    bus: app.bus,
+    io,
+    json,
+    signal,
+    now: () => new Date(),
+    call: async (name, raw) => (await dispatch(app.handlers, name, raw)) as Result<ResponseOf<typeof name>>,
+  };
+}
+
+/** Prints one error line and returns the exit code it deserves. */
+export function reportError(ctx: Pick<CliContext, 'io'>, error: ContractError): number {
+  ctx.io.err(`storedeck: ${describeError(error)}\n`);
+  return exitCodeFor(error);
+}
+
+/** Prints a value as JSON under --json, else the human rendering. */
+export function print(ctx: Pick<CliContext, 'io' | 'json'>, value: unknown, human: () => string): void {
+  ctx.io.out(ctx.json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`);
+}

@@ -1,0 +1,84 @@
+// The CLI's grammar in one table: parsing, help text and the usage tests all read it.
+
+export type FlagType = 'string' | 'number' | 'boolean';
+
+export interface FlagSpec {
+  name: string;
+  type: FlagType;
+  /** Placeholder shown in help, e.g. FILE. */
+  value?: string;
+  required?: boolean;
+  description: string;
+}
+
+export interface ArgSpec {
+  name: string;
+  description: string;
+}
+
+export interface CommandSpec {
+  name: string;
+  summary: string;
+  args: ArgSpec[];
+  flags: FlagSpec[];
+}
+
+export const GLOBAL_FLAGS: FlagSpec[] = [
+  { name: 'kubeconfig', type: 'string', value: 'FILE', description: 'kubeconfig file (default: $KUBECONFIG or ~/.kube/config)' },
+  { name: 'context', type: 'string', value: 'NAME', description: 'cluster context (default: the kubeconfig current-context)' },
+  { name: 'data-dir', type: 'string', value: 'DIR', description: 'where Storedeck keeps its state (default: the app data folder)' },
+  { name: 'json', type: 'boolean', description: 'print machine-readable JSON' },
+  { name: 'help', type: 'boolean', description: 'show help' },
+];
+
+const STORE_ARG: ArgSpec = { name: 'store', description: 'store slug, name or id' };
+const WAIT: FlagSpec = { name: 'wait', type: 'boolean', description: 'follow the store until it settles' };
+
+export const COMMANDS: CommandSpec[] = [
+  {
+    name: 'create',
+    summary: 'create a store',
+    args: [{ name: 'name', description: 'store name (1-40 printable characters)' }],
+    flags: [
+      { name: 'email', type: 'string', value: 'EMAIL', required: true, description: 'admin email' },
+      { name: 'plan', type: 'string', value: 'PLAN', description: 'woocommerce (default)' },
+      { ...WAIT, description: 'follow provisioning until Ready or Failed' },
+    ],
+  },
+  { name: 'list', summary: 'list the stores of the context', args: [], flags: [] },
+  { name: 'show', summary: 'show one store', args: [STORE_ARG], flags: [] },
+  { name: 'events', summary: "show a store's timeline", args: [STORE_ARG], flags: [] },
+  { name: 'health', summary: 'pods, volumes and quota of a store', args: [STORE_ARG], flags: [] },
+  {
+    name: 'logs',
+    summary: 'print (or follow) container logs',
+    args: [STORE_ARG],
+    flags: [
+      { name: 'pod', type: 'string', value: 'POD', description: 'wordpress (default), mysql, setup or a pod name' },
+      { name: 'container', type: 'string', value: 'NAME', description: 'container (default: the pod’s first)' },
+      { name: 'tail', type: 'number', value: 'N', description: 'lines: 50, 100 (default), 200 or 500' },
+      { name: 'follow', type: 'boolean', description: 'keep printing new lines until the pod goes away or Ctrl-C' },
+    ],
+  },
+  {
+    name: 'restart',
+    summary: 'rollout-restart the store’s deployments',
+    args: [STORE_ARG],
+    flags: [{ name: 'component', type: 'string', value: 'C', description: 'all (default), wordpress or mysql' }],
+  },
+  { name: 'reset-password', summary: 'set a new random admin password', args: [STORE_ARG], flags: [] },
+  { name: 'password', summary: 'print the admin password', args: [STORE_ARG], flags: [] },
+  { name: 'retry', summary: 'retry a failed store', args: [STORE_ARG], flags: [{ ...WAIT, description: 'follow until Ready or Failed' }] },
+  { name: 'delete', summary: 'delete a store and everything in it', args: [STORE_ARG], flags: [{ ...WAIT, description: 'wait until it is gone' }] },
+  {
+    name: 'audit',
+    summary: 'show the audit log',
+    args: [],
+    flags: [{ name: 'limit', type: 'number', value: 'N', description: 'entries (default 200, at most 1000)' }],
+  },
+  { name: 'contexts', summary: 'list the kubeconfig contexts', args: [], flags: [] },
+];
+
+export function findCommand(name: string): CommandSpec | undefined {
+  return COMMANDS.find((command) => command.name === name);
+}

@@ -1,0 +1,38 @@
+// storedeck retry <store> [--wait] · storedeck delete <store> [--wait]
+import { print, reportError, type CliContext } from '../cli-context';
+import { EventQueue } from '../event-queue';
+import { formatStoreDetail } from '../format-store';
+import { resolveStore } from '../resolve-store';
+import { waitForStore, type WaitGoal } from '../wait-store';
+import type { CommandFn } from './command-fn';
+import { deleteWaitMs, provisionWaitMs } from './wait-budget';
+
+async function lifecycle(
+  ctx: CliContext,
+  ref: string,
+  wait: boolean,
+  action: 'retryStore' | 'deleteStore',
+  goal: WaitGoal,
+): Promise<number> {
+  const resolved = await resolveStore(ctx, ref);
+  if (!resolved.ok) return reportError(ctx, resolved.error);
+  // Subscribed before the request so the store's next events cannot slip past.
+  const queue = wait ? new EventQueue(ctx.bus) : null;
+  try {
+    const timeoutMs = !wait ? 0 : goal === 'gone' ? deleteWaitMs() : await provisionWaitMs(ctx);
+    const result = await ctx.call(action, { id: resolved.value.id });
+    if (!result.ok) return reportError(ctx, result.error);
+    if (!queue) {
+      print(ctx, result.value, () => formatStoreDetail(result.value));
+      return 0;
+    }
+    if (!ctx.json) ctx.io.out(`${action === 'deleteStore' ? 'Deleting' : 'Retrying'} "${result.value.name}"…\n`);
+    return await waitForStore(ctx, queue, result.value, { goal, timeoutMs });
+  } finally {
+    queue?.close();
+  }
+}
+
+export const runRetry: CommandFn = (ctx, args, flags) => lifecycle(ctx, args.store ?? '', flags.wait === true, 'retryStore', 'settled');
+
+export const runDelete: CommandFn = (ctx, args, flags) => lifecycle(ctx, args.store ?? '', flags.wait === true, 'deleteStore', 'gone');

@@ -1,0 +1,16 @@
+// How long --wait may take: the engine's own limits plus a margin, so the engine (which marks
+// the store Failed at its timeout) always speaks first and the CLI bound is only a safety net.
+import type { CliContext } from '../cli-context';
+
+const MARGIN_MS = 60_000;
+/** The engine gives a namespace this long to disappear before reporting what holds it. */
+export const DELETE_TIMEOUT_MS = 120_000;
+const FALLBACK_PROVISION_SECONDS = 300;
+
+export async function provisionWaitMs(ctx: CliContext): Promise<number> {
+  const settings = await ctx.call('getSettings', {});
+  const seconds = settings.ok ? settings.value.provisionTimeoutSeconds : FALLBACK_PROVISION_SECONDS;
+  return seconds * 1000 + MARGIN_MS;
+}
+
+export const deleteWaitMs = (): number => DELETE_TIMEOUT_MS + MARGIN_MS;

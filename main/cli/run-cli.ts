@@ -1,0 +1,81 @@
+// The CLI as a function: argv in, exit code out, output through injected streams, the service
+// layer from an injected factory (the real createApp in main/cli.ts, a fake in unit tests).
+import { COMMANDS } from './command-specs';
+import { createCliContext, type CliApp, type CliIo } from './cli-context';
+import { EXIT_BAD_INPUT, EXIT_FAILED } from './cli-errors';
+import { actionCommands } from './commands/cmd-actions';
+import type { CommandFn } from './commands/command-fn';
+import { runCreate } from './commands/cmd-create';
+import { runDelete, runRetry } from './commands/cmd-lifecycle';
+import { runLogs } from './commands/cmd-logs';
+import { readCommands } from './commands/cmd-read';
+import { defaultDataDir } from './default-data-dir';
+import { commandHelp, generalHelp } from './help-text';
+import { parseArgs } from './parse-args';
+
+export interface AppOptions {
+  dataDir: string;
+  kubeconfigPath?: string;
+  context?: string;
+  mode: 'web';
+}
+
+export type AppFactory = (options: AppOptions) => Promise<CliApp> | CliApp;
+
+export interface CliDeps {
+  io: CliIo;
+  createApp: AppFactory;
+  env?: NodeJS.ProcessEnv;
+  /** Ctrl-C: stops --wait and --follow cleanly. */
+  signal?: AbortSignal;
+}
+
+const HANDLERS: Record<string, CommandFn> = {
+  ...readCommands,
+  ...actionCommands,
+  create: runCreate,
+  retry: runRetry,
+  delete: runDelete,
+  logs: runLogs,
+};
+
+// Every command in the grammar has an implementation; a gap would be a bug found at start.
+for (const command of COMMANDS) {
+  if (!HANDLERS[command.name]) throw new Error(`storedeck: command "${command.name}" has no implementation`);
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
+
+export async function runCli(argv: readonly string[], deps: CliDeps): Promise<number> {
+  const { io } = deps;
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    io.err(`storedeck: ${parsed.message}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  if (parsed.value.kind === 'help') {
+    io.out(parsed.value.command ? commandHelp(parsed.value.command) : generalHelp());
+    return 0;
+  }
+  const { command, args, flags, global } = parsed.value;
+  const options: AppOptions = { dataDir: global.dataDir ?? defaultDataDir(deps.env ?? process.env), mode: 'web' };
+  if (global.kubeconfig !== undefined) options.kubeconfigPath = global.kubeconfig;
+  if (global.context !== undefined) options.context = global.context;
+
+  let app: CliApp;
+  try {
+    app = await deps.createApp(options);
+  } catch (error) {
+    io.err(`storedeck: could not start: ${messageOf(error)}\n`);
+    return EXIT_FAILED;
+  }
+  const ctx = createCliContext(app, io, global.json, deps.signal ?? new AbortController().signal);
+  try {
+    return await (HANDLERS[command.name] as CommandFn)(ctx, args, flags);
+  } catch (error) {
+    io.err(`storedeck: ${command.name} failed: ${messageOf(error)}\n`);
+    return EXIT_FAILED;
+  } finally {
+    await app.close();
+  }
+}

@@ -1,0 +1,72 @@
+// --wait: follows one store's events from the bus until it is Ready/Failed (or gone, for
+// delete), printing the timeline as it happens. Bounded by a deadline and by Ctrl-C.
+import type { Store, TimelineEvent } from '../../preload/contract';
+import { print, type CliContext } from './cli-context';
+import { EXIT_FAILED, EXIT_OK } from './cli-errors';
+import type { EventQueue } from './event-queue';
+import { formatStoreDetail } from './format-store';
+import { formatProgressLine } from './format-timeline';
+
+export type WaitGoal = 'settled' | 'gone';
+
+/** Exit code used when the user interrupts a wait (128 + SIGINT), like a shell would report. */
+export const EXIT_INTERRUPTED = 130;
+
+export interface WaitOptions {
+  goal: WaitGoal;
+  timeoutMs: number;
+}
+
+export async function waitForStore(ctx: CliContext, queue: EventQueue, initial: Store, options: WaitOptions): Promise<number> {
+  const started = Date.now();
+  const deadline = started + options.timeoutMs;
+  const completed = new Set<string>();
+  let store = initial;
+  const progress = (event: TimelineEvent) => {
+    if (event.status === 'completed') completed.add(event.step);
+    if (!ctx.json) ctx.io.out(`${formatProgressLine(event, Date.now() - started, completed.size)}\n`);
+  };
+  const finish = (current: Store): number | null => {
+    if (options.goal === 'settled' && current.status === 'Ready') {
+      print(ctx, current, () => `Store "${current.name}" is Ready${current.url ? `: ${current.url}` : ''}\n\n${formatStoreDetail(current)}`);
+      return EXIT_OK;
+    }
+    if (current.status === 'Failed') {
+      const where = current.errorStep ? ` at step ${current.errorStep}` : '';
+      if (ctx.json) print(ctx, current, () => '');
+      ctx.io.err(`storedeck: store "${current.name}" failed${where}: ${current.errorMessage ?? 'no reason recorded'}\n`);
+      return EXIT_FAILED;
+    }
+    return null;
+  };
+
+  const early = finish(store);
+  if (early !== null) return early;
+  // Bounded by the deadline; each turn consumes one event or ends the wait.
+  for (;;) {
+    const next = await queue.next(deadline, ctx.signal);
+    if (next.kind === 'aborted') {
+      ctx.io.err(`storedeck: stopped waiting; "${store.name}" is ${store.status} and continues the next time Storedeck runs\n`);
+      return EXIT_INTERRUPTED;
+    }
+    if (next.kind === 'timeout') {
+      ctx.io.err(`storedeck: timed out after ${Math.round(options.timeoutMs / 1000)}s waiting for "${store.name}" (status ${store.status})\n`);
+      return EXIT_FAILED;
+    }
+    const { event } = next;
+    if (event.name === 'timelineEvent' && event.payload.storeId === store.id) progress(event.payload);
+    if (event.name === 'storeChanged' && event.payload.id === store.id) {
+      store = event.payload;
+      const done = finish(store);
+      if (done !== null) return done;
+    }
+    if (event.name === 'storeRemoved' && event.payload.id === store.id) {
+      if (options.goal === 'gone') {
+        print(ctx, { id: store.id, deleted: true }, () => `Store "${store.name}" deleted.`);
+        return EXIT_OK;
+      }
+      ctx.io.err(`storedeck: store "${store.name}" was deleted while waiting\n`);
+      return EXIT_FAILED;
+    }
+  }
+}
