@@ -1,0 +1,52 @@
+// Where Storedeck keeps its database: --data-dir, else STOREDECK_DATA_DIR, else the per-user
+// data folder of the platform (the Electron app passes app.getPath('userData') as dataDir).
+import { chmodSync, mkdirSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+
+export const DATABASE_FILE_NAME = 'storedeck.db';
+
+export interface DataDirOptions {
+  /** An explicit directory (--data-dir or Electron's userData); relative paths resolve against cwd. */
+  dataDir?: string | null;
+  env?: NodeJS.ProcessEnv;
+  platform?: NodeJS.Platform;
+  home?: string;
+}
+
+function defaultDataDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, home: string): string {
+  if (platform === 'win32') {
+    const appData =
+      env.APPDATA && env.APPDATA.length > 0 ? env.APPDATA : path.win32.join(home, 'AppData', 'Roaming');
+    return path.win32.join(appData, 'Storedeck');
+  }
+  if (platform === 'darwin') return path.posix.join(home, 'Library', 'Application Support', 'Storedeck');
+  // The XDG spec says a relative XDG_DATA_HOME is invalid and must be ignored.
+  const xdg = env.XDG_DATA_HOME;
+  const base = xdg && path.posix.isAbsolute(xdg) ? xdg : path.posix.join(home, '.local', 'share');
+  return path.posix.join(base, 'storedeck');
+}
+
+export function resolveDataDir(options: DataDirOptions = {}): string {
+  const env = options.env ?? process.env;
+  if (options.dataDir) return path.resolve(options.dataDir);
+  if (env.STOREDECK_DATA_DIR) return path.resolve(env.STOREDECK_DATA_DIR);
+  return defaultDataDir(env, options.platform ?? process.platform, options.home ?? homedir());
+}
+
+/** Creates the directory (and parents) readable by the owner only; returns it. */
+export function ensureDataDir(dir: string): string {
+  const existed = statSync(dir, { throwIfNoEntry: false });
+  if (existed && !existed.isDirectory())
+    throw new Error(`Data directory ${dir} exists and is not a directory`);
+  if (!existed) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // mkdir's mode is filtered by the umask; the store list is private either way.
+    if (process.platform !== 'win32') chmodSync(dir, 0o700);
+  }
+  return dir;
+}
+
+export function databaseFile(dataDir: string): string {
+  return path.join(dataDir, DATABASE_FILE_NAME);
+}

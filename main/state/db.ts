@@ -1,0 +1,31 @@
+// Opens Storedeck's SQLite database: WAL (readers never block the engine's writes), foreign keys
+// enforced (events cascade with their store), a busy timeout (the app, CLI and web host may share
+// the file), and every pending migration applied before anyone reads.
+import Database from 'better-sqlite3';
+import { migrate } from './migrate';
+import { MIGRATIONS, type Migration } from './migrations';
+
+export type Db = Database.Database;
+
+export interface OpenDatabaseOptions {
+  /** The migration list to apply; tests pass a prefix to build an older database. */
+  migrations?: readonly Migration[];
+  /** Milliseconds to wait for another connection's write lock before failing. */
+  busyTimeoutMs?: number;
+}
+
+export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Db {
+  const db = new Database(file);
+  try {
+    db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
+    if (file !== ':memory:' && file !== '') db.pragma('journal_mode = WAL');
+    // FULL: a committed store survives even power loss, and our write volume is tiny.
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    migrate(db, options.migrations ?? MIGRATIONS);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

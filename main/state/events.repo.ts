@@ -1,0 +1,56 @@
+// The provisioning timeline: one row per step transition, in the order it happened.
+import { TimelineEventSchema, type TimelineEvent } from '../../preload/contract';
+import type { Db } from './db';
+import { isoNow, type Clock } from './time';
+
+export type EventStatus = TimelineEvent['status'];
+
+interface EventRow {
+  id: number;
+  store_id: string;
+  step: string;
+  status: string;
+  message: string;
+  timestamp: string;
+}
+
+const statusSchema = TimelineEventSchema.shape.status;
+
+function toEvent(row: EventRow): TimelineEvent {
+  return {
+    id: row.id,
+    storeId: row.store_id,
+    step: row.step,
+    status: statusSchema.parse(row.status),
+    message: row.message,
+    timestamp: row.timestamp,
+  };
+}
+
+export class EventsRepo {
+  constructor(
+    private readonly db: Db,
+    private readonly now: Clock = isoNow,
+  ) {}
+
+  /** Throws if the store does not exist (foreign key): a timeline never outlives its store. */
+  add(storeId: string, step: string, status: EventStatus, message: string): TimelineEvent {
+    const row = this.db
+      .prepare(
+        `INSERT INTO provisioning_events (store_id, step, status, message, timestamp)
+         VALUES (?, ?, ?, ?, ?) RETURNING id, store_id, step, status, message, timestamp`,
+      )
+      .get(storeId, step, status, message, this.now()) as EventRow;
+    return toEvent(row);
+  }
+
+  /** Oldest first. */
+  list(storeId: string): TimelineEvent[] {
+    const rows = this.db
+      .prepare(
+        'SELECT id, store_id, step, status, message, timestamp FROM provisioning_events WHERE store_id = ? ORDER BY id',
+      )
+      .all(storeId) as EventRow[];
+    return rows.map(toEvent);
+  }
+}

@@ -1,0 +1,7 @@
+// Every migration, in order. Append only: a released migration is never edited or renumbered.
+import { initial } from './001-initial';
+import { desiredState } from './002-desired-state';
+import type { Migration } from './migration';
+
+export const MIGRATIONS: readonly Migration[] = [initial, desiredState];
+export type { Migration } from './migration';

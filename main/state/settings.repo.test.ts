@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openState, type State } from './open-state';
+import { SETTINGS_DEFAULTS } from './settings.repo';
+
+let state: State;
+beforeEach(() => {
+  state = openState(':memory:');
+});
+afterEach(() => state.close());
+
+describe('SettingsRepo', () => {
+  it('starts from the documented defaults', () => {
+    expect(state.settings.get()).toEqual({
+      baseDomain: null,
+      storageClass: null,
+      imageRegistry: null,
+      concurrency: 3,
+      maxStoresPerContext: 10,
+      provisionTimeoutSeconds: 300,
+      theme: 'system',
+    });
+    expect(state.settings.get()).toEqual(SETTINGS_DEFAULTS);
+  });
+
+  it('updates only the given fields and can set a nullable field back to null', () => {
+    const updated = state.settings.update({
+      baseDomain: 'stores.example.com',
+      concurrency: 5,
+      theme: 'dark',
+    });
+    expect(updated).toEqual({
+      ok: true,
+      value: { ...SETTINGS_DEFAULTS, baseDomain: 'stores.example.com', concurrency: 5, theme: 'dark' },
+    });
+    state.settings.update({ baseDomain: null });
+    expect(state.settings.get()).toMatchObject({ baseDomain: null, concurrency: 5, theme: 'dark' });
+  });
+
+  it('refuses an invalid patch as a whole, naming the field, and writes nothing', () => {
+    const result = state.settings.update({ storageClass: 'fast', concurrency: 0 });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'invalid_request', message: 'concurrency: Too small: expected number to be >=1' },
+    });
+    expect(state.settings.update({ colour: 'red' } as never)).toMatchObject({ ok: false });
+    expect(state.settings.get()).toEqual(SETTINGS_DEFAULTS);
+  });
+
+  it('falls back to the default for a stored value that no longer validates', () => {
+    state.db
+      .prepare("INSERT INTO settings (key, value) VALUES ('concurrency', '999'), ('theme', 'garbage')")
+      .run();
+    state.settings.update({ maxStoresPerContext: 20 });
+    expect(state.settings.get()).toEqual({ ...SETTINGS_DEFAULTS, maxStoresPerContext: 20 });
+  });
+
+  it('remembers the selected cluster context, separately from the settings', () => {
+    expect(state.settings.getSelectedContext()).toBeNull();
+    state.settings.setSelectedContext('kind-storedeck');
+    state.settings.setSelectedContext('k3s-lab');
+    expect(state.settings.getSelectedContext()).toBe('k3s-lab');
+    expect(state.settings.get()).toEqual(SETTINGS_DEFAULTS);
+    state.settings.setSelectedContext(null);
+    expect(state.settings.getSelectedContext()).toBeNull();
+  });
+
+  it('persists across reopening a file database', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'storedeck-settings-'));
+    try {
+      const file = path.join(dir, 'storedeck.db');
+      const first = openState(file);
+      first.settings.update({ provisionTimeoutSeconds: 600 });
+      first.settings.setSelectedContext('kind-dev');
+      first.close();
+      const second = openState(file);
+      expect(second.settings.get().provisionTimeoutSeconds).toBe(600);
+      expect(second.settings.getSelectedContext()).toBe('kind-dev');
+      second.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,87 @@
+// App settings as key/value rows (one JSON value per Settings field) over built-in defaults,
+// plus the remembered cluster context.
+import { SettingsSchema, err, ok, type Result, type Settings } from '../../preload/contract';
+import type { Db } from './db';
+
+export const SETTINGS_DEFAULTS: Readonly<Settings> = Object.freeze({
+  baseDomain: null,
+  storageClass: null,
+  imageRegistry: null,
+  concurrency: 3,
+  maxStoresPerContext: 10,
+  provisionTimeoutSeconds: 300,
+  theme: 'system',
+});
+
+const SELECTED_CONTEXT_KEY = 'selectedContext';
+const SettingsPatchSchema = SettingsSchema.partial().strict();
+
+function isSettingsKey(key: string): key is keyof Settings {
+  return Object.prototype.hasOwnProperty.call(SETTINGS_DEFAULTS, key);
+}
+
+function decode(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+}
+
+export class SettingsRepo {
+  constructor(private readonly db: Db) {}
+
+  /** Stored values over defaults; a stored value that no longer validates falls back to its default. */
+  get(): Settings {
+    const rows = this.db.prepare('SELECT key, value FROM settings').all() as Array<{
+      key: string;
+      value: string;
+    }>;
+    const settings: Record<string, unknown> = { ...SETTINGS_DEFAULTS };
+    for (const { key, value } of rows) {
+      if (!isSettingsKey(key)) continue;
+      const parsed = SettingsSchema.shape[key].safeParse(decode(value));
+      if (parsed.success) settings[key] = parsed.data;
+    }
+    return SettingsSchema.parse(settings);
+  }
+
+  /** Validates the whole patch first; nothing is written unless every field is valid. */
+  update(patch: Partial<Settings>): Result<Settings> {
+    const parsed = SettingsPatchSchema.safeParse(patch);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+      return err('invalid_request', `${where}${issue?.message ?? 'invalid settings'}`);
+    }
+    const entries = Object.entries(parsed.data).filter(([, value]) => value !== undefined);
+    this.db.transaction(() => {
+      for (const [key, value] of entries) this.write(key, JSON.stringify(value));
+    })();
+    return ok(this.get());
+  }
+
+  getSelectedContext(): string | null {
+    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(SELECTED_CONTEXT_KEY) as
+      { value: string } | undefined;
+    const value = row ? decode(row.value) : null;
+    return typeof value === 'string' && value.length > 0 ? value : null;
+  }
+
+  /** null forgets the choice (the kubeconfig's current context applies again). */
+  setSelectedContext(name: string | null): void {
+    if (name === null) {
+      this.db.prepare('DELETE FROM settings WHERE key = ?').run(SELECTED_CONTEXT_KEY);
+      return;
+    }
+    this.write(SELECTED_CONTEXT_KEY, JSON.stringify(name));
+  }
+
+  private write(key: string, value: string): void {
+    this.db
+      .prepare(
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      )
+      .run(key, value);
+  }
+}

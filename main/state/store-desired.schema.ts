@@ -1,0 +1,36 @@
+// The per-store snapshot of cluster-facing choices the engine reconciles towards. Only the keys
+// below are ever persisted (unknown keys are dropped), so no secret can slip into SQLite.
+import { z } from 'zod';
+
+export const StoreDesiredSchema = z.object({
+  baseDomain: z.string().max(200).nullable().default(null),
+  storageClass: z.string().max(253).nullable().default(null),
+  imageRegistry: z.string().max(253).nullable().default(null),
+  /** Full host, e.g. "shop.localhost"; null until the engine has decided it. */
+  host: z.string().max(253).nullable().default(null),
+  ingressClassName: z.string().max(253).nullable().default(null),
+  ingressController: z.enum(['traefik', 'nginx', 'other']).nullable().default(null),
+  ingressControllerNamespace: z.string().max(63).nullable().default(null),
+});
+
+export type StoreDesired = z.output<typeof StoreDesiredSchema>;
+export type StoreDesiredInput = z.input<typeof StoreDesiredSchema>;
+
+/** Reads a stored snapshot; keys added after the row was written take their defaults. */
+export function parseStoreDesired(json: string): StoreDesired {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw new Error('desired state is not valid JSON');
+  }
+  const parsed = StoreDesiredSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new Error(`desired state is invalid at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+}
+
+/** Validates (throws on a bad value) and serialises only the known keys. */
+export function serializeStoreDesired(desired: StoreDesiredInput): string {
+  return JSON.stringify(StoreDesiredSchema.parse(desired));
+}
