@@ -131,6 +131,10 @@ export interface SimProfile {
     jobRunMs: number | Record<string, number>;
     namespaceTerminationMs: number;
     pvcBindMs: number;
+    /** First back-off (sim ms) of image pull retries, crash-loop restarts and Job retries; doubles each time (kubelet: 10 s). */
+    backoffBaseMs?: number;
+    /** Ceiling of those back-offs (kubelet: 300 s). */
+    backoffMaxMs?: number;
   };
   faults: FaultConfig;
 }
