@@ -1,0 +1,141 @@
+// The web host: the built renderer and the contract (requests over HTTP, events over a
+// WebSocket) on 127.0.0.1 only, for a browser that presents the random token.
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { contentSecurityPolicy } from '../desktop/csp';
+import type { EventBus, Handlers } from '../api/handler-types';
+import { handleApiRequest, sendJson } from './api-route';
+import { createEventSocket } from './event-socket';
+import { isAllowedHost, isAllowedOrigin, presentedToken, sessionCookie, tokensEqual } from './host-guard';
+import { sendStaticFile } from './static-files';
+
+export type WebHostOptions = {
+  handlers: Handlers;
+  bus: EventBus;
+  /** 0 or absent: any free port. */
+  port?: number;
+  /** The built renderer (out/web). */
+  staticDir: string;
+  token?: string;
+};
+
+export type WebHost = {
+  /** http://127.0.0.1:<port> */
+  url: string;
+  /** The URL to open in a browser: url + /?token=… */
+  launchUrl: string;
+  token: string;
+  address(): AddressInfo;
+  close(): Promise<void>;
+};
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': contentSecurityPolicy('web'),
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+function refuse(res: ServerResponse, status: number, message: string): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(`${message}\n`);
+}
+
+function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? randomBytes(32).toString('hex');
+  const events = createEventSocket(options.bus);
+  let port = 0;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isAllowedHost(req.headers.host, port) || !isAllowedOrigin(req.headers.origin, port)) {
+      refuse(res, 403, 'Forbidden: this host only answers http://127.0.0.1 and http://localhost');
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
+    const queryToken = url.searchParams.get('token');
+    if (!isApi && req.method === 'GET' && queryToken !== null) {
+      if (!tokensEqual(queryToken, token)) {
+        refuse(res, 401, 'Unauthorized: open the URL printed by `npm run web`');
+        return;
+      }
+      // Trade the URL token for a cookie and drop it from the address bar and history.
+      url.searchParams.delete('token');
+      res.writeHead(303, { ...SECURITY_HEADERS, 'Set-Cookie': sessionCookie(token), Location: `${url.pathname}${url.search}` });
+      res.end();
+      return;
+    }
+    if (!tokensEqual(presentedToken(req.headers), token)) {
+      if (isApi) sendJson(res, 401, { ok: false, error: { code: 'forbidden', message: 'Missing or wrong token' } }, SECURITY_HEADERS);
+      else refuse(res, 401, 'Unauthorized: open the URL printed by `npm run web`');
+      return;
+    }
+    if (isApi) {
+      await handleApiRequest(options.handlers, url.pathname.slice('/api/'.length), req, res, SECURITY_HEADERS);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      refuse(res, 405, 'Method not allowed');
+      return;
+    }
+    const served = await sendStaticFile(options.staticDir, url.pathname, res, SECURITY_HEADERS, req.method === 'HEAD');
+    if (!served) refuse(res, 404, 'Not found');
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('storedeck web host: request failed:', error);
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Web host error' } });
+      else res.destroy();
+    });
+  });
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    if (!isAllowedHost(req.headers.host, port) || !isAllowedOrigin(req.headers.origin, port)) {
+      refuseUpgrade(socket, 403, 'Forbidden');
+      return;
+    }
+    if (!tokensEqual(presentedToken(req.headers), token)) {
+      refuseUpgrade(socket, 401, 'Unauthorized');
+      return;
+    }
+    if (new URL(req.url ?? '/', 'http://127.0.0.1').pathname !== '/api/events') {
+      refuseUpgrade(socket, 404, 'Not Found');
+      return;
+    }
+    events.upgrade(req, socket, head);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    // Loopback only: the token is a second lock, not the first.
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+
+  return {
+    url,
+    launchUrl: `${url}/?token=${token}`,
+    token,
+    address: () => server.address() as AddressInfo,
+    async close() {
+      await events.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
