@@ -1,0 +1,15 @@
+// Health of one store namespace, read fresh from the cluster: pods, volumes and quota.
+import type { StoreHealth } from '../../../preload/contract';
+import type { KubeClient } from '../../kube/client';
+import { KINDS } from '../../kube/kinds';
+import { OBJECT_NAMES } from '../model/names';
+import { storeHealth } from './health-mapping';
+
+export async function getStoreHealth(client: KubeClient, namespace: string, now: () => Date = () => new Date()): Promise<StoreHealth> {
+  const [pods, pvcs, quotas] = await Promise.all([
+    client.list(KINDS.Pod, { namespace }),
+    client.list(KINDS.PersistentVolumeClaim, { namespace }),
+    client.list(KINDS.ResourceQuota, { namespace }),
+  ]);
+  return storeHealth({ pods: pods.items, pvcs: pvcs.items, quotas: quotas.items, quotaName: OBJECT_NAMES.quota }, now());
+}

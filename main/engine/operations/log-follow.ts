@@ -1,0 +1,114 @@
+// Live log sessions: client-node's Log with follow: true, split into lines and emitted as the
+// contract's logLines events. Each session has an id; it ends when the stream closes, when the
+// pod goes away (watched), or when stopped, and always emits one final `ended: true`.
+import { randomUUID } from 'node:crypto';
+import { Writable, type Readable } from 'node:stream';
+import { Log } from '@kubernetes/client-node';
+import { err, ok, type EventOf, type Result } from '../../../preload/contract';
+import type { KubeClient } from '../../kube/client';
+import { plainMessage, statusOf } from '../../kube/errors';
+import { KINDS } from '../../kube/kinds';
+import { startWatchSet, type WatchSet } from '../../kube/watch-set';
+import { LineSplitter } from './line-splitter';
+import type { LogTarget } from './log-target';
+
+export type LogLinesEmitter = (payload: EventOf<'logLines'>) => void;
+
+interface Session {
+  abort: AbortController | null;
+  podWatch: WatchSet | null;
+  splitter: LineSplitter;
+  ended: boolean;
+}
+
+export interface FollowOptions {
+  /** Sessions at once; a renderer that forgets to stop cannot pile up streams without end. */
+  maxSessions?: number;
+}
+
+export class LogFollowRegistry {
+  private readonly sessions = new Map<string, Session>();
+  private readonly maxSessions: number;
+
+  constructor(
+    private readonly emit: LogLinesEmitter,
+    options: FollowOptions = {},
+  ) {
+    this.maxSessions = options.maxSessions ?? 32;
+  }
+
+  get size(): number {
+    return this.sessions.size;
+  }
+
+  async start(client: KubeClient, namespace: string, target: LogTarget, tailLines: number): Promise<Result<{ subscriptionId: string }>> {
+    if (this.sessions.size >= this.maxSessions) {
+      return err('limit_reached', `Already following ${this.maxSessions} logs; stop one first`);
+    }
+    const id = randomUUID();
+    const session: Session = {
+      abort: null,
+      podWatch: null,
+      ended: false,
+      splitter: new LineSplitter((lines) => this.emitLines(id, lines)),
+    };
+    this.sessions.set(id, session);
+    const sink = new Writable({
+      write: (chunk: Buffer | string, _encoding, callback) => {
+        if (!session.ended) session.splitter.push(String(chunk));
+        callback();
+      },
+    });
+    // Log pipes the response body into the sink; a body that errors never ends the sink, so the
+    // source's close is the reliable end-of-stream signal.
+    sink.on('pipe', (source: Readable) => source.once('close', () => this.end(id)));
+    sink.once('finish', () => this.end(id));
+    try {
+      session.abort = await new Log(client.kubeConfig).log(namespace, target.pod, target.container, sink, { follow: true, tailLines });
+    } catch (error) {
+      this.sessions.delete(id);
+      session.ended = true;
+      const status = statusOf(error);
+      if (status === 404) return err('not_found', `Pod ${target.pod} is gone from ${namespace}`);
+      return err(status === null ? 'cluster_unreachable' : 'internal', `Could not follow ${target.pod}/${target.container}: ${plainMessage(error)}`);
+    }
+    if (session.ended) {
+      session.abort.abort();
+      return ok({ subscriptionId: id });
+    }
+    session.podWatch = startWatchSet(client, KINDS.Pod, { namespace, name: target.pod }, {
+      onChange: (items) => {
+        if (items.length === 0) this.end(id);
+      },
+      // Without a pod watch (e.g. no watch permission) the stream's own end still ends the session.
+      onFatal: () => undefined,
+    });
+    return ok({ subscriptionId: id });
+  }
+
+  /** Stops a session; false when there is no such (live) session. */
+  stop(subscriptionId: string): boolean {
+    if (!this.sessions.has(subscriptionId)) return false;
+    this.end(subscriptionId);
+    return true;
+  }
+
+  stopAll(): void {
+    for (const id of [...this.sessions.keys()]) this.end(id);
+  }
+
+  private emitLines(id: string, lines: string[]): void {
+    if (lines.length > 0) this.emit({ subscriptionId: id, lines, ended: false });
+  }
+
+  private end(id: string): void {
+    const session = this.sessions.get(id);
+    if (!session || session.ended) return;
+    session.ended = true;
+    this.sessions.delete(id);
+    session.podWatch?.stop();
+    session.abort?.abort();
+    const rest = session.splitter.flush();
+    this.emit({ subscriptionId: id, lines: rest, ended: true });
+  }
+}

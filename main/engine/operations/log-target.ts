@@ -1,0 +1,59 @@
+// Which pod and container a log request means: a pod name, or a component ('wordpress',
+// 'mysql', 'setup') resolved to its newest live pod; the container defaults to the first.
+import { err, ok, type Result } from '../../../preload/contract';
+import type { ApiObject } from '../../kube/client';
+import { LABEL } from '../model/labels';
+
+export interface LogPod {
+  name: string;
+  component: string | null;
+  containers: string[];
+}
+
+export interface LogTarget {
+  pod: string;
+  container: string;
+}
+
+export const DEFAULT_LOG_COMPONENT = 'wordpress';
+
+export function logPods(pods: ApiObject[]): LogPod[] {
+  return pods
+    .map((pod) => ({
+      name: pod.metadata?.name ?? '',
+      component: pod.metadata?.labels?.[LABEL.component] ?? null,
+      containers: ((pod.spec?.containers ?? []) as Array<{ name?: string }>).map((c) => c.name ?? '').filter(Boolean),
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+// Prefer a pod that is running and not on its way out, then the newest (a rollout's new pod).
+function rank(pod: ApiObject): [number, number, string] {
+  const live = pod.status?.phase === 'Running' && !pod.metadata?.deletionTimestamp ? 1 : 0;
+  const created = Date.parse(pod.metadata?.creationTimestamp ?? '') || 0;
+  return [live, created, pod.metadata?.name ?? ''];
+}
+
+function newest(pods: ApiObject[]): ApiObject | undefined {
+  return [...pods].sort((a, b) => {
+    const [la, ca, na] = rank(a);
+    const [lb, cb, nb] = rank(b);
+    return lb - la || cb - ca || nb.localeCompare(na);
+  })[0];
+}
+
+export function pickLogTarget(pods: ApiObject[], podOrComponent: string | undefined, container: string | undefined, namespace: string): Result<LogTarget> {
+  const ref = podOrComponent ?? DEFAULT_LOG_COMPONENT;
+  const pod = pods.find((p) => p.metadata?.name === ref) ?? newest(pods.filter((p) => p.metadata?.labels?.[LABEL.component] === ref));
+  if (!pod) {
+    const names = pods.map((p) => p.metadata?.name).filter(Boolean);
+    return err('not_found', `No pod "${ref}" in ${namespace}${names.length ? ` (pods: ${names.join(', ')})` : ' (it has no pods right now)'}`);
+  }
+  const podName = pod.metadata?.name ?? '';
+  const containers = logPods([pod])[0]?.containers ?? [];
+  const chosen = container ?? containers[0];
+  if (!chosen || !containers.includes(chosen)) {
+    return err('not_found', `No container "${container ?? ''}" in pod ${podName} (containers: ${containers.join(', ') || 'none'})`);
+  }
+  return ok({ pod: podName, container: chosen });
+}

@@ -1,0 +1,112 @@
+// The store operations the service layer exposes (health, logs, follow, restart, password),
+// over one store row each. Mutations and password reveals are audited here, and only here.
+import { err, ok, type Plan, type ResponseOf, type Result, type Store } from '../../../preload/contract';
+import type { KubeClient } from '../../kube/client';
+import { KINDS } from '../../kube/kinds';
+import type { StoreContext, StoreStrategy } from '../strategies/strategy';
+import { audited, type AuditSink } from './audited';
+import { getStoreHealth } from './health';
+import { LogFollowRegistry, type LogLinesEmitter } from './log-follow';
+import { pickLogTarget } from './log-target';
+import { readLogs, type LogRequest } from './logs';
+import { toErrorResult } from './operation-error';
+import { resetAdminPassword, revealAdminPassword, type Credentials } from './password';
+import { restartDeployments, type RestartComponent } from './restart';
+
+export interface StoreOperationsDeps {
+  clientFor(store: Store): KubeClient | Promise<KubeClient>;
+  strategyFor(plan: Plan): StoreStrategy;
+  /** What the strategy's builders need for this store (host, ingress, registry...). */
+  storeContext(store: Store): StoreContext | Promise<StoreContext>;
+  audit: AuditSink;
+  /** Who acts, e.g. "cli:alice" or "desktop:alice". */
+  actor: string;
+  emitLogLines: LogLinesEmitter;
+  now?: () => Date;
+  passwordResetTimeoutMs?: number;
+}
+
+/** Runs a read, turning a thrown cluster error into an error value. */
+async function guarded<T>(doing: string, fn: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await fn();
+  } catch (error) {
+    return toErrorResult<T>(error, doing);
+  }
+}
+
+export class StoreOperations {
+  private readonly follows: LogFollowRegistry;
+  private readonly resetting = new Set<string>();
+
+  constructor(private readonly deps: StoreOperationsDeps) {
+    this.follows = new LogFollowRegistry(deps.emitLogLines);
+  }
+
+  health(store: Store): Promise<Result<ResponseOf<'getHealth'>>> {
+    return guarded('Reading health', async () => ok(await getStoreHealth(await this.deps.clientFor(store), store.namespace, this.deps.now)));
+  }
+
+  logs(store: Store, request: LogRequest): Promise<Result<ResponseOf<'getLogs'>>> {
+    return guarded('Reading logs', async () => readLogs(await this.deps.clientFor(store), store.namespace, request));
+  }
+
+  startLogFollow(store: Store, request: LogRequest): Promise<Result<{ subscriptionId: string }>> {
+    return guarded('Following logs', async () => {
+      const client = await this.deps.clientFor(store);
+      const pods = (await client.list(KINDS.Pod, { namespace: store.namespace })).items;
+      const target = pickLogTarget(pods, request.pod, request.container, store.namespace);
+      return target.ok ? this.follows.start(client, store.namespace, target.value, request.tailLines) : target;
+    });
+  }
+
+  /** Idempotent: a session that already ended (pod gone) is simply not there any more. */
+  stopLogFollow(subscriptionId: string): Result<Record<string, never>> {
+    this.follows.stop(subscriptionId);
+    return ok({});
+  }
+
+  restart(store: Store, component: RestartComponent): Promise<Result<ResponseOf<'restartStore'>>> {
+    return audited(
+      { ...this.auditBase(store, 'restart'), details: `component=${component}` },
+      async () => {
+        if (store.status === 'Queued' || store.status === 'Deleting') {
+          return err('invalid_state', `Store "${store.name}" is ${store.status}; there is nothing to restart`);
+        }
+        return restartDeployments(await this.deps.clientFor(store), store.namespace, component, this.deps.now);
+      },
+      (value) => `restarted=${value.restarted.join(',')}`,
+    );
+  }
+
+  revealPassword(store: Store): Promise<Result<Credentials>> {
+    return audited(this.auditBase(store, 'reveal-password'), async () =>
+      revealAdminPassword(await this.deps.clientFor(store), store.namespace, this.deps.strategyFor(store.plan)),
+    );
+  }
+
+  resetPassword(store: Store): Promise<Result<Credentials>> {
+    return audited(this.auditBase(store, 'reset-password'), async () => {
+      if (store.status !== 'Ready') return err('invalid_state', `Store "${store.name}" is ${store.status}; reset the password once it is Ready`);
+      // Two resets at once would each restore the other's "previous" password on failure.
+      if (this.resetting.has(store.id)) return err('conflict', `A password reset for "${store.name}" is already running`);
+      this.resetting.add(store.id);
+      try {
+        const client = await this.deps.clientFor(store);
+        const ctx = await this.deps.storeContext(store);
+        return await resetAdminPassword(client, this.deps.strategyFor(store.plan), ctx, { timeoutMs: this.deps.passwordResetTimeoutMs });
+      } finally {
+        this.resetting.delete(store.id);
+      }
+    });
+  }
+
+  /** Ends every log follow (each emits its final ended: true). */
+  close(): void {
+    this.follows.stopAll();
+  }
+
+  private auditBase(store: Store, action: string) {
+    return { audit: this.deps.audit, actor: this.deps.actor, action, name: store.name };
+  }
+}
