@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseWebArgs } from './web-args';
 
@@ -15,8 +15,9 @@ describe('parseWebArgs', () => {
     ).toEqual({ port: 8080, dataDir: resolve('tmp/d'), kubeconfigPath: '/k/config', context: 'kind-storedeck' });
   });
 
-  it('falls back to ~/.storedeck without STOREDECK_DATA_DIR', () => {
-    expect(parseWebArgs([], {}).dataDir).toMatch(new RegExp(`${join('.storedeck')}$`));
+  it('shares the desktop app data folder without STOREDECK_DATA_DIR', () => {
+    const dataDir = parseWebArgs([], { HOME: '/home/alice', XDG_CONFIG_HOME: '/home/alice/.config' }).dataDir;
+    expect(dataDir).toBe(process.platform === 'linux' ? '/home/alice/.config/storedeck' : expect.stringContaining('storedeck'));
   });
 
   it('refuses bad ports, missing values and unknown flags with the usage line', () => {

@@ -1,13 +1,14 @@
 // Parses `npm run web -- [--port N] [--data-dir DIR] [--kubeconfig FILE] [--context NAME]`.
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { defaultDataDir as appDataDir } from '../cli/default-data-dir';
 
 export type WebArgs = { port: number; dataDir: string; kubeconfigPath?: string; context?: string };
 
 export const WEB_USAGE = 'Usage: npm run web -- [--port N] [--data-dir DIR] [--kubeconfig FILE] [--context NAME]';
 
+/** STOREDECK_DATA_DIR, else the desktop app's own folder, so the web UI shows the same stores. */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.STOREDECK_DATA_DIR ?? join(homedir(), '.storedeck');
+  return env.STOREDECK_DATA_DIR ? resolve(env.STOREDECK_DATA_DIR) : appDataDir(env);
 }
 
 export function parseWebArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): WebArgs {

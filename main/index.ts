@@ -1,0 +1,63 @@
+// Electron main: wiring only. The engine lives behind createApp; everything Electron-specific
+// lives in main/desktop/.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, dialog, ipcMain } from 'electron';
+import { createApp } from './api/create-app';
+import { isAppUrl } from './desktop/app-url';
+import { forwardEvents, registerIpc } from './desktop/ipc';
+import { notifyStoreTransitions } from './desktop/notifications';
+import { desktopOpenExternal } from './desktop/open-external';
+import { createTray } from './desktop/tray';
+import { createMainWindow } from './desktop/window';
+import { createWindowKeeper } from './desktop/window-keeper';
+import iconPath from '../build/icon.png?asset';
+
+const SHUTDOWN_LIMIT_MS = 10_000;
+const devServer = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const appUrl = devServer ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
+const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  app.setAppUserModelId('dev.storedeck.app');
+  const core = await createApp({ dataDir: app.getPath('userData'), mode: 'desktop' });
+  const handlers = { ...core.handlers, openExternal: desktopOpenExternal(core.handlers.openExternal) };
+  const windows = createWindowKeeper(() => createMainWindow({ preloadPath, appUrl, iconPath }));
+  const showApp = () => void windows.show();
+
+  registerIpc(ipcMain, handlers, (url) => isAppUrl(url, appUrl));
+  forwardEvents(core.bus, () => {
+    const win = windows.current();
+    return win ? [win.webContents] : [];
+  });
+  const listed = await core.handlers.listStores({});
+  const initial = listed.ok ? listed.value : [];
+  notifyStoreTransitions(core.bus, initial, showApp);
+  createTray({ bus: core.bus, initial, showApp, quit: () => app.quit() });
+
+  app.on('second-instance', showApp);
+  app.on('activate', showApp);
+  // Closing the window keeps Storedeck in the tray, so provisioning and its notification go on.
+  app.on('window-all-closed', () => undefined);
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    quitting = true;
+    event.preventDefault();
+    setTimeout(() => app.exit(1), SHUTDOWN_LIMIT_MS).unref();
+    void core.close().finally(() => app.exit(0));
+  });
+  showApp();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  start().catch((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error('Storedeck failed to start:', error);
+    dialog.showErrorBox('Storedeck could not start', message);
+    app.exit(1);
+  });
+}
