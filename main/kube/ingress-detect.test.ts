@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { ApiObject } from './client';
 import { controllerKind, DEFAULT_CLASS_ANNOTATION, pickIngressClass, storeHost } from './ingress-detect';
 
-const cls = (name: string, isDefault?: boolean) => ({
+const cls = (name: string, isDefault?: boolean): ApiObject => ({
   apiVersion: 'networking.k8s.io/v1',
   kind: 'IngressClass',
-  metadata: { name, annotations: isDefault === undefined ? {} : { [DEFAULT_CLASS_ANNOTATION]: String(isDefault) } },
+  metadata: { name, annotations: isDefault === undefined ? {} : ({ [DEFAULT_CLASS_ANNOTATION]: String(isDefault) } as Record<string, string>) },
   spec: { controller: 'traefik.io/ingress-controller' },
 });
 

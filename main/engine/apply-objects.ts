@@ -1,0 +1,54 @@
+// The apply half of a pass: Namespace first (everything else lives in it), Secrets only when
+// absent (a re-run must never rotate a password MySQL was initialised with), then every other
+// object together with server-side apply. Reports what had to be (re)created.
+import type { ApiObject, KubeClient } from '../kube/client';
+import { kindOf } from '../kube/kinds';
+import type { KubeObject, StoreContext, StoreStrategy } from './strategies/strategy';
+import type { Timeline } from './store-writer';
+
+const label = (obj: KubeObject) => `${obj.kind} ${obj.metadata.name}`;
+
+async function exists(client: KubeClient, obj: KubeObject, signal: AbortSignal): Promise<ApiObject | null> {
+  return client.get(kindOf(obj), obj.metadata.namespace, obj.metadata.name, signal);
+}
+
+function summary(total: number, created: string[]): { message: string; notable: boolean } {
+  if (created.length === 0) return { message: `All ${total} objects already in place; re-applied`, notable: false };
+  if (created.length === total) return { message: `Created ${created.join(', ')}`, notable: true };
+  return { message: `Restored ${created.join(', ')}; ${total - created.length} others re-applied`, notable: true };
+}
+
+export async function applyStoreObjects(
+  client: KubeClient,
+  strategy: StoreStrategy,
+  ctx: StoreContext,
+  timeline: Timeline,
+  signal: AbortSignal,
+): Promise<void> {
+  const [namespace, ...rest] = strategy.resources(ctx);
+  if (!namespace || namespace.kind !== 'Namespace') throw new Error(`strategy ${strategy.plan} must list the Namespace first`);
+
+  await timeline.step('namespace', `Creating namespace ${ctx.namespace}`, async () => {
+    const before = await exists(client, namespace, signal);
+    await client.apply(namespace, { signal });
+    return before
+      ? { value: undefined, message: `Namespace ${ctx.namespace} in place`, notable: false }
+      : { value: undefined, message: `Created namespace ${ctx.namespace}`, notable: true };
+  });
+
+  await timeline.step('secrets', 'Generating credentials', async () => {
+    const wanted = strategy.secrets(ctx, strategy.newSecrets(ctx));
+    const present = await Promise.all(wanted.map((secret) => exists(client, secret, signal)));
+    const missing = wanted.filter((_, index) => !present[index]);
+    await Promise.all(missing.map((secret) => client.apply(secret, { signal })));
+    if (missing.length === 0) return { value: undefined, message: 'Credentials already exist; kept as they are', notable: false };
+    return { value: undefined, message: `Created ${missing.map(label).join(', ')} with fresh random passwords`, notable: true };
+  });
+
+  await timeline.step('resources', `Applying ${rest.length} objects`, async () => {
+    const before = await Promise.all(rest.map((obj) => exists(client, obj, signal)));
+    await Promise.all(rest.map((obj) => client.apply(obj, { signal })));
+    const created = rest.filter((_, index) => !before[index]).map(label);
+    return { value: undefined, ...summary(rest.length, created) };
+  });
+}

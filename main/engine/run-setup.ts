@@ -1,0 +1,126 @@
+// The setup Job: pinned to the node of the app's pod (its volume is ReadWriteOnce), created only
+// when needed (Job specs are immutable: a failed one is deleted and awaited before it is made
+// again; a running or finished one is kept), then awaited by watch until Complete. Success is
+// recorded on the Namespace so a later pass skips setup after the Job's TTL removed it.
+import type { ApiObject, KubeClient } from '../kube/client';
+import { KINDS } from '../kube/kinds';
+import { waitForGone, WaitTimeoutError } from '../kube/watch-wait';
+import type { Deadline } from './deadline';
+import { byName, jobState, podsOfJob, readyPodNode, selectorOf, toObserved, type NamespaceSnapshot } from './observe';
+import { StepFailure } from './step-failure';
+import type { Diagnosis, StoreContext, StoreStrategy } from './strategies/strategy';
+import type { Timeline } from './store-writer';
+import { watchNamespace } from './watch-namespace';
+
+export const SETUP_STEP = 'setup';
+/** Set on the Namespace once setup succeeded (value: the store generation that ran it). */
+export const SETUP_COMPLETED_ANNOTATION = 'storedeck.dev/setup-completed-generation';
+/** A field manager of its own, so the main apply (which does not list it) never removes it. */
+export const SETUP_FIELD_MANAGER = 'storedeck-setup';
+const LOG_TAIL_LINES = 20;
+
+export async function setupAlreadyDone(client: KubeClient, ctx: StoreContext, signal: AbortSignal): Promise<boolean> {
+  const namespace = await client.get(KINDS.Namespace, undefined, ctx.namespace, signal);
+  return namespace?.metadata?.annotations?.[SETUP_COMPLETED_ANNOTATION] !== undefined;
+}
+
+async function markSetupDone(client: KubeClient, ctx: StoreContext, generation: number, signal: AbortSignal): Promise<void> {
+  await client.apply(
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ctx.namespace, annotations: { [SETUP_COMPLETED_ANNOTATION]: String(generation) } } },
+    { fieldManager: SETUP_FIELD_MANAGER, signal },
+  );
+}
+
+async function appNode(client: KubeClient, strategy: StoreStrategy, ctx: StoreContext, signal: AbortSignal): Promise<string | null> {
+  const deployment = await client.get(KINDS.Deployment, ctx.namespace, strategy.appDeployment, signal);
+  const selector = selectorOf(deployment ?? undefined);
+  if (!selector) return null;
+  const { items } = await client.list(KINDS.Pod, { namespace: ctx.namespace, labelSelector: selector }, signal);
+  return readyPodNode(items);
+}
+
+type JobOutcome = { state: 'complete' } | { state: 'failed'; snapshot: NamespaceSnapshot };
+
+async function awaitJob(
+  client: KubeClient,
+  strategy: StoreStrategy,
+  ctx: StoreContext,
+  deadline: Deadline,
+  signal: AbortSignal,
+): Promise<JobOutcome> {
+  let latest: Diagnosis | null = null;
+  try {
+    return await watchNamespace<JobOutcome>(
+      client,
+      ctx.namespace,
+      (snapshot) => {
+        const state = jobState(byName(snapshot.jobs, strategy.setupJobName));
+        if (state === 'complete') return { state };
+        if (state === 'failed') return { state, snapshot };
+        latest = strategy.diagnose(toObserved(snapshot));
+        if (latest?.terminal) throw new StepFailure(latest.step, latest.message, latest.cause);
+        return undefined;
+      },
+      { timeoutMs: deadline.remainingMs(), signal, what: `job ${strategy.setupJobName}` },
+    );
+  } catch (error) {
+    if (!(error instanceof WaitTimeoutError)) throw error;
+    const diagnosis = latest as Diagnosis | null;
+    const why = diagnosis ? `: ${diagnosis.message}` : '';
+    throw new StepFailure(SETUP_STEP, `timed out after ${deadline.describe()} waiting for the setup job ${strategy.setupJobName} to succeed${why}`, 'Timeout');
+  }
+}
+
+async function explainFailure(client: KubeClient, strategy: StoreStrategy, ctx: StoreContext, snapshot: NamespaceSnapshot, signal: AbortSignal): Promise<StepFailure> {
+  const pod = podsOfJob(snapshot.pods, strategy.setupJobName)[0];
+  const name = pod?.metadata?.name;
+  const tail = name ? await client.logTail(ctx.namespace, name, LOG_TAIL_LINES, undefined, signal) : [];
+  const diagnosis = strategy.diagnose(toObserved(snapshot, tail));
+  if (diagnosis) return new StepFailure(diagnosis.step, diagnosis.message, diagnosis.cause);
+  const lastLines = tail.length > 0 ? `; last log lines:\n${tail.slice(-5).join('\n')}` : '';
+  return new StepFailure(SETUP_STEP, `The setup job ${strategy.setupJobName} failed${lastLines}`, 'JobFailed');
+}
+
+async function startJob(
+  client: KubeClient,
+  strategy: StoreStrategy,
+  ctx: StoreContext,
+  existing: ApiObject | null,
+  deadline: Deadline,
+  signal: AbortSignal,
+): Promise<string> {
+  if (existing && jobState(existing) === 'failed') {
+    await client.remove(KINDS.Job, ctx.namespace, strategy.setupJobName, { propagationPolicy: 'Background', signal });
+    await waitForGone(client, KINDS.Job, ctx.namespace, strategy.setupJobName, {
+      timeoutMs: deadline.remainingMs(),
+      signal,
+      what: `the failed setup job ${strategy.setupJobName} to be removed`,
+    });
+  }
+  const node = await appNode(client, strategy, ctx, signal);
+  await client.apply(strategy.setupJob(ctx, node), { signal });
+  return node ? `Started the setup job on node ${node}` : 'Started the setup job';
+}
+
+/** Runs setup unless it already succeeded; resolves once it has. */
+export async function runSetup(
+  client: KubeClient,
+  strategy: StoreStrategy,
+  ctx: StoreContext,
+  generation: number,
+  timeline: Timeline,
+  deadline: Deadline,
+  signal: AbortSignal,
+): Promise<void> {
+  if (await setupAlreadyDone(client, ctx, signal)) return;
+  await timeline.step(SETUP_STEP, 'Installing WordPress and WooCommerce', async () => {
+    const existing = await client.get(KINDS.Job, ctx.namespace, strategy.setupJobName, signal);
+    let started = 'Setup job already running';
+    if (jobState(existing ?? undefined) === 'complete') started = 'Setup job had already succeeded';
+    else if (!existing || jobState(existing) === 'failed') started = await startJob(client, strategy, ctx, existing, deadline, signal);
+    const outcome = await awaitJob(client, strategy, ctx, deadline, signal);
+    if (outcome.state === 'failed') throw await explainFailure(client, strategy, ctx, outcome.snapshot, signal);
+    await markSetupDone(client, ctx, generation, signal);
+    return { value: undefined, message: `${started}; setup completed`, notable: true };
+  });
+}

@@ -1,0 +1,56 @@
+// Waits (by watch) until every Deployment setup depends on is Available, diagnosing the namespace
+// on every change so a terminal problem (image pull, quota, missing StorageClass) fails the store
+// at once instead of at the timeout.
+import type { KubeClient } from '../kube/client';
+import { WaitTimeoutError } from '../kube/watch-wait';
+import type { Deadline } from './deadline';
+import { byName, isDeploymentAvailable, toObserved } from './observe';
+import { StepFailure } from './step-failure';
+import type { Diagnosis, StoreContext, StoreStrategy } from './strategies/strategy';
+import type { Timeline } from './store-writer';
+import { watchNamespace } from './watch-namespace';
+
+export const waitStep = (deployment: string) => `wait-${deployment}`;
+
+export async function waitForDeployments(
+  client: KubeClient,
+  strategy: StoreStrategy,
+  ctx: StoreContext,
+  timeline: Timeline,
+  deadline: Deadline,
+  signal: AbortSignal,
+): Promise<void> {
+  const names = [...strategy.awaitedDeployments];
+  const done = new Set<string>();
+  let latest: Diagnosis | null = null;
+  for (const name of names) timeline.note(waitStep(name), 'started', `Waiting for ${name} to become available`);
+
+  try {
+    await watchNamespace(
+      client,
+      ctx.namespace,
+      (snapshot) => {
+        for (const name of names) {
+          if (done.has(name) || !isDeploymentAvailable(byName(snapshot.deployments, name))) continue;
+          done.add(name);
+          timeline.note(waitStep(name), 'completed', `${name} is available`);
+        }
+        if (done.size === names.length) return true;
+        latest = strategy.diagnose(toObserved(snapshot));
+        if (latest?.terminal) throw new StepFailure(latest.step, latest.message, latest.cause);
+        return undefined;
+      },
+      { timeoutMs: deadline.remainingMs(), signal, what: `deployments ${names.join(', ')}` },
+    );
+  } catch (error) {
+    if (!(error instanceof WaitTimeoutError)) throw error;
+    const pending = names.filter((name) => !done.has(name));
+    const diagnosis = latest as Diagnosis | null;
+    const why = diagnosis ? `: ${diagnosis.message}` : '';
+    throw new StepFailure(
+      diagnosis?.step ?? waitStep(pending[0] ?? names[0] ?? 'deployments'),
+      `timed out after ${deadline.describe()} waiting for ${pending.join(' and ')} to become available${why}`,
+      'Timeout',
+    );
+  }
+}
