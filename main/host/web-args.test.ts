@@ -15,9 +15,10 @@ describe('parseWebArgs', () => {
     ).toEqual({ port: 8080, dataDir: resolve('tmp/d'), kubeconfigPath: '/k/config', context: 'kind-storedeck' });
   });
 
-  it('shares the desktop app data folder without STOREDECK_DATA_DIR', () => {
-    const dataDir = parseWebArgs([], { HOME: '/home/alice', XDG_CONFIG_HOME: '/home/alice/.config' }).dataDir;
-    expect(dataDir).toBe(process.platform === 'linux' ? '/home/alice/.config/storedeck' : expect.stringContaining('storedeck'));
+  it('uses the per-user data folder without STOREDECK_DATA_DIR, like the CLI', () => {
+    expect(parseWebArgs([], { XDG_DATA_HOME: '/xdg' }).dataDir).toBe(
+      process.platform === 'linux' ? '/xdg/storedeck' : expect.stringMatching(/storedeck$/i),
+    );
   });
 
   it('refuses bad ports, missing values and unknown flags with the usage line', () => {

@@ -1,18 +1,14 @@
 // Parses `npm run web -- [--port N] [--data-dir DIR] [--kubeconfig FILE] [--context NAME]`.
 import { resolve } from 'node:path';
-import { defaultDataDir as appDataDir } from '../cli/default-data-dir';
+import { resolveDataDir } from '../state/data-dir';
 
 export type WebArgs = { port: number; dataDir: string; kubeconfigPath?: string; context?: string };
 
 export const WEB_USAGE = 'Usage: npm run web -- [--port N] [--data-dir DIR] [--kubeconfig FILE] [--context NAME]';
 
-/** STOREDECK_DATA_DIR, else the desktop app's own folder, so the web UI shows the same stores. */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.STOREDECK_DATA_DIR ? resolve(env.STOREDECK_DATA_DIR) : appDataDir(env);
-}
-
 export function parseWebArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): WebArgs {
-  const args: WebArgs = { port: 0, dataDir: defaultDataDir(env) };
+  // --data-dir, else STOREDECK_DATA_DIR, else the per-user data folder: the same rule as the CLI.
+  const args: WebArgs = { port: 0, dataDir: resolveDataDir({ env }) };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i] ?? '';
     const [name, inline] = flag.startsWith('--') && flag.includes('=') ? flag.split(/=(.*)/s, 2) : [flag, undefined];
@@ -32,7 +28,7 @@ export function parseWebArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
         break;
       }
       case '--data-dir':
-        args.dataDir = resolve(takeValue());
+        args.dataDir = resolveDataDir({ dataDir: takeValue(), env });
         break;
       case '--kubeconfig':
         args.kubeconfigPath = resolve(takeValue());
