@@ -8,6 +8,14 @@ import type { Timeline } from './store-writer';
 
 const label = (obj: KubeObject) => `${obj.kind} ${obj.metadata.name}`;
 
+/** Like Promise.all, but returns only once every call has settled: no write is left in flight. */
+async function settleAll<T>(calls: Array<Promise<T>>): Promise<T[]> {
+  const results = await Promise.allSettled(calls);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return results.map((r) => (r as PromiseFulfilledResult<T>).value);
+}
+
 async function exists(client: KubeClient, obj: KubeObject, signal: AbortSignal): Promise<ApiObject | null> {
   return client.get(kindOf(obj), obj.metadata.namespace, obj.metadata.name, signal);
 }
@@ -38,16 +46,16 @@ export async function applyStoreObjects(
 
   await timeline.step('secrets', 'Generating credentials', async () => {
     const wanted = strategy.secrets(ctx, strategy.newSecrets(ctx));
-    const present = await Promise.all(wanted.map((secret) => exists(client, secret, signal)));
+    const present = await settleAll(wanted.map((secret) => exists(client, secret, signal)));
     const missing = wanted.filter((_, index) => !present[index]);
-    await Promise.all(missing.map((secret) => client.apply(secret, { signal })));
+    await settleAll(missing.map((secret) => client.apply(secret, { signal })));
     if (missing.length === 0) return { value: undefined, message: 'Credentials already exist; kept as they are', notable: false };
     return { value: undefined, message: `Created ${missing.map(label).join(', ')} with fresh random passwords`, notable: true };
   });
 
   await timeline.step('resources', `Applying ${rest.length} objects`, async () => {
-    const before = await Promise.all(rest.map((obj) => exists(client, obj, signal)));
-    await Promise.all(rest.map((obj) => client.apply(obj, { signal })));
+    const before = await settleAll(rest.map((obj) => exists(client, obj, signal)));
+    await settleAll(rest.map((obj) => client.apply(obj, { signal })));
     const created = rest.filter((_, index) => !before[index]).map(label);
     return { value: undefined, ...summary(rest.length, created) };
   });

@@ -4,12 +4,31 @@
 import type { Store } from '../../preload/contract';
 import type { KubeClient } from '../kube/client';
 import { detectIngress, storeHost } from '../kube/ingress-detect';
+import type { StoreDesired } from '../state/store-desired.schema';
 import type { StoresRepo } from '../state/stores.repo';
 import { StepFailure } from './step-failure';
 import type { StoreContext } from './strategies/strategy';
 import type { Timeline } from './store-writer';
 
 export const INGRESS_STEP = 'ingress';
+
+/** The builders' view of a store whose cluster facts are decided (host and controller namespace set). */
+export function contextFromDesired(store: Store, desired: StoreDesired): StoreContext | null {
+  if (!desired.host || !desired.ingressControllerNamespace) return null;
+  return {
+    id: store.id,
+    name: store.name,
+    slug: store.slug,
+    namespace: store.namespace,
+    adminEmail: store.adminEmail,
+    host: desired.host,
+    ingressClassName: desired.ingressClassName,
+    ingressController: desired.ingressController ?? 'other',
+    ingressControllerNamespace: desired.ingressControllerNamespace,
+    storageClassName: desired.storageClass,
+    imageRegistry: desired.imageRegistry,
+  };
+}
 
 export async function resolveStoreContext(
   client: KubeClient,
@@ -53,20 +72,7 @@ export async function resolveStoreContext(
     });
   }
 
-  return {
-    generation: state.generation,
-    ctx: {
-      id: store.id,
-      name: store.name,
-      slug: store.slug,
-      namespace: store.namespace,
-      adminEmail: store.adminEmail,
-      host: desired.host as string,
-      ingressClassName: desired.ingressClassName,
-      ingressController: desired.ingressController ?? 'other',
-      ingressControllerNamespace: desired.ingressControllerNamespace as string,
-      storageClassName: desired.storageClass,
-      imageRegistry: desired.imageRegistry,
-    },
-  };
+  const ctx = contextFromDesired(store, desired);
+  if (!ctx) throw new StepFailure(INGRESS_STEP, 'The store has no host or ingress controller namespace recorded');
+  return { generation: state.generation, ctx };
 }

@@ -1,0 +1,55 @@
+// Admission of a new store: validated input, a slug unique in its context, an available plan,
+// room under the context's limit. Nothing is written unless every check passes.
+import { CreateStoreSchema, err, ok, type Plan, type Result, type Settings, type Store } from '../../preload/contract';
+import type { StoresRepo } from '../state/stores.repo';
+import { storeNamespace } from './model/names';
+import { validateStoreName } from './model/slug';
+import type { StoreStrategy } from './strategies/strategy';
+
+export interface CreateStoreInput {
+  name: string;
+  adminEmail: string;
+  plan?: Plan;
+  /** The cluster context the store lives in. */
+  context: string;
+}
+
+export function admitStore(
+  input: CreateStoreInput,
+  stores: StoresRepo,
+  settings: Settings,
+  strategyFor: (plan: Plan) => StoreStrategy,
+): Result<Store> {
+  const parsed = CreateStoreSchema.safeParse({ name: input.name, adminEmail: input.adminEmail, plan: input.plan });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+    return err('invalid_request', `${where}${issue?.message ?? 'invalid store'}`);
+  }
+  const { name, adminEmail, plan } = parsed.data;
+  const context = typeof input.context === 'string' ? input.context.trim() : '';
+  if (!context) return err('no_context', 'No cluster context selected');
+  const named = validateStoreName(name);
+  if (!named.ok) return err('invalid_request', `name: ${named.message}`);
+
+  const reason = strategyFor(plan).unavailableReason;
+  if (reason) return err('not_available', reason);
+  const taken = stores.getBySlug(context, named.slug);
+  if (taken) {
+    return err('conflict', `Store "${taken.name}" already uses the address "${named.slug}" in context "${context}"; choose another name`);
+  }
+  const count = stores.countByContext(context);
+  if (count >= settings.maxStoresPerContext) {
+    return err('limit_reached', `Context "${context}" already has ${count} stores (the limit is ${settings.maxStoresPerContext}); delete one or raise the limit in Settings`);
+  }
+  return stores.insert({
+    name,
+    slug: named.slug,
+    namespace: storeNamespace(named.slug),
+    plan,
+    context,
+    adminEmail,
+    status: 'Queued',
+    desired: { baseDomain: settings.baseDomain, storageClass: settings.storageClass, imageRegistry: settings.imageRegistry },
+  });
+}

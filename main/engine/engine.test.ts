@@ -1,0 +1,144 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EventName } from '../../preload/contract';
+import { openState, type State } from '../state/open-state';
+import { Engine } from './engine';
+import type { StoreStrategy } from './strategies/strategy';
+
+// Admission and state transitions only: the cluster side is covered by test/integration.
+const strategy = (plan: 'woocommerce' | 'medusa', unavailableReason: string | null = null) =>
+  ({ plan, unavailableReason }) as unknown as StoreStrategy;
+
+let state: State;
+let engine: Engine;
+afterEach(async () => {
+  await engine?.stop();
+  state?.close();
+});
+
+function setup(settings: { maxStoresPerContext?: number } = {}) {
+  state = openState(':memory:');
+  state.settings.update(settings);
+  const emitted: Array<[EventName, unknown]> = [];
+  engine = new Engine({
+    ...state,
+    // No cluster here: a pass fails at its first step, which is all these tests need.
+    clientFor: (context) => {
+      throw new Error(`context ${context} is not reachable in unit tests`);
+    },
+    isLocalContext: () => true,
+    strategyFor: (plan) => (plan === 'medusa' ? strategy('medusa', 'MedusaJS stores are not available yet') : strategy('woocommerce')),
+    actor: 'test:unit',
+  });
+  engine.bus.subscribe((name, payload) => emitted.push([name, payload]));
+  return { emitted };
+}
+
+const valid = { name: 'Corner Shop', adminEmail: 'owner@example.com', context: 'kind-dev' };
+
+describe('Engine.create', () => {
+  it('records a Queued store with its slug and namespace, audits it and announces it', async () => {
+    const { emitted } = setup();
+    const result = await engine.create(valid);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value).toMatchObject({ name: 'Corner Shop', slug: 'corner-shop', namespace: 'store-corner-shop', status: 'Queued', plan: 'woocommerce' });
+    expect(state.audit.list(10)[0]).toMatchObject({ action: 'create', name: 'Corner Shop', actor: 'test:unit' });
+    expect(emitted[0]).toEqual(['storeChanged', result.value]);
+    expect(state.stores.getDesired(result.value.id)?.desired).toMatchObject({ host: null, baseDomain: null });
+  });
+
+  it.each([
+    [{ ...valid, name: '' }, 'invalid_request', /name: Store name is required/],
+    [{ ...valid, name: 'x'.repeat(41) }, 'invalid_request', /at most 40/],
+    [{ ...valid, name: 'kube-system' }, 'invalid_request', /reserved/],
+    [{ ...valid, name: '!!!' }, 'invalid_request', /letter or digit/],
+    [{ ...valid, adminEmail: 'not-an-email' }, 'invalid_request', /adminEmail: Admin email must be a valid email/],
+    [{ ...valid, context: ' ' }, 'no_context', /No cluster context/],
+    [{ ...valid, plan: 'medusa' as const }, 'not_available', /not available yet/],
+  ])('refuses %j with %s and writes nothing', async (input, code, message) => {
+    setup();
+    const result = await engine.create(input);
+    expect(result).toMatchObject({ ok: false, error: { code } });
+    if (!result.ok) expect(result.error.message).toMatch(message);
+    expect(state.stores.list()).toHaveLength(0);
+    expect(state.audit.list(10)).toHaveLength(0);
+  });
+
+  it('refuses a name whose slug is taken in the same context, but not in another one', async () => {
+    setup();
+    expect((await engine.create(valid)).ok).toBe(true);
+    const clash = await engine.create({ ...valid, name: 'corner   SHOP!' });
+    expect(clash).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect((await engine.create({ ...valid, name: 'corner shop', context: 'kind-other' })).ok).toBe(true);
+  });
+
+  it('enforces the per-context store limit', async () => {
+    setup({ maxStoresPerContext: 2 });
+    expect((await engine.create({ ...valid, name: 'one' })).ok).toBe(true);
+    expect((await engine.create({ ...valid, name: 'two' })).ok).toBe(true);
+    const third = await engine.create({ ...valid, name: 'three' });
+    expect(third).toMatchObject({ ok: false, error: { code: 'limit_reached' } });
+    if (!third.ok) expect(third.error.message).toMatch(/already has 2 stores \(the limit is 2\)/);
+    expect((await engine.create({ ...valid, name: 'three', context: 'kind-other' })).ok).toBe(true);
+  });
+});
+
+describe('Engine transitions', () => {
+  it('a pass that cannot reach the cluster fails the store at its first step, and retry queues it again', async () => {
+    setup();
+    const created = await engine.create(valid);
+    if (!created.ok) throw new Error('create failed');
+    await engine.settled(created.value.id);
+    const failed = state.stores.get(created.value.id);
+    expect(failed).toMatchObject({ status: 'Failed', errorStep: 'start' });
+    expect(failed?.errorMessage).toMatch(/Cannot use cluster context "kind-dev"/);
+
+    const retried = await engine.retry(created.value.id);
+    expect(retried).toMatchObject({ ok: true, value: { status: 'Queued', errorStep: null, errorMessage: null } });
+    expect(state.stores.getDesired(created.value.id)?.generation).toBe(2);
+    expect(state.audit.list(1)[0]).toMatchObject({ action: 'retry' });
+    await engine.settled(created.value.id);
+  });
+
+  it('retry and reconcileNow refuse stores in the wrong state; unknown ids are not_found', async () => {
+    setup();
+    const ready = state.stores.insert({ name: 'r', slug: 'r', namespace: 'store-r', plan: 'woocommerce', context: 'c', adminEmail: 'a@b.co', status: 'Ready' });
+    if (!ready.ok) throw new Error('insert failed');
+    expect(await engine.retry(ready.value.id)).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+    const created = await engine.create(valid);
+    if (!created.ok) throw new Error('create failed');
+    await engine.settled(created.value.id);
+    expect(await engine.reconcileNow(created.value.id)).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+    for (const call of [engine.retry('nope'), engine.delete('nope'), engine.reconcileNow('nope')]) {
+      expect(await call).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    }
+  });
+
+  it('delete marks the store Deleting and audits it; an unreachable cluster keeps it Deleting with the reason', async () => {
+    setup();
+    const created = await engine.create(valid);
+    if (!created.ok) throw new Error('create failed');
+    await engine.settled(created.value.id);
+    const deleting = await engine.delete(created.value.id);
+    expect(deleting).toMatchObject({ ok: true, value: { status: 'Deleting' } });
+    await engine.settled(created.value.id);
+    expect(state.stores.get(created.value.id)).toMatchObject({ status: 'Deleting', errorStep: 'delete' });
+    expect(state.audit.list(1)[0]).toMatchObject({ action: 'delete', name: 'Corner Shop' });
+  });
+
+  it('resume picks up every unfinished store', async () => {
+    setup();
+    const a = state.stores.insert({ name: 'a', slug: 'a', namespace: 'store-a', plan: 'woocommerce', context: 'c', adminEmail: 'a@b.co', status: 'Provisioning' });
+    state.stores.insert({ name: 'b', slug: 'b', namespace: 'store-b', plan: 'woocommerce', context: 'c', adminEmail: 'a@b.co', status: 'Ready' });
+    const c = state.stores.insert({ name: 'c', slug: 'c', namespace: 'store-c', plan: 'woocommerce', context: 'c', adminEmail: 'a@b.co', status: 'Deleting' });
+    const resumed = await engine.resume();
+    expect(resumed.ok && resumed.value.resumed.map((s) => s.name)).toEqual(['a', 'c']);
+    if (a.ok) await engine.settled(a.value.id);
+    if (c.ok) await engine.settled(c.value.id);
+    expect(state.stores.list().map((s) => [s.name, s.status])).toEqual([
+      ['a', 'Failed'],
+      ['b', 'Ready'],
+      ['c', 'Deleting'],
+    ]);
+  });
+});

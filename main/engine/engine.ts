@@ -1,0 +1,181 @@
+// The engine facade every transport calls: create, retry, delete, resume and reconcile stores.
+// Each returns a Result value (never throws for an expected failure); the work itself runs in a
+// keyed queue, and progress reaches listeners through the contract's event streams.
+import { err, ok, type Plan, type Result, type Store } from '../../preload/contract';
+import { createEventBus } from '../api/event-bus';
+import type { EventBus } from '../api/handler-types';
+import type { KubeClient } from '../kube/client';
+import type { AuditRepo } from '../state/audit.repo';
+import type { EventsRepo } from '../state/events.repo';
+import type { SettingsRepo } from '../state/settings.repo';
+import type { StoresRepo } from '../state/stores.repo';
+import { admitStore, type CreateStoreInput } from './create-store';
+import { deleteStore } from './delete-store';
+import { ENGINE_DEFAULTS } from './model/engine-limits';
+import { KeyedQueue } from './queue';
+import { reconcileStore } from './reconciler';
+import { contextFromDesired } from './store-context';
+import { StoreWriter } from './store-writer';
+import type { StoreContext, StoreStrategy } from './strategies/strategy';
+
+export type { CreateStoreInput } from './create-store';
+
+export interface EngineOptions {
+  stores: StoresRepo;
+  events: EventsRepo;
+  audit: AuditRepo;
+  settings: SettingsRepo;
+  /** The client for a cluster context; throws with a plain message when it is unusable. */
+  clientFor(context: string): KubeClient;
+  /** Local contexts get <slug>.localhost hosts. */
+  isLocalContext(context: string): boolean;
+  strategyFor(plan: Plan): StoreStrategy;
+  /** Where events go; one is made when not given (see `engine.bus`). */
+  bus?: EventBus;
+  /** How long a delete waits for the namespace to go (default 120 s). */
+  deleteTimeoutMs?: number;
+  /** Audit actor when a call names none, e.g. "desktop:alice". */
+  actor?: string;
+  /** Where unexpected worker errors are reported (default console.error). */
+  onWorkerError?: (storeId: string, error: unknown) => void;
+}
+
+export class Engine {
+  readonly bus: EventBus;
+  private readonly writer: StoreWriter;
+  private readonly queue: KeyedQueue;
+  private readonly actor: string;
+
+  constructor(private readonly options: EngineOptions) {
+    this.bus = options.bus ?? createEventBus();
+    this.writer = new StoreWriter(options.stores, options.events, this.bus);
+    this.actor = options.actor ?? 'storedeck';
+    this.queue = new KeyedQueue({
+      concurrency: () => options.settings.get().concurrency,
+      worker: (id, signal) => this.work(id, signal),
+      onError: options.onWorkerError ?? ((id, error) => console.error(`storedeck: store ${id}:`, error)),
+    });
+  }
+
+  /** Validates, admits (unique slug, plan available, under the context limit), records Queued and schedules provisioning. */
+  async create(input: CreateStoreInput, actor = this.actor): Promise<Result<Store>> {
+    const admitted = admitStore(input, this.options.stores, this.options.settings.get(), this.options.strategyFor);
+    if (!admitted.ok) return admitted;
+    const store = admitted.value;
+    this.options.audit.add({
+      action: 'create',
+      resource: 'store',
+      name: store.name,
+      details: `id=${store.id} slug=${store.slug} plan=${store.plan} context=${store.context}`,
+      actor,
+    });
+    this.writer.changed(store);
+    this.queue.enqueue(store.id);
+    return ok(store);
+  }
+
+  /** A Failed store starts again: new generation, error cleared, Queued. */
+  async retry(id: string, actor = this.actor): Promise<Result<Store>> {
+    const store = this.options.stores.get(id);
+    if (!store) return err('not_found', `No store with id ${id}`);
+    if (store.status !== 'Failed') return err('invalid_state', `Store "${store.name}" is ${store.status}; only a Failed store can be retried`);
+    const generation = this.options.stores.bumpGeneration(id);
+    const queued = this.options.stores.setStatus(id, 'Queued', { errorStep: null, errorMessage: null });
+    if (!queued || generation === null) return err('not_found', `No store with id ${id}`);
+    this.options.audit.add({
+      action: 'retry',
+      resource: 'store',
+      name: store.name,
+      details: `id=${id} generation=${generation} after ${store.errorStep ?? 'failure'}: ${store.errorMessage ?? ''}`.trim(),
+      actor,
+    });
+    this.writer.changed(queued);
+    this.queue.enqueue(id);
+    return ok(queued);
+  }
+
+  /**
+   * Marks the store Deleting and schedules the namespace deletion (any provisioning pass is
+   * stopped first). Calling it again on a store stuck in Deleting continues the deletion.
+   */
+  async delete(id: string, actor = this.actor): Promise<Result<Store>> {
+    const store = this.options.stores.get(id);
+    if (!store) return err('not_found', `No store with id ${id}`);
+    const deleting = this.options.stores.setStatus(id, 'Deleting', { errorStep: null, errorMessage: null });
+    if (!deleting) return err('not_found', `No store with id ${id}`);
+    this.options.audit.add({
+      action: 'delete',
+      resource: 'store',
+      name: store.name,
+      details: `id=${id} namespace=${store.namespace} context=${store.context}${store.status === 'Deleting' ? ' (continued)' : ''}`,
+      actor,
+    });
+    this.writer.changed(deleting);
+    this.queue.abort(id, new Error('store is being deleted'));
+    this.queue.enqueue(id);
+    return ok(deleting);
+  }
+
+  /** On start: picks up every store a stop or crash left Queued, Provisioning or Deleting. */
+  async resume(): Promise<Result<{ resumed: Store[] }>> {
+    const unfinished = this.options.stores.listUnfinished();
+    for (const store of unfinished) this.queue.enqueue(store.id);
+    return ok({ resumed: unfinished });
+  }
+
+  /** Runs a pass now (drift repair for a Ready store; merged with one already queued). */
+  async reconcileNow(id: string): Promise<Result<Store>> {
+    const store = this.options.stores.get(id);
+    if (!store) return err('not_found', `No store with id ${id}`);
+    if (store.status === 'Failed') return err('invalid_state', `Store "${store.name}" failed; retry it instead`);
+    if (store.status === 'Deleting') return err('invalid_state', `Store "${store.name}" is being deleted`);
+    this.queue.enqueue(id);
+    return ok(store);
+  }
+
+  /** Resolves once no pass for the store is queued or running. */
+  settled(id: string): Promise<void> {
+    return this.queue.idle(id);
+  }
+
+  /** What the strategy builders need for a store (null until its first pass decided host and ingress). */
+  storeContext(store: Store): StoreContext | null {
+    const desired = this.options.stores.getDesired(store.id);
+    return desired ? contextFromDesired(store, desired.desired) : null;
+  }
+
+  /** Stops every pass (they resume on the next start) and waits for them to return. */
+  stop(): Promise<void> {
+    return this.queue.stop();
+  }
+
+  private async work(id: string, signal: AbortSignal): Promise<void> {
+    const store = this.options.stores.get(id);
+    if (!store) return;
+    if (store.status === 'Deleting') {
+      await deleteStore(
+        {
+          stores: this.options.stores,
+          writer: this.writer,
+          clientFor: this.options.clientFor,
+          deleteTimeoutMs: this.options.deleteTimeoutMs ?? ENGINE_DEFAULTS.deleteTimeoutSeconds * 1000,
+        },
+        id,
+        signal,
+      );
+      return;
+    }
+    await reconcileStore(
+      {
+        stores: this.options.stores,
+        settings: this.options.settings,
+        writer: this.writer,
+        clientFor: this.options.clientFor,
+        isLocal: this.options.isLocalContext,
+        strategyFor: this.options.strategyFor,
+      },
+      id,
+      signal,
+    );
+  }
+}
