@@ -1,5 +1,6 @@
 // The CLI as a function: argv in, exit code out, output through injected streams, the service
 // layer from an injected factory (the real createApp in main/cli.ts, a fake in unit tests).
+import { resolveDataDir } from '../state/data-dir';
 import { COMMANDS } from './command-specs';
 import { createCliContext, type CliApp, type CliIo } from './cli-context';
 import { EXIT_BAD_INPUT, EXIT_FAILED } from './cli-errors';
@@ -9,7 +10,6 @@ import { runCreate } from './commands/cmd-create';
 import { runDelete, runRetry } from './commands/cmd-lifecycle';
 import { runLogs } from './commands/cmd-logs';
 import { readCommands } from './commands/cmd-read';
-import { defaultDataDir } from './default-data-dir';
 import { commandHelp, generalHelp } from './help-text';
 import { parseArgs } from './parse-args';
 
@@ -58,7 +58,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     return 0;
   }
   const { command, args, flags, global } = parsed.value;
-  const options: AppOptions = { dataDir: global.dataDir ?? defaultDataDir(deps.env ?? process.env), mode: 'web' };
+  const options: AppOptions = { dataDir: resolveDataDir({ dataDir: global.dataDir, env: deps.env ?? process.env }), mode: 'web' };
   if (global.kubeconfig !== undefined) options.kubeconfigPath = global.kubeconfig;
   if (global.context !== undefined) options.context = global.context;
 

@@ -16,10 +16,10 @@ import { restartDeployments, type RestartComponent } from './restart';
 export interface StoreOperationsDeps {
   clientFor(store: Store): KubeClient | Promise<KubeClient>;
   strategyFor(plan: Plan): StoreStrategy;
-  /** What the strategy's builders need for this store (host, ingress, registry...). */
-  storeContext(store: Store): StoreContext | Promise<StoreContext>;
+  /** What the strategy's builders need (null until the engine's first pass decided host and ingress). */
+  storeContext(store: Store): StoreContext | null | Promise<StoreContext | null>;
   audit: AuditSink;
-  /** Who acts, e.g. "cli:alice" or "desktop:alice". */
+  /** Default actor when a call names none, e.g. "desktop:alice". */
   actor: string;
   emitLogLines: LogLinesEmitter;
   now?: () => Date;
@@ -66,9 +66,9 @@ export class StoreOperations {
     return ok({});
   }
 
-  restart(store: Store, component: RestartComponent): Promise<Result<ResponseOf<'restartStore'>>> {
+  restart(store: Store, component: RestartComponent, actor?: string): Promise<Result<ResponseOf<'restartStore'>>> {
     return audited(
-      { ...this.auditBase(store, 'restart'), details: `component=${component}` },
+      { ...this.auditBase(store, 'restart', actor), details: `id=${store.id} component=${component}` },
       async () => {
         if (store.status === 'Queued' || store.status === 'Deleting') {
           return err('invalid_state', `Store "${store.name}" is ${store.status}; there is nothing to restart`);
@@ -79,14 +79,14 @@ export class StoreOperations {
     );
   }
 
-  revealPassword(store: Store): Promise<Result<Credentials>> {
-    return audited(this.auditBase(store, 'reveal-password'), async () =>
+  revealPassword(store: Store, actor?: string): Promise<Result<Credentials>> {
+    return audited(this.auditBase(store, 'reveal-password', actor), async () =>
       revealAdminPassword(await this.deps.clientFor(store), store.namespace, this.deps.strategyFor(store.plan)),
     );
   }
 
-  resetPassword(store: Store): Promise<Result<Credentials>> {
-    return audited(this.auditBase(store, 'reset-password'), async () => {
+  resetPassword(store: Store, actor?: string): Promise<Result<Credentials>> {
+    return audited(this.auditBase(store, 'reset-password', actor), async () => {
       if (store.status !== 'Ready') return err('invalid_state', `Store "${store.name}" is ${store.status}; reset the password once it is Ready`);
       // Two resets at once would each restore the other's "previous" password on failure.
       if (this.resetting.has(store.id)) return err('conflict', `A password reset for "${store.name}" is already running`);
@@ -94,6 +94,7 @@ export class StoreOperations {
       try {
         const client = await this.deps.clientFor(store);
         const ctx = await this.deps.storeContext(store);
+        if (!ctx) return err('invalid_state', `Store "${store.name}" has no recorded host or ingress yet; retry it first`);
         return await resetAdminPassword(client, this.deps.strategyFor(store.plan), ctx, { timeoutMs: this.deps.passwordResetTimeoutMs });
       } finally {
         this.resetting.delete(store.id);
@@ -106,7 +107,7 @@ export class StoreOperations {
     this.follows.stopAll();
   }
 
-  private auditBase(store: Store, action: string) {
-    return { audit: this.deps.audit, actor: this.deps.actor, action, name: store.name };
+  private auditBase(store: Store, action: string, actor?: string) {
+    return { audit: this.deps.audit, actor: actor ?? this.deps.actor, action, name: store.name, details: `id=${store.id}` };
   }
 }

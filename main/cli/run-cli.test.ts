@@ -1,0 +1,206 @@
+// runCli over a fake service layer (real dispatch, real zod validation, real event bus): the
+// command flows, waits, follows and exit codes, fast and without a cluster.
+import { describe, expect, it } from 'vitest';
+import { err, ok, type Store, type TimelineEvent } from '../../preload/contract';
+import { createEventBus } from '../api/event-bus';
+import type { EventBus, Handlers } from '../api/handler-types';
+import type { CliApp } from './cli-context';
+import { runCli, type AppOptions } from './run-cli';
+
+const baseStore = (over: Partial<Store> = {}): Store => ({
+  id: 'st-1',
+  name: 'Shop',
+  slug: 'shop',
+  namespace: 'store-shop',
+  status: 'Queued',
+  plan: 'woocommerce',
+  context: 'sim',
+  url: null,
+  adminUrl: null,
+  adminEmail: 'a@b.co',
+  errorStep: null,
+  errorMessage: null,
+  createdAt: '2025-01-01T00:00:00Z',
+  provisionedAt: null,
+  updatedAt: '2025-01-01T00:00:00Z',
+  ...over,
+});
+
+const event = (step: string, status: TimelineEvent['status'], id = 1): TimelineEvent => ({ id, storeId: 'st-1', step, status, message: `${step} ${status}`, timestamp: '2025-01-01T00:00:01Z' });
+
+/** A service layer that plays back a scripted provisioning on the bus after createStore returns. */
+function fakeApp(script: { outcome?: 'Ready' | 'Failed' | 'never'; stores?: Store[] } = {}) {
+  const bus: EventBus = createEventBus();
+  const stores = script.stores ?? [baseStore({ status: 'Ready' })];
+  const calls: Array<[string, unknown]> = [];
+  let closed = false;
+  const later = (fn: () => void) => setTimeout(fn, 5);
+  const handlers: Partial<Handlers> = {
+    listStores: async () => ok(stores),
+    getStore: async ({ id }) => (stores.find((s) => s.id === id) ? ok(stores.find((s) => s.id === id) as Store) : err('not_found', 'no such store')),
+    getSettings: async () => ok({ baseDomain: null, storageClass: null, imageRegistry: null, concurrency: 3, maxStoresPerContext: 10, provisionTimeoutSeconds: 300, theme: 'system' }),
+    createStore: async (request) => {
+      calls.push(['createStore', request]);
+      if (request.plan === 'medusa') return err('not_available', 'The medusa plan is not available yet');
+      if (request.name.toLowerCase() === 'admin') return err('invalid_request', 'name: "admin" is a reserved name');
+      const store = baseStore({ name: request.name, adminEmail: request.adminEmail });
+      // Emitted synchronously, before the response: the CLI must not miss it.
+      bus.emit('storeChanged', { ...store, status: 'Provisioning' });
+      bus.emit('timelineEvent', event('apply', 'started', 1));
+      later(() => {
+        bus.emit('timelineEvent', event('apply', 'completed', 2));
+        if (script.outcome === 'Failed') {
+          bus.emit('timelineEvent', event('wait-mysql', 'failed', 3));
+          bus.emit('storeChanged', { ...store, status: 'Failed', errorStep: 'wait-mysql', errorMessage: 'ImagePullBackOff on mysql' });
+        } else if (script.outcome !== 'never') {
+          bus.emit('storeChanged', { ...store, status: 'Ready', url: 'http://shop.localhost' });
+        }
+      });
+      return ok(store);
+    },
+    deleteStore: async ({ id }) => {
+      later(() => bus.emit('storeRemoved', { id }));
+      return ok({ ...(stores[0] as Store), status: 'Deleting' });
+    },
+    restartStore: async (request) => {
+      calls.push(['restartStore', request]);
+      return ok({ restarted: request.component === 'all' ? ['mysql', 'wordpress'] : [request.component] });
+    },
+    getLogs: async (request) => {
+      calls.push(['getLogs', request]);
+      return ok({ pod: 'wordpress-1', container: 'wordpress', lines: ['line 1', 'line 2'], pods: [] });
+    },
+    startLogFollow: async () => {
+      bus.emit('logLines', { subscriptionId: 'sub-1', lines: ['first'], ended: false });
+      later(() => bus.emit('logLines', { subscriptionId: 'sub-1', lines: ['second'], ended: false }));
+      return ok({ subscriptionId: 'sub-1' });
+    },
+    stopLogFollow: async (request) => {
+      calls.push(['stopLogFollow', request]);
+      return ok({});
+    },
+    revealAdminPassword: async () => ok({ username: 'admin', password: 'pw-1' }),
+  };
+  const app: CliApp = { handlers: handlers as Handlers, bus, close: () => void (closed = true) };
+  return { app, bus, calls, isClosed: () => closed };
+}
+
+async function cli(argv: string[], app: CliApp = fakeApp().app, signal?: AbortSignal) {
+  let out = '';
+  let errText = '';
+  const options: AppOptions[] = [];
+  const code = await runCli(argv, {
+    io: { out: (t) => void (out += t), err: (t) => void (errText += t) },
+    createApp: (o) => {
+      options.push(o);
+      return app;
+    },
+    env: { HOME: '/home/test' },
+    signal,
+  });
+  return { code, out, err: errText, options };
+}
+
+describe('runCli', () => {
+  it.each([
+    [['frobnicate'], 'unknown command "frobnicate"'],
+    [['create', '--email', 'a@b.co'], 'missing <name>'],
+    [['create', 'shop', '--email', 'not-an-email'], '--email: Admin email must be a valid email address'],
+    [['create', 'x'.repeat(41), '--email', 'a@b.co'], '<name>: Store name must be at most 40 characters'],
+    [['create', 'bad\u0007name', '--email', 'a@b.co'], '<name>: Store name must contain only printable characters'],
+    [['create', 'admin', '--email', 'a@b.co'], '<name>: "admin" is a reserved name'],
+    [['create', 'shop', '--email', 'a@b.co', '--plan', 'shopify'], '--plan: Invalid option'],
+    [['logs', 'shop', '--tail', '7'], '--tail: must be one of 50, 100, 200, 500'],
+    [['restart', 'shop', '--component', 'nginx'], '--component: Invalid option'],
+    [['audit', '--limit', '0'], '--limit: Too small'],
+    [['list', '--verbose'], 'unknown option --verbose'],
+  ])('exits 2 with one clear line for %j', async (argv, message) => {
+    const result = await cli(argv);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(`storedeck: ${message}`);
+    expect(result.err.trimEnd().split('\n')).toHaveLength(1);
+    expect(result.out).toBe('');
+  });
+
+  it('exits 1 for a valid request the service refuses (medusa is not available yet)', async () => {
+    const result = await cli(['create', 'shop', '--email', 'a@b.co', '--plan', 'medusa']);
+    expect(result).toMatchObject({ code: 1, err: 'storedeck: The medusa plan is not available yet\n' });
+  });
+
+  it('passes the global options to createApp and closes the app afterwards', async () => {
+    const fake = fakeApp();
+    const result = await cli(['--kubeconfig', '/k.yaml', '--context', 'sim', '--data-dir', '/tmp/sd', 'list'], fake.app);
+    expect(result.options).toEqual([{ dataDir: '/tmp/sd', kubeconfigPath: '/k.yaml', context: 'sim', mode: 'web' }]);
+    expect(result.code).toBe(0);
+    expect(fake.isClosed()).toBe(true);
+  });
+
+  it('create --wait prints the timeline and ends 0 when the store is Ready', async () => {
+    const result = await cli(['create', 'Shop', '--email', 'a@b.co', '--wait'], fakeApp({ outcome: 'Ready' }).app);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/… apply started: apply started \(0 done\)/);
+    expect(result.out).toMatch(/✓ apply completed: apply completed \(1 done\)/);
+    expect(result.out).toMatch(/Store "Shop" is Ready: http:\/\/shop\.localhost/);
+  });
+
+  it('create --wait ends 1 with the failed step and reason when the store fails', async () => {
+    const result = await cli(['create', 'Shop', '--email', 'a@b.co', '--wait'], fakeApp({ outcome: 'Failed' }).app);
+    expect(result.code).toBe(1);
+    expect(result.err).toBe('storedeck: store "Shop" failed at step wait-mysql: ImagePullBackOff on mysql\n');
+  });
+
+  it('Ctrl-C stops a wait with 130 and says the store carries on later', async () => {
+    const controller = new AbortController();
+    const fake = fakeApp({ outcome: 'never' });
+    fake.bus.subscribe((name, payload) => {
+      if (name === 'timelineEvent' && (payload as TimelineEvent).status === 'completed') controller.abort();
+    });
+    const result = await cli(['create', 'Shop', '--email', 'a@b.co', '--wait'], fake.app, controller.signal);
+    expect(result.code).toBe(130);
+    expect(result.err).toMatch(/stopped waiting; "Shop" is Provisioning/);
+    expect(result.out).toMatch(/apply completed/);
+  });
+
+  it('delete --wait ends when the store is removed; --json prints machine-readable output', async () => {
+    const result = await cli(['delete', 'shop', '--wait', '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out)).toEqual({ id: 'st-1', deleted: true });
+  });
+
+  it('resolves <store> by slug, name or id, and reports an unknown one with exit 1', async () => {
+    for (const ref of ['shop', 'Shop', 'st-1', 'SHOP']) expect((await cli(['password', ref])).out).toBe('Username: admin\nPassword: pw-1\n');
+    const missing = await cli(['show', 'nope']);
+    expect(missing).toMatchObject({ code: 1, err: 'storedeck: no store "nope" in this context (see storedeck list)\n' });
+  });
+
+  it('sends logs and restart flags as contract requests', async () => {
+    const fake = fakeApp();
+    expect((await cli(['logs', 'shop', '--pod', 'mysql', '--tail', '50'], fake.app)).out).toBe('line 1\nline 2\n');
+    await cli(['restart', 'shop', '--component', 'mysql'], fake.app);
+    expect(fake.calls).toEqual([
+      ['getLogs', { id: 'st-1', pod: 'mysql', tailLines: 50 }],
+      ['restartStore', { id: 'st-1', component: 'mysql' }],
+    ]);
+  });
+
+  it('logs --follow prints lines as they come and stops the session on Ctrl-C', async () => {
+    const fake = fakeApp();
+    const controller = new AbortController();
+    const seen = new Promise<void>((resolve) =>
+      fake.bus.subscribe((name, payload) => {
+        if (name === 'logLines' && (payload as { lines: string[] }).lines.includes('second')) setTimeout(resolve, 5);
+      }),
+    );
+    void seen.then(() => controller.abort());
+    const result = await cli(['logs', 'shop', '--follow'], fake.app, controller.signal);
+    expect(result).toMatchObject({ code: 0, out: 'first\nsecond\n' });
+    expect(fake.calls).toContainEqual(['stopLogFollow', { subscriptionId: 'sub-1' }]);
+  });
+
+  it('prints help with exit 0', async () => {
+    const general = await cli(['--help']);
+    expect(general.code).toBe(0);
+    expect(general.out).toMatch(/reset-password/);
+    expect((await cli(['logs', '--help'])).out).toMatch(/^Usage: storedeck logs <store> \[--pod POD\]/);
+  });
+});
