@@ -1,28 +1,22 @@
 // Preflight: can this context host stores? Every check answers in plain words and never
 // throws; an unreachable API short-circuits the rest (they would all say the same thing).
-import { AuthorizationV1Api, StorageV1Api, VersionApi, type KubeConfig } from '@kubernetes/client-node';
+import { VersionApi } from '@kubernetes/client-node';
 import type { Preflight } from '../../preload/contract';
-import { REQUIRED_ACCESS } from './required-access';
+import type { KubeClient } from './client';
+import { detectIngress } from './ingress-detect';
+import { KINDS } from './kinds';
 import { describeNetworkPolicySupport } from './network-policy-support';
+import { REQUIRED_ACCESS } from './required-access';
 
 type Check = Preflight['checks'][number];
 
-export interface IngressFinding {
-  className: string | null;
-  controller: string;
-  controllerNamespace: string | null;
-}
-
 export interface PreflightInput {
-  kc: KubeConfig;
+  client: KubeClient;
   context: string;
   /** The StorageClass the user configured, if any (else the cluster default is used). */
   storageClass: string | null;
   storeCount: number;
   maxStores: number;
-  detectIngress(kc: KubeConfig): Promise<IngressFinding>;
-  /** Pods of kube-system, to recognise the network plugin. */
-  listSystemPods(kc: KubeConfig): Promise<Array<{ name: string; images: string[] }>>;
 }
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -31,11 +25,12 @@ export async function runPreflight(input: PreflightInput): Promise<Preflight> {
   const checks: Check[] = [];
   let gitVersion: string;
   try {
-    const version = await input.kc.makeApiClient(VersionApi).getCode();
+    const versionApi = input.client.kubeConfig.makeApiClient(VersionApi);
+    const version = await input.client.call(() => versionApi.getCode());
     gitVersion = version.gitVersion;
     checks.push({ id: 'api', title: 'Kubernetes API', status: 'ok', detail: `Reachable, ${gitVersion}` });
   } catch (error) {
-    const server = input.kc.getCurrentCluster()?.server ?? 'the cluster';
+    const server = input.client.kubeConfig.getCurrentCluster()?.server ?? 'the cluster';
     checks.push({
       id: 'api',
       title: 'Kubernetes API',
@@ -68,8 +63,7 @@ export async function runPreflight(input: PreflightInput): Promise<Preflight> {
 async function checkStorage(input: PreflightInput): Promise<Check> {
   const title = 'Storage';
   try {
-    const list = await input.kc.makeApiClient(StorageV1Api).listStorageClass();
-    const classes = list.items;
+    const { items: classes } = await input.client.list(KINDS.StorageClass);
     const chosen = input.storageClass
       ? classes.find((c) => c.metadata?.name === input.storageClass)
       : classes.find((c) => c.metadata?.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true');
@@ -99,7 +93,8 @@ async function checkStorage(input: PreflightInput): Promise<Check> {
 async function checkIngress(input: PreflightInput): Promise<Check> {
   const title = 'Ingress';
   try {
-    const found = await input.detectIngress(input.kc);
+    const found = await detectIngress(input.client);
+    if (!found.className) return { id: 'ingress', title, status: 'fail', detail: found.problem ?? 'No IngressClass found' };
     if (!found.controllerNamespace) {
       return {
         id: 'ingress',
@@ -122,7 +117,11 @@ async function checkIngress(input: PreflightInput): Promise<Check> {
 async function checkNetworkPolicy(input: PreflightInput, gitVersion: string): Promise<Check> {
   const title = 'Network isolation';
   try {
-    const pods = await input.listSystemPods(input.kc);
+    const { items } = await input.client.list(KINDS.Pod, { namespace: 'kube-system' });
+    const pods = items.map((pod) => ({
+      name: pod.metadata?.name ?? '',
+      images: ((pod.spec?.containers ?? []) as Array<{ image?: string }>).map((c) => c.image ?? ''),
+    }));
     const verdict = describeNetworkPolicySupport(gitVersion, pods);
     return { id: 'network-policy', title, status: verdict.enforced ? 'ok' : 'warn', detail: verdict.detail };
   } catch (error) {
@@ -132,12 +131,12 @@ async function checkNetworkPolicy(input: PreflightInput, gitVersion: string): Pr
 
 async function checkAccess(input: PreflightInput): Promise<Check> {
   const title = 'Permissions';
-  const api = input.kc.makeApiClient(AuthorizationV1Api);
+  const api = input.client.authorization;
   // A namespace the stores would live in; reviews are namespace-scoped, so any store-* name answers alike.
   const namespace = 'store-preflight';
   const reviews = REQUIRED_ACCESS.flatMap((rule) =>
     rule.verbs.map(async (verb) => {
-      const review = await api.createSelfSubjectAccessReview({
+      const review = await input.client.call(() => api.createSelfSubjectAccessReview({
         body: {
           apiVersion: 'authorization.k8s.io/v1',
           kind: 'SelfSubjectAccessReview',
@@ -151,7 +150,7 @@ async function checkAccess(input: PreflightInput): Promise<Check> {
             },
           },
         },
-      });
+      }));
       const what = `${verb} ${rule.resource}${rule.subresource ? `/${rule.subresource}` : ''}`;
       return review.status?.allowed ? null : what;
     }),

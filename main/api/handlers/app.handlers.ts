@@ -1,0 +1,73 @@
+// Handlers for the app as a whole: info, contexts, preflight, settings, audit, external links.
+import { err, ok, type ParsedRequestOf } from '../../../preload/contract';
+import { runPreflight } from '../../kube/preflight';
+import type { ClientPool } from '../../kube/client-pool';
+import type { State } from '../../state/open-state';
+import type { ContextSession } from '../context-session';
+import type { Handlers } from '../handler-types';
+import pkg from '../../../package.json';
+
+export interface AppHandlerDeps {
+  state: State;
+  session: ContextSession;
+  pool: ClientPool;
+  mode: 'desktop' | 'web';
+  kubeconfigPath: string | null;
+}
+
+type AppHandlers = Pick<
+  Handlers,
+  | 'getAppInfo'
+  | 'listContexts'
+  | 'selectContext'
+  | 'runPreflight'
+  | 'getSettings'
+  | 'updateSettings'
+  | 'listAudit'
+  | 'openExternal'
+>;
+
+export function appHandlers({ state, session, pool, mode, kubeconfigPath }: AppHandlerDeps): AppHandlers {
+  return {
+    getAppInfo: async () =>
+      ok({ version: pkg.version, mode, context: session.current(), kubeconfigPath }),
+    listContexts: async () => session.list(),
+    selectContext: async ({ name }) => {
+      const selected = session.select(name);
+      if (selected.ok) state.audit.add({ action: 'select-context', resource: 'context', name, details: '', actor: mode });
+      return selected;
+    },
+    runPreflight: async () => {
+      const context = session.require();
+      if (!context.ok) return context;
+      let client;
+      try {
+        client = pool.clientFor(context.value);
+      } catch (error) {
+        return err('no_context', (error as Error).message);
+      }
+      const settings = state.settings.get();
+      return ok(
+        await runPreflight({
+          client,
+          context: context.value,
+          storageClass: settings.storageClass,
+          storeCount: state.stores.countByContext(context.value),
+          maxStores: settings.maxStoresPerContext,
+        }),
+      );
+    },
+    getSettings: async () => ok(state.settings.get()),
+    updateSettings: async (patch: ParsedRequestOf<'updateSettings'>) => {
+      const updated = state.settings.update(patch);
+      if (updated.ok) {
+        state.audit.add({ action: 'update-settings', resource: 'settings', name: 'settings', details: Object.keys(patch).join(','), actor: mode });
+      }
+      return updated;
+    },
+    listAudit: async ({ limit }) => ok(state.audit.list(limit)),
+    // The desktop shell replaces this with shell.openExternal; a browser opens links itself.
+    openExternal: async () =>
+      err('not_available', 'Opening links is done by the browser in the web UI; use the link directly'),
+  };
+}
