@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { Writable, type Readable } from 'node:stream';
 import { Log } from '@kubernetes/client-node';
-import { err, ok, type EventOf, type Result } from '../../../preload/contract';
+import { err, ok, type ErrorCode, type EventOf, type Result } from '../../../preload/contract';
 import type { KubeClient } from '../../kube/client';
 import { plainMessage, statusOf } from '../../kube/errors';
 import { KINDS } from '../../kube/kinds';
@@ -24,6 +24,14 @@ interface Session {
 export interface FollowOptions {
   /** Sessions at once; a renderer that forgets to stop cannot pile up streams without end. */
   maxSessions?: number;
+}
+
+function followError(error: unknown, namespace: string, target: LogTarget): [ErrorCode, string] {
+  const status = statusOf(error);
+  if (status === 404) return ['not_found', `Pod ${target.pod} is gone from ${namespace}`];
+  // The API answers 400 while a container is still waiting to start (or has no previous run).
+  if (status === 400) return ['invalid_state', `Container ${target.container} in ${target.pod} is not running yet; try again once it has started`];
+  return [status === null ? 'cluster_unreachable' : 'internal', `Could not follow ${target.pod}/${target.container}: ${plainMessage(error)}`];
 }
 
 export class LogFollowRegistry {
@@ -63,14 +71,14 @@ export class LogFollowRegistry {
     // source's close is the reliable end-of-stream signal.
     sink.on('pipe', (source: Readable) => source.once('close', () => this.end(id)));
     sink.once('finish', () => this.end(id));
+    const log = new Log(client.kubeConfig);
     try {
-      session.abort = await new Log(client.kubeConfig).log(namespace, target.pod, target.container, sink, { follow: true, tailLines });
+      // Log only pipes on a 200, so a failed attempt leaves the sink untouched and can be retried.
+      session.abort = await client.call(() => log.log(namespace, target.pod, target.container, sink, { follow: true, tailLines }));
     } catch (error) {
       this.sessions.delete(id);
       session.ended = true;
-      const status = statusOf(error);
-      if (status === 404) return err('not_found', `Pod ${target.pod} is gone from ${namespace}`);
-      return err(status === null ? 'cluster_unreachable' : 'internal', `Could not follow ${target.pod}/${target.container}: ${plainMessage(error)}`);
+      return err(...followError(error, namespace, target));
     }
     if (session.ended) {
       session.abort.abort();
