@@ -1,0 +1,71 @@
+// Diagnosis of volume claims. A Pending claim is normal under a WaitForFirstConsumer class
+// (local-path on k3s, standard on Kind) until a pod using it is scheduled; it is a fault when it
+// names no class and the cluster has no default, names a class that does not exist, or when
+// provisioning reports errors.
+import type { Diagnosis } from '../strategy';
+import { componentOf, diagnosis, livePods, type EventShape, type PodShape, type StorageClassShape, type WorkloadShape } from './observed-shapes';
+
+const DEFAULT_CLASS_ANNOTATIONS = ['storageclass.kubernetes.io/is-default-class', 'storageclass.beta.kubernetes.io/is-default-class'];
+
+const isDefault = (sc: StorageClassShape) =>
+  DEFAULT_CLASS_ANNOTATIONS.some((key) => sc.metadata?.annotations?.[key] === 'true');
+
+function claimProblem(
+  pvc: WorkloadShape,
+  classes: StorageClassShape[],
+  pods: PodShape[],
+  events: EventShape[],
+): Diagnosis | null {
+  if ((pvc.status?.phase ?? 'Pending') !== 'Pending') return null;
+  const name = pvc.metadata?.name ?? 'volume claim';
+  const component = componentOf(pvc.metadata);
+  const className = pvc.spec?.storageClassName;
+  if (!className) {
+    if (classes.some(isDefault)) return null; // the default class is filled in
+    return diagnosis(
+      component,
+      'PvcPending',
+      `The volume claim ${name} is Pending: it names no StorageClass and the cluster has no default one. ` +
+        'Choose a StorageClass in Settings, or mark one as the cluster default.',
+      true,
+    );
+  }
+  const storageClass = classes.find((sc) => sc.metadata?.name === className);
+  if (!storageClass) {
+    return diagnosis(
+      component,
+      'PvcPending',
+      `The volume claim ${name} asks for StorageClass "${className}", which does not exist in this cluster. ` +
+        'Choose an existing StorageClass in Settings.',
+      true,
+    );
+  }
+  const failure = events.find(
+    (e) =>
+      e.involvedObject?.kind === 'PersistentVolumeClaim' &&
+      e.involvedObject.name === name &&
+      (e.reason === 'ProvisioningFailed' || e.reason === 'FailedBinding'),
+  );
+  if (storageClass.volumeBindingMode === 'WaitForFirstConsumer') {
+    const consumerScheduled = livePods(pods).some(
+      (p) => p.spec?.nodeName && (p.spec.volumes ?? []).some((v) => v.persistentVolumeClaim?.claimName === name),
+    );
+    if (!consumerScheduled) return null; // waits for its pod: normal
+  }
+  if (!failure) return null;
+  return diagnosis(
+    component,
+    'PvcPending',
+    `The volume claim ${name} (StorageClass "${className}") cannot be provisioned: ${failure.message ?? failure.reason}`,
+    false,
+  );
+}
+
+export function storageDiagnoses(
+  pvcs: WorkloadShape[],
+  classes: StorageClassShape[],
+  pods: PodShape[],
+  events: EventShape[],
+): Diagnosis[] {
+  return pvcs.map((pvc) => claimProblem(pvc, classes, pods, events)).filter((d): d is Diagnosis => d !== null);
+}

@@ -1,0 +1,134 @@
+// The WP-CLI Jobs (setup and password reset). Both mount the ReadWriteOnce wordpress-data volume,
+// so both are pinned to the node the WordPress pod runs on.
+import type { KubeObject, StoreContext } from '../strategy';
+import {
+  ADMIN_USER,
+  COMPONENT,
+  JOB_RESOURCES,
+  OBJECT_NAMES,
+  RESET_JOB,
+  SECRET_KEYS,
+  SETUP_JOB,
+  WOOCOMMERCE_VERSION,
+  WWW_DATA_UID,
+  imageRef,
+  type Component,
+} from '../../store-model';
+import { labelsFor, objectMeta } from './object-meta';
+import { PASSWORD_RESET_SCRIPT, SCRIPT_ENV, SETUP_SCRIPT } from './setup-script';
+import { fromSecret, wordpressConfigEnv, type EnvVar } from './wp-env';
+
+const HOME = '/home/wp-cli';
+const HTML = '/var/www/html';
+
+/**
+ * Required node affinity on the node's own name (matchFields metadata.name, as DaemonSets do)
+ * rather than spec.nodeName: the pod still goes through the scheduler (resources, taints, clear
+ * Unschedulable events) and, unlike the kubernetes.io/hostname label, the name always matches.
+ */
+export function pinToNode(nodeName: string | null): Record<string, unknown> {
+  if (!nodeName) return {};
+  return {
+    affinity: {
+      nodeAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: {
+          nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [nodeName] }] }],
+        },
+      },
+    },
+  };
+}
+
+interface JobSpec {
+  name: string;
+  component: Component;
+  script: string;
+  env: EnvVar[];
+  policy: { backoffLimit: number; ttlSecondsAfterFinished: number };
+}
+
+function wpCliJob(ctx: StoreContext, nodeName: string | null, job: JobSpec): KubeObject {
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: objectMeta(ctx, job.name, job.component),
+    spec: {
+      backoffLimit: job.policy.backoffLimit,
+      ttlSecondsAfterFinished: job.policy.ttlSecondsAfterFinished,
+      template: {
+        metadata: { labels: labelsFor(ctx, job.component) },
+        spec: {
+          // Never: a failed pod stays, so its log can explain the failure.
+          restartPolicy: 'Never',
+          enableServiceLinks: false,
+          // uid/gid 33 is www-data of the Apache image that owns the shared files; the CLI
+          // image's own www-data (82) could not write plugins there.
+          securityContext: {
+            runAsUser: WWW_DATA_UID,
+            runAsGroup: WWW_DATA_UID,
+            fsGroup: WWW_DATA_UID,
+            fsGroupChangePolicy: 'OnRootMismatch',
+            runAsNonRoot: true,
+          },
+          ...pinToNode(nodeName),
+          containers: [
+            {
+              name: 'wp-cli',
+              image: imageRef('wpCli', ctx.imageRegistry),
+              command: ['/bin/sh', '-c', job.script],
+              workingDir: HTML,
+              env: [
+                ...wordpressConfigEnv(),
+                { name: SCRIPT_ENV.path, value: HTML },
+                // WP-CLI writes its cache under HOME; uid 33 has no home in the Alpine image.
+                { name: 'HOME', value: HOME },
+                ...job.env,
+              ],
+              volumeMounts: [
+                { name: 'html', mountPath: HTML },
+                { name: 'home', mountPath: HOME },
+              ],
+              resources: JOB_RESOURCES,
+              securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
+            },
+          ],
+          volumes: [
+            { name: 'html', persistentVolumeClaim: { claimName: OBJECT_NAMES.wordpressPvc } },
+            { name: 'home', emptyDir: {} },
+          ],
+        },
+      },
+    },
+  };
+}
+
+const adminEnv = (ctx: StoreContext): EnvVar[] => [
+  { name: SCRIPT_ENV.adminUser, value: ADMIN_USER },
+  fromSecret(SCRIPT_ENV.adminPassword, OBJECT_NAMES.wordpressSecret, SECRET_KEYS.adminPassword),
+  { name: SCRIPT_ENV.adminEmail, value: ctx.adminEmail },
+];
+
+export function buildSetupJob(ctx: StoreContext, nodeName: string | null): KubeObject {
+  return wpCliJob(ctx, nodeName, {
+    name: OBJECT_NAMES.setupJob,
+    component: COMPONENT.setup,
+    script: SETUP_SCRIPT,
+    policy: SETUP_JOB,
+    env: [
+      { name: SCRIPT_ENV.url, value: `http://${ctx.host}` },
+      { name: SCRIPT_ENV.title, value: ctx.name },
+      ...adminEnv(ctx),
+      { name: SCRIPT_ENV.wooVersion, value: WOOCOMMERCE_VERSION },
+    ],
+  });
+}
+
+export function buildPasswordResetJob(ctx: StoreContext, nodeName: string | null, jobName: string): KubeObject {
+  return wpCliJob(ctx, nodeName, {
+    name: jobName,
+    component: COMPONENT.passwordReset,
+    script: PASSWORD_RESET_SCRIPT,
+    policy: RESET_JOB,
+    env: adminEnv(ctx),
+  });
+}

@@ -1,0 +1,74 @@
+import type { KubeObject, StoreContext } from '../strategy';
+import { COMPONENT, DATABASE, MYSQL_RESOURCES, OBJECT_NAMES, SECRET_KEYS, imageRef, podSelector } from '../../store-model';
+import { labelsFor, objectMeta } from './object-meta';
+import { fromSecret } from './wp-env';
+
+// Readiness over TCP as the app user: the image's first-start init runs a socket-only server,
+// so this passes only once the real server is up with the database and user created.
+const READY_QUERY = 'MYSQL_PWD="$MYSQL_PASSWORD" mysql -h 127.0.0.1 -u "$MYSQL_USER" -e "SELECT 1" "$MYSQL_DATABASE"';
+
+export function buildMysqlDeployment(ctx: StoreContext): KubeObject {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: objectMeta(ctx, OBJECT_NAMES.mysql, COMPONENT.mysql),
+    spec: {
+      replicas: 1,
+      // Two MySQL servers must never share one data directory (and the volume is ReadWriteOnce).
+      strategy: { type: 'Recreate' },
+      selector: { matchLabels: podSelector(COMPONENT.mysql) },
+      template: {
+        metadata: { labels: labelsFor(ctx, COMPONENT.mysql) },
+        spec: {
+          // Service links add MYSQL_*/WORDPRESS_* variables per Service, which read like the images' own settings.
+          enableServiceLinks: false,
+          containers: [
+            {
+              name: 'mysql',
+              image: imageRef('mysql', ctx.imageRegistry),
+              env: [
+                fromSecret('MYSQL_ROOT_PASSWORD', OBJECT_NAMES.mysqlSecret, SECRET_KEYS.mysqlRootPassword),
+                { name: 'MYSQL_DATABASE', value: DATABASE.name },
+                { name: 'MYSQL_USER', value: DATABASE.user },
+                fromSecret('MYSQL_PASSWORD', OBJECT_NAMES.mysqlSecret, SECRET_KEYS.mysqlPassword),
+              ],
+              ports: [{ name: 'mysql', containerPort: DATABASE.port }],
+              // A subdirectory: a fresh ext4 volume's lost+found would make MySQL refuse to initialise.
+              volumeMounts: [{ name: 'data', mountPath: '/var/lib/mysql', subPath: 'mysql' }],
+              readinessProbe: {
+                exec: { command: ['sh', '-c', READY_QUERY] },
+                initialDelaySeconds: 5,
+                periodSeconds: 5,
+                timeoutSeconds: 5,
+                failureThreshold: 3,
+              },
+              // mysqladmin ping exits 0 whenever the server answers (even "access denied"), via the socket.
+              livenessProbe: {
+                exec: { command: ['mysqladmin', 'ping', '--silent'] },
+                initialDelaySeconds: 30,
+                periodSeconds: 10,
+                timeoutSeconds: 5,
+                failureThreshold: 6,
+              },
+              resources: MYSQL_RESOURCES,
+            },
+          ],
+          volumes: [{ name: 'data', persistentVolumeClaim: { claimName: OBJECT_NAMES.mysqlPvc } }],
+        },
+      },
+    },
+  };
+}
+
+export function buildMysqlService(ctx: StoreContext): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: objectMeta(ctx, OBJECT_NAMES.mysql, COMPONENT.mysql),
+    spec: {
+      type: 'ClusterIP',
+      selector: podSelector(COMPONENT.mysql),
+      ports: [{ name: 'mysql', port: DATABASE.port, targetPort: 'mysql', protocol: 'TCP' }],
+    },
+  };
+}

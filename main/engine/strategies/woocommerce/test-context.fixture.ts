@@ -1,0 +1,29 @@
+// A StoreContext as the engine would build it for a local Kind cluster with ingress-nginx.
+import type { StoreContext } from '../strategy';
+
+export function testContext(overrides: Partial<StoreContext> = {}): StoreContext {
+  return {
+    id: '0b8f3c1e-6a4d-4f5e-9c2b-7d1e2f3a4b5c',
+    name: 'Corner Shop',
+    slug: 'corner-shop',
+    namespace: 'store-corner-shop',
+    adminEmail: 'owner@example.com',
+    host: 'corner-shop.localhost',
+    ingressClassName: 'nginx',
+    ingressController: 'nginx',
+    ingressControllerNamespace: 'ingress-nginx',
+    storageClassName: null,
+    imageRegistry: null,
+    ...overrides,
+  };
+}
+
+/** Value at a dotted path ("spec.template.spec.containers.0.image"), or undefined. */
+export function at(value: unknown, path: string): unknown {
+  let current: unknown = value;
+  for (const key of path.split('.')) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}

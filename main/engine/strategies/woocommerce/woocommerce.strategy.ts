@@ -1,0 +1,43 @@
+// The WooCommerce plan: 14 objects per store (13 applied together, then the setup Job once
+// MySQL and WordPress are available), readiness = the setup Job succeeded.
+import type { StoreStrategy } from '../strategy';
+import { ADMIN_USER, OBJECT_NAMES, SECRET_KEYS } from '../../store-model';
+import { diagnoseWooCommerce } from './diagnose';
+import { buildPasswordResetJob, buildSetupJob } from './jobs';
+import { buildIngress } from './ingress';
+import { buildMysqlDeployment, buildMysqlService } from './mysql';
+import { buildNamespace } from './namespace';
+import { buildNetworkPolicy } from './network-policy';
+import { PLAN } from './object-meta';
+import { buildLimitRange, buildQuota } from './quota';
+import { buildSecrets, newSecretMaterial } from './secrets';
+import { buildVolumeClaims } from './storage';
+import { buildWordpressDeployment, buildWordpressService } from './wordpress';
+
+export const woocommerceStrategy: StoreStrategy = {
+  plan: PLAN,
+  unavailableReason: null,
+  newSecrets: () => newSecretMaterial(),
+  secrets: buildSecrets,
+  resources: (ctx) => [
+    buildNamespace(ctx),
+    buildQuota(ctx),
+    buildLimitRange(ctx),
+    buildNetworkPolicy(ctx),
+    ...buildVolumeClaims(ctx),
+    buildMysqlDeployment(ctx),
+    buildMysqlService(ctx),
+    buildWordpressDeployment(ctx),
+    buildWordpressService(ctx),
+    buildIngress(ctx),
+  ],
+  // Setup needs the database and WordPress's files on the volume; nothing else is waited for.
+  awaitedDeployments: [OBJECT_NAMES.mysql, OBJECT_NAMES.wordpress],
+  setupJob: buildSetupJob,
+  setupJobName: OBJECT_NAMES.setupJob,
+  adminCredentials: { user: ADMIN_USER, secretName: OBJECT_NAMES.wordpressSecret, passwordKey: SECRET_KEYS.adminPassword },
+  passwordResetJob: buildPasswordResetJob,
+  appDeployment: OBJECT_NAMES.wordpress,
+  urls: (ctx) => ({ url: `http://${ctx.host}/`, adminUrl: `http://${ctx.host}/wp-admin/` }),
+  diagnose: diagnoseWooCommerce,
+};
