@@ -16,6 +16,7 @@ import { KeyedQueue } from './queue';
 import { reconcileStore } from './reconciler';
 import { contextFromDesired } from './store-context';
 import { StoreWriter } from './store-writer';
+import { strategyFor as registeredStrategy } from './strategies/registry';
 import type { StoreContext, StoreStrategy } from './strategies/strategy';
 
 export type { CreateStoreInput } from './create-store';
@@ -29,7 +30,8 @@ export interface EngineOptions {
   clientFor(context: string): KubeClient;
   /** Local contexts get <slug>.localhost hosts. */
   isLocalContext(context: string): boolean;
-  strategyFor(plan: Plan): StoreStrategy;
+  /** Plan → strategy (default: the registry). */
+  strategyFor?: (plan: Plan) => StoreStrategy;
   /** Where events go; one is made when not given (see `engine.bus`). */
   bus?: EventBus;
   /** How long a delete waits for the namespace to go (default 120 s). */
@@ -45,8 +47,10 @@ export class Engine {
   private readonly writer: StoreWriter;
   private readonly queue: KeyedQueue;
   private readonly actor: string;
+  private readonly strategyFor: (plan: Plan) => StoreStrategy;
 
   constructor(private readonly options: EngineOptions) {
+    this.strategyFor = options.strategyFor ?? registeredStrategy;
     this.bus = options.bus ?? createEventBus();
     this.writer = new StoreWriter(options.stores, options.events, this.bus);
     this.actor = options.actor ?? 'storedeck';
@@ -59,7 +63,7 @@ export class Engine {
 
   /** Validates, admits (unique slug, plan available, under the context limit), records Queued and schedules provisioning. */
   async create(input: CreateStoreInput, actor = this.actor): Promise<Result<Store>> {
-    const admitted = admitStore(input, this.options.stores, this.options.settings.get(), this.options.strategyFor);
+    const admitted = admitStore(input, this.options.stores, this.options.settings.get(), this.strategyFor);
     if (!admitted.ok) return admitted;
     const store = admitted.value;
     this.options.audit.add({
@@ -172,7 +176,7 @@ export class Engine {
         writer: this.writer,
         clientFor: this.options.clientFor,
         isLocal: this.options.isLocalContext,
-        strategyFor: this.options.strategyFor,
+        strategyFor: this.strategyFor,
       },
       id,
       signal,

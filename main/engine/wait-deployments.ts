@@ -4,13 +4,23 @@
 import type { KubeClient } from '../kube/client';
 import { WaitTimeoutError } from '../kube/watch-wait';
 import type { Deadline } from './deadline';
-import { byName, isDeploymentAvailable, toObserved } from './observe';
+import { byName, isDeploymentAvailable, podsOfJob, toObserved, type NamespaceSnapshot } from './observe';
 import { StepFailure } from './step-failure';
 import type { Diagnosis, StoreContext, StoreStrategy } from './strategies/strategy';
 import type { Timeline } from './store-writer';
 import { watchNamespace } from './watch-namespace';
 
 export const waitStep = (deployment: string) => `wait-${deployment}`;
+
+/** Before setup runs, a setup Job left failed by an earlier attempt (kept until its TTL) is history, not a cause. */
+function withoutSetupJob(snapshot: NamespaceSnapshot, setupJobName: string): NamespaceSnapshot {
+  const jobPods = new Set(podsOfJob(snapshot.pods, setupJobName));
+  return {
+    ...snapshot,
+    jobs: snapshot.jobs.filter((job) => job.metadata?.name !== setupJobName),
+    pods: snapshot.pods.filter((pod) => !jobPods.has(pod)),
+  };
+}
 
 export async function waitForDeployments(
   client: KubeClient,
@@ -36,7 +46,7 @@ export async function waitForDeployments(
           timeline.note(waitStep(name), 'completed', `${name} is available`);
         }
         if (done.size === names.length) return true;
-        latest = strategy.diagnose(toObserved(snapshot));
+        latest = strategy.diagnose(toObserved(withoutSetupJob(snapshot, strategy.setupJobName)));
         if (latest?.terminal) throw new StepFailure(latest.step, latest.message, latest.cause);
         return undefined;
       },
