@@ -8,7 +8,13 @@ const metaCsp = (source: string) => /http-equiv="Content-Security-Policy"\s+cont
 
 describe('renderer CSP meta tag', () => {
   it('index.html carries exactly the strict desktop policy', () => {
-    expect(metaCsp(html)).toBe(contentSecurityPolicy('app'));
+    expect(metaCsp(html)).toBe(contentSecurityPolicy('app', 'meta'));
+  });
+
+  it('keeps frame-ancestors for headers only (a meta tag cannot carry it)', () => {
+    expect(contentSecurityPolicy('app')).toContain("frame-ancestors 'none'");
+    expect(contentSecurityPolicy('app', 'meta')).not.toContain('frame-ancestors');
+    expect(contentSecurityPolicy('app', 'meta')).toContain("object-src 'none'");
   });
 
   it('the web build allows the host WebSocket and still no inline script', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { crc32, drawIcon, encodePng } from './make-icon';
+import { ICON_FILES, crc32, drawIcon, encodePng } from './make-icon';
 
 function readChunks(png: Buffer) {
   const chunks: Array<{ type: string; data: Buffer; crcOk: boolean }> = [];
@@ -32,11 +32,11 @@ describe('make-icon', () => {
     expect(rows).toEqual(Buffer.concat([Buffer.from([0]), rgba.subarray(0, 8), Buffer.from([0]), rgba.subarray(8)]));
   });
 
-  it('the committed build/icon.png is the 512×512 RGBA icon this script draws', () => {
-    const committed = readFileSync(new URL('../build/icon.png', import.meta.url));
+  it.each(ICON_FILES)('the committed %i px icon %s is what this script draws', (size, path) => {
+    const committed = readFileSync(new URL(`../${path}`, import.meta.url));
     const header = readChunks(committed)[0]!.data;
-    expect([header.readUInt32BE(0), header.readUInt32BE(4), header[8], header[9]]).toEqual([512, 512, 8, 6]);
-    expect(committed.equals(encodePng(512, 512, drawIcon(512)))).toBe(true);
+    expect([header.readUInt32BE(0), header.readUInt32BE(4), header[8], header[9]]).toEqual([size, size, 8, 6]);
+    expect(committed.equals(encodePng(size, size, drawIcon(size)))).toBe(true);
   });
 
   it('draws transparent corners and an opaque centre', () => {

@@ -1,5 +1,5 @@
-// Draws Storedeck's 512×512 app icon (a gradient tile with a stack of three "store" cards) and
-// writes build/icon.png. No image libraries: a PNG is IHDR + zlib-compressed scanlines + IEND.
+// Draws the app icon (a gradient tile with a fanned deck of three "store" cards) and writes
+// build/icon.png and the favicon. No image libraries: a PNG is IHDR + deflated scanlines + IEND.
 // Run: npx tsx scripts/make-icon.ts
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -42,6 +42,12 @@ export function encodePng(width: number, height: number, rgba: Buffer): Buffer {
   return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(rows, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
 }
 
+/** The app icon for packaging and the tray, and the page's favicon. */
+export const ICON_FILES: ReadonlyArray<readonly [number, string]> = [
+  [512, 'build/icon.png'],
+  [64, 'renderer/public/favicon.png'],
+];
+
 type Rgb = [number, number, number];
 const mix = (a: Rgb, b: Rgb, t: number): Rgb => [0, 1, 2].map((i) => Math.round(a[i]! + (b[i]! - a[i]!) * t)) as Rgb;
 
@@ -82,7 +88,9 @@ export function drawIcon(size: number): Buffer {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  const out = resolve(import.meta.dirname, '../build/icon.png');
-  writeFileSync(out, encodePng(512, 512, drawIcon(512)));
-  console.log(`wrote ${out}`);
+  for (const [size, path] of ICON_FILES) {
+    const out = resolve(import.meta.dirname, '..', path);
+    writeFileSync(out, encodePng(size, size, drawIcon(size)));
+    console.log(`wrote ${out}`);
+  }
 }

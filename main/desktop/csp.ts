@@ -2,7 +2,8 @@
 // and renderer/index.html all use it so they cannot drift apart.
 export type CspMode = 'app' | 'web' | 'dev';
 
-export function contentSecurityPolicy(mode: CspMode): string {
+/** `meta` leaves out frame-ancestors, which browsers ignore (and complain about) in a meta tag. */
+export function contentSecurityPolicy(mode: CspMode, delivery: 'header' | 'meta' = 'header'): string {
   // The web build talks to the host's WebSocket; Vite's dev server needs inline scripts/styles for HMR.
   const connect = {
     app: "'self'",
@@ -10,7 +11,7 @@ export function contentSecurityPolicy(mode: CspMode): string {
     dev: "'self' ws://localhost:* ws://127.0.0.1:*",
   }[mode];
   const inline = mode === 'dev' ? " 'unsafe-inline'" : '';
-  return [
+  const directives = [
     "default-src 'self'",
     `script-src 'self'${inline}`,
     `style-src 'self'${inline}`,
@@ -21,5 +22,6 @@ export function contentSecurityPolicy(mode: CspMode): string {
     "frame-ancestors 'none'",
     "base-uri 'none'",
     "form-action 'none'",
-  ].join('; ');
+  ];
+  return directives.filter((d) => delivery === 'header' || !d.startsWith('frame-ancestors')).join('; ');
 }

@@ -10,7 +10,7 @@ export function AppHeader() {
     <>
       <header className="app-header">
         <div className="brand">
-          <span className="brand-mark" aria-hidden="true" />
+          <img className="brand-mark" src="favicon.png" alt="" />
           <h1>Storedeck</h1>
         </div>
         <ContextPicker />
