@@ -43,6 +43,9 @@ export function jobState(job: ApiObject | undefined): JobState {
 
 const isPodReady = (pod: ApiObject) => isTrue(pod, 'Ready');
 
+// Lists (typed client) and watch events (raw JSON) spell timestamps differently; compare as times.
+const created = (obj: ApiObject) => Date.parse(String(obj.metadata?.creationTimestamp ?? '')) || 0;
+
 /** Pods of a Job, newest first (a Job with backoffLimit leaves one pod per attempt). */
 export function podsOfJob(pods: ApiObject[], jobName: string): ApiObject[] {
   return pods
@@ -52,7 +55,7 @@ export function podsOfJob(pods: ApiObject[], jobName: string): ApiObject[] {
         pod.metadata?.labels?.['batch.kubernetes.io/job-name'] === jobName ||
         (pod.metadata?.ownerReferences ?? []).some((o) => o.kind === 'Job' && o.name === jobName),
     )
-    .sort((a, b) => String(b.metadata?.creationTimestamp ?? '').localeCompare(String(a.metadata?.creationTimestamp ?? '')));
+    .sort((a, b) => created(b) - created(a));
 }
 
 /** Label selector string from a Deployment's matchLabels. */
