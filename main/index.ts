@@ -22,7 +22,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   app.setAppUserModelId('dev.storedeck.app');
   const core = await createApp({ dataDir: app.getPath('userData'), mode: 'desktop' });
-  const handlers = { ...core.handlers, openExternal: desktopOpenExternal(core.handlers.openExternal) };
+  const handlers = { ...core.handlers, openExternal: desktopOpenExternal(core.handlers.listStores) };
   const windows = createWindowKeeper(() => createMainWindow({ preloadPath, appUrl, iconPath }));
   const showApp = () => void windows.show();
 

@@ -1,17 +1,17 @@
-// The desktop answer to the contract's openExternal: main's own validation first, then the
-// system browser for http(s) only.
+// The desktop answer to the contract's openExternal (the shared handler only says "not here"):
+// the system browser, for the http(s) addresses of the user's own stores and nothing else.
 import { shell } from 'electron';
 import { err, ok } from '../../preload/contract';
 import type { Handlers } from '../api/handler-types';
-import { isOpenableExternalUrl } from './external-url';
+import { isOpenableExternalUrl, isStoreUrl } from './external-url';
 
-export function desktopOpenExternal(validate: Handlers['openExternal']): Handlers['openExternal'] {
-  return async (request) => {
-    const checked = await validate(request);
-    // The shared handler may refuse (e.g. not a known store URL); "not available" only means no browser of its own.
-    if (!checked.ok && checked.error.code !== 'not_available') return checked;
-    if (!isOpenableExternalUrl(request.url)) return err('invalid_request', 'Only http(s) addresses can be opened');
-    await shell.openExternal(request.url);
+export function desktopOpenExternal(listStores: Handlers['listStores']): Handlers['openExternal'] {
+  return async ({ url }) => {
+    if (!isOpenableExternalUrl(url)) return err('invalid_request', 'Only http(s) addresses can be opened');
+    const stores = await listStores({});
+    if (!stores.ok) return err(stores.error.code, stores.error.message);
+    if (!isStoreUrl(url, stores.value)) return err('forbidden', 'Only the addresses of your stores open from Storedeck');
+    await shell.openExternal(url);
     return ok({});
   };
 }
