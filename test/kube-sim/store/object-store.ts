@@ -30,6 +30,8 @@ export interface SimObjectStore extends ObjectStore {
   addAdmission(p: AdmissionPlugin): void;
   /** Events after `rv` still held in history; throws StatusError 410 when too old. */
   eventsSince(rv: number): StoreEvent[];
+  /** Server-side defaulting in place (the API layer needs defaulted objects to compute managedFields). */
+  applyDefaults(key: ResourceKey, obj: KubeObject, old: KubeObject | undefined): void;
 }
 
 type Bucket = Map<string, KubeObject>;
@@ -130,6 +132,8 @@ export function createObjectStore(opts: ObjectStoreOptions): SimObjectStore {
     if (statusOnly) {
       obj = clone(old);
       obj.status = clone(input.status);
+      // The API layer records the status writer in managedFields; controllers pass them through unchanged.
+      if (input.metadata.managedFields !== undefined) obj.metadata.managedFields = clone(input.metadata.managedFields);
     } else {
       obj = clone(input);
       obj.apiVersion = apiVersionOf(t);
@@ -202,6 +206,7 @@ export function createObjectStore(opts: ObjectStoreOptions): SimObjectStore {
     },
     currentResourceVersion: () => rv,
     addAdmission: (p) => admission.push(p),
+    applyDefaults: (key, obj, old) => applyDefaults(key, obj, old, rng),
     eventsSince: (since) => history.since(since).map((e) => ({ ...e, object: clone(e.object) })),
   };
   return store;

@@ -1,0 +1,208 @@
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { SimObjectStore } from '../store/object-store.js';
+import type { FaultConfig, Rng } from '../types.js';
+import { handleAdmin, type AdminDeps } from './admin.js';
+import { decodeBody, readRaw, type HandlerContext } from './context.js';
+import { apiGroup, apiGroupList, apiResourceList, apiVersions, versionInfo } from './discovery.js';
+import { dispatchResource } from './dispatch.js';
+import { decideFault } from './faults.js';
+import type { AccessDenial } from './handlers/access-review.js';
+import { chooseProtocol, parseExec, upgradeExec } from './handlers/pod-exec.js';
+import type { PodRuntime } from './pod-runtime.js';
+import { RequestLog, type RequestLogEntry } from './request-log.js';
+import { parseResourcePath } from './route.js';
+import { pathNotFound, sendJson, sendStatus, statusBody, toStatusError } from './status.js';
+import { StatusError } from '../types.js';
+import type { ServingCerts } from './tls.js';
+
+export interface KubeSimServerOptions {
+  store: SimObjectStore;
+  runtime: PodRuntime;
+  certs: ServingCerts;
+  token: string;
+  port?: number;
+  gitVersion: string;
+  now(): number;
+  faultRng: Rng;
+  faults(): FaultConfig;
+  setFaults(partial: Partial<FaultConfig>): FaultConfig;
+  accessDenied(): readonly AccessDenial[];
+  setAccessDenied(list: AccessDenial[]): void;
+  /** Real ms between watch bookmarks (allowWatchBookmarks=true). */
+  bookmarkIntervalMs?: number;
+}
+
+export interface KubeSimServer {
+  url: string;
+  port: number;
+  requests(): RequestLogEntry[];
+  clearRequests(): void;
+  stop(): Promise<void>;
+}
+
+const PUBLIC_PATHS = new Set(['/version', '/healthz', '/livez', '/readyz']);
+const unauthorized = (): StatusError => new StatusError(401, 'Unauthorized', 'Unauthorized');
+
+export async function startServer(opts: KubeSimServerOptions): Promise<KubeSimServer> {
+  const log = new RequestLog();
+  const sockets = new Set<Socket>();
+  const wss = new WebSocketServer({ noServer: true, handleProtocols: chooseProtocol });
+  const admin: AdminDeps = { faults: opts.faults, setFaults: opts.setFaults, accessDenied: opts.accessDenied, setAccessDenied: opts.setAccessDenied, log };
+  const nowIso = (): string => new Date(opts.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  let hostPort = '';
+
+  const authorized = (req: IncomingMessage): boolean => req.headers.authorization === `Bearer ${opts.token}`;
+
+  function discovery(pathname: string): unknown {
+    const segs = pathname.split('/').filter(Boolean);
+    if (pathname === '/version') return versionInfo(opts.gitVersion);
+    if (pathname === '/api') return apiVersions(hostPort);
+    if (pathname === '/api/v1') return apiResourceList(opts.store.types, '', 'v1');
+    if (pathname === '/apis') return apiGroupList(opts.store.types);
+    if (segs[0] === 'apis' && segs.length === 2) return apiGroup(opts.store.types, segs[1] as string);
+    if (segs[0] === 'apis' && segs.length === 3) return apiResourceList(opts.store.types, segs[1] as string, segs[2] as string);
+    return undefined;
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse, entry: RequestLogEntry): Promise<void> {
+    const url = new URL(req.url ?? '/', 'https://127.0.0.1');
+    const { pathname } = url;
+    if (pathname.startsWith('/_sim/')) {
+      entry.verb = 'admin';
+      if (!authorized(req)) throw unauthorized();
+      return handleAdmin(req, res, pathname, admin);
+    }
+    if (!authorized(req) && !(PUBLIC_PATHS.has(pathname) && !req.headers.authorization)) throw unauthorized();
+    const fault = decideFault(opts.faults(), opts.faultRng);
+    if (fault.delayMs > 0) await new Promise((r) => setTimeout(r, fault.delayMs));
+    if (fault.kind === 'drop') {
+      entry.fault = 'drop';
+      req.socket.destroy();
+      return;
+    }
+    if (fault.kind === 'error') {
+      entry.fault = 'error';
+      throw fault.error;
+    }
+    if (['/healthz', '/livez', '/readyz'].includes(pathname)) {
+      res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
+      return;
+    }
+    const disc = discovery(pathname);
+    if (disc) {
+      entry.verb = 'discovery';
+      return sendJson(res, 200, disc);
+    }
+    const route = parseResourcePath(pathname, opts.store.types);
+    if (!route) throw pathNotFound();
+    let raw: Promise<Buffer> | undefined;
+    const rawBody = (): Promise<Buffer> => (raw ??= readRaw(req));
+    const ctx: HandlerContext = {
+      req,
+      res,
+      url,
+      route,
+      store: opts.store,
+      log: entry,
+      now: opts.now,
+      nowIso,
+      rawBody,
+      body: async () => decodeBody(await rawBody(), req.headers['content-type'] ?? 'application/json'),
+    };
+    await dispatchResource(ctx, {
+      runtime: opts.runtime,
+      accessDenied: opts.accessDenied,
+      watchOptions: () => ({ bookmarkIntervalMs: opts.bookmarkIntervalMs ?? 2000, cutAfterSeconds: opts.faults().watchCutAfterSeconds }),
+    });
+  }
+
+  const server: Server = createServer({ key: opts.certs.key, cert: opts.certs.cert }, (req, res) => {
+    const started = performance.now();
+    const entry: RequestLogEntry = { method: req.method ?? 'GET', path: req.url ?? '/', status: 0, durationMs: 0, verb: 'other' };
+    log.add(entry);
+    const settle = (): void => {
+      entry.status = res.headersSent ? res.statusCode : 0;
+      entry.durationMs = Math.round((performance.now() - started) * 100) / 100;
+    };
+    res.on('finish', settle);
+    res.on('close', settle);
+    handle(req, res, entry).catch((e: unknown) => {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      sendStatus(res, toStatusError(e));
+    });
+  });
+
+  function rejectUpgrade(socket: Duplex, err: StatusError): void {
+    const body = JSON.stringify(statusBody(err));
+    socket.end(`HTTP/1.1 ${err.code} ${STATUS_CODES[err.code] ?? ''}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  }
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const started = performance.now();
+    const entry: RequestLogEntry = { method: req.method ?? 'GET', path: req.url ?? '/', status: 0, durationMs: 0, verb: 'connect' };
+    log.add(entry);
+    const done = (status: number): void => {
+      entry.status = status;
+      entry.durationMs = Math.round((performance.now() - started) * 100) / 100;
+    };
+    const run = async (): Promise<void> => {
+      if (!authorized(req)) throw unauthorized();
+      const fault = decideFault(opts.faults(), opts.faultRng);
+      if (fault.delayMs > 0) await new Promise((r) => setTimeout(r, fault.delayMs));
+      if (fault.kind === 'drop') {
+        entry.fault = 'drop';
+        socket.destroy();
+        return done(0);
+      }
+      if (fault.kind === 'error') {
+        entry.fault = 'error';
+        throw fault.error;
+      }
+      const url = new URL(req.url ?? '/', 'https://127.0.0.1');
+      const route = parseResourcePath(url.pathname, opts.store.types);
+      if (!route || route.subresource !== 'exec' || !route.namespace || !route.name) throw pathNotFound();
+      Object.assign(entry, { resource: 'pods/exec', namespace: route.namespace, name: route.name });
+      const exec = parseExec(url, opts.store.get('pods', route.namespace, route.name), route.namespace, route.name);
+      done(101);
+      await upgradeExec(wss, req, socket, head, exec, opts.runtime);
+      done(101);
+    };
+    run().catch((e: unknown) => {
+      const err = toStatusError(e);
+      done(err.code);
+      rejectUpgrade(socket, err);
+    });
+  });
+
+  server.on('secureConnection', (s: Socket) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  hostPort = `127.0.0.1:${port}`;
+
+  return {
+    url: `https://127.0.0.1:${port}`,
+    port,
+    requests: () => log.all(),
+    clearRequests: () => log.clear(),
+    stop: async () => {
+      for (const c of wss.clients) c.terminate();
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      wss.close();
+    },
+  };
+}
