@@ -63,7 +63,10 @@ describe('validateStoreName', () => {
       ok: false,
       message: 'Store name "Default" is reserved; choose another name',
     });
-    expect(validateStoreName('???')).toEqual({ ok: false, message: 'Store name must contain at least one letter or digit' });
+    expect(validateStoreName('???')).toEqual({
+      ok: false,
+      message: 'Store name must contain at least one letter or digit',
+    });
   });
 
   it('plugs into the contract schema as a zod refinement', () => {

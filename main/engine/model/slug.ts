@@ -43,9 +43,7 @@ export function slugify(name: string): string {
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .replace(/[ßæœøłđðþı]/g, (ch) => TRANSLITERATE[ch] ?? ch);
-  const dashed = folded
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  const dashed = folded.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return dashed.slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '');
 }
 
@@ -64,7 +62,10 @@ export function validateStoreName(name: string): StoreNameCheck {
 }
 
 /** zod adapter: `StoreNameSchema.superRefine(refineStoreName)` reports the same message at the IPC boundary. */
-export function refineStoreName(name: string, ctx: { addIssue: (issue: { code: 'custom'; message: string }) => void }): void {
+export function refineStoreName(
+  name: string,
+  ctx: { addIssue: (issue: { code: 'custom'; message: string }) => void },
+): void {
   const check = validateStoreName(name);
   if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message });
 }

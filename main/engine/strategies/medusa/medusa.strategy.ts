@@ -2,7 +2,8 @@
 // refused up front by the reconciler through unavailableReason; the builders are never reached.
 import type { StoreStrategy } from '../strategy';
 
-export const MEDUSA_UNAVAILABLE = 'MedusaJS stores are not available yet: only WooCommerce can be created today.';
+export const MEDUSA_UNAVAILABLE =
+  'MedusaJS stores are not available yet: only WooCommerce can be created today.';
 
 const refuse = (): never => {
   throw new Error(MEDUSA_UNAVAILABLE);

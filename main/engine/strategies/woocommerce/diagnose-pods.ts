@@ -29,7 +29,9 @@ function statusesOf(pod: PodShape): ContainerStatus[] {
 
 /** The image as the pod spec asked for it (runtimes may report a normalised name). */
 function imageOf(pod: PodShape, status: ContainerStatus): string {
-  const spec = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].find((c) => c.name === status.name);
+  const spec = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].find(
+    (c) => c.name === status.name,
+  );
   return spec?.image ?? status.image ?? 'unknown image';
 }
 
@@ -51,7 +53,9 @@ function containerProblem(pod: PodShape, status: ContainerStatus): Diagnosis | n
   if (reason === 'CrashLoopBackOff') {
     const restarts = status.restartCount ?? 0;
     const last = status.lastState?.terminated;
-    const lastExit = last ? `; last exit: ${last.reason ?? 'Error'}${last.exitCode !== undefined ? ` (code ${last.exitCode})` : ''}` : '';
+    const lastExit = last
+      ? `; last exit: ${last.reason ?? 'Error'}${last.exitCode !== undefined ? ` (code ${last.exitCode})` : ''}`
+      : '';
     return diagnosis(
       component,
       'CrashLoopBackOff',
@@ -60,7 +64,12 @@ function containerProblem(pod: PodShape, status: ContainerStatus): Diagnosis | n
     );
   }
   if (reason === 'CreateContainerConfigError' || reason === 'CreateContainerError') {
-    return diagnosis(component, 'ContainerConfigError', `${who} cannot start container "${status.name}"${detail}.`, false);
+    return diagnosis(
+      component,
+      'ContainerConfigError',
+      `${who} cannot start container "${status.name}"${detail}.`,
+      false,
+    );
   }
   return null;
 }
@@ -71,7 +80,12 @@ function unschedulable(pod: PodShape): Diagnosis | null {
   // Drop the scheduler's "preemption: …" tail: it restates the same nodes.
   const why = (scheduled.message ?? 'no node fits').split(' preemption:')[0]?.trim();
   const component = componentOf(pod.metadata);
-  return diagnosis(component, 'Unschedulable', `${displayName(component)} cannot be scheduled on any node: ${why}`, false);
+  return diagnosis(
+    component,
+    'Unschedulable',
+    `${displayName(component)} cannot be scheduled on any node: ${why}`,
+    false,
+  );
 }
 
 const seconds = (from?: string | null, to?: string | null): number | null => {
@@ -87,7 +101,10 @@ function probeFailing(pods: PodShape[], events: EventShape[]): Diagnosis | null 
     const ready = pod?.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
     if (!pod || ready) continue;
     const span =
-      seconds(event.firstTimestamp ?? event.eventTime, event.lastTimestamp ?? event.series?.lastObservedTime) ?? 0;
+      seconds(
+        event.firstTimestamp ?? event.eventTime,
+        event.lastTimestamp ?? event.series?.lastObservedTime,
+      ) ?? 0;
     if (span < PROBE_FAILING_AFTER_SECONDS) continue;
     const component = componentOf(pod.metadata);
     return diagnosis(

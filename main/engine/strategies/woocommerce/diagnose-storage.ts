@@ -3,9 +3,20 @@
 // names no class and the cluster has no default, names a class that does not exist, or when
 // provisioning reports errors.
 import type { Diagnosis } from '../strategy';
-import { componentOf, diagnosis, livePods, type EventShape, type PodShape, type StorageClassShape, type WorkloadShape } from './observed-shapes';
+import {
+  componentOf,
+  diagnosis,
+  livePods,
+  type EventShape,
+  type PodShape,
+  type StorageClassShape,
+  type WorkloadShape,
+} from './observed-shapes';
 
-const DEFAULT_CLASS_ANNOTATIONS = ['storageclass.kubernetes.io/is-default-class', 'storageclass.beta.kubernetes.io/is-default-class'];
+const DEFAULT_CLASS_ANNOTATIONS = [
+  'storageclass.kubernetes.io/is-default-class',
+  'storageclass.beta.kubernetes.io/is-default-class',
+];
 
 const isDefault = (sc: StorageClassShape) =>
   DEFAULT_CLASS_ANNOTATIONS.some((key) => sc.metadata?.annotations?.[key] === 'true');
@@ -48,7 +59,8 @@ function claimProblem(
   );
   if (storageClass.volumeBindingMode === 'WaitForFirstConsumer') {
     const consumerScheduled = livePods(pods).some(
-      (p) => p.spec?.nodeName && (p.spec.volumes ?? []).some((v) => v.persistentVolumeClaim?.claimName === name),
+      (p) =>
+        p.spec?.nodeName && (p.spec.volumes ?? []).some((v) => v.persistentVolumeClaim?.claimName === name),
     );
     if (!consumerScheduled) return null; // waits for its pod: normal
   }
@@ -67,5 +79,7 @@ export function storageDiagnoses(
   pods: PodShape[],
   events: EventShape[],
 ): Diagnosis[] {
-  return pvcs.map((pvc) => claimProblem(pvc, classes, pods, events)).filter((d): d is Diagnosis => d !== null);
+  return pvcs
+    .map((pvc) => claimProblem(pvc, classes, pods, events))
+    .filter((d): d is Diagnosis => d !== null);
 }

@@ -22,7 +22,10 @@ import {
 export const LOG_TAIL_LINES = 8;
 
 function logTail(lines: string[] | undefined): string {
-  const tail = (lines ?? []).map((l) => l.trimEnd()).filter((l) => l !== '').slice(-LOG_TAIL_LINES);
+  const tail = (lines ?? [])
+    .map((l) => l.trimEnd())
+    .filter((l) => l !== '')
+    .slice(-LOG_TAIL_LINES);
   return tail.length > 0 ? ` Last log lines:\n${tail.join('\n')}` : '';
 }
 
@@ -37,8 +40,18 @@ function jobDiagnoses(jobs: WorkloadShape[], setupLogTail: string[] | undefined)
     const who = `${displayName(component)} (${job.metadata?.name})`;
     found.push(
       failed
-        ? diagnosis(component, 'JobFailed', `${who} failed after ${attempts} attempt${attempts === 1 ? '' : 's'} (${failed.reason ?? 'Failed'}).${tail}`, true)
-        : diagnosis(component, 'JobFailing', `${who} has failed ${attempts} time${attempts === 1 ? '' : 's'} and is retrying.${tail}`, false),
+        ? diagnosis(
+            component,
+            'JobFailed',
+            `${who} failed after ${attempts} attempt${attempts === 1 ? '' : 's'} (${failed.reason ?? 'Failed'}).${tail}`,
+            true,
+          )
+        : diagnosis(
+            component,
+            'JobFailing',
+            `${who} has failed ${attempts} time${attempts === 1 ? '' : 's'} and is retrying.${tail}`,
+            false,
+          ),
     );
   }
   return found;
@@ -64,11 +77,18 @@ function rejection(component: string | null, message: string): Diagnosis {
  * FailedCreate event on a ReplicaSet or Job. An event counts only while no pod of that component
  * exists, so a refusal that later succeeded is not reported.
  */
-function admissionDiagnoses(deployments: WorkloadShape[], events: EventShape[], pods: PodShape[]): Diagnosis[] {
+function admissionDiagnoses(
+  deployments: WorkloadShape[],
+  events: EventShape[],
+  pods: PodShape[],
+): Diagnosis[] {
   const found: Diagnosis[] = [];
   for (const deployment of deployments) {
-    const failure = deployment.status?.conditions?.find((c) => c.type === 'ReplicaFailure' && c.status === 'True');
-    if (failure?.message && /forbidden/i.test(failure.message)) found.push(rejection(componentOf(deployment.metadata), failure.message));
+    const failure = deployment.status?.conditions?.find(
+      (c) => c.type === 'ReplicaFailure' && c.status === 'True',
+    );
+    if (failure?.message && /forbidden/i.test(failure.message))
+      found.push(rejection(componentOf(deployment.metadata), failure.message));
   }
   const running = new Set(livePods(pods).map((p) => componentOf(p.metadata)));
   for (const event of events) {
@@ -86,7 +106,12 @@ export function diagnoseWooCommerce(observed: ObservedState): Diagnosis | null {
   const all = [
     ...jobDiagnoses(as<WorkloadShape>(observed.jobs), observed.setupLogTail),
     ...admissionDiagnoses(as<WorkloadShape>(observed.deployments), events, pods),
-    ...storageDiagnoses(as<WorkloadShape>(observed.pvcs), as<StorageClassShape>(observed.storageClasses), pods, events),
+    ...storageDiagnoses(
+      as<WorkloadShape>(observed.pvcs),
+      as<StorageClassShape>(observed.storageClasses),
+      pods,
+      events,
+    ),
     ...podDiagnoses(pods, events),
   ];
   // A terminal cause anywhere decides; otherwise the most telling one explains the wait.

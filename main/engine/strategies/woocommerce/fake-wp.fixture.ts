@@ -1,7 +1,15 @@
 // A fake `wp` (plus `php` and `sleep`) for testing the setup script's control flow: plain sh that
 // keeps WordPress's state as files in $FAKE_WP_STATE and logs every call and every write.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -97,7 +105,10 @@ echo "$1" >> "$FAKE_WP_STATE/sleeps"
 
 export interface FakeSite {
   state: string;
-  run(script: string, env?: Record<string, string>): { status: number | null; stdout: string; stderr: string };
+  run(
+    script: string,
+    env?: Record<string, string>,
+  ): { status: number | null; stdout: string; stderr: string };
   read(name: string): string | null;
   lines(name: string): string[];
   products(): { name: string; price: string; virtual: string }[];
@@ -123,7 +134,11 @@ export function makeFakeSite(options: { withConfig?: boolean } = {}): FakeSite {
   const site = join(root, 'html');
   const state = join(root, 'state');
   for (const dir of [bin, site, state]) mkdirSync(dir);
-  for (const [name, body] of [['wp', FAKE_WP], ['php', FAKE_PHP], ['sleep', FAKE_SLEEP]] as const) {
+  for (const [name, body] of [
+    ['wp', FAKE_WP],
+    ['php', FAKE_PHP],
+    ['sleep', FAKE_SLEEP],
+  ] as const) {
     writeFileSync(join(bin, name), body);
     chmodSync(join(bin, name), 0o755);
   }
@@ -147,7 +162,11 @@ export function makeFakeSite(options: { withConfig?: boolean } = {}): FakeSite {
         .filter((f) => f.startsWith('product_'))
         .map((f) => {
           const id = f.slice('product_'.length);
-          return { name: read(f)!.trim(), price: read(`price_${id}`)!.trim(), virtual: read(`virtual_${id}`)!.trim() };
+          return {
+            name: read(f)!.trim(),
+            price: read(`price_${id}`)!.trim(),
+            virtual: read(`virtual_${id}`)!.trim(),
+          };
         }),
     set: (name, value) => writeFileSync(join(state, name), value),
   };

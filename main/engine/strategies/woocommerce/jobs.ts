@@ -32,7 +32,9 @@ export function pinToNode(nodeName: string | null): Record<string, unknown> {
     affinity: {
       nodeAffinity: {
         requiredDuringSchedulingIgnoredDuringExecution: {
-          nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [nodeName] }] }],
+          nodeSelectorTerms: [
+            { matchFields: [{ key: 'metadata.name', operator: 'In', values: [nodeName] }] },
+          ],
         },
       },
     },
@@ -123,7 +125,11 @@ export function buildSetupJob(ctx: StoreContext, nodeName: string | null): KubeO
   });
 }
 
-export function buildPasswordResetJob(ctx: StoreContext, nodeName: string | null, jobName: string): KubeObject {
+export function buildPasswordResetJob(
+  ctx: StoreContext,
+  nodeName: string | null,
+  jobName: string,
+): KubeObject {
   return wpCliJob(ctx, nodeName, {
     name: jobName,
     component: COMPONENT.passwordReset,

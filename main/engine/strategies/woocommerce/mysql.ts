@@ -1,11 +1,20 @@
 import type { KubeObject, StoreContext } from '../strategy';
-import { COMPONENT, DATABASE, MYSQL_RESOURCES, OBJECT_NAMES, SECRET_KEYS, imageRef, podSelector } from '../../store-model';
+import {
+  COMPONENT,
+  DATABASE,
+  MYSQL_RESOURCES,
+  OBJECT_NAMES,
+  SECRET_KEYS,
+  imageRef,
+  podSelector,
+} from '../../store-model';
 import { labelsFor, objectMeta } from './object-meta';
 import { fromSecret } from './wp-env';
 
 // Readiness over TCP as the app user: the image's first-start init runs a socket-only server,
 // so this passes only once the real server is up with the database and user created.
-const READY_QUERY = 'MYSQL_PWD="$MYSQL_PASSWORD" mysql -h 127.0.0.1 -u "$MYSQL_USER" -e "SELECT 1" "$MYSQL_DATABASE"';
+const READY_QUERY =
+  'MYSQL_PWD="$MYSQL_PASSWORD" mysql -h 127.0.0.1 -u "$MYSQL_USER" -e "SELECT 1" "$MYSQL_DATABASE"';
 
 export function buildMysqlDeployment(ctx: StoreContext): KubeObject {
   return {

@@ -16,7 +16,15 @@ export function buildNetworkPolicy(ctx: StoreContext): KubeObject {
       podSelector: {},
       policyTypes: ['Ingress'],
       ingress: [
-        { from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': ctx.ingressControllerNamespace } } }] },
+        {
+          from: [
+            {
+              namespaceSelector: {
+                matchLabels: { 'kubernetes.io/metadata.name': ctx.ingressControllerNamespace },
+              },
+            },
+          ],
+        },
         { from: [{ podSelector: {} }] },
       ],
     },

@@ -14,7 +14,11 @@ export interface ContainerStatus {
   image?: string;
   restartCount?: number;
   ready?: boolean;
-  state?: { waiting?: { reason?: string; message?: string }; running?: object; terminated?: { reason?: string; exitCode?: number } };
+  state?: {
+    waiting?: { reason?: string; message?: string };
+    running?: object;
+    terminated?: { reason?: string; exitCode?: number };
+  };
   lastState?: { terminated?: { reason?: string; exitCode?: number } };
 }
 export interface Meta {
@@ -31,7 +35,12 @@ export interface PodShape {
     initContainers?: { name?: string; image?: string }[];
     volumes?: { persistentVolumeClaim?: { claimName?: string } }[];
   };
-  status?: { phase?: string; conditions?: Condition[]; containerStatuses?: ContainerStatus[]; initContainerStatuses?: ContainerStatus[] };
+  status?: {
+    phase?: string;
+    conditions?: Condition[];
+    containerStatuses?: ContainerStatus[];
+    initContainerStatuses?: ContainerStatus[];
+  };
 }
 export interface EventShape {
   reason?: string;
@@ -47,7 +56,13 @@ export interface EventShape {
 export interface WorkloadShape {
   metadata?: Meta;
   spec?: { storageClassName?: string | null; [key: string]: unknown };
-  status?: { conditions?: Condition[]; failed?: number; active?: number; availableReplicas?: number; phase?: string };
+  status?: {
+    conditions?: Condition[];
+    failed?: number;
+    active?: number;
+    availableReplicas?: number;
+    phase?: string;
+  };
 }
 export interface StorageClassShape {
   metadata?: Meta;
@@ -102,10 +117,17 @@ export function displayName(component: string | null): string {
   }
 }
 
-export function diagnosis(component: string | null, cause: string, message: string, terminal: boolean): Diagnosis {
+export function diagnosis(
+  component: string | null,
+  cause: string,
+  message: string,
+  terminal: boolean,
+): Diagnosis {
   return { step: stepOf(component), cause, message, terminal };
 }
 
 /** Pods that exist and are not on their way out. */
 export const livePods = (pods: PodShape[]) =>
-  pods.filter((p) => !p.metadata?.deletionTimestamp && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
+  pods.filter(
+    (p) => !p.metadata?.deletionTimestamp && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed',
+  );

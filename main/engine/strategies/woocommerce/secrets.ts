@@ -35,7 +35,13 @@ function secret(ctx: StoreContext, name: string, component: Component, material:
   const data = Object.fromEntries(
     Object.entries(values).map(([key, value]) => [key, Buffer.from(value, 'utf8').toString('base64')]),
   );
-  return { apiVersion: 'v1', kind: 'Secret', metadata: objectMeta(ctx, name, component), type: 'Opaque', data };
+  return {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: objectMeta(ctx, name, component),
+    type: 'Opaque',
+    data,
+  };
 }
 
 export function buildSecrets(ctx: StoreContext, material: SecretMaterial): KubeObject[] {

@@ -17,5 +17,8 @@ function pvc(ctx: StoreContext, name: string, component: Component): KubeObject 
 }
 
 export function buildVolumeClaims(ctx: StoreContext): KubeObject[] {
-  return [pvc(ctx, OBJECT_NAMES.mysqlPvc, COMPONENT.mysql), pvc(ctx, OBJECT_NAMES.wordpressPvc, COMPONENT.wordpress)];
+  return [
+    pvc(ctx, OBJECT_NAMES.mysqlPvc, COMPONENT.mysql),
+    pvc(ctx, OBJECT_NAMES.wordpressPvc, COMPONENT.wordpress),
+  ];
 }

@@ -35,7 +35,11 @@ export const woocommerceStrategy: StoreStrategy = {
   awaitedDeployments: [OBJECT_NAMES.mysql, OBJECT_NAMES.wordpress],
   setupJob: buildSetupJob,
   setupJobName: OBJECT_NAMES.setupJob,
-  adminCredentials: { user: ADMIN_USER, secretName: OBJECT_NAMES.wordpressSecret, passwordKey: SECRET_KEYS.adminPassword },
+  adminCredentials: {
+    user: ADMIN_USER,
+    secretName: OBJECT_NAMES.wordpressSecret,
+    passwordKey: SECRET_KEYS.adminPassword,
+  },
   passwordResetJob: buildPasswordResetJob,
   appDeployment: OBJECT_NAMES.wordpress,
   urls: (ctx) => ({ url: `http://${ctx.host}/`, adminUrl: `http://${ctx.host}/wp-admin/` }),

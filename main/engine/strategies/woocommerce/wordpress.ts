@@ -1,5 +1,12 @@
 import type { KubeObject, StoreContext } from '../strategy';
-import { COMPONENT, HTTP_PORT, OBJECT_NAMES, WORDPRESS_RESOURCES, imageRef, podSelector } from '../../store-model';
+import {
+  COMPONENT,
+  HTTP_PORT,
+  OBJECT_NAMES,
+  WORDPRESS_RESOURCES,
+  imageRef,
+  podSelector,
+} from '../../store-model';
 import { labelsFor, objectMeta } from './object-meta';
 import { wordpressConfigEnv } from './wp-env';
 
