@@ -40,14 +40,20 @@ describe('preload', () => {
     const api = exposed.api as Exposed;
     const result = await api.getStore!({ id: 'store-1' });
     expect(ipc.invoke).toHaveBeenCalledWith('storedeck:getStore', { id: 'store-1' });
-    expect(result).toEqual({ ok: true, value: { channel: 'storedeck:getStore', request: { id: 'store-1' } } });
+    expect(result).toEqual({
+      ok: true,
+      value: { channel: 'storedeck:getStore', request: { id: 'store-1' } },
+    });
   });
 
   it('passes only the payload to listeners, and unsubscribes the same function', () => {
     const api = exposed.api as Exposed;
     const listener = vi.fn();
     const off = api.on.storeChanged!(listener);
-    const [channel, wrapped] = ipc.on.mock.calls.at(-1) as [string, (event: unknown, payload: unknown) => void];
+    const [channel, wrapped] = ipc.on.mock.calls.at(-1) as [
+      string,
+      (event: unknown, payload: unknown) => void,
+    ];
     expect(channel).toBe('storedeck:event:storeChanged');
     wrapped({ sender: 'secret' }, { id: 'store-1' });
     expect(listener).toHaveBeenCalledWith({ id: 'store-1' });

@@ -4,7 +4,8 @@ import { contentSecurityPolicy } from '../main/desktop/csp';
 import { withCsp } from './csp-html-plugin';
 
 const html = readFileSync(new URL('./index.html', import.meta.url), 'utf8');
-const metaCsp = (source: string) => /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(source)?.[1];
+const metaCsp = (source: string) =>
+  /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(source)?.[1];
 
 describe('renderer CSP meta tag', () => {
   it('index.html carries exactly the strict desktop policy', () => {
@@ -19,7 +20,7 @@ describe('renderer CSP meta tag', () => {
 
   it('the web build allows the host WebSocket and still no inline script', () => {
     const csp = metaCsp(withCsp(html, 'web'));
-    expect(csp).toContain('connect-src \'self\' ws://127.0.0.1:*');
+    expect(csp).toContain("connect-src 'self' ws://127.0.0.1:*");
     expect(csp).toContain("script-src 'self';");
   });
 

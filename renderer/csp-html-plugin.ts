@@ -7,7 +7,10 @@ const META_RE = /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")[^"]*
 
 export function withCsp(html: string, mode: CspMode): string {
   if (!META_RE.test(html)) throw new Error('renderer/index.html has no Content-Security-Policy meta tag');
-  return html.replace(META_RE, (_m, open: string, close: string) => `${open}${contentSecurityPolicy(mode, 'meta')}${close}`);
+  return html.replace(
+    META_RE,
+    (_m, open: string, close: string) => `${open}${contentSecurityPolicy(mode, 'meta')}${close}`,
+  );
 }
 
 export function cspHtmlPlugin(build: CspMode): Plugin {

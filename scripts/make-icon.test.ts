@@ -5,7 +5,7 @@ import { ICON_FILES, crc32, drawIcon, encodePng } from './make-icon';
 
 function readChunks(png: Buffer) {
   const chunks: Array<{ type: string; data: Buffer; crcOk: boolean }> = [];
-  for (let at = 8; at < png.length; ) {
+  for (let at = 8; at < png.length;) {
     const length = png.readUInt32BE(at);
     const type = png.toString('ascii', at + 4, at + 8);
     const data = png.subarray(at + 8, at + 8 + length);
@@ -29,13 +29,20 @@ describe('make-icon', () => {
     expect(chunks.map((c) => c.type)).toEqual(['IHDR', 'IDAT', 'IEND']);
     expect(chunks.every((c) => c.crcOk)).toBe(true);
     const rows = inflateSync(chunks[1]!.data);
-    expect(rows).toEqual(Buffer.concat([Buffer.from([0]), rgba.subarray(0, 8), Buffer.from([0]), rgba.subarray(8)]));
+    expect(rows).toEqual(
+      Buffer.concat([Buffer.from([0]), rgba.subarray(0, 8), Buffer.from([0]), rgba.subarray(8)]),
+    );
   });
 
   it.each(ICON_FILES)('the committed %i px icon %s is what this script draws', (size, path) => {
     const committed = readFileSync(new URL(`../${path}`, import.meta.url));
     const header = readChunks(committed)[0]!.data;
-    expect([header.readUInt32BE(0), header.readUInt32BE(4), header[8], header[9]]).toEqual([size, size, 8, 6]);
+    expect([header.readUInt32BE(0), header.readUInt32BE(4), header[8], header[9]]).toEqual([
+      size,
+      size,
+      8,
+      6,
+    ]);
     expect(committed.equals(encodePng(size, size, drawIcon(size)))).toBe(true);
   });
 

@@ -39,7 +39,12 @@ export function encodePng(width: number, height: number, rgba: Buffer): Buffer {
     rgba.copy(rows, y * (width * 4 + 1) + 1, y * width * 4, (y + 1) * width * 4);
   }
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(rows, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** The app icon for packaging and the tray, and the page's favicon. */
@@ -49,10 +54,19 @@ export const ICON_FILES: ReadonlyArray<readonly [number, string]> = [
 ];
 
 type Rgb = [number, number, number];
-const mix = (a: Rgb, b: Rgb, t: number): Rgb => [0, 1, 2].map((i) => Math.round(a[i]! + (b[i]! - a[i]!) * t)) as Rgb;
+const mix = (a: Rgb, b: Rgb, t: number): Rgb =>
+  [0, 1, 2].map((i) => Math.round(a[i]! + (b[i]! - a[i]!) * t)) as Rgb;
 
 /** Coverage (0..1) of pixel centre (x, y) by a rounded rectangle, with a one-pixel soft edge. */
-function roundedRect(x: number, y: number, left: number, top: number, w: number, h: number, r: number): number {
+function roundedRect(
+  x: number,
+  y: number,
+  left: number,
+  top: number,
+  w: number,
+  h: number,
+  r: number,
+): number {
   const cx = Math.min(Math.max(x, left + r), left + w - r);
   const cy = Math.min(Math.max(y, top + r), top + h - r);
   const distance = Math.hypot(x - cx, y - cy) - r;
@@ -77,7 +91,15 @@ export function drawIcon(size: number): Buffer {
       const tile = roundedRect(px, py, 16 * s, 16 * s, 480 * s, 480 * s, 104 * s);
       let color = mix(violet, teal, (px + py) / (2 * size));
       for (const card of cards) {
-        const cover = roundedRect(px, py, card.left * s, card.top * s, card.width * s, card.height * s, 26 * s);
+        const cover = roundedRect(
+          px,
+          py,
+          card.left * s,
+          card.top * s,
+          card.width * s,
+          card.height * s,
+          26 * s,
+        );
         color = mix(color, mix(color, [255, 255, 255], card.shade), cover);
       }
       const at = (y * size + x) * 4;

@@ -7,14 +7,24 @@ export function isOpenableExternalUrl(raw: string): boolean {
   } catch {
     return false;
   }
-  return (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '' && url.hostname !== '';
+  return (
+    (url.protocol === 'http:' || url.protocol === 'https:') &&
+    url.username === '' &&
+    url.password === '' &&
+    url.hostname !== ''
+  );
 }
 
 /** Whether the URL belongs to one of the stores (its storefront or admin origin). */
-export function isStoreUrl(raw: string, stores: ReadonlyArray<{ url: string | null; adminUrl: string | null }>): boolean {
+export function isStoreUrl(
+  raw: string,
+  stores: ReadonlyArray<{ url: string | null; adminUrl: string | null }>,
+): boolean {
   if (!isOpenableExternalUrl(raw)) return false;
   const origin = new URL(raw).origin;
   return stores.some((store) =>
-    [store.url, store.adminUrl].some((known) => known !== null && isOpenableExternalUrl(known) && new URL(known).origin === origin),
+    [store.url, store.adminUrl].some(
+      (known) => known !== null && isOpenableExternalUrl(known) && new URL(known).origin === origin,
+    ),
   );
 }

@@ -43,7 +43,10 @@ describe('registerIpc', () => {
     registerIpc(ipc as never, fakeHandlers({ listStores: async () => ok([]) }), trusted);
     const listStores = ipc.channels.get(ipcChannel('listStores'))!;
     expect(await listStores(from(APP), {})).toEqual({ ok: true, value: [] });
-    expect(await listStores(from('https://evil.example/'), {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await listStores(from('https://evil.example/'), {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 });
 

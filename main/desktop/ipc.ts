@@ -14,12 +14,15 @@ export function registerIpc(
   isTrustedSender: (senderUrl: string) => boolean,
 ): () => void {
   for (const name of REQUEST_NAMES) {
-    ipc.handle(ipcChannel(name), async (event: IpcMainInvokeEvent, raw: unknown): Promise<Result<unknown>> => {
-      // A frame that navigated elsewhere (or an injected iframe) gets nothing from main.
-      const senderUrl = event.senderFrame?.url ?? '';
-      if (!isTrustedSender(senderUrl)) return err('forbidden', 'This page may not call Storedeck');
-      return dispatch(handlers, name, raw);
-    });
+    ipc.handle(
+      ipcChannel(name),
+      async (event: IpcMainInvokeEvent, raw: unknown): Promise<Result<unknown>> => {
+        // A frame that navigated elsewhere (or an injected iframe) gets nothing from main.
+        const senderUrl = event.senderFrame?.url ?? '';
+        if (!isTrustedSender(senderUrl)) return err('forbidden', 'This page may not call Storedeck');
+        return dispatch(handlers, name, raw);
+      },
+    );
   }
   return () => REQUEST_NAMES.forEach((name) => ipc.removeHandler(ipcChannel(name)));
 }

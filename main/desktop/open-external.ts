@@ -10,7 +10,8 @@ export function desktopOpenExternal(listStores: Handlers['listStores']): Handler
     if (!isOpenableExternalUrl(url)) return err('invalid_request', 'Only http(s) addresses can be opened');
     const stores = await listStores({});
     if (!stores.ok) return err(stores.error.code, stores.error.message);
-    if (!isStoreUrl(url, stores.value)) return err('forbidden', 'Only the addresses of your stores open from Storedeck');
+    if (!isStoreUrl(url, stores.value))
+      return err('forbidden', 'Only the addresses of your stores open from Storedeck');
     await shell.openExternal(url);
     return ok({});
   };

@@ -40,7 +40,9 @@ describe('store notifier', () => {
   it('notifies a failure with its step and reason', () => {
     const notifier = createStoreNotifier();
     notifier.observe(store('Provisioning'));
-    const notice = notifier.observe(store('Failed', { errorStep: 'wait-mysql', errorMessage: 'ImagePullBackOff on mysql:8.4' }));
+    const notice = notifier.observe(
+      store('Failed', { errorStep: 'wait-mysql', errorMessage: 'ImagePullBackOff on mysql:8.4' }),
+    );
     expect(notice?.title).toBe('Demo shop failed');
     expect(notice?.body).toBe('Provisioning failed at wait-mysql: ImagePullBackOff on mysql:8.4');
   });

@@ -36,14 +36,20 @@ describe('tray menu', () => {
   });
 
   it('keeps the menu short when there are many stores', () => {
-    const many = Array.from({ length: 20 }, (_, i) => ({ ...base, id: `s${i}`, name: `Store ${String(i).padStart(2, '0')}` }));
+    const many = Array.from({ length: 20 }, (_, i) => ({
+      ...base,
+      id: `s${i}`,
+      name: `Store ${String(i).padStart(2, '0')}`,
+    }));
     const items = trayMenuModel(many);
     expect(items.filter((i) => i.kind === 'item')).toHaveLength(15 + 2);
     expect(items).toContainEqual({ kind: 'note', label: '…and 5 more' });
   });
 
   it('summarises ready and in-progress stores in the tooltip', () => {
-    expect(trayTooltip([base, { ...base, id: 's2', status: 'Queued' }])).toBe('Storedeck — 1 ready, 1 in progress');
+    expect(trayTooltip([base, { ...base, id: 's2', status: 'Queued' }])).toBe(
+      'Storedeck — 1 ready, 1 in progress',
+    );
     expect(trayTooltip([])).toBe('Storedeck — 0 ready');
   });
 });

@@ -20,7 +20,9 @@ function hardenSession(session: Session, csp: string): void {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
   });
   // Copying the admin password is the one capability the UI needs.
-  session.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'clipboard-sanitized-write'));
+  session.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(permission === 'clipboard-sanitized-write'),
+  );
   session.setPermissionCheckHandler((_contents, permission) => permission === 'clipboard-sanitized-write');
 }
 

@@ -20,11 +20,23 @@ function send(
   const { port } = host.address();
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: '127.0.0.1', port, path, method: init.method ?? 'GET', headers: { host: `127.0.0.1:${port}`, ...init.headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: init.method ?? 'GET',
+        headers: { host: `127.0.0.1:${port}`, ...init.headers },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString(),
+          }),
+        );
       },
     );
     req.on('error', reject);
@@ -53,7 +65,8 @@ beforeEach(async () => {
   bus = createEventBus();
   const handlers = fakeHandlers({
     listStores: async () => ok([]),
-    getAppInfo: async () => ok({ version: '0.1.0', mode: 'web', context: 'kind-storedeck', kubeconfigPath: null }),
+    getAppInfo: async () =>
+      ok({ version: '0.1.0', mode: 'web', context: 'kind-storedeck', kubeconfigPath: null }),
   });
   host = await startWebHost({ handlers, bus, staticDir });
 });
@@ -68,7 +81,9 @@ describe('web host: network exposure', () => {
   });
 
   it('refuses a foreign Host header even with the token (DNS rebinding)', async () => {
-    const reply = await send(host, '/', { headers: { host: 'rebind.attacker.example', authorization: `Bearer ${host.token}` } });
+    const reply = await send(host, '/', {
+      headers: { host: 'rebind.attacker.example', authorization: `Bearer ${host.token}` },
+    });
     expect(reply.status).toBe(403);
   });
 
@@ -86,7 +101,11 @@ describe('web host: the token', () => {
   it('answers 401 to the page, an asset and the API without it', async () => {
     expect((await send(host, '/')).status).toBe(401);
     expect((await send(host, '/assets/app.js')).status).toBe(401);
-    const api = await send(host, '/api/listStores', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const api = await send(host, '/api/listStores', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(api.status).toBe(401);
     expect(JSON.parse(api.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
@@ -132,7 +151,12 @@ describe('web host: static files', () => {
     const asset = await send(host, '/assets/app.js', { headers: auth });
     expect(asset.status).toBe(200);
     expect(asset.headers['content-type']).toBe('text/javascript; charset=utf-8');
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt']) {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/..%5csecret.txt',
+    ]) {
       const reply = await send(host, path, { headers: auth });
       expect(reply.status, path).toBe(404);
       expect(reply.body).not.toContain('kubeconfig');
@@ -143,9 +167,16 @@ describe('web host: static files', () => {
 
 describe('web host: the contract over HTTP', () => {
   it('returns the handler Result for a valid request', async () => {
-    const reply = await send(host, '/api/getAppInfo', { method: 'POST', headers: json(host.token), body: '{}' });
+    const reply = await send(host, '/api/getAppInfo', {
+      method: 'POST',
+      headers: json(host.token),
+      body: '{}',
+    });
     expect(reply.status).toBe(200);
-    expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { mode: 'web', context: 'kind-storedeck' } });
+    expect(JSON.parse(reply.body)).toMatchObject({
+      ok: true,
+      value: { mode: 'web', context: 'kind-storedeck' },
+    });
   });
 
   it('returns an error value (status 200) for a malformed payload', async () => {
@@ -159,10 +190,18 @@ describe('web host: the contract over HTTP', () => {
   });
 
   it('answers 400 to invalid JSON, 404 to an unknown channel, 415 to non-JSON and 413 past 1 MB', async () => {
-    const bad = await send(host, '/api/listStores', { method: 'POST', headers: json(host.token), body: '{nope' });
+    const bad = await send(host, '/api/listStores', {
+      method: 'POST',
+      headers: json(host.token),
+      body: '{nope',
+    });
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
-    const unknown = await send(host, '/api/dropDatabase', { method: 'POST', headers: json(host.token), body: '{}' });
+    const unknown = await send(host, '/api/dropDatabase', {
+      method: 'POST',
+      headers: json(host.token),
+      body: '{}',
+    });
     expect(unknown.status).toBe(404);
     const form = await send(host, '/api/listStores', {
       method: 'POST',
@@ -200,7 +239,9 @@ describe('web host: events over WebSocket', () => {
       ws.once('open', () => resolve());
       ws.once('error', reject);
     });
-    const received = new Promise<unknown>((resolve) => ws.once('message', (data: Buffer) => resolve(JSON.parse(data.toString()))));
+    const received = new Promise<unknown>((resolve) =>
+      ws.once('message', (data: Buffer) => resolve(JSON.parse(data.toString()))),
+    );
     bus.emit('storeRemoved', { id: 'store-1' });
     expect(await received).toEqual({ event: 'storeRemoved', payload: { id: 'store-1' } });
     ws.close();

@@ -41,7 +41,11 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 function refuse(res: ServerResponse, status: number, message: string): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
   res.end(`${message}\n`);
 }
 
@@ -69,17 +73,33 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       // Trade the URL token for a cookie and drop it from the address bar and history.
       url.searchParams.delete('token');
-      res.writeHead(303, { ...SECURITY_HEADERS, 'Set-Cookie': sessionCookie(token), Location: `${url.pathname}${url.search}` });
+      res.writeHead(303, {
+        ...SECURITY_HEADERS,
+        'Set-Cookie': sessionCookie(token),
+        Location: `${url.pathname}${url.search}`,
+      });
       res.end();
       return;
     }
     if (!tokensEqual(presentedToken(req.headers), token)) {
-      if (isApi) sendJson(res, 401, { ok: false, error: { code: 'forbidden', message: 'Missing or wrong token' } }, SECURITY_HEADERS);
+      if (isApi)
+        sendJson(
+          res,
+          401,
+          { ok: false, error: { code: 'forbidden', message: 'Missing or wrong token' } },
+          SECURITY_HEADERS,
+        );
       else refuse(res, 401, 'Unauthorized: open the URL printed by `npm run web`');
       return;
     }
     if (isApi) {
-      await handleApiRequest(options.handlers, url.pathname.slice('/api/'.length), req, res, SECURITY_HEADERS);
+      await handleApiRequest(
+        options.handlers,
+        url.pathname.slice('/api/'.length),
+        req,
+        res,
+        SECURITY_HEADERS,
+      );
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -87,14 +107,21 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       refuse(res, 405, 'Method not allowed');
       return;
     }
-    const served = await sendStaticFile(options.staticDir, url.pathname, res, SECURITY_HEADERS, req.method === 'HEAD');
+    const served = await sendStaticFile(
+      options.staticDir,
+      url.pathname,
+      res,
+      SECURITY_HEADERS,
+      req.method === 'HEAD',
+    );
     if (!served) refuse(res, 404, 'Not found');
   }
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       console.error('storedeck web host: request failed:', error);
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Web host error' } });
+      if (!res.headersSent)
+        sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Web host error' } });
       else res.destroy();
     });
   });

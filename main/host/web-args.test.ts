@@ -11,8 +11,16 @@ describe('parseWebArgs', () => {
 
   it('reads every documented flag, spaced or with =', () => {
     expect(
-      parseWebArgs(['--port', '8080', '--data-dir', 'tmp/d', '--kubeconfig=/k/config', '--context', 'kind-storedeck'], env),
-    ).toEqual({ port: 8080, dataDir: resolve('tmp/d'), kubeconfigPath: '/k/config', context: 'kind-storedeck' });
+      parseWebArgs(
+        ['--port', '8080', '--data-dir', 'tmp/d', '--kubeconfig=/k/config', '--context', 'kind-storedeck'],
+        env,
+      ),
+    ).toEqual({
+      port: 8080,
+      dataDir: resolve('tmp/d'),
+      kubeconfigPath: '/k/config',
+      context: 'kind-storedeck',
+    });
   });
 
   it('uses the per-user data folder without STOREDECK_DATA_DIR, like the CLI', () => {

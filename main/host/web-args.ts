@@ -4,14 +4,16 @@ import { resolveDataDir } from '../state/data-dir';
 
 export type WebArgs = { port: number; dataDir: string; kubeconfigPath?: string; context?: string };
 
-export const WEB_USAGE = 'Usage: npm run web -- [--port N] [--data-dir DIR] [--kubeconfig FILE] [--context NAME]';
+export const WEB_USAGE =
+  'Usage: npm run web -- [--port N] [--data-dir DIR] [--kubeconfig FILE] [--context NAME]';
 
 export function parseWebArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): WebArgs {
   // --data-dir, else STOREDECK_DATA_DIR, else the per-user data folder: the same rule as the CLI.
   const args: WebArgs = { port: 0, dataDir: resolveDataDir({ env }) };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i] ?? '';
-    const [name, inline] = flag.startsWith('--') && flag.includes('=') ? flag.split(/=(.*)/s, 2) : [flag, undefined];
+    const [name, inline] =
+      flag.startsWith('--') && flag.includes('=') ? flag.split(/=(.*)/s, 2) : [flag, undefined];
     const takeValue = (): string => {
       const value = inline ?? argv[(i += 1)];
       if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) {

@@ -30,7 +30,12 @@ describe('runWebHost', () => {
   it('starts the app in web mode with the given options, prints the exact banner, and stops both', async () => {
     writeFileSync(join(dir, 'index.html'), '<!doctype html>');
     const { factory, close } = fakeFactory();
-    const args = { port: 0, dataDir: join(dir, 'data'), kubeconfigPath: '/k/config', context: 'kind-storedeck' };
+    const args = {
+      port: 0,
+      dataDir: join(dir, 'data'),
+      kubeconfigPath: '/k/config',
+      context: 'kind-storedeck',
+    };
     const running = await runWebHost(args, factory, dir);
     try {
       expect(factory).toHaveBeenCalledWith({

@@ -14,13 +14,19 @@ export type AppFactory = (opts: {
 
 export class WebUiNotBuiltError extends Error {
   constructor(staticDir: string) {
-    super(`The web UI is not built (${join(staticDir, 'index.html')} is missing): run \`npm run build:web\` first.`);
+    super(
+      `The web UI is not built (${join(staticDir, 'index.html')} is missing): run \`npm run build:web\` first.`,
+    );
   }
 }
 
 export type RunningWebHost = { host: WebHost; banner: string; stop(): Promise<void> };
 
-export async function runWebHost(args: WebArgs, createApp: AppFactory, staticDir: string): Promise<RunningWebHost> {
+export async function runWebHost(
+  args: WebArgs,
+  createApp: AppFactory,
+  staticDir: string,
+): Promise<RunningWebHost> {
   if (!existsSync(join(staticDir, 'index.html'))) throw new WebUiNotBuiltError(staticDir);
   mkdirSync(args.dataDir, { recursive: true });
   const app = await createApp({

@@ -38,7 +38,8 @@ let ui: StoredeckPage;
 const pageProblems: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(WEB_DIR, 'index.html'))) throw new Error('out/web is missing: run `npm run build:web` (npm run test:e2e does)');
+  if (!existsSync(join(WEB_DIR, 'index.html')))
+    throw new Error('out/web is missing: run `npm run build:web` (npm run test:e2e does)');
   tmp = mkdtempSync(join(tmpdir(), 'storedeck-e2e-'));
   writeFileSync(join(tmp, 'kubeconfig'), KUBECONFIG);
   app = await createApp({ dataDir: join(tmp, 'data'), kubeconfigPath: join(tmp, 'kubeconfig'), mode: 'web' });
@@ -46,7 +47,8 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.context.newPage();
   page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') pageProblems.push(`${message.type()}: ${message.text()}`);
+    if (message.type() === 'error' || message.type() === 'warning')
+      pageProblems.push(`${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => pageProblems.push(`pageerror: ${error.message}`));
   ui = new StoredeckPage(page);
@@ -107,7 +109,9 @@ describe('Storedeck web UI', () => {
     expect(await card.getByLabel('Status: Provisioning').isVisible()).toBe(true);
     app.bus.emit('storeChanged', { ...liveStore, status: 'Ready', updatedAt: '2026-01-01T10:02:00.000Z' });
     await card.getByLabel('Status: Ready').waitFor();
-    expect(await card.getByRole('link', { name: /Open Live demo/ }).getAttribute('href')).toBe('http://live-demo.localhost');
+    expect(await card.getByRole('link', { name: /Open Live demo/ }).getAttribute('href')).toBe(
+      'http://live-demo.localhost',
+    );
     await ui.screenshot(join(RESULTS, 'store-card.png'));
     app.bus.emit('storeRemoved', { id: liveStore.id });
     await card.waitFor({ state: 'detached' });

@@ -20,7 +20,9 @@ export type Browser = { context: BrowserContext; close(): Promise<void> };
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`No Chromium at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\` (or set STOREDECK_CHROMIUM)`);
+    throw new Error(
+      `No Chromium at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\` (or set STOREDECK_CHROMIUM)`,
+    );
   }
   // launchPersistentContext is how playwright takes a --user-data-dir: a fresh one per run.
   const profile = mkdtempSync(join(tmpdir(), 'storedeck-chromium-'));

@@ -19,7 +19,9 @@ export type FakeApi = StoredeckApi & {
 
 export function createFakeApi(): FakeApi {
   const responses = new Map<RequestName, Result<unknown>>();
-  const listeners = new Map<EventName, Set<(payload: unknown) => void>>(EVENT_NAMES.map((n) => [n, new Set()]));
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>(
+    EVENT_NAMES.map((n) => [n, new Set()]),
+  );
   const calls: FakeApi['calls'] = [];
   const api: Record<string, unknown> = {
     calls,

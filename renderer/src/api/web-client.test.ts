@@ -41,7 +41,11 @@ function jsonResponse(status: number, body: unknown): Response {
 describe('createWebClient', () => {
   it('exposes one method per contract request and one listener per event stream', () => {
     const api = createWebClient({ origin: 'http://127.0.0.1:1' });
-    expect(Object.keys(api).filter((k) => k !== 'on').sort()).toEqual([...REQUEST_NAMES].sort());
+    expect(
+      Object.keys(api)
+        .filter((k) => k !== 'on')
+        .sort(),
+    ).toEqual([...REQUEST_NAMES].sort());
     expect(Object.keys(api.on).sort()).toEqual([...EVENT_NAMES].sort());
   });
 
@@ -57,10 +61,14 @@ describe('createWebClient', () => {
   });
 
   it('turns a 401 into an error value telling the user to use the printed URL', async () => {
-    const api = createWebClient({ origin: 'http://x', fetchImpl: async () => new Response('', { status: 401 }) });
+    const api = createWebClient({
+      origin: 'http://x',
+      fetchImpl: async () => new Response('', { status: 401 }),
+    });
     const result = await api.listStores({});
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/token/) });
+    if (!result.ok)
+      expect(result.error).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/token/) });
   });
 
   it('turns a network failure into an error value instead of throwing', async () => {
@@ -97,7 +105,11 @@ describe('createWebClient', () => {
     vi.useFakeTimers();
     try {
       FakeSocket.opened = [];
-      const api = createWebClient({ origin: 'http://h', openSocket: (url) => new FakeSocket(url), maxReconnects: 2 });
+      const api = createWebClient({
+        origin: 'http://h',
+        openSocket: (url) => new FakeSocket(url),
+        maxReconnects: 2,
+      });
       api.on.timelineEvent(() => undefined);
       for (let i = 0; i < 5; i += 1) {
         FakeSocket.opened.at(-1)?.onclose?.();

@@ -50,7 +50,10 @@ export function createWebClient(options: WebClientOptions): StoredeckApi {
       return err('internal', `The Storedeck web host is not reachable: ${(error as Error).message}`);
     }
     if (response.status === 401) {
-      return err('forbidden', 'This page is not signed in: open the URL that `npm run web` printed (with ?token=).');
+      return err(
+        'forbidden',
+        'This page is not signed in: open the URL that `npm run web` printed (with ?token=).',
+      );
     }
     try {
       return (await response.json()) as Result<unknown>;

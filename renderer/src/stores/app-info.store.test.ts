@@ -3,13 +3,28 @@ import { err, ok, type ContextInfo } from '../../../preload/contract';
 import { createFakeApi } from '../api/fake-api';
 import { createAppInfoStore } from './app-info.store';
 
-const kind: ContextInfo = { name: 'kind-storedeck', cluster: 'kind', server: 'https://127.0.0.1:6443', user: 'u', isLocal: true };
-const k3s: ContextInfo = { name: 'prod-k3s', cluster: 'k3s', server: 'https://10.0.0.2:6443', user: 'u', isLocal: false };
+const kind: ContextInfo = {
+  name: 'kind-storedeck',
+  cluster: 'kind',
+  server: 'https://127.0.0.1:6443',
+  user: 'u',
+  isLocal: true,
+};
+const k3s: ContextInfo = {
+  name: 'prod-k3s',
+  cluster: 'k3s',
+  server: 'https://10.0.0.2:6443',
+  user: 'u',
+  isLocal: false,
+};
 
 describe('app info store', () => {
   it('loads mode, contexts and the current context', async () => {
     const api = createFakeApi();
-    api.respond('getAppInfo', ok({ version: '0.1.0', mode: 'web', context: 'kind-storedeck', kubeconfigPath: null }));
+    api.respond(
+      'getAppInfo',
+      ok({ version: '0.1.0', mode: 'web', context: 'kind-storedeck', kubeconfigPath: null }),
+    );
     api.respond('listContexts', ok({ current: 'kind-storedeck', contexts: [kind, k3s] }));
     const store = createAppInfoStore(api);
     await store.getState().load();
@@ -23,7 +38,11 @@ describe('app info store', () => {
     api.respond('listContexts', err('no_context', 'No kubeconfig at ~/.kube/config'));
     const store = createAppInfoStore(api);
     await store.getState().load();
-    expect(store.getState()).toMatchObject({ current: null, contexts: [], error: 'No kubeconfig at ~/.kube/config' });
+    expect(store.getState()).toMatchObject({
+      current: null,
+      contexts: [],
+      error: 'No kubeconfig at ~/.kube/config',
+    });
   });
 
   it('switches context only when main accepts it', async () => {

@@ -13,7 +13,14 @@ export function StoreLink({ url, label }: { url: string; label: string }) {
     void api.openExternal({ url });
   }
   return (
-    <a className="store-link" href={url} target="_blank" rel="noreferrer" aria-label={`${label}: ${url}`} onClick={open}>
+    <a
+      className="store-link"
+      href={url}
+      target="_blank"
+      rel="noreferrer"
+      aria-label={`${label}: ${url}`}
+      onClick={open}
+    >
       {url}
     </a>
   );
