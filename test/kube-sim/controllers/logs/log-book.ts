@@ -1,0 +1,30 @@
+import { LogInstance } from './log-instance.js';
+import type { LogScript } from './log-script.js';
+
+/** Every container instance's log, per pod uid and container name (restarts append instances). */
+export class LogBook {
+  private readonly pods = new Map<string, Map<string, LogInstance[]>>();
+
+  start(podUid: string, container: string, script: LogScript, at: number): LogInstance {
+    const byContainer = this.pods.get(podUid) ?? new Map<string, LogInstance[]>();
+    this.pods.set(podUid, byContainer);
+    const list = byContainer.get(container) ?? [];
+    list.at(-1)?.end(at);
+    const inst = new LogInstance(script, at);
+    list.push(inst);
+    // Keep the current and the previous instance, as the kubelet does.
+    if (list.length > 2) list.shift();
+    byContainer.set(container, list);
+    return inst;
+  }
+
+  current(podUid: string, container: string): LogInstance | undefined {
+    return this.pods.get(podUid)?.get(container)?.at(-1);
+  }
+
+  /** The pod is gone: every follower ends. */
+  drop(podUid: string, at: number): void {
+    for (const list of this.pods.get(podUid)?.values() ?? []) for (const inst of list) inst.end(at);
+    this.pods.delete(podUid);
+  }
+}
