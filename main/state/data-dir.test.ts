@@ -8,7 +8,7 @@ describe('resolveDataDir', () => {
   const home = '/home/alice';
 
   it('prefers --data-dir, then STOREDECK_DATA_DIR', () => {
-    const env = { STOREDECK_DATA_DIR: '/srv/storedeck', XDG_DATA_HOME: '/xdg' };
+    const env = { STOREDECK_DATA_DIR: '/srv/storedeck', XDG_CONFIG_HOME: '/xdg' };
     expect(resolveDataDir({ dataDir: '/tmp/explicit', env, platform: 'linux', home })).toBe('/tmp/explicit');
     expect(resolveDataDir({ dataDir: null, env, platform: 'linux', home })).toBe('/srv/storedeck');
     expect(resolveDataDir({ dataDir: 'relative/dir', env: {}, platform: 'linux', home })).toBe(
@@ -17,13 +17,13 @@ describe('resolveDataDir', () => {
   });
 
   it('uses the per-user data folder of each platform', () => {
-    expect(resolveDataDir({ env: { XDG_DATA_HOME: '/xdg/data' }, platform: 'linux', home })).toBe(
-      '/xdg/data/storedeck',
+    expect(resolveDataDir({ env: { XDG_CONFIG_HOME: '/xdg/data' }, platform: 'linux', home })).toBe(
+      '/xdg/data/Storedeck',
     );
-    expect(resolveDataDir({ env: {}, platform: 'linux', home })).toBe('/home/alice/.local/share/storedeck');
-    // A relative XDG_DATA_HOME is invalid per the XDG spec and ignored.
-    expect(resolveDataDir({ env: { XDG_DATA_HOME: 'data' }, platform: 'linux', home })).toBe(
-      '/home/alice/.local/share/storedeck',
+    expect(resolveDataDir({ env: {}, platform: 'linux', home })).toBe('/home/alice/.config/Storedeck');
+    // A relative XDG_CONFIG_HOME is invalid per the XDG spec and ignored.
+    expect(resolveDataDir({ env: { XDG_CONFIG_HOME: 'data' }, platform: 'linux', home })).toBe(
+      '/home/alice/.config/Storedeck',
     );
     expect(resolveDataDir({ env: {}, platform: 'darwin', home: '/Users/alice' })).toBe(
       '/Users/alice/Library/Application Support/Storedeck',
@@ -36,7 +36,7 @@ describe('resolveDataDir', () => {
       }),
     ).toBe('C:\\Users\\alice\\AppData\\Roaming\\Storedeck');
     expect(resolveDataDir({ env: { STOREDECK_DATA_DIR: '' }, platform: 'linux', home })).toBe(
-      '/home/alice/.local/share/storedeck',
+      '/home/alice/.config/Storedeck',
     );
   });
 });

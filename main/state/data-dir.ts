@@ -1,5 +1,6 @@
-// Where Storedeck keeps its database: --data-dir, else STOREDECK_DATA_DIR, else the per-user
-// data folder of the platform (the Electron app passes app.getPath('userData') as dataDir).
+// Where Storedeck keeps its database: --data-dir, else STOREDECK_DATA_DIR, else the folder
+// Electron uses as userData for the app (productName "Storedeck"), so the CLI, the web host and
+// the desktop app see the same stores by default.
 import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -21,10 +22,10 @@ function defaultDataDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, home:
     return path.win32.join(appData, 'Storedeck');
   }
   if (platform === 'darwin') return path.posix.join(home, 'Library', 'Application Support', 'Storedeck');
-  // The XDG spec says a relative XDG_DATA_HOME is invalid and must be ignored.
-  const xdg = env.XDG_DATA_HOME;
-  const base = xdg && path.posix.isAbsolute(xdg) ? xdg : path.posix.join(home, '.local', 'share');
-  return path.posix.join(base, 'storedeck');
+  // Electron's appData on Linux is XDG_CONFIG_HOME or ~/.config; a relative XDG value is invalid per the spec.
+  const xdg = env.XDG_CONFIG_HOME;
+  const base = xdg && path.posix.isAbsolute(xdg) ? xdg : path.posix.join(home, '.config');
+  return path.posix.join(base, 'Storedeck');
 }
 
 export function resolveDataDir(options: DataDirOptions = {}): string {
