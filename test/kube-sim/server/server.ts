@@ -128,6 +128,13 @@ export async function startServer(opts: KubeSimServerOptions): Promise<KubeSimSe
       entry.status = res.headersSent ? res.statusCode : 0;
       entry.durationMs = Math.round((performance.now() - started) * 100) / 100;
     };
+    // Record status when headers go out: a client can read the log before 'finish' fires.
+    const writeHead = res.writeHead.bind(res) as (...a: unknown[]) => ServerResponse;
+    res.writeHead = ((...args: unknown[]) => {
+      const out = writeHead(...args);
+      settle();
+      return out;
+    }) as typeof res.writeHead;
     res.on('finish', settle);
     res.on('close', settle);
     handle(req, res, entry).catch((e: unknown) => {

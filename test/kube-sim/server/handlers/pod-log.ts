@@ -18,6 +18,7 @@ export function handlePodLog(ctx: HandlerContext, runtime: PodRuntime): Promise<
     timestamps: url.searchParams.get('timestamps') === 'true',
   });
   res.writeHead(200, { 'Content-Type': 'text/plain', 'Transfer-Encoding': 'chunked' });
+  ctx.log.status = 200;
   for (const line of out.lines) res.write(`${line}\n`);
   if (!follow || !out.follow) {
     res.end();

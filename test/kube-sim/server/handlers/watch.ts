@@ -31,6 +31,7 @@ export function handleWatch(ctx: HandlerContext, opts: WatchOptions): Promise<vo
 
   res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache, private' });
   res.flushHeaders();
+  ctx.log.status = 200;
   let events = 0;
   const write = (type: string, object: unknown): void => {
     events += 1;

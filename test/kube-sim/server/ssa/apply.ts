@@ -1,7 +1,7 @@
 import { StatusError, type KubeObject } from '../../types.js';
 import { clone, deepEqual, isPlainObject } from '../../store/deep.js';
 import { isAtomicField, itemKey, listKind } from '../list-schema.js';
-import { displayPath, fieldSetOf, isLeaf, removeAt, valueAt, SEP, type Scope } from './fieldset.js';
+import { displayPath, fieldSetOf, isLeaf, pruneEmptyParents, removeAt, valueAt, SEP, type Scope } from './fieldset.js';
 import { readEntries, sameManager, writeEntries, type ManagerEntry } from './managed-fields.js';
 
 type Obj = Record<string, unknown>;
@@ -97,7 +97,10 @@ export function serverSideApply(live: KubeObject | undefined, input: KubeObject,
   // Fields this manager applied before but no longer does are removed unless someone else owns them.
   const ownedByOthers = (p: string): boolean => others.some((e) => [...e.set].some((o) => o === p || o.startsWith(p + SEP)));
   const dropped = [...(previous?.set ?? [])].filter((p) => !appliedSet.has(p) && !ownedByOthers(p));
-  for (const p of dropped.sort((a, b) => b.length - a.length)) removeAt(merged, p);
+  for (const p of dropped.sort((a, b) => b.length - a.length)) {
+    removeAt(merged, p);
+    pruneEmptyParents(merged, p);
+  }
 
   const withoutManaged = (o: KubeObject): KubeObject => ({ ...o, metadata: { ...o.metadata, managedFields: undefined } });
   const changedSet = !previous || previous.set.size !== appliedSet.size || [...appliedSet].some((p) => !previous.set.has(p));

@@ -180,3 +180,14 @@ export function isLeaf(set: FieldSet, path: string): boolean {
   for (const p of set) if (p.startsWith(prefix)) return false;
   return true;
 }
+
+/** After a removal, drops parent maps left empty (Go's omitempty would not serialize them either). */
+export function pruneEmptyParents(obj: Obj, path: string): void {
+  const tokens = path.split(SEP);
+  for (let n = tokens.length - 1; n > 0; n--) {
+    const parentPath = tokens.slice(0, n).join(SEP);
+    const parent = valueAt(obj, parentPath);
+    if (!isPlainObject(parent) || Object.keys(parent).length > 0) return;
+    removeAt(obj, parentPath);
+  }
+}
