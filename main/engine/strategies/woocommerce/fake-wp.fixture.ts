@@ -19,8 +19,8 @@ S="$FAKE_WP_STATE"
 echo "$*" >> "$S/calls"
 write() { echo "$*" >> "$S/writes"; }
 fail() { echo "Error: $*" >&2; exit 1; }
-if [ -f "$S/fail_once" ] && [ "$(cat "$S/fail_once")" = "$1 $2 $3" ]; then
-  rm "$S/fail_once"; fail "injected failure in $1 $2 $3"
+if [ -f "$S/fail_once" ] && [ "$(cat "$S/fail_once")" = "$1 $2 ${'$'}{3:-}" ]; then
+  rm "$S/fail_once"; fail "injected failure in $1 $2 ${'$'}{3:-}"
 fi
 flag() { # value of --name=value among the args
   name="$1"; shift
@@ -83,9 +83,14 @@ case "$cmd" in
     flag virtual "$@" > "$S/virtual_$id"; write "wc product create"; echo "$id" ;;
   "transient get") k=$(positional 3 "$@"); if [ -f "$S/transient_$k" ]; then cat "$S/transient_$k"; else echo "Warning: Transient with key \"$k\" is not set." >&2; fi ;;
   "transient delete") rm -f "$S/transient_$(positional 3 "$@")"; write "transient delete" ;;
-  "eval " | "eval "*)
+  "eval "*)
     [ -n "$WP_ADMIN_PASSWORD" ] || fail "no password in env"
-    printf '%s' "$WP_ADMIN_PASSWORD" > "$S/admin_password"; write "eval set password"; echo "Success: admin password updated" ;;
+    [ "$(cat "$S/admin_user")" = "$WP_ADMIN_USER" ] || fail "admin user not found"
+    case "$2" in
+      *wp_check_password*) [ "$(cat "$S/admin_password")" = "$WP_ADMIN_PASSWORD" ]; exit $? ;;
+      *wp_set_password*) printf '%s' "$WP_ADMIN_PASSWORD" > "$S/admin_password"; write "eval set password"; echo "Success: admin password updated" ;;
+      *) fail "fake wp eval does not know this code" ;;
+    esac ;;
   *) echo "fake wp does not know: $*" >&2; exit 2 ;;
 esac
 `;

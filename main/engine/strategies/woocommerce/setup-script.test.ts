@@ -139,6 +139,18 @@ describe('setup script control flow (fake wp)', () => {
   });
 });
 
+describe('setup script keeps the admin password in step with the Secret', () => {
+  it('sets it again when it drifted (e.g. the install prompt got nothing)', () => {
+    const site = makeFakeSite();
+    expect(site.run(SETUP_SCRIPT).status).toBe(0);
+    site.set('admin_password', 'changed-elsewhere');
+    const before = site.lines('writes').length;
+    expect(site.run(SETUP_SCRIPT).status).toBe(0);
+    expect(site.read('admin_password')).toBe(SITE_ENV.WP_ADMIN_PASSWORD);
+    expect(site.lines('writes').slice(before)).toEqual(['eval set password', 'rewrite flush']);
+  });
+});
+
 describe('password reset script (fake wp)', () => {
   it('applies the password from env to an installed site', () => {
     const site = makeFakeSite();
