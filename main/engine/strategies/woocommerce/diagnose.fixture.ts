@@ -1,5 +1,7 @@
 // Realistic API object shapes (as kubelet, scheduler and controllers write them) for diagnosis tests.
-import type { KubeObject, ObservedState } from '../strategy';
+import { expect } from 'vitest';
+import type { Diagnosis, KubeObject, ObservedState } from '../strategy';
+import { diagnoseWooCommerce } from './diagnose';
 
 const NS = 'store-corner-shop';
 const labels = (component: string) => ({
@@ -154,4 +156,19 @@ export function job(name: string, component: string, status: object): KubeObject
     spec: { backoffLimit: 3 },
     status,
   };
+}
+
+export type Expected = Pick<Diagnosis, 'step' | 'cause' | 'terminal'> & { says: (string | RegExp)[] };
+export type DiagnosisCase = [name: string, state: ObservedState, expected: Expected | null];
+
+/** Diagnoses the state and checks step, cause, terminal flag and the phrases the message must hold. */
+export function expectDiagnosis(state: ObservedState, expected: Expected | null): void {
+  const result = diagnoseWooCommerce(state);
+  if (expected === null) {
+    expect(result).toBeNull();
+    return;
+  }
+  const { says, ...shape } = expected;
+  expect(result).toMatchObject(shape);
+  for (const phrase of says) expect(result?.message).toMatch(phrase);
 }

@@ -1,0 +1,102 @@
+import { describe, it } from 'vitest';
+import {
+  event,
+  expectDiagnosis,
+  observed,
+  pod,
+  pvc,
+  storageClass,
+  type DiagnosisCase,
+} from './diagnose.fixture';
+
+const cases: DiagnosisCase[] = [
+  [
+    'PVC with no class and no default StorageClass',
+    observed({
+      pvcs: [pvc('mysql-data', 'mysql', null)],
+      events: [
+        event(
+          'PersistentVolumeClaim',
+          'mysql-data',
+          'FailedBinding',
+          'no persistent volumes available for this claim and no storage class is set',
+        ),
+      ],
+    }),
+    {
+      step: 'wait-mysql',
+      cause: 'PvcPending',
+      terminal: true,
+      says: ['mysql-data', 'no default one', 'Settings'],
+    },
+  ],
+  [
+    'PVC with no class while a default exists: admission fills it in',
+    observed({
+      pvcs: [pvc('mysql-data', 'mysql', null)],
+      storageClasses: [storageClass('standard', 'WaitForFirstConsumer', true)],
+    }),
+    null,
+  ],
+  [
+    'PVC naming a class that does not exist',
+    observed({
+      pvcs: [pvc('wordpress-data', 'wordpress', 'fast-ssd')],
+      storageClasses: [storageClass('local-path', 'WaitForFirstConsumer', true)],
+    }),
+    { step: 'wait-wordpress', cause: 'PvcPending', terminal: true, says: ['"fast-ssd"', 'does not exist'] },
+  ],
+  [
+    'WaitForFirstConsumer PVC with its pod not yet scheduled is normal',
+    observed({
+      pvcs: [pvc('mysql-data', 'mysql', 'local-path')],
+      storageClasses: [storageClass('local-path', 'WaitForFirstConsumer', true)],
+      pods: [
+        pod('mysql-5d8f-a', 'mysql', 'mysql:8.4.10', { node: null, claim: 'mysql-data', phase: 'Pending' }),
+      ],
+      events: [
+        event(
+          'PersistentVolumeClaim',
+          'mysql-data',
+          'WaitForFirstConsumer',
+          'waiting for first consumer to be created before binding',
+        ),
+      ],
+    }),
+    null,
+  ],
+  [
+    'WaitForFirstConsumer PVC whose scheduled pod cannot get a volume',
+    observed({
+      pvcs: [pvc('mysql-data', 'mysql', 'local-path')],
+      storageClasses: [storageClass('local-path', 'WaitForFirstConsumer', true)],
+      pods: [
+        pod('mysql-5d8f-a', 'mysql', 'mysql:8.4.10', {
+          claim: 'mysql-data',
+          phase: 'Pending',
+          waiting: { reason: 'ContainerCreating' },
+        }),
+      ],
+      events: [
+        event(
+          'PersistentVolumeClaim',
+          'mysql-data',
+          'ProvisioningFailed',
+          'failed to provision volume with StorageClass "local-path": no space left on device',
+        ),
+      ],
+    }),
+    {
+      step: 'wait-mysql',
+      cause: 'PvcPending',
+      terminal: false,
+      says: ['cannot be provisioned', 'no space left'],
+    },
+  ],
+];
+
+describe('diagnosis of volume claims', () => {
+  it.each(cases)('%s', (_name, state, expected) => {
+    expectDiagnosis(state, expected);
+  });
+});
