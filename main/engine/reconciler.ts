@@ -11,6 +11,7 @@ import type { SettingsRepo } from '../state/settings.repo';
 import type { StoresRepo } from '../state/stores.repo';
 import { applyStoreObjects } from './apply-objects';
 import { Deadline } from './deadline';
+import { replaceStuckPods } from './fresh-start';
 import { runSetup } from './run-setup';
 import { StepFailure } from './step-failure';
 import { resolveStoreContext } from './store-context';
@@ -32,7 +33,14 @@ export type PassOutcome = 'ready' | 'failed' | 'skipped' | 'aborted';
 /** Safety bound on re-runs after transient errors; the deadline normally ends them first. */
 const MAX_ATTEMPTS = 200;
 
-async function onePass(deps: ReconcileDeps, id: string, timeline: Timeline, deadline: Deadline, signal: AbortSignal): Promise<void> {
+async function onePass(
+  deps: ReconcileDeps,
+  id: string,
+  timeline: Timeline,
+  deadline: Deadline,
+  retrying: boolean,
+  signal: AbortSignal,
+): Promise<void> {
   const store = deps.stores.get(id);
   if (!store) throw new StepFailure('start', 'The store record disappeared');
   const strategy = deps.strategyFor(store.plan);
@@ -46,7 +54,11 @@ async function onePass(deps: ReconcileDeps, id: string, timeline: Timeline, dead
 
   const { ctx, generation } = await resolveStoreContext(client, deps.stores, store, deps.isLocal(store.context), timeline, signal);
   await applyStoreObjects(client, strategy, ctx, timeline, signal);
-  await waitForDeployments(client, strategy, ctx, timeline, deadline, signal);
+  if (retrying) {
+    const replaced = await replaceStuckPods(client, ctx.namespace, signal);
+    if (replaced.length > 0) timeline.note('retry', 'completed', `Replaced pods stuck from the last attempt: ${replaced.join(', ')}`);
+  }
+  await waitForDeployments(client, strategy, ctx, timeline, deadline, signal, retrying);
   await runSetup(client, strategy, ctx, generation, timeline, deadline, signal);
   if (signal.aborted) return;
 
@@ -75,6 +87,8 @@ export async function reconcileStore(deps: ReconcileDeps, id: string, signal: Ab
   const store = deps.stores.get(id);
   if (!store || store.status === 'Failed' || store.status === 'Deleting') return 'skipped';
   const drift = store.status === 'Ready';
+  // Queued after a Failed attempt (retry bumped the generation): leftovers are not evidence.
+  const retrying = store.status === 'Queued' && (deps.stores.getDesired(id)?.generation ?? 1) > 1;
   const timeline = new Timeline(deps.writer, id, drift);
   const deadline = new Deadline(deps.settings.get().provisionTimeoutSeconds * 1000);
   if (!drift && store.status !== 'Provisioning') deps.writer.status(id, 'Provisioning', { errorStep: null, errorMessage: null });
@@ -82,7 +96,7 @@ export async function reconcileStore(deps: ReconcileDeps, id: string, signal: Ab
 
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     try {
-      await onePass(deps, id, timeline, deadline, signal);
+      await onePass(deps, id, timeline, deadline, retrying, signal);
       return signal.aborted ? 'aborted' : 'ready';
     } catch (error) {
       if (signal.aborted) return 'aborted';

@@ -5,6 +5,7 @@ import type { KubeClient } from '../kube/client';
 import { WaitTimeoutError } from '../kube/watch-wait';
 import type { Deadline } from './deadline';
 import { byName, isDeploymentAvailable, podsOfJob, toObserved, type NamespaceSnapshot } from './observe';
+import { Baseline } from './fresh-start';
 import { StepFailure } from './step-failure';
 import type { Diagnosis, StoreContext, StoreStrategy } from './strategies/strategy';
 import type { Timeline } from './store-writer';
@@ -29,8 +30,11 @@ export async function waitForDeployments(
   timeline: Timeline,
   deadline: Deadline,
   signal: AbortSignal,
+  /** A retry: only what changes after it began can fail it. */
+  retrying = false,
 ): Promise<void> {
   const names = [...strategy.awaitedDeployments];
+  const baseline = new Baseline(retrying);
   const done = new Set<string>();
   let latest: Diagnosis | null = null;
   for (const name of names) timeline.note(waitStep(name), 'started', `Waiting for ${name} to become available`);
@@ -46,7 +50,7 @@ export async function waitForDeployments(
           timeline.note(waitStep(name), 'completed', `${name} is available`);
         }
         if (done.size === names.length) return true;
-        latest = strategy.diagnose(toObserved(withoutSetupJob(snapshot, strategy.setupJobName)));
+        latest = strategy.diagnose(toObserved(baseline.filter(withoutSetupJob(snapshot, strategy.setupJobName))));
         if (latest?.terminal) throw new StepFailure(latest.step, latest.message, latest.cause);
         return undefined;
       },

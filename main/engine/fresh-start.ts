@@ -1,0 +1,57 @@
+// A retry must judge the store by what happens after it began, not by the leftovers of the
+// attempt that failed: pods stuck in an image-pull or crash backoff are replaced at once (the
+// kubelet would otherwise wait out its backoff), and events, pods and Deployments unchanged
+// since the retry started are not evidence of a new failure.
+import type { ApiObject, KubeClient } from '../kube/client';
+import { KINDS } from '../kube/kinds';
+import type { NamespaceSnapshot } from './observe';
+
+const STUCK_REASONS = new Set([
+  'ImagePullBackOff',
+  'ErrImagePull',
+  'InvalidImageName',
+  'CrashLoopBackOff',
+  'CreateContainerConfigError',
+  'CreateContainerError',
+]);
+
+interface WaitingStatus {
+  state?: { waiting?: { reason?: string } };
+}
+
+/** Pods whose containers wait in a backoff that only a fresh pod (or a long wait) ends. */
+export function stuckPods(pods: ApiObject[]): ApiObject[] {
+  return pods.filter((pod) => {
+    if (pod.metadata?.deletionTimestamp) return false;
+    const statuses = [...((pod.status?.initContainerStatuses ?? []) as WaitingStatus[]), ...((pod.status?.containerStatuses ?? []) as WaitingStatus[])];
+    return statuses.some((s) => STUCK_REASONS.has(s.state?.waiting?.reason ?? ''));
+  });
+}
+
+/** Deletes the namespace's stuck pods (their controllers make new ones); returns their names. */
+export async function replaceStuckPods(client: KubeClient, namespace: string, signal: AbortSignal): Promise<string[]> {
+  const { items } = await client.list(KINDS.Pod, { namespace }, signal);
+  const stuck = stuckPods(items).map((pod) => String(pod.metadata?.name));
+  await Promise.all(stuck.map((name) => client.remove(KINDS.Pod, namespace, name, { signal })));
+  return stuck;
+}
+
+const versionKey = (obj: ApiObject) => `${obj.metadata?.uid ?? obj.metadata?.name}@${obj.metadata?.resourceVersion ?? ''}`;
+
+/** Remembers the first snapshot of a wait; later snapshots keep only what changed since. */
+export class Baseline {
+  private seen: Set<string> | null = null;
+
+  /** With enabled false, snapshots pass through unchanged (a first attempt trusts everything). */
+  constructor(private readonly enabled: boolean) {}
+
+  filter(snapshot: NamespaceSnapshot): NamespaceSnapshot {
+    if (!this.enabled) return snapshot;
+    if (!this.seen) {
+      this.seen = new Set([...snapshot.events, ...snapshot.pods, ...snapshot.deployments].map(versionKey));
+    }
+    const seen = this.seen;
+    const fresh = (items: ApiObject[]) => items.filter((item) => !seen.has(versionKey(item)));
+    return { ...snapshot, events: fresh(snapshot.events), pods: fresh(snapshot.pods), deployments: fresh(snapshot.deployments) };
+  }
+}
