@@ -130,7 +130,7 @@ describe('runCli', () => {
   it('passes the global options to createApp and closes the app afterwards', async () => {
     const fake = fakeApp();
     const result = await cli(['--kubeconfig', '/k.yaml', '--context', 'sim', '--data-dir', '/tmp/sd', 'list'], fake.app);
-    expect(result.options).toEqual([{ dataDir: '/tmp/sd', kubeconfigPath: '/k.yaml', context: 'sim', mode: 'web' }]);
+    expect(result.options).toEqual([{ dataDir: '/tmp/sd', kubeconfigPath: '/k.yaml', context: 'sim', mode: 'cli' }]);
     expect(result.code).toBe(0);
     expect(fake.isClosed()).toBe(true);
   });

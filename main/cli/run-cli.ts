@@ -1,5 +1,6 @@
 // The CLI as a function: argv in, exit code out, output through injected streams, the service
 // layer from an injected factory (the real createApp in main/cli.ts, a fake in unit tests).
+import type { CreateAppOptions } from '../api/create-app';
 import { resolveDataDir } from '../state/data-dir';
 import { COMMANDS } from './command-specs';
 import { createCliContext, type CliApp, type CliIo } from './cli-context';
@@ -13,12 +14,8 @@ import { readCommands } from './commands/cmd-read';
 import { commandHelp, generalHelp } from './help-text';
 import { parseArgs } from './parse-args';
 
-export interface AppOptions {
-  dataDir: string;
-  kubeconfigPath?: string;
-  context?: string;
-  mode: 'web';
-}
+/** The options createApp takes; the CLI always runs as mode 'cli' (audit actor "cli:<user>"). */
+export type AppOptions = CreateAppOptions;
 
 export type AppFactory = (options: AppOptions) => Promise<CliApp> | CliApp;
 
@@ -58,7 +55,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     return 0;
   }
   const { command, args, flags, global } = parsed.value;
-  const options: AppOptions = { dataDir: resolveDataDir({ dataDir: global.dataDir, env: deps.env ?? process.env }), mode: 'web' };
+  const options: AppOptions = { dataDir: resolveDataDir({ dataDir: global.dataDir, env: deps.env ?? process.env }), mode: 'cli' };
   if (global.kubeconfig !== undefined) options.kubeconfigPath = global.kubeconfig;
   if (global.context !== undefined) options.context = global.context;
 
