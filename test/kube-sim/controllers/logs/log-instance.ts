@@ -34,7 +34,7 @@ export class LogInstance {
     const limit = Math.min(until, this.endedAt ?? Number.POSITIVE_INFINITY);
     const out: LogLine[] = [];
     this.script.lines.forEach((l, i) => {
-      const at = this.startedAt + l.offset;
+      const at = Math.floor(this.startedAt + l.offset);
       if (at <= limit) out.push({ at, seq: i, text: l.text(at) });
     });
     const p = this.script.periodic;
@@ -43,7 +43,7 @@ export class LogInstance {
       if (limit >= first) {
         const count = Math.floor((limit - first) / p.every) + 1;
         for (let n = Math.max(0, count - MAX_LINES); n < count; n += 1) {
-          const at = first + n * p.every;
+          const at = Math.floor(first + n * p.every);
           out.push({ at, seq: this.script.lines.length + n, text: p.text(at, n) });
         }
       }
@@ -57,14 +57,14 @@ export class LogInstance {
     const end = this.endedAt ?? Number.POSITIVE_INFINITY;
     let best: number | undefined;
     this.script.lines.forEach((l, i) => {
-      const t = this.startedAt + l.offset;
+      const t = Math.floor(this.startedAt + l.offset);
       if (t <= end && after({ at: t, seq: i, text: '' }, at, seq) && (best === undefined || t < best)) best = t;
     });
     const p = this.script.periodic;
     if (p) {
       const first = this.startedAt + p.first;
       const n = at < first ? 0 : Math.floor((at - first) / p.every) + 1;
-      const t = first + n * p.every;
+      const t = Math.floor(first + n * p.every);
       if (t <= end && (best === undefined || t < best)) best = t;
     }
     return best;
