@@ -16,6 +16,7 @@ import {
 import { isNotFound } from './errors';
 import { collectionPath, kindOf, type KindRef } from './kinds';
 import { withRetry, type RetryOptions } from './retry';
+import { toModel, toWire } from './wire';
 
 /** A plain API object as the server returns it (timestamps are strings). */
 export interface ApiObject {
@@ -61,11 +62,6 @@ export interface ListOptions {
 
 export const FIELD_MANAGER = 'storedeck';
 
-/** The typed models carry Date objects; the engine works on the wire shape. */
-export function toPlain<T>(value: T): ApiObject {
-  return JSON.parse(JSON.stringify(value)) as ApiObject;
-}
-
 export class KubeClient {
   readonly core: CoreV1Api;
   readonly apps: AppsV1Api;
@@ -102,18 +98,18 @@ export class KubeClient {
   async apply(obj: ApplyObject, options: { fieldManager?: string; signal?: AbortSignal } = {}): Promise<ApiObject> {
     const manager = options.fieldManager ?? FIELD_MANAGER;
     const result = await this.call(
-      // The client fills in defaults on the spec it is given; each attempt gets its own copy.
-      () => this.objects.patch(structuredClone(obj) as KubernetesObject, undefined, undefined, manager, true, PatchStrategy.ServerSideApply),
+      // Handed over as a typed model: the client serialises through the models, which rename fields.
+      () => this.objects.patch(toModel(obj) as KubernetesObject, undefined, undefined, manager, true, PatchStrategy.ServerSideApply),
       options.signal,
     );
-    return toPlain(result);
+    return toWire(result, obj.apiVersion, obj.kind);
   }
 
   /** The object, or null when it does not exist. */
   async get(kind: KindRef, namespace: string | undefined, name: string, signal?: AbortSignal): Promise<ApiObject | null> {
     try {
       const spec = { apiVersion: kind.apiVersion, kind: kind.kind, metadata: { name, namespace: kind.namespaced ? namespace : undefined } };
-      return toPlain(await this.call(() => this.objects.read(spec), signal));
+      return toWire(await this.call(() => this.objects.read(spec), signal), kind.apiVersion, kind.kind);
     } catch (error) {
       if (isNotFound(error)) return null;
       throw error;
@@ -136,9 +132,8 @@ export class KubeClient {
         ),
       signal,
     );
-    const plain = toPlain(list) as { items?: ApiObject[]; metadata?: { resourceVersion?: string } };
-    const items = (plain.items ?? []).map((item) => ({ apiVersion: kind.apiVersion, kind: kind.kind, ...item }));
-    return { items, resourceVersion: plain.metadata?.resourceVersion ?? '' };
+    const items = (list.items ?? []).map((item) => ({ apiVersion: kind.apiVersion, kind: kind.kind, ...toWire(item, kind.apiVersion, kind.kind) }));
+    return { items, resourceVersion: list.metadata?.resourceVersion ?? '' };
   }
 
   /** Deletes an object; false when it was already gone. */

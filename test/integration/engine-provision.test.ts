@@ -92,6 +92,12 @@ describe('create', () => {
     expect(JSON.stringify(policy?.spec)).not.toContain('ingress-nginx');
   });
 
+  it('sent the fields the client models rename (LimitRange default) intact', () => {
+    const limits = h.sim.store.get('limitranges', 'store-corner-shop', 'store-limits');
+    const container = (limits?.spec.limits as Array<Record<string, unknown>>).find((l) => l.type === 'Container');
+    expect(container).toMatchObject({ default: { cpu: '500m', memory: '512Mi' }, defaultRequest: { cpu: '100m', memory: '256Mi' } });
+  });
+
   it('ran the setup job on the WordPress pod node, and recorded its success on the namespace', () => {
     const pods = h.sim.store.list('pods', 'store-corner-shop');
     const wordpress = pods.find((p) => p.metadata.labels?.['app.kubernetes.io/component'] === 'wordpress' && !p.metadata.deletionTimestamp);
@@ -131,8 +137,9 @@ describe('reconcile again', () => {
     expect(again.ok).toBe(true);
     await h.engine.settled(store.id);
     expect(h.effectiveWrites()).toEqual([]);
-    // It did re-apply (as no-ops), and it left the timeline alone.
-    expect(h.sim.requests().filter((r) => r.verb === 'patch' && r.noop).length).toBeGreaterThanOrEqual(12);
+    // It did re-apply the Namespace and the 10 other objects (as no-ops; Secrets and the finished
+    // setup are left alone), and it left the timeline alone.
+    expect(h.sim.requests().filter((r) => r.verb === 'patch' && r.noop)).toHaveLength(11);
     expect(h.state.events.list(store.id)).toHaveLength(events);
     expect(h.state.stores.get(store.id)?.status).toBe('Ready');
   });
