@@ -3,10 +3,17 @@
 import { runCli } from './cli/run-cli';
 
 const controller = new AbortController();
-// First Ctrl-C: stop waiting/following cleanly and close the state; second: leave at once.
+// Launchers (npm, tsx) relay the terminal's Ctrl-C, so one key press can arrive twice in quick
+// succession: only a second press a moment later means "leave now, without cleaning up".
+const REPEAT_MEANS_FORCE_MS = 1_000;
+let firstInterrupt = 0;
 process.on('SIGINT', () => {
-  if (controller.signal.aborted) process.exit(130);
-  controller.abort(new Error('interrupted'));
+  if (!controller.signal.aborted) {
+    firstInterrupt = Date.now();
+    controller.abort(new Error('interrupted'));
+  } else if (Date.now() - firstInterrupt > REPEAT_MEANS_FORCE_MS) {
+    process.exit(130);
+  }
 });
 
 const code = await runCli(process.argv.slice(2), {
