@@ -45,6 +45,10 @@ export function installDeploymentController(rt: Runtime, events: EventRecorder):
   const counters = new Map<string, number>();
   const failures = new Map<string, number>();
   const failureMessages = new Map<string, string>();
+  // After a refused create, wait out the back-off unless the namespace's quotas changed meanwhile.
+  const retryGate = new Map<string, { until: number; quotas: string }>();
+  const quotaVersion = (ns: string): string =>
+    [...rt.store.list('resourcequotas', ns), ...rt.store.list('limitranges', ns)].map((q) => `${q.metadata.name}@${q.metadata.resourceVersion}`).join(',');
   const lastProgress = new Map<string, number>();
 
   function createPod(d: KubeObject, hash: string): string | undefined {
@@ -126,6 +130,8 @@ export function installDeploymentController(rt: Runtime, events: EventRecorder):
         return;
       }
       if (current.length < target) scaleEvent(rsName, current.length, target);
+      const gate = retryGate.get(key);
+      if (gate && now < gate.until && gate.quotas === quotaVersion(ns)) return;
       for (let i = current.length; i < target && !failure; i += 1) failure = createPod(d, hash);
     };
     if (d.spec?.strategy?.type === 'Recreate') {
@@ -158,16 +164,19 @@ export function installDeploymentController(rt: Runtime, events: EventRecorder):
     if (failure) {
       failures.set(key, (failures.get(key) ?? 0) + 1);
       failureMessages.set(key, failure);
+      retryGate.set(key, { until: now + backoffMs(rt.profile, failures.get(key) ?? 1), quotas: quotaVersion(ns) });
     } else if (counts.updated >= desired) {
       failures.delete(key);
       failureMessages.delete(key);
+      retryGate.delete(key);
     }
     // Like the ReplicaSet's ReplicaFailure condition, the last create error stands until the pods are all there.
     const status = deploymentStatus({ d, desired, counts, rsName, newRs, progressed, timedOut, failure: failureMessages.get(key), now });
     if (JSON.stringify(status) !== JSON.stringify(prev)) rt.store.updateStatus('deployments.apps', { ...d, status });
     // Look again: after a failed create (back-off), when a pod becomes available (minReadySeconds), at the deadline.
     const wakeups: number[] = [];
-    if (failure) wakeups.push(backoffMs(rt.profile, failures.get(key) ?? 1));
+    const gate = retryGate.get(key);
+    if (gate && gate.until > now) wakeups.push(gate.until - now);
     if (minReadyMs > 0) for (const p of pods.filter((x) => isReadyPod(x) && !available(x))) wakeups.push(readySince(p) + minReadyMs - now);
     if (!complete && !timedOut) wakeups.push((lastProgress.get(key) as number) + deadlineMs - now);
     const next = Math.min(...wakeups.filter((w) => w > 0));
