@@ -1,0 +1,83 @@
+// Issue 4 acceptance: each classic failure ends Failed at the right step with a plain reason,
+// and a retry once the cause is gone reaches Ready.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../preload/contract';
+import { startHarness, type Harness } from './fixtures/engine-harness';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+async function retryToReady(harness: Harness, store: Store): Promise<Store> {
+  const retried = await harness.engine.retry(store.id);
+  expect(retried).toMatchObject({ ok: true, value: { status: 'Queued' } });
+  await harness.engine.settled(store.id);
+  return harness.state.stores.get(store.id) as Store;
+}
+
+describe('failures and retry', () => {
+  it('ImagePullBackOff: fails waiting for MySQL, naming the image; retry after the registry is fixed reaches Ready', async () => {
+    h = await startHarness({ sim: { faults: { imagePullFailPattern: '^mysql' } } });
+    const failed = await h.createAndSettle('Pull Shop');
+    expect(failed).toMatchObject({ status: 'Failed', errorStep: 'wait-mysql' });
+    expect(failed.errorMessage).toMatch(/MySQL cannot start: the image "mysql:[^"]+" cannot be pulled, ImagePullBackOff/);
+    expect(h.state.events.list(failed.id).at(-1)).toMatchObject({ step: 'wait-mysql', status: 'failed' });
+
+    h.sim.setFaults({ imagePullFailPattern: null });
+    const ready = await retryToReady(h, failed);
+    expect(ready).toMatchObject({ status: 'Ready', errorStep: null, errorMessage: null });
+  });
+
+  it('missing StorageClass: fails on the volume claim, saying the class does not exist; retry once it exists reaches Ready', async () => {
+    h = await startHarness({ settings: { storageClass: 'fast-ssd' } });
+    const failed = await h.createAndSettle('Disk Shop');
+    expect(failed.status).toBe('Failed');
+    expect(failed.errorStep).toMatch(/^wait-(mysql|wordpress)$/);
+    expect(failed.errorMessage).toMatch(/asks for StorageClass "fast-ssd", which does not exist/);
+
+    h.sim.store.create('storageclasses.storage.k8s.io', {
+      apiVersion: 'storage.k8s.io/v1',
+      kind: 'StorageClass',
+      metadata: { name: 'fast-ssd' },
+      provisioner: 'rancher.io/local-path',
+      volumeBindingMode: 'WaitForFirstConsumer',
+    });
+    expect((await retryToReady(h, failed)).status).toBe('Ready');
+  });
+
+  it('quota exceeded: fails with the quota named in plain words; retry after the quota is lifted reaches Ready', async () => {
+    h = await startHarness();
+    // A cluster admin's tighter quota in the store's namespace, made before the store.
+    h.sim.store.create('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'store-quota-shop' } });
+    h.sim.store.create('resourcequotas', {
+      apiVersion: 'v1',
+      kind: 'ResourceQuota',
+      metadata: { name: 'admin-cap', namespace: 'store-quota-shop' },
+      spec: { hard: { pods: '1' } },
+    });
+    const failed = await h.createAndSettle('Quota Shop');
+    expect(failed.status).toBe('Failed');
+    expect(failed.errorStep).toMatch(/^wait-(mysql|wordpress)$/);
+    expect(failed.errorMessage).toMatch(/resource quota is used up .*exceeded quota: admin-cap/);
+
+    h.sim.store.delete('resourcequotas', 'store-quota-shop', 'admin-cap');
+    expect((await retryToReady(h, failed)).status).toBe('Ready');
+  });
+
+  it('failing setup job: fails at setup with its last log lines; retry replaces the job and reaches Ready', async () => {
+    h = await startHarness({ sim: { faults: { jobFailPattern: 'woocommerce-setup' } } });
+    const failed = await h.createAndSettle('Setup Shop');
+    expect(failed).toMatchObject({ status: 'Failed', errorStep: 'setup' });
+    expect(failed.errorMessage).toMatch(/The setup job \(woocommerce-setup\) failed after \d+ attempts/);
+    const oldJob = h.sim.store.get('jobs.batch', 'store-setup-shop', 'woocommerce-setup');
+
+    h.sim.setFaults({ jobFailPattern: null });
+    const ready = await retryToReady(h, failed);
+    expect(ready.status).toBe('Ready');
+    const newJob = h.sim.store.get('jobs.batch', 'store-setup-shop', 'woocommerce-setup');
+    expect(newJob?.metadata.uid).not.toBe(oldJob?.metadata.uid);
+    expect(h.sim.store.get('namespaces', undefined, 'store-setup-shop')?.metadata.annotations?.['storedeck.dev/setup-completed-generation']).toBe('2');
+  });
+});
