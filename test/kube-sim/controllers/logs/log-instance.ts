@@ -19,7 +19,9 @@ export class LogInstance {
   constructor(
     private readonly script: LogScript,
     readonly startedAt: number,
-  ) {}
+  ) {
+    if (script.periodic && (!Number.isInteger(script.periodic.every) || script.periodic.every <= 0)) throw new RangeError('periodic log lines need a positive whole-ms period');
+  }
 
   get ended(): boolean {
     return this.endedAt !== undefined;
@@ -39,11 +41,11 @@ export class LogInstance {
     });
     const p = this.script.periodic;
     if (p) {
-      const first = this.startedAt + p.first;
+      const first = Math.floor(this.startedAt + p.first);
       if (limit >= first) {
         const count = Math.floor((limit - first) / p.every) + 1;
         for (let n = Math.max(0, count - MAX_LINES); n < count; n += 1) {
-          const at = Math.floor(first + n * p.every);
+          const at = first + n * p.every;
           out.push({ at, seq: this.script.lines.length + n, text: p.text(at, n) });
         }
       }
@@ -62,10 +64,15 @@ export class LogInstance {
     });
     const p = this.script.periodic;
     if (p) {
-      const first = this.startedAt + p.first;
-      const n = at < first ? 0 : Math.floor((at - first) / p.every) + 1;
-      const t = Math.floor(first + n * p.every);
-      if (t <= end && (best === undefined || t < best)) best = t;
+      const first = Math.floor(this.startedAt + p.first);
+      const seqBase = this.script.lines.length;
+      // Times are floored to whole ms, so look at the neighbours of the estimate for the first line strictly after.
+      for (let n = Math.max(0, Math.floor((at - first) / p.every) - 1), i = 0; i < 4; n += 1, i += 1) {
+        const t = first + n * p.every;
+        if (t > end || !after({ at: t, seq: seqBase + n, text: '' }, at, seq)) continue;
+        if (best === undefined || t < best) best = t;
+        break;
+      }
     }
     return best;
   }

@@ -76,7 +76,8 @@ export function createPodLogs(rt: Runtime, logs: LogBook): { podLogs(namespace: 
         }
         if (inst.ended && now >= (inst.endTime as number)) return finish();
         const next = inst.nextAt(cursor.at, cursor.seq);
-        if (next !== undefined) timer = rt.after(Math.max(0, next - now), tick);
+        // Never re-arm for the same instant: a line due now but not yet visible must not spin.
+        if (next !== undefined) timer = rt.after(Math.max(1, next - now), tick);
         else if (inst.ended) timer = rt.after(Math.max(0, (inst.endTime as number) - now), tick);
       };
       const unwatch = inst.onEnd(() => {
