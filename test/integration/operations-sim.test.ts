@@ -25,7 +25,8 @@ const createdJobs: KubeObject[] = [];
 const client = () => pool.clientFor(CONTEXT);
 const secretPassword = (): string => {
   const secret = h.sim.store.get('secrets', store.namespace, 'wordpress-secrets');
-  return Buffer.from(String(secret?.data?.['admin-password']), 'base64').toString('utf8');
+  const data = (secret?.data ?? {}) as Record<string, string>;
+  return Buffer.from(String(data['admin-password']), 'base64').toString('utf8');
 };
 const podsOf = (component: string) => h.sim.store.list('pods', store.namespace).filter((p) => p.metadata.labels?.['app.kubernetes.io/component'] === component);
 
@@ -152,7 +153,7 @@ describe('operations against the simulator', () => {
     }
     expect(secretPassword()).toBe(before);
     expect(h.sim.store.list('jobs.batch', store.namespace).map((j) => j.metadata.name)).not.toContainEqual(expect.stringMatching(/^admin-password-reset-/));
-    expect(audit.filter((e) => e.action === 'reset-password').map((e) => e.details.split(';')[1]?.trim())).toEqual(['ok', 'failed']);
+    expect(audit.filter((e) => e.action === 'reset-password').map((e) => e.details?.split(';')[1]?.trim())).toEqual(['ok', 'failed']);
   });
 
   it('refuses a password reset on a store that is not Ready, without touching the cluster', async () => {
@@ -166,6 +167,8 @@ describe('operations against the simulator', () => {
     const id = started.value.subscriptionId;
     const firstLines = await nextLog(() => id, (p) => p.lines.length > 0);
     expect(firstLines.ended).toBe(false);
+    // The tail arrives batched, not as one event per line.
+    expect(firstLines.lines.length).toBeGreaterThan(1);
     const restarted = await ops.restart(store, 'wordpress');
     expect(restarted).toEqual({ ok: true, value: { restarted: ['wordpress'] } });
     const ended = await nextLog(() => id, (p) => p.ended);

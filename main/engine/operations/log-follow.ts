@@ -19,7 +19,13 @@ interface Session {
   podWatch: WatchSet | null;
   splitter: LineSplitter;
   ended: boolean;
+  pending: string[];
+  flushTimer: NodeJS.Timeout | null;
 }
+
+// Lines arriving within this window travel as one event: a 500-line tail is one message, not 500.
+const BATCH_MS = 25;
+const BATCH_MAX_LINES = 500;
 
 export interface FollowOptions {
   /** Sessions at once; a renderer that forgets to stop cannot pile up streams without end. */
@@ -58,7 +64,9 @@ export class LogFollowRegistry {
       abort: null,
       podWatch: null,
       ended: false,
-      splitter: new LineSplitter((lines) => this.emitLines(id, lines)),
+      pending: [],
+      flushTimer: null,
+      splitter: new LineSplitter((lines) => this.queueLines(session, id, lines)),
     };
     this.sessions.set(id, session);
     const sink = new Writable({
@@ -105,8 +113,17 @@ export class LogFollowRegistry {
     for (const id of [...this.sessions.keys()]) this.end(id);
   }
 
-  private emitLines(id: string, lines: string[]): void {
-    if (lines.length > 0) this.emit({ subscriptionId: id, lines, ended: false });
+  private queueLines(session: Session, id: string, lines: string[]): void {
+    session.pending.push(...lines);
+    if (session.pending.length >= BATCH_MAX_LINES) return this.flush(session, id);
+    session.flushTimer ??= setTimeout(() => this.flush(session, id), BATCH_MS);
+  }
+
+  private flush(session: Session, id: string): void {
+    if (session.flushTimer) clearTimeout(session.flushTimer);
+    session.flushTimer = null;
+    const lines = session.pending.splice(0);
+    if (lines.length > 0 && !session.ended) this.emit({ subscriptionId: id, lines, ended: false });
   }
 
   private end(id: string): void {
@@ -116,7 +133,8 @@ export class LogFollowRegistry {
     this.sessions.delete(id);
     session.podWatch?.stop();
     session.abort?.abort();
-    const rest = session.splitter.flush();
+    if (session.flushTimer) clearTimeout(session.flushTimer);
+    const rest = [...session.pending.splice(0), ...session.splitter.flush()];
     this.emit({ subscriptionId: id, lines: rest, ended: true });
   }
 }
