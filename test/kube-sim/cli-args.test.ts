@@ -3,7 +3,22 @@ import { parseCliArgs } from './cli-args.js';
 
 describe('kube-sim CLI arguments', () => {
   it('parses every flag', () => {
-    expect(parseCliArgs(['--port', '6443', '--profile', 'realistic', '--seed', '42', '--cluster', 'kind', '--token', 't', '--write-kubeconfig', '/tmp/kc'])).toEqual({
+    expect(
+      parseCliArgs([
+        '--port',
+        '6443',
+        '--profile',
+        'realistic',
+        '--seed',
+        '42',
+        '--cluster',
+        'kind',
+        '--token',
+        't',
+        '--write-kubeconfig',
+        '/tmp/kc',
+      ]),
+    ).toEqual({
       options: { port: 6443, profile: 'realistic', seed: 42, cluster: 'kind', token: 't' },
       writeKubeconfig: '/tmp/kc',
     });

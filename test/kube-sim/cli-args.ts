@@ -5,7 +5,8 @@ export interface CliArgs {
   writeKubeconfig?: string;
 }
 
-const USAGE = 'usage: npm run kube-sim -- [--port N] [--profile fast|realistic|FILE.json] [--seed N] [--cluster k3s|kind] [--token T] [--write-kubeconfig FILE]';
+const USAGE =
+  'usage: npm run kube-sim -- [--port N] [--profile fast|realistic|FILE.json] [--seed N] [--cluster k3s|kind] [--token T] [--write-kubeconfig FILE]';
 
 /** Parses the kube-sim command line; throws an Error with the usage on anything it does not know. */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
@@ -39,7 +40,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         break;
       case '--cluster': {
         const v = need();
-        if (v !== 'k3s' && v !== 'kind') throw new Error(`--cluster must be k3s or kind, got "${v}"\n${USAGE}`);
+        if (v !== 'k3s' && v !== 'kind')
+          throw new Error(`--cluster must be k3s or kind, got "${v}"\n${USAGE}`);
         options.cluster = v;
         break;
       }

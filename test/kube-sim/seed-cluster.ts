@@ -12,7 +12,8 @@ export interface SeedOptions {
   now: number;
 }
 
-const iso = (ms: number): string => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+const iso = (ms: number): string =>
+  new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 
 /**
  * What a fresh small cluster already has: system namespaces, the default StorageClass
@@ -20,7 +21,8 @@ const iso = (ms: number): string => new Date(Math.floor(ms / 1000) * 1000).toISO
  * Traefik IngressClass marked default with a running controller pod (k3s ships it in kube-system).
  */
 export function seedCluster(store: ObjectStore, opts: SeedOptions): void {
-  const ns = (name: string): void => void store.create('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+  const ns = (name: string): void =>
+    void store.create('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
   for (const name of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) ns(name);
   if (opts.cluster === 'kind') ns('local-path-storage');
 
@@ -28,7 +30,10 @@ export function seedCluster(store: ObjectStore, opts: SeedOptions): void {
     store.create('storageclasses.storage.k8s.io', {
       apiVersion: 'storage.k8s.io/v1',
       kind: 'StorageClass',
-      metadata: { name: opts.cluster === 'kind' ? 'standard' : 'local-path', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } },
+      metadata: {
+        name: opts.cluster === 'kind' ? 'standard' : 'local-path',
+        annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' },
+      },
       provisioner: 'rancher.io/local-path',
       reclaimPolicy: 'Delete',
       volumeBindingMode: 'WaitForFirstConsumer',
@@ -42,7 +47,11 @@ export function seedCluster(store: ObjectStore, opts: SeedOptions): void {
   store.create('ingressclasses.networking.k8s.io', {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'IngressClass',
-    metadata: { name: 'traefik', annotations: { 'ingressclass.kubernetes.io/is-default-class': 'true' }, labels: { 'app.kubernetes.io/name': 'traefik' } },
+    metadata: {
+      name: 'traefik',
+      annotations: { 'ingressclass.kubernetes.io/is-default-class': 'true' },
+      labels: { 'app.kubernetes.io/name': 'traefik' },
+    },
     spec: { controller: 'traefik.io/ingress-controller' },
   });
   const started = iso(opts.now);
@@ -52,11 +61,24 @@ export function seedCluster(store: ObjectStore, opts: SeedOptions): void {
     metadata: {
       name: 'traefik-5d45fc8cc9-x7k2p',
       namespace: controllerNs,
-      labels: { 'app.kubernetes.io/name': 'traefik', 'app.kubernetes.io/instance': `traefik-${controllerNs}`, 'pod-template-hash': '5d45fc8cc9' },
+      labels: {
+        'app.kubernetes.io/name': 'traefik',
+        'app.kubernetes.io/instance': `traefik-${controllerNs}`,
+        'pod-template-hash': '5d45fc8cc9',
+      },
     },
     spec: {
       nodeName: 'sim-node-1',
-      containers: [{ name: 'traefik', image: 'rancher/mirrored-library-traefik:3.3.6', ports: [{ name: 'web', containerPort: 8000 }, { name: 'websecure', containerPort: 8443 }] }],
+      containers: [
+        {
+          name: 'traefik',
+          image: 'rancher/mirrored-library-traefik:3.3.6',
+          ports: [
+            { name: 'web', containerPort: 8000 },
+            { name: 'websecure', containerPort: 8443 },
+          ],
+        },
+      ],
     },
   });
   store.updateStatus('pods', {
@@ -67,12 +89,19 @@ export function seedCluster(store: ObjectStore, opts: SeedOptions): void {
       hostIP: '172.18.0.2',
       podIP: '10.42.0.5',
       startTime: started,
-      conditions: ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].map((type) => ({ type, status: 'True', lastTransitionTime: started })),
+      conditions: [
+        'PodReadyToStartContainers',
+        'Initialized',
+        'Ready',
+        'ContainersReady',
+        'PodScheduled',
+      ].map((type) => ({ type, status: 'True', lastTransitionTime: started })),
       containerStatuses: [
         {
           name: 'traefik',
           image: 'docker.io/rancher/mirrored-library-traefik:3.3.6',
-          imageID: 'docker.io/rancher/mirrored-library-traefik@sha256:0a0c3bd7f5ba1e5d3b1a4c5f0e2d0b7c6a9e8f1d2c3b4a5968778695a4b3c2d1',
+          imageID:
+            'docker.io/rancher/mirrored-library-traefik@sha256:0a0c3bd7f5ba1e5d3b1a4c5f0e2d0b7c6a9e8f1d2c3b4a5968778695a4b3c2d1',
           containerID: 'containerd://4b1f0c2e9d8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c',
           ready: true,
           started: true,

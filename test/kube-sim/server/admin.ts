@@ -14,7 +14,12 @@ export interface AdminDeps {
 }
 
 /** /_sim/faults, /_sim/requests, /_sim/access-denied: runtime control of a CLI-run sim (token-guarded by the caller). */
-export async function handleAdmin(req: IncomingMessage, res: ServerResponse, pathname: string, deps: AdminDeps): Promise<void> {
+export async function handleAdmin(
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  deps: AdminDeps,
+): Promise<void> {
   const method = req.method ?? 'GET';
   const body = async (): Promise<unknown> => decodeBody(await readRaw(req), 'application/json');
   switch (pathname) {

@@ -34,7 +34,10 @@ export function readRaw(req: IncomingMessage): Promise<Buffer> {
 /** Decodes a JSON or YAML body; a malformed one is a 400 as the apiserver's decoder reports it. */
 export function decodeBody(raw: Buffer, contentType: string): unknown {
   const text = raw.toString('utf8');
-  if (!text.trim()) throw badRequest('the object provided is unrecognized (must be of type Object): couldn\'t get version/kind; json parse error: unexpected end of JSON input');
+  if (!text.trim())
+    throw badRequest(
+      "the object provided is unrecognized (must be of type Object): couldn't get version/kind; json parse error: unexpected end of JSON input",
+    );
   try {
     return /yaml/.test(contentType) ? parseYaml(text) : JSON.parse(text);
   } catch (e) {
@@ -43,7 +46,8 @@ export function decodeBody(raw: Buffer, contentType: string): unknown {
 }
 
 export function asObject(v: unknown): KubeObject {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw badRequest('the object provided is unrecognized (must be of type Object)');
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw badRequest('the object provided is unrecognized (must be of type Object)');
   const o = v as KubeObject;
   o.metadata = o.metadata ?? ({} as KubeObject['metadata']);
   return o;

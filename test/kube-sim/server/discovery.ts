@@ -2,7 +2,12 @@ import type { ResourceType } from '../types.js';
 import { apiVersionOf } from '../store/resource-types.js';
 
 const SUB_KINDS: Record<string, string> = { exec: 'PodExecOptions' };
-const SUB_VERBS: Record<string, string[]> = { status: ['get', 'patch', 'update'], log: ['get'], exec: ['create', 'get'], finalize: ['update'] };
+const SUB_VERBS: Record<string, string[]> = {
+  status: ['get', 'patch', 'update'],
+  log: ['get'],
+  exec: ['create', 'get'],
+  finalize: ['update'],
+};
 
 export function versionInfo(gitVersion: string): Record<string, string> {
   const m = /^v(\d+)\.(\d+)/.exec(gitVersion);
@@ -20,7 +25,11 @@ export function versionInfo(gitVersion: string): Record<string, string> {
 }
 
 export function apiVersions(hostPort: string): Record<string, unknown> {
-  return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: hostPort }] };
+  return {
+    kind: 'APIVersions',
+    versions: ['v1'],
+    serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: hostPort }],
+  };
 }
 
 function groupEntry(name: string, version: string): Record<string, unknown> {
@@ -33,7 +42,11 @@ function groupNames(types: readonly ResourceType[]): string[] {
 }
 
 export function apiGroupList(types: readonly ResourceType[]): Record<string, unknown> {
-  return { kind: 'APIGroupList', apiVersion: 'v1', groups: groupNames(types).map((g) => groupEntry(g, 'v1')) };
+  return {
+    kind: 'APIGroupList',
+    apiVersion: 'v1',
+    groups: groupNames(types).map((g) => groupEntry(g, 'v1')),
+  };
 }
 
 export function apiGroup(types: readonly ResourceType[], group: string): Record<string, unknown> | undefined {
@@ -42,7 +55,11 @@ export function apiGroup(types: readonly ResourceType[], group: string): Record<
 }
 
 /** APIResourceList for one group/version; each resource precedes its subresources, as the real server lists them. */
-export function apiResourceList(types: readonly ResourceType[], group: string, version: string): Record<string, unknown> | undefined {
+export function apiResourceList(
+  types: readonly ResourceType[],
+  group: string,
+  version: string,
+): Record<string, unknown> | undefined {
   const served = types.filter((t) => t.group === group && t.version === version);
   if (!served.length) return undefined;
   const resources = served.flatMap((t) => [
@@ -54,7 +71,18 @@ export function apiResourceList(types: readonly ResourceType[], group: string, v
       verbs: t.verbs,
       ...(t.shortNames ? { shortNames: t.shortNames } : {}),
     },
-    ...(t.subresources ?? []).map((s) => ({ name: `${t.plural}/${s}`, singularName: '', namespaced: t.namespaced, kind: SUB_KINDS[s] ?? t.kind, verbs: SUB_VERBS[s] ?? ['get'] })),
+    ...(t.subresources ?? []).map((s) => ({
+      name: `${t.plural}/${s}`,
+      singularName: '',
+      namespaced: t.namespaced,
+      kind: SUB_KINDS[s] ?? t.kind,
+      verbs: SUB_VERBS[s] ?? ['get'],
+    })),
   ]);
-  return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: apiVersionOf({ group, version }), resources };
+  return {
+    kind: 'APIResourceList',
+    apiVersion: 'v1',
+    groupVersion: apiVersionOf({ group, version }),
+    resources,
+  };
 }

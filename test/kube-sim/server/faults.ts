@@ -1,6 +1,9 @@
 import { StatusError, type FaultConfig, type Rng } from '../types.js';
 
-export type FaultDecision = { kind: 'none'; delayMs: number } | { kind: 'drop'; delayMs: number } | { kind: 'error'; delayMs: number; error: StatusError };
+export type FaultDecision =
+  | { kind: 'none'; delayMs: number }
+  | { kind: 'drop'; delayMs: number }
+  | { kind: 'error'; delayMs: number; error: StatusError };
 
 /** Draws a fault for one request from the seeded rng; a fixed number of draws per request keeps runs reproducible. */
 export function decideFault(cfg: FaultConfig, rng: Rng): FaultDecision {
@@ -11,7 +14,8 @@ export function decideFault(cfg: FaultConfig, rng: Rng): FaultDecision {
   const lat = cfg.latencyMs;
   const delayMs = lat ? Math.max(0, lat.min + (lat.max - lat.min) * latencyDraw) : 0;
   if (cfg.dropRate && dropDraw < cfg.dropRate) return { kind: 'drop', delayMs };
-  if (cfg.errorRate && errorDraw < cfg.errorRate) return { kind: 'error', delayMs, error: faultError(kindDraw) };
+  if (cfg.errorRate && errorDraw < cfg.errorRate)
+    return { kind: 'error', delayMs, error: faultError(kindDraw) };
   return { kind: 'none', delayMs };
 }
 
@@ -21,13 +25,19 @@ function faultError(which: number): StatusError {
       causes: [{ reason: '', message: 'kube-sim injected fault', field: '' }],
     });
   }
-  if (which === 1) return new StatusError(503, 'ServiceUnavailable', 'the server is currently unable to handle the request');
+  if (which === 1)
+    return new StatusError(503, 'ServiceUnavailable', 'the server is currently unable to handle the request');
   // What API Priority and Fairness answers when a request is rejected.
-  return new StatusError(429, 'TooManyRequests', 'Too many requests, please try again later.', { retryAfterSeconds: 1 });
+  return new StatusError(429, 'TooManyRequests', 'Too many requests, please try again later.', {
+    retryAfterSeconds: 1,
+  });
 }
 
 /** Merges a partial fault config; a null value clears that fault. */
-export function mergeFaults(current: FaultConfig, partial: Partial<Record<keyof FaultConfig, unknown>>): FaultConfig {
+export function mergeFaults(
+  current: FaultConfig,
+  partial: Partial<Record<keyof FaultConfig, unknown>>,
+): FaultConfig {
   const out: Record<string, unknown> = { ...current };
   for (const [k, v] of Object.entries(partial)) {
     if (v === null) delete out[k];

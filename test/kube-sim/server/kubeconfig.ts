@@ -11,13 +11,24 @@ export interface KubeconfigObject {
 }
 
 /** A kubeconfig with cluster, bearer-token user and context all named `kube-sim`. */
-export function buildKubeconfig(url: string, caCertPem: string, token: string): { object: KubeconfigObject; yaml: string } {
+export function buildKubeconfig(
+  url: string,
+  caCertPem: string,
+  token: string,
+): { object: KubeconfigObject; yaml: string } {
   const object: KubeconfigObject = {
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: [{ name: 'kube-sim', cluster: { server: url, 'certificate-authority-data': Buffer.from(caCertPem).toString('base64') } }],
+    clusters: [
+      {
+        name: 'kube-sim',
+        cluster: { server: url, 'certificate-authority-data': Buffer.from(caCertPem).toString('base64') },
+      },
+    ],
     users: [{ name: 'kube-sim', user: { token } }],
-    contexts: [{ name: 'kube-sim', context: { cluster: 'kube-sim', user: 'kube-sim', namespace: 'default' } }],
+    contexts: [
+      { name: 'kube-sim', context: { cluster: 'kube-sim', user: 'kube-sim', namespace: 'default' } },
+    ],
     'current-context': 'kube-sim',
     preferences: {},
   };

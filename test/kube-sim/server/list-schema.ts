@@ -4,7 +4,16 @@
 
 export type ListKind = { type: 'map'; keys: string[] } | { type: 'set' } | { type: 'atomic' };
 
-const BY_NAME = ['containers', 'initContainers', 'ephemeralContainers', 'env', 'volumes', 'imagePullSecrets', 'resourceClaims', 'volumeDevices'];
+const BY_NAME = [
+  'containers',
+  'initContainers',
+  'ephemeralContainers',
+  'env',
+  'volumes',
+  'imagePullSecrets',
+  'resourceClaims',
+  'volumeDevices',
+];
 
 /** `path` is the field names from the object root to the list (indices dropped), e.g. ['spec','template','spec','containers']. */
 export function listKind(path: readonly string[], kind: string): ListKind {
@@ -13,12 +22,15 @@ export function listKind(path: readonly string[], kind: string): ListKind {
   if (field === 'volumeMounts') return { type: 'map', keys: ['mountPath'] };
   if (field === 'ports') {
     // Service ports merge by port+protocol; container ports by containerPort+protocol.
-    return kind === 'Service' && path.length === 2 ? { type: 'map', keys: ['port', 'protocol'] } : { type: 'map', keys: ['containerPort', 'protocol'] };
+    return kind === 'Service' && path.length === 2
+      ? { type: 'map', keys: ['port', 'protocol'] }
+      : { type: 'map', keys: ['containerPort', 'protocol'] };
   }
   if (field === 'conditions') return { type: 'map', keys: ['type'] };
   if (field === 'ownerReferences') return { type: 'map', keys: ['uid'] };
   if (field === 'hostAliases') return { type: 'map', keys: ['ip'] };
-  if (field === 'topologySpreadConstraints') return { type: 'map', keys: ['topologyKey', 'whenUnsatisfiable'] };
+  if (field === 'topologySpreadConstraints')
+    return { type: 'map', keys: ['topologyKey', 'whenUnsatisfiable'] };
   if (field === 'finalizers' && path.length === 2 && path[0] === 'metadata') return { type: 'set' };
   return { type: 'atomic' };
 }
@@ -28,7 +40,12 @@ export const KEY_DEFAULTS: Record<string, unknown> = { protocol: 'TCP' };
 
 /** Structs and maps marked atomic (LabelSelector is +structType=atomic, Service.spec.selector +mapType=atomic). */
 export function isAtomicField(field: string): boolean {
-  return field === 'selector' || field === 'podSelector' || field === 'namespaceSelector' || field === 'labelSelector';
+  return (
+    field === 'selector' ||
+    field === 'podSelector' ||
+    field === 'namespaceSelector' ||
+    field === 'labelSelector'
+  );
 }
 
 /** The key values identifying a list item, with defaulted key fields filled in. */

@@ -5,5 +5,11 @@ export interface PodRuntime {
     pod: string,
     opts: { container?: string; tailLines?: number; follow?: boolean; timestamps?: boolean },
   ): { lines: string[]; follow?: (onLine: (line: string) => void, onEnd: () => void) => () => void };
-  podExec(namespace: string, pod: string, container: string | undefined, command: string[], stdin?: string): Promise<{ stdout: string; stderr: string; exitCode: number }>;
+  podExec(
+    namespace: string,
+    pod: string,
+    container: string | undefined,
+    command: string[],
+    stdin?: string,
+  ): Promise<{ stdout: string; stderr: string; exitCode: number }>;
 }

@@ -1,4 +1,16 @@
-export type Verb = 'get' | 'list' | 'watch' | 'create' | 'update' | 'patch' | 'delete' | 'deletecollection' | 'connect' | 'discovery' | 'admin' | 'other';
+export type Verb =
+  | 'get'
+  | 'list'
+  | 'watch'
+  | 'create'
+  | 'update'
+  | 'patch'
+  | 'delete'
+  | 'deletecollection'
+  | 'connect'
+  | 'discovery'
+  | 'admin'
+  | 'other';
 
 export interface RequestLogEntry {
   method: string;

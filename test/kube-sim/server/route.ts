@@ -13,7 +13,10 @@ export interface ResourceRoute {
  * Parses /api/v1/... and /apis/<group>/<version>/... resource paths. Returns undefined for paths
  * that are not resource paths (discovery and unknown paths are handled elsewhere).
  */
-export function parseResourcePath(pathname: string, types: readonly ResourceType[]): ResourceRoute | undefined {
+export function parseResourcePath(
+  pathname: string,
+  types: readonly ResourceType[],
+): ResourceRoute | undefined {
   const segs = pathname.split('/').filter(Boolean).map(decodeURIComponent);
   let group: string;
   let rest: string[];
@@ -26,7 +29,8 @@ export function parseResourcePath(pathname: string, types: readonly ResourceType
     if (!types.some((t) => t.group === group && t.version === segs[2])) return undefined;
   } else return undefined;
   if (rest.length === 0) return undefined;
-  const find = (plural: string | undefined): ResourceType | undefined => types.find((t) => t.group === group && t.plural === plural);
+  const find = (plural: string | undefined): ResourceType | undefined =>
+    types.find((t) => t.group === group && t.plural === plural);
 
   // /namespaces/<ns>/<plural>[/<name>[/<sub>]] for namespaced types
   if (rest[0] === 'namespaces' && rest.length >= 3) {
@@ -41,7 +45,13 @@ export function parseResourcePath(pathname: string, types: readonly ResourceType
   return build(t, undefined, rest[1], rest[2], rest.length > 3);
 }
 
-function build(type: ResourceType, namespace: string | undefined, name: string | undefined, subresource: string | undefined, extra: boolean): ResourceRoute | undefined {
+function build(
+  type: ResourceType,
+  namespace: string | undefined,
+  name: string | undefined,
+  subresource: string | undefined,
+  extra: boolean,
+): ResourceRoute | undefined {
   if (extra) return undefined;
   if (subresource && !type.subresources?.includes(subresource)) return undefined;
   return { type, key: keyOf(type), namespace, name, subresource };

@@ -26,7 +26,15 @@ function parseReq(raw: string): Req {
   let m = /^!\s*([^\s=!(),]+)$/.exec(raw);
   if (m) return { key: m[1] as string, op: '!exists', values: [] };
   m = /^([^\s=!(),]+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(raw);
-  if (m) return { key: m[1] as string, op: m[2] as 'in' | 'notin', values: (m[3] as string).split(',').map((v) => v.trim()).filter(Boolean) };
+  if (m)
+    return {
+      key: m[1] as string,
+      op: m[2] as 'in' | 'notin',
+      values: (m[3] as string)
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    };
   m = /^([^\s=!(),]+)\s*(==|=|!=)\s*([^\s=!(),]*)$/.exec(raw);
   if (m) return { key: m[1] as string, op: m[2] === '!=' ? '!=' : '=', values: [m[3] as string] };
   m = /^([^\s=!(),]+)$/.exec(raw);
@@ -60,11 +68,16 @@ export function labelSelector(expr: string | null): Matcher {
 /** Field labels each type supports, as the registries' GetAttrs/field label conversions do. */
 const FIELDS: Record<string, Record<string, (o: KubeObject) => string | undefined>> = {
   '*': { 'metadata.name': (o) => o.metadata.name, 'metadata.namespace': (o) => o.metadata.namespace ?? '' },
-  pods: { 'status.phase': (o) => o.status?.phase ?? '', 'spec.nodeName': (o) => o.spec?.nodeName ?? '', 'spec.restartPolicy': (o) => o.spec?.restartPolicy },
+  pods: {
+    'status.phase': (o) => o.status?.phase ?? '',
+    'spec.nodeName': (o) => o.spec?.nodeName ?? '',
+    'spec.restartPolicy': (o) => o.spec?.restartPolicy,
+  },
   events: {
     'involvedObject.kind': (o) => (o.involvedObject as { kind?: string } | undefined)?.kind ?? '',
     'involvedObject.name': (o) => (o.involvedObject as { name?: string } | undefined)?.name ?? '',
-    'involvedObject.namespace': (o) => (o.involvedObject as { namespace?: string } | undefined)?.namespace ?? '',
+    'involvedObject.namespace': (o) =>
+      (o.involvedObject as { namespace?: string } | undefined)?.namespace ?? '',
     'involvedObject.uid': (o) => (o.involvedObject as { uid?: string } | undefined)?.uid ?? '',
     reason: (o) => String(o.reason ?? ''),
     type: (o) => String(o.type ?? ''),

@@ -51,7 +51,13 @@ export async function startServer(opts: KubeSimServerOptions): Promise<KubeSimSe
   const log = new RequestLog();
   const sockets = new Set<Socket>();
   const wss = new WebSocketServer({ noServer: true, handleProtocols: chooseProtocol });
-  const admin: AdminDeps = { faults: opts.faults, setFaults: opts.setFaults, accessDenied: opts.accessDenied, setAccessDenied: opts.setAccessDenied, log };
+  const admin: AdminDeps = {
+    faults: opts.faults,
+    setFaults: opts.setFaults,
+    accessDenied: opts.accessDenied,
+    setAccessDenied: opts.setAccessDenied,
+    log,
+  };
   const nowIso = (): string => new Date(opts.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
   let hostPort = '';
 
@@ -64,7 +70,8 @@ export async function startServer(opts: KubeSimServerOptions): Promise<KubeSimSe
     if (pathname === '/api/v1') return apiResourceList(opts.store.types, '', 'v1');
     if (pathname === '/apis') return apiGroupList(opts.store.types);
     if (segs[0] === 'apis' && segs.length === 2) return apiGroup(opts.store.types, segs[1] as string);
-    if (segs[0] === 'apis' && segs.length === 3) return apiResourceList(opts.store.types, segs[1] as string, segs[2] as string);
+    if (segs[0] === 'apis' && segs.length === 3)
+      return apiResourceList(opts.store.types, segs[1] as string, segs[2] as string);
     return undefined;
   }
 
@@ -116,13 +123,22 @@ export async function startServer(opts: KubeSimServerOptions): Promise<KubeSimSe
     await dispatchResource(ctx, {
       runtime: opts.runtime,
       accessDenied: opts.accessDenied,
-      watchOptions: () => ({ bookmarkIntervalMs: opts.bookmarkIntervalMs ?? 2000, cutAfterSeconds: opts.faults().watchCutAfterSeconds }),
+      watchOptions: () => ({
+        bookmarkIntervalMs: opts.bookmarkIntervalMs ?? 2000,
+        cutAfterSeconds: opts.faults().watchCutAfterSeconds,
+      }),
     });
   }
 
   const server: Server = createServer({ key: opts.certs.key, cert: opts.certs.cert }, (req, res) => {
     const started = performance.now();
-    const entry: RequestLogEntry = { method: req.method ?? 'GET', path: req.url ?? '/', status: 0, durationMs: 0, verb: 'other' };
+    const entry: RequestLogEntry = {
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      status: 0,
+      durationMs: 0,
+      verb: 'other',
+    };
     log.add(entry);
     const settle = (): void => {
       entry.status = res.headersSent ? res.statusCode : 0;
@@ -148,12 +164,20 @@ export async function startServer(opts: KubeSimServerOptions): Promise<KubeSimSe
 
   function rejectUpgrade(socket: Duplex, err: StatusError): void {
     const body = JSON.stringify(statusBody(err));
-    socket.end(`HTTP/1.1 ${err.code} ${STATUS_CODES[err.code] ?? ''}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 ${err.code} ${STATUS_CODES[err.code] ?? ''}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   }
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const started = performance.now();
-    const entry: RequestLogEntry = { method: req.method ?? 'GET', path: req.url ?? '/', status: 0, durationMs: 0, verb: 'connect' };
+    const entry: RequestLogEntry = {
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      status: 0,
+      durationMs: 0,
+      verb: 'connect',
+    };
     log.add(entry);
     const done = (status: number): void => {
       entry.status = status;
@@ -176,7 +200,12 @@ export async function startServer(opts: KubeSimServerOptions): Promise<KubeSimSe
       const route = parseResourcePath(url.pathname, opts.store.types);
       if (!route || route.subresource !== 'exec' || !route.namespace || !route.name) throw pathNotFound();
       Object.assign(entry, { resource: 'pods/exec', namespace: route.namespace, name: route.name });
-      const exec = parseExec(url, opts.store.get('pods', route.namespace, route.name), route.namespace, route.name);
+      const exec = parseExec(
+        url,
+        opts.store.get('pods', route.namespace, route.name),
+        route.namespace,
+        route.name,
+      );
       done(101);
       await upgradeExec(wss, req, socket, head, exec, opts.runtime);
       done(101);

@@ -6,7 +6,13 @@ export function statusBody(err: StatusError): Record<string, unknown> {
   const d = err.details;
   const details = d
     ? Object.fromEntries(
-        Object.entries({ name: d.name, group: d.group, kind: d.kind, causes: d.causes, retryAfterSeconds: d.retryAfterSeconds }).filter(([, v]) => v !== undefined && v !== ''),
+        Object.entries({
+          name: d.name,
+          group: d.group,
+          kind: d.kind,
+          causes: d.causes,
+          retryAfterSeconds: d.retryAfterSeconds,
+        }).filter(([, v]) => v !== undefined && v !== ''),
       )
     : undefined;
   return {
@@ -21,14 +27,26 @@ export function statusBody(err: StatusError): Record<string, unknown> {
   };
 }
 
-export function sendJson(res: ServerResponse, code: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  code: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
-  res.writeHead(code, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
+  res.writeHead(code, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 
 export function sendStatus(res: ServerResponse, err: StatusError): void {
-  const headers: Record<string, string> = err.details?.retryAfterSeconds !== undefined ? { 'Retry-After': String(err.details.retryAfterSeconds) } : {};
+  const headers: Record<string, string> =
+    err.details?.retryAfterSeconds !== undefined
+      ? { 'Retry-After': String(err.details.retryAfterSeconds) }
+      : {};
   sendJson(res, err.code, statusBody(err), headers);
 }
 
@@ -36,9 +54,13 @@ export function sendStatus(res: ServerResponse, err: StatusError): void {
 export function toStatusError(e: unknown): StatusError {
   if (e instanceof StatusError) return e;
   const message = e instanceof Error ? e.message : String(e);
-  return new StatusError(500, 'InternalError', `Internal error occurred: ${message}`, { causes: [{ reason: '', message, field: '' }] });
+  return new StatusError(500, 'InternalError', `Internal error occurred: ${message}`, {
+    causes: [{ reason: '', message, field: '' }],
+  });
 }
 
-export const methodNotAllowed = (): StatusError => new StatusError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+export const methodNotAllowed = (): StatusError =>
+  new StatusError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
 export const badRequest = (message: string): StatusError => new StatusError(400, 'BadRequest', message);
-export const pathNotFound = (): StatusError => new StatusError(404, 'NotFound', 'the server could not find the requested resource');
+export const pathNotFound = (): StatusError =>
+  new StatusError(404, 'NotFound', 'the server could not find the requested resource');

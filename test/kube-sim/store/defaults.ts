@@ -26,7 +26,11 @@ export function defaultPodSpec(spec: Obj | undefined): void {
   setIfAbsent(spec, 'terminationGracePeriodSeconds', 30);
   setIfAbsent(spec, 'schedulerName', 'default-scheduler');
   setIfAbsent(spec, 'securityContext', {});
-  for (const c of [...((spec.containers as Obj[] | undefined) ?? []), ...((spec.initContainers as Obj[] | undefined) ?? [])]) defaultContainer(c);
+  for (const c of [
+    ...((spec.containers as Obj[] | undefined) ?? []),
+    ...((spec.initContainers as Obj[] | undefined) ?? []),
+  ])
+    defaultContainer(c);
 }
 
 function allocateClusterIp(rng: Rng): string {
@@ -57,18 +61,27 @@ function defaultSecret(obj: KubeObject): void {
   const stringData = obj.stringData as Record<string, string> | undefined;
   if (stringData) {
     const data = ((obj.data as Record<string, string> | undefined) ?? {}) as Record<string, string>;
-    for (const [k, v] of Object.entries(stringData)) data[k] = Buffer.from(String(v), 'utf8').toString('base64');
+    for (const [k, v] of Object.entries(stringData))
+      data[k] = Buffer.from(String(v), 'utf8').toString('base64');
     obj.data = data;
     delete obj.stringData;
   }
 }
 
 /** Applies defaults in place; `old` is set on updates. */
-export function applyDefaults(key: ResourceKey, obj: KubeObject, old: KubeObject | undefined, rng: Rng): void {
+export function applyDefaults(
+  key: ResourceKey,
+  obj: KubeObject,
+  old: KubeObject | undefined,
+  rng: Rng,
+): void {
   const spec = obj.spec as Obj | undefined;
   switch (key) {
     case 'namespaces': {
-      obj.metadata.labels = { ...(obj.metadata.labels ?? {}), 'kubernetes.io/metadata.name': obj.metadata.name };
+      obj.metadata.labels = {
+        ...(obj.metadata.labels ?? {}),
+        'kubernetes.io/metadata.name': obj.metadata.name,
+      };
       if (!old) {
         obj.spec = { finalizers: ['kubernetes'], ...(spec ?? {}) };
         obj.status = { phase: 'Active' };
@@ -83,7 +96,8 @@ export function applyDefaults(key: ResourceKey, obj: KubeObject, old: KubeObject
       if (!spec) break;
       setIfAbsent(spec, 'replicas', 1);
       setIfAbsent(spec, 'strategy', { type: 'RollingUpdate' });
-      if (spec.strategy.type === 'RollingUpdate') setIfAbsent(spec.strategy, 'rollingUpdate', { maxUnavailable: '25%', maxSurge: '25%' });
+      if (spec.strategy.type === 'RollingUpdate')
+        setIfAbsent(spec.strategy, 'rollingUpdate', { maxUnavailable: '25%', maxSurge: '25%' });
       setIfAbsent(spec, 'revisionHistoryLimit', 10);
       setIfAbsent(spec, 'progressDeadlineSeconds', 600);
       defaultPodSpec(spec.template?.spec);
@@ -121,9 +135,14 @@ export function applyDefaults(key: ResourceKey, obj: KubeObject, old: KubeObject
 function qosClass(spec: Obj): string {
   const containers = (spec.containers as Obj[] | undefined) ?? [];
   const res = containers.map((c) => (c.resources ?? {}) as { requests?: Obj; limits?: Obj });
-  if (res.every((r) => !Object.keys(r.requests ?? {}).length && !Object.keys(r.limits ?? {}).length)) return 'BestEffort';
+  if (res.every((r) => !Object.keys(r.requests ?? {}).length && !Object.keys(r.limits ?? {}).length))
+    return 'BestEffort';
   const guaranteed = res.every((r) =>
-    ['cpu', 'memory'].every((k) => r.limits?.[k] !== undefined && (r.requests?.[k] === undefined || String(r.requests[k]) === String(r.limits[k]))),
+    ['cpu', 'memory'].every(
+      (k) =>
+        r.limits?.[k] !== undefined &&
+        (r.requests?.[k] === undefined || String(r.requests[k]) === String(r.limits[k])),
+    ),
   );
   return guaranteed ? 'Guaranteed' : 'Burstable';
 }
@@ -133,8 +152,16 @@ export function applyCreateDefaults(key: ResourceKey, obj: KubeObject): void {
   if (key === 'pods' && obj.spec) obj.status = { ...(obj.status ?? {}), qosClass: qosClass(obj.spec as Obj) };
   if (key !== 'jobs.batch' || !obj.spec || obj.spec.manualSelector) return;
   const uid = obj.metadata.uid as string;
-  const labels = { 'batch.kubernetes.io/controller-uid': uid, 'batch.kubernetes.io/job-name': obj.metadata.name, 'controller-uid': uid, 'job-name': obj.metadata.name };
+  const labels = {
+    'batch.kubernetes.io/controller-uid': uid,
+    'batch.kubernetes.io/job-name': obj.metadata.name,
+    'controller-uid': uid,
+    'job-name': obj.metadata.name,
+  };
   obj.spec.selector ??= { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } };
   const template = (obj.spec.template ??= {});
-  template.metadata = { ...(template.metadata ?? {}), labels: { ...(template.metadata?.labels ?? {}), ...labels } };
+  template.metadata = {
+    ...(template.metadata ?? {}),
+    labels: { ...(template.metadata?.labels ?? {}), ...labels },
+  };
 }

@@ -34,7 +34,11 @@ describe('object store', () => {
   it('assigns uid, creationTimestamp, generation 1 and a growing global resourceVersion', () => {
     const store = newStore();
     const a = store.create('deployments.apps', deployment('a'));
-    const b = store.create('configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'b', namespace: 'shop' } });
+    const b = store.create('configmaps', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'b', namespace: 'shop' },
+    });
     expect(a.metadata.uid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(a.metadata.generation).toBe(1);
     expect(a.metadata.creationTimestamp).toMatch(/^2026-01-01T00:00:\d\dZ$/);
@@ -45,7 +49,10 @@ describe('object store', () => {
   it('bumps generation only when spec changes, and skips identical writes entirely', () => {
     const store = newStore();
     const a = store.create('deployments.apps', deployment('a'));
-    const labelled = store.update('deployments.apps', { ...a, metadata: { ...a.metadata, labels: { tier: 'web' } } });
+    const labelled = store.update('deployments.apps', {
+      ...a,
+      metadata: { ...a.metadata, labels: { tier: 'web' } },
+    });
     expect(labelled.metadata.generation).toBe(1);
     const scaled = store.update('deployments.apps', { ...labelled, spec: { ...labelled.spec, replicas: 3 } });
     expect(scaled.metadata.generation).toBe(2);
@@ -62,18 +69,27 @@ describe('object store', () => {
     store.update('deployments.apps', { ...a, spec: { ...a.spec, replicas: 2 } });
     const err = statusOf(() => store.update('deployments.apps', { ...a, spec: { ...a.spec, replicas: 5 } }));
     expect(err.code).toBe(409);
-    expect(err.message).toBe('Operation cannot be fulfilled on deployments.apps "a": the object has been modified; please apply your changes to the latest version and try again');
+    expect(err.message).toBe(
+      'Operation cannot be fulfilled on deployments.apps "a": the object has been modified; please apply your changes to the latest version and try again',
+    );
   });
 
   it('keeps objects with finalizers until the last finalizer is removed', () => {
     const store = newStore();
     const events: StoreEvent[] = [];
     store.subscribe((e) => events.push(e));
-    store.create('configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'f', namespace: 'shop', finalizers: ['x/y'] } });
+    store.create('configmaps', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'f', namespace: 'shop', finalizers: ['x/y'] },
+    });
     const marked = store.delete('configmaps', 'shop', 'f');
     expect(marked?.metadata.deletionTimestamp).toBeDefined();
     expect(store.get('configmaps', 'shop', 'f')).toBeDefined();
-    store.update('configmaps', { ...(marked as KubeObject), metadata: { ...(marked as KubeObject).metadata, finalizers: [] } });
+    store.update('configmaps', {
+      ...(marked as KubeObject),
+      metadata: { ...(marked as KubeObject).metadata, finalizers: [] },
+    });
     expect(store.get('configmaps', 'shop', 'f')).toBeUndefined();
     expect(events.map((e) => e.type)).toEqual(['ADDED', 'MODIFIED', 'DELETED']);
   });
@@ -84,32 +100,64 @@ describe('object store', () => {
     expect(store.get('namespaces', undefined, 'shop')?.status.phase).toBe('Terminating');
     const err = statusOf(() => store.create('deployments.apps', deployment('late')));
     expect(err.code).toBe(403);
-    expect(err.message).toBe('deployments.apps "late" is forbidden: unable to create new content in namespace shop because it is being terminated');
-    expect(statusOf(() => store.create('deployments.apps', { ...deployment('x'), metadata: { name: 'x', namespace: 'nope' } })).code).toBe(404);
+    expect(err.message).toBe(
+      'deployments.apps "late" is forbidden: unable to create new content in namespace shop because it is being terminated',
+    );
+    expect(
+      statusOf(() =>
+        store.create('deployments.apps', { ...deployment('x'), metadata: { name: 'x', namespace: 'nope' } }),
+      ).code,
+    ).toBe(404);
   });
 
   it('validates names and required fields with 422 Invalid', () => {
     const store = newStore();
-    const err = statusOf(() => store.create('deployments.apps', { ...deployment('Bad_Name'), spec: { template: deployment('x').spec.template } }));
+    const err = statusOf(() =>
+      store.create('deployments.apps', {
+        ...deployment('Bad_Name'),
+        spec: { template: deployment('x').spec.template },
+      }),
+    );
     expect(err.code).toBe(422);
     expect(err.details?.causes?.map((c) => c.field)).toEqual(['metadata.name', 'spec.selector']);
-    expect(statusOf(() => store.create('services', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'shop' }, spec: { ports: [{}] } })).details?.causes?.[0]?.field).toBe(
-      'spec.ports[0].port',
-    );
+    expect(
+      statusOf(() =>
+        store.create('services', {
+          apiVersion: 'v1',
+          kind: 'Service',
+          metadata: { name: 'web', namespace: 'shop' },
+          spec: { ports: [{}] },
+        }),
+      ).details?.causes?.[0]?.field,
+    ).toBe('spec.ports[0].port');
   });
 
   it('replays history after a resourceVersion and answers 410 once it fell out of the buffer', () => {
     const store = newStore(3);
     const start = store.currentResourceVersion();
-    for (const n of ['a', 'b', 'c']) store.create('configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: n, namespace: 'shop' } });
+    for (const n of ['a', 'b', 'c'])
+      store.create('configmaps', {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: n, namespace: 'shop' },
+      });
     expect(store.eventsSince(start).map((e) => e.object.metadata.name)).toEqual(['a', 'b', 'c']);
-    store.create('configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'd', namespace: 'shop' } });
+    store.create('configmaps', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'd', namespace: 'shop' },
+    });
     expect(statusOf(() => store.eventsSince(start)).code).toBe(410);
   });
 
   it('generates names and uids deterministically', () => {
     const names = [newStore(), newStore()].map((s) => {
-      const o = s.create('pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: '', generateName: 'web-', namespace: 'shop' }, spec: { containers: [{ name: 'c', image: 'x:1' }] } });
+      const o = s.create('pods', {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: '', generateName: 'web-', namespace: 'shop' },
+        spec: { containers: [{ name: 'c', image: 'x:1' }] },
+      });
       return `${o.metadata.name} ${o.metadata.uid}`;
     });
     expect(names[0]).toMatch(/^web-[a-z0-9]{5} /);

@@ -64,7 +64,8 @@ export function createObjectStore(opts: ObjectStoreOptions): SimObjectStore {
 
   const typeOf = (key: ResourceKey): ResourceType => {
     const t = byKey.get(key);
-    if (!t) throw new StatusError(404, 'NotFound', `the server could not find the requested resource (${key})`);
+    if (!t)
+      throw new StatusError(404, 'NotFound', `the server could not find the requested resource (${key})`);
     return t;
   };
   const bucket = (key: ResourceKey): Bucket => {
@@ -88,13 +89,24 @@ export function createObjectStore(opts: ObjectStoreOptions): SimObjectStore {
   function checkNamespace(t: ResourceType, obj: KubeObject): void {
     if (!t.namespaced) return;
     const nsName = obj.metadata.namespace;
-    if (!nsName) throw new StatusError(400, 'BadRequest', 'the server could not find the namespace of the object (metadata.namespace is empty)');
+    if (!nsName)
+      throw new StatusError(
+        400,
+        'BadRequest',
+        'the server could not find the namespace of the object (metadata.namespace is empty)',
+      );
     const ns = buckets.get('namespaces')?.get(slot(undefined, nsName));
     if (!ns) throw notFound({ group: '', plural: 'namespaces' }, nsName);
-    if (ns.metadata.deletionTimestamp || ns.status?.phase === 'Terminating') throw namespaceTerminating(t, obj.metadata.name, nsName);
+    if (ns.metadata.deletionTimestamp || ns.status?.phase === 'Terminating')
+      throw namespaceTerminating(t, obj.metadata.name, nsName);
   }
 
-  function runAdmission(op: 'CREATE' | 'UPDATE', key: ResourceKey, obj: KubeObject, old: KubeObject | undefined): void {
+  function runAdmission(
+    op: 'CREATE' | 'UPDATE',
+    key: ResourceKey,
+    obj: KubeObject,
+    old: KubeObject | undefined,
+  ): void {
     for (const plugin of admission) plugin(op, key, obj, old, store);
   }
 
@@ -105,12 +117,14 @@ export function createObjectStore(opts: ObjectStoreOptions): SimObjectStore {
     obj.kind = t.kind;
     obj.metadata = obj.metadata ?? ({} as KubeObject['metadata']);
     if (!t.namespaced) delete obj.metadata.namespace;
-    if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = obj.metadata.generateName + rng.suffix(5);
+    if (!obj.metadata.name && obj.metadata.generateName)
+      obj.metadata.name = obj.metadata.generateName + rng.suffix(5);
     checkNamespace(t, obj);
     applyDefaults(key, obj, undefined, rng);
     runAdmission('CREATE', key, obj, undefined);
     validateObject(t, obj, undefined);
-    if (bucket(key).has(slot(obj.metadata.namespace, obj.metadata.name))) throw alreadyExists(t, obj.metadata.name);
+    if (bucket(key).has(slot(obj.metadata.namespace, obj.metadata.name)))
+      throw alreadyExists(t, obj.metadata.name);
     const meta = obj.metadata;
     meta.uid = uidFromRng(rng);
     meta.creationTimestamp = nowIso();
@@ -124,7 +138,9 @@ export function createObjectStore(opts: ObjectStoreOptions): SimObjectStore {
   /** Shared by update and updateStatus: preconditions, immutable metadata, no-op detection, finalization. */
   function write(key: ResourceKey, input: KubeObject, statusOnly: boolean): KubeObject {
     const t = typeOf(key);
-    const old = bucket(key).get(slot(t.namespaced ? input.metadata?.namespace : undefined, input.metadata?.name));
+    const old = bucket(key).get(
+      slot(t.namespaced ? input.metadata?.namespace : undefined, input.metadata?.name),
+    );
     if (!old) throw notFound(t, input.metadata?.name ?? '');
     const wanted = input.metadata.resourceVersion;
     if (wanted && wanted !== old.metadata.resourceVersion) throw conflict(t, old.metadata.name);
@@ -133,7 +149,8 @@ export function createObjectStore(opts: ObjectStoreOptions): SimObjectStore {
       obj = clone(old);
       obj.status = clone(input.status);
       // The API layer records the status writer in managedFields; controllers pass them through unchanged.
-      if (input.metadata.managedFields !== undefined) obj.metadata.managedFields = clone(input.metadata.managedFields);
+      if (input.metadata.managedFields !== undefined)
+        obj.metadata.managedFields = clone(input.metadata.managedFields);
     } else {
       obj = clone(input);
       obj.apiVersion = apiVersionOf(t);
@@ -192,8 +209,14 @@ export function createObjectStore(opts: ObjectStoreOptions): SimObjectStore {
     },
     list: (key, namespace) => {
       const t = typeOf(key);
-      const all = [...bucket(key).values()].filter((o) => !t.namespaced || !namespace || o.metadata.namespace === namespace);
-      all.sort((a, b) => slot(a.metadata.namespace, a.metadata.name).localeCompare(slot(b.metadata.namespace, b.metadata.name)));
+      const all = [...bucket(key).values()].filter(
+        (o) => !t.namespaced || !namespace || o.metadata.namespace === namespace,
+      );
+      all.sort((a, b) =>
+        slot(a.metadata.namespace, a.metadata.name).localeCompare(
+          slot(b.metadata.namespace, b.metadata.name),
+        ),
+      );
       return all.map(clone);
     },
     create,

@@ -17,22 +17,51 @@ function t(
 
 /** Every resource type the simulator serves. */
 export const RESOURCE_TYPES: readonly ResourceType[] = [
-  t('', 'namespaces', 'namespace', 'Namespace', false, { verbs: NO_COLLECTION, shortNames: ['ns'], subresources: ['status', 'finalize'] }),
+  t('', 'namespaces', 'namespace', 'Namespace', false, {
+    verbs: NO_COLLECTION,
+    shortNames: ['ns'],
+    subresources: ['status', 'finalize'],
+  }),
   t('', 'secrets', 'secret', 'Secret', true),
   t('', 'configmaps', 'configmap', 'ConfigMap', true, { shortNames: ['cm'] }),
-  t('', 'services', 'service', 'Service', true, { verbs: NO_COLLECTION, shortNames: ['svc'], subresources: ['status'] }),
-  t('', 'persistentvolumeclaims', 'persistentvolumeclaim', 'PersistentVolumeClaim', true, { shortNames: ['pvc'], subresources: ['status'] }),
+  t('', 'services', 'service', 'Service', true, {
+    verbs: NO_COLLECTION,
+    shortNames: ['svc'],
+    subresources: ['status'],
+  }),
+  t('', 'persistentvolumeclaims', 'persistentvolumeclaim', 'PersistentVolumeClaim', true, {
+    shortNames: ['pvc'],
+    subresources: ['status'],
+  }),
   t('', 'pods', 'pod', 'Pod', true, { shortNames: ['po'], subresources: ['status', 'log', 'exec'] }),
-  t('', 'resourcequotas', 'resourcequota', 'ResourceQuota', true, { shortNames: ['quota'], subresources: ['status'] }),
+  t('', 'resourcequotas', 'resourcequota', 'ResourceQuota', true, {
+    shortNames: ['quota'],
+    subresources: ['status'],
+  }),
   t('', 'limitranges', 'limitrange', 'LimitRange', true, { shortNames: ['limits'] }),
   t('', 'events', 'event', 'Event', true, { shortNames: ['ev'] }),
-  t('apps', 'deployments', 'deployment', 'Deployment', true, { shortNames: ['deploy'], subresources: ['status'] }),
+  t('apps', 'deployments', 'deployment', 'Deployment', true, {
+    shortNames: ['deploy'],
+    subresources: ['status'],
+  }),
   t('batch', 'jobs', 'job', 'Job', true, { subresources: ['status'] }),
-  t('networking.k8s.io', 'ingresses', 'ingress', 'Ingress', true, { shortNames: ['ing'], subresources: ['status'] }),
-  t('networking.k8s.io', 'networkpolicies', 'networkpolicy', 'NetworkPolicy', true, { shortNames: ['netpol'] }),
+  t('networking.k8s.io', 'ingresses', 'ingress', 'Ingress', true, {
+    shortNames: ['ing'],
+    subresources: ['status'],
+  }),
+  t('networking.k8s.io', 'networkpolicies', 'networkpolicy', 'NetworkPolicy', true, {
+    shortNames: ['netpol'],
+  }),
   t('networking.k8s.io', 'ingressclasses', 'ingressclass', 'IngressClass', false),
   t('storage.k8s.io', 'storageclasses', 'storageclass', 'StorageClass', false, { shortNames: ['sc'] }),
-  t('authorization.k8s.io', 'selfsubjectaccessreviews', 'selfsubjectaccessreview', 'SelfSubjectAccessReview', false, { verbs: ['create'] }),
+  t(
+    'authorization.k8s.io',
+    'selfsubjectaccessreviews',
+    'selfsubjectaccessreview',
+    'SelfSubjectAccessReview',
+    false,
+    { verbs: ['create'] },
+  ),
 ];
 
 /** 'pods' for core, 'deployments.apps' for named groups: the key used across the sim. */

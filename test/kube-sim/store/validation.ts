@@ -19,8 +19,16 @@ const LABEL_VALUE_MSG =
   "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
 
 const q = (v: unknown): string => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v));
-const bad = (field: string, value: unknown, detail: string): FieldError => ({ reason: 'FieldValueInvalid', field, message: `Invalid value: ${q(value)}: ${detail}` });
-const required = (field: string, detail = ''): FieldError => ({ reason: 'FieldValueRequired', field, message: detail ? `Required value: ${detail}` : 'Required value' });
+const bad = (field: string, value: unknown, detail: string): FieldError => ({
+  reason: 'FieldValueInvalid',
+  field,
+  message: `Invalid value: ${q(value)}: ${detail}`,
+});
+const required = (field: string, detail = ''): FieldError => ({
+  reason: 'FieldValueRequired',
+  field,
+  message: detail ? `Required value: ${detail}` : 'Required value',
+});
 const immutable = (field: string, value: unknown): FieldError => bad(field, value, 'field is immutable');
 
 function nameErrors(name: string, rule: 'subdomain' | 'label' | 'dns1035'): string[] {
@@ -44,9 +52,16 @@ function labelErrors(labels: Record<string, string> | undefined): FieldError[] {
   for (const [k, v] of Object.entries(labels ?? {})) {
     const namePart = k.includes('/') ? k.slice(k.indexOf('/') + 1) : k;
     if (!QUALIFIED_NAME_RE.test(namePart) || namePart.length > 63) {
-      errs.push(bad('metadata.labels', k, "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')"));
+      errs.push(
+        bad(
+          'metadata.labels',
+          k,
+          "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
+        ),
+      );
     }
-    if (typeof v !== 'string' || !LABEL_VALUE_RE.test(v)) errs.push(bad('metadata.labels', v, LABEL_VALUE_MSG));
+    if (typeof v !== 'string' || !LABEL_VALUE_RE.test(v))
+      errs.push(bad('metadata.labels', v, LABEL_VALUE_MSG));
     else if (v.length > 63) errs.push(bad('metadata.labels', v, 'must be no more than 63 characters'));
   }
   return errs;
@@ -68,28 +83,40 @@ function podSpecErrors(spec: any, path: string): FieldError[] {
   return errs;
 }
 
-function selectorMatches(selector: { matchLabels?: Record<string, string> } | undefined, labels: Record<string, string> | undefined): boolean {
+function selectorMatches(
+  selector: { matchLabels?: Record<string, string> } | undefined,
+  labels: Record<string, string> | undefined,
+): boolean {
   return Object.entries(selector?.matchLabels ?? {}).every(([k, v]) => labels?.[k] === v);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function specErrors(t: ResourceType, obj: KubeObject, old: KubeObject | undefined): FieldError[] {
   const spec = obj.spec;
   const errs: FieldError[] = [];
   switch (t.plural) {
     case 'deployments': {
       if (!spec?.selector) errs.push(required('spec.selector'));
-      else if (!Object.keys(spec.selector.matchLabels ?? {}).length && !(spec.selector.matchExpressions ?? []).length) {
+      else if (
+        !Object.keys(spec.selector.matchLabels ?? {}).length &&
+        !(spec.selector.matchExpressions ?? []).length
+      ) {
         errs.push(bad('spec.selector', spec.selector, 'empty selector is invalid for deployment'));
       }
       if (!spec?.template) errs.push(required('spec.template'));
       else {
         if (spec.selector && !selectorMatches(spec.selector, spec.template.metadata?.labels)) {
-          errs.push(bad('spec.template.metadata.labels', spec.template.metadata?.labels ?? {}, '`selector` does not match template `labels`'));
+          errs.push(
+            bad(
+              'spec.template.metadata.labels',
+              spec.template.metadata?.labels ?? {},
+              '`selector` does not match template `labels`',
+            ),
+          );
         }
         errs.push(...podSpecErrors(spec.template.spec, 'spec.template.spec'));
       }
-      if (old && spec?.selector && !deepEqual(spec.selector, old.spec?.selector)) errs.push(immutable('spec.selector', spec.selector));
+      if (old && spec?.selector && !deepEqual(spec.selector, old.spec?.selector))
+        errs.push(immutable('spec.selector', spec.selector));
       break;
     }
     case 'jobs': {
@@ -100,9 +127,14 @@ function specErrors(t: ResourceType, obj: KubeObject, old: KubeObject | undefine
       errs.push(...podSpecErrors(spec.template.spec, 'spec.template.spec'));
       const policy = spec.template.spec?.restartPolicy;
       if (policy !== 'OnFailure' && policy !== 'Never') {
-        errs.push({ reason: 'FieldValueNotSupported', field: 'spec.template.spec.restartPolicy', message: `Unsupported value: ${q(policy)}: supported values: "OnFailure", "Never"` });
+        errs.push({
+          reason: 'FieldValueNotSupported',
+          field: 'spec.template.spec.restartPolicy',
+          message: `Unsupported value: ${q(policy)}: supported values: "OnFailure", "Never"`,
+        });
       }
-      if (old && !deepEqual(spec.template, old.spec?.template)) errs.push(immutable('spec.template', spec.template));
+      if (old && !deepEqual(spec.template, old.spec?.template))
+        errs.push(immutable('spec.template', spec.template));
       break;
     }
     case 'pods':
@@ -110,21 +142,34 @@ function specErrors(t: ResourceType, obj: KubeObject, old: KubeObject | undefine
       break;
     case 'services': {
       const ports = (spec?.ports ?? []) as Array<{ port?: number; name?: string }>;
-      if (spec?.type !== 'ExternalName' && spec?.clusterIP !== 'None' && ports.length === 0) errs.push(required('spec.ports'));
+      if (spec?.type !== 'ExternalName' && spec?.clusterIP !== 'None' && ports.length === 0)
+        errs.push(required('spec.ports'));
       ports.forEach((p, i) => {
-        if (!p.port || p.port < 1 || p.port > 65535) errs.push(bad(`spec.ports[${i}].port`, p.port ?? 0, 'must be between 1 and 65535, inclusive'));
+        if (!p.port || p.port < 1 || p.port > 65535)
+          errs.push(bad(`spec.ports[${i}].port`, p.port ?? 0, 'must be between 1 and 65535, inclusive'));
         if (ports.length > 1 && !p.name) errs.push(required(`spec.ports[${i}].name`));
       });
-      if (old?.spec?.clusterIP && spec?.clusterIP !== old.spec.clusterIP) errs.push(immutable('spec.clusterIPs[0]', spec?.clusterIP ?? ''));
+      if (old?.spec?.clusterIP && spec?.clusterIP !== old.spec.clusterIP)
+        errs.push(immutable('spec.clusterIPs[0]', spec?.clusterIP ?? ''));
       break;
     }
     case 'persistentvolumeclaims': {
-      if (!spec?.accessModes?.length) errs.push(required('spec.accessModes', 'at least 1 access mode is required'));
+      if (!spec?.accessModes?.length)
+        errs.push(required('spec.accessModes', 'at least 1 access mode is required'));
       if (!spec?.resources?.requests?.storage) errs.push(required('spec.resources[storage]'));
       if (old) {
-        const strip = (s: Record<string, unknown> | undefined): unknown => ({ ...(s ?? {}), resources: undefined, volumeName: undefined });
+        const strip = (s: Record<string, unknown> | undefined): unknown => ({
+          ...(s ?? {}),
+          resources: undefined,
+          volumeName: undefined,
+        });
         if (!deepEqual(strip(spec), strip(old.spec))) {
-          errs.push({ reason: 'FieldValueForbidden', field: 'spec', message: 'Forbidden: spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims' });
+          errs.push({
+            reason: 'FieldValueForbidden',
+            field: 'spec',
+            message:
+              'Forbidden: spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims',
+          });
         }
       }
       break;
@@ -132,7 +177,8 @@ function specErrors(t: ResourceType, obj: KubeObject, old: KubeObject | undefine
     case 'ingresses':
       (spec?.rules ?? []).forEach((r: { http?: { paths?: Array<{ pathType?: string }> } }, i: number) =>
         (r.http?.paths ?? []).forEach((p, j) => {
-          if (!p.pathType) errs.push(required(`spec.rules[${i}].http.paths[${j}].pathType`, 'pathType must be specified'));
+          if (!p.pathType)
+            errs.push(required(`spec.rules[${i}].http.paths[${j}].pathType`, 'pathType must be specified'));
         }),
       );
       break;

@@ -18,7 +18,11 @@ const STRATEGIC = 'application/strategic-merge-patch+json';
 const APPLY = 'application/apply-patch+yaml';
 const PATCH_TYPES = [JSON_PATCH, MERGE_PATCH, STRATEGIC, APPLY];
 
-function invalidOptions(field: string, reason: 'FieldValueRequired' | 'FieldValueForbidden', message: string): StatusError {
+function invalidOptions(
+  field: string,
+  reason: 'FieldValueRequired' | 'FieldValueForbidden',
+  message: string,
+): StatusError {
   return new StatusError(422, 'Invalid', `PatchOptions.meta.k8s.io "" is invalid: ${field}: ${message}`, {
     group: 'meta.k8s.io',
     kind: 'PatchOptions',
@@ -31,13 +35,23 @@ export async function handlePatch(ctx: HandlerContext): Promise<void> {
   ctx.log.verb = 'patch';
   const contentType = (ctx.req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
   if (!PATCH_TYPES.includes(contentType)) {
-    throw new StatusError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: ${PATCH_TYPES.join(', ')}`);
+    throw new StatusError(
+      415,
+      'UnsupportedMediaType',
+      `the body of the request was in an unknown format - accepted media types include: ${PATCH_TYPES.join(', ')}`,
+    );
   }
   const isApply = contentType === APPLY;
   const fieldManager = url.searchParams.get('fieldManager');
   const forceParam = url.searchParams.get('force');
-  if (isApply && !fieldManager) throw invalidOptions('fieldManager', 'FieldValueRequired', 'Required value: is required for apply patch');
-  if (!isApply && forceParam !== null) throw invalidOptions('force', 'FieldValueForbidden', 'Forbidden: may not be specified for non-apply patch');
+  if (isApply && !fieldManager)
+    throw invalidOptions('fieldManager', 'FieldValueRequired', 'Required value: is required for apply patch');
+  if (!isApply && forceParam !== null)
+    throw invalidOptions(
+      'force',
+      'FieldValueForbidden',
+      'Forbidden: may not be specified for non-apply patch',
+    );
   const manager = managerName(ctx);
   ctx.log.fieldManager = manager;
 
@@ -56,13 +70,22 @@ export async function handlePatch(ctx: HandlerContext): Promise<void> {
 
   let next: KubeObject;
   if (isApply) {
-    if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) throw badRequest('the object provided is unrecognized (must be of type Object)');
+    if (typeof patch !== 'object' || patch === null || Array.isArray(patch))
+      throw badRequest('the object provided is unrecognized (must be of type Object)');
     const applied = clone(patch) as KubeObject;
     applied.metadata = applied.metadata ?? ({} as KubeObject['metadata']);
-    if (!applied.apiVersion || !applied.kind) throw badRequest("Object 'Kind' is missing in the applied configuration");
+    if (!applied.apiVersion || !applied.kind)
+      throw badRequest("Object 'Kind' is missing in the applied configuration");
     checkIdentity(ctx, applied);
     if (!old && subresource) throw notFound(route.type, name);
-    next = serverSideApply(old, applied, { manager, force: forceParam === 'true', apiVersion, subresource, scope, now: ctx.nowIso() });
+    next = serverSideApply(old, applied, {
+      manager,
+      force: forceParam === 'true',
+      apiVersion,
+      subresource,
+      scope,
+      now: ctx.nowIso(),
+    });
     if (route.type.namespaced) next.metadata.namespace = route.namespace;
     if (!old) {
       store.applyDefaults(route.key, next, undefined);
@@ -73,16 +96,28 @@ export async function handlePatch(ctx: HandlerContext): Promise<void> {
   } else {
     if (!old) throw notFound(route.type, name);
     const base = clone(old);
-    const patched = contentType === JSON_PATCH ? jsonPatch(base, patch) : contentType === MERGE_PATCH ? mergePatch(base, patch) : strategicMergePatch(base, patch, [], route.type.kind);
+    const patched =
+      contentType === JSON_PATCH
+        ? jsonPatch(base, patch)
+        : contentType === MERGE_PATCH
+          ? mergePatch(base, patch)
+          : strategicMergePatch(base, patch, [], route.type.kind);
     next = patched as KubeObject;
-    if (typeof next !== 'object' || next === null || !next.metadata) throw badRequest('the patched object is not a Kubernetes object');
+    if (typeof next !== 'object' || next === null || !next.metadata)
+      throw badRequest('the patched object is not a Kubernetes object');
     // A patch cannot rename or move an object; identity comes from the URL.
     next.metadata.name = old.metadata.name;
     if (route.type.namespaced) next.metadata.namespace = old.metadata.namespace;
     next.apiVersion = apiVersion;
     next.kind = route.type.kind;
     if (!subresource) store.applyDefaults(route.key, next, old);
-    next.metadata.managedFields = managedFieldsForUpdate(old, next, { manager, apiVersion, subresource, scope, now: ctx.nowIso() });
+    next.metadata.managedFields = managedFieldsForUpdate(old, next, {
+      manager,
+      apiVersion,
+      subresource,
+      scope,
+      now: ctx.nowIso(),
+    });
   }
   const written = subresource ? store.updateStatus(route.key, next) : store.update(route.key, next);
   ctx.log.noop = written.metadata.resourceVersion === old?.metadata.resourceVersion;

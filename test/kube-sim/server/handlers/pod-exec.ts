@@ -25,16 +25,33 @@ export interface ExecRequest {
 }
 
 /** Query → request, with the checks the API server and kubelet make before upgrading. */
-export function parseExec(url: URL, pod: KubeObject | undefined, namespace: string, name: string): ExecRequest {
+export function parseExec(
+  url: URL,
+  pod: KubeObject | undefined,
+  namespace: string,
+  name: string,
+): ExecRequest {
   if (!pod) throw notFound({ group: '', plural: 'pods' }, name);
   const command = url.searchParams.getAll('command');
   if (!command.length) throw badRequest('you must specify at least 1 command');
   const names = ((pod.spec?.containers ?? []) as Array<{ name: string }>).map((c) => c.name);
   const container = url.searchParams.get('container') || undefined;
-  if (container && !names.includes(container)) throw badRequest(`container ${container} is not valid for pod ${name}`);
-  if (!container && names.length > 1) throw badRequest(`a container name must be specified for pod ${name}, choose one of: [${names.join(' ')}]`);
+  if (container && !names.includes(container))
+    throw badRequest(`container ${container} is not valid for pod ${name}`);
+  if (!container && names.length > 1)
+    throw badRequest(
+      `a container name must be specified for pod ${name}, choose one of: [${names.join(' ')}]`,
+    );
   const flag = (k: string): boolean => ['true', '1'].includes(url.searchParams.get(k) ?? '');
-  return { namespace, pod: name, container: container ?? names[0], command, stdin: flag('stdin'), stdout: flag('stdout'), stderr: flag('stderr') };
+  return {
+    namespace,
+    pod: name,
+    container: container ?? names[0],
+    command,
+    stdin: flag('stdin'),
+    stdout: flag('stdout'),
+    stderr: flag('stderr'),
+  };
 }
 
 /** The channel-3 Status the kubelet sends when the command finishes. */
@@ -74,7 +91,18 @@ function serve(ws: WebSocket, exec: ExecRequest, runtime: PodRuntime): Promise<n
         })
         .catch((e: unknown) => {
           const err = toStatusError(e);
-          ws.send(frame(ERROR, JSON.stringify({ metadata: {}, status: 'Failure', message: err.message, reason: err.reason, code: err.code })));
+          ws.send(
+            frame(
+              ERROR,
+              JSON.stringify({
+                metadata: {},
+                status: 'Failure',
+                message: err.message,
+                reason: err.reason,
+                code: err.code,
+              }),
+            ),
+          );
           ws.close(1000);
           resolve(-1);
         });
@@ -90,10 +118,21 @@ function serve(ws: WebSocket, exec: ExecRequest, runtime: PodRuntime): Promise<n
   });
 }
 
-export function upgradeExec(wss: WebSocketServer, req: IncomingMessage, socket: Duplex, head: Buffer, exec: ExecRequest, runtime: PodRuntime): Promise<number> {
+export function upgradeExec(
+  wss: WebSocketServer,
+  req: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+  exec: ExecRequest,
+  runtime: PodRuntime,
+): Promise<number> {
   const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
   if (!EXEC_PROTOCOLS.some((p) => offered.includes(p))) {
-    throw new StatusError(400, 'BadRequest', `unable to upgrade connection: requested protocols ${JSON.stringify(offered)} are not supported, supported: ${JSON.stringify(EXEC_PROTOCOLS)}`);
+    throw new StatusError(
+      400,
+      'BadRequest',
+      `unable to upgrade connection: requested protocols ${JSON.stringify(offered)} are not supported, supported: ${JSON.stringify(EXEC_PROTOCOLS)}`,
+    );
   }
   return new Promise((resolve) => {
     wss.handleUpgrade(req, socket, head, (ws) => {
@@ -106,4 +145,3 @@ export function upgradeExec(wss: WebSocketServer, req: IncomingMessage, socket: 
 export function chooseProtocol(protocols: Set<string>): string | false {
   return EXEC_PROTOCOLS.find((p) => protocols.has(p)) ?? false;
 }
-

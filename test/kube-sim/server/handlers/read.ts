@@ -47,10 +47,17 @@ export function handleList(ctx: HandlerContext): void {
   const more = limit > 0 && offset + limit < all.length;
   const metadata: Record<string, unknown> = { resourceVersion: String(rv) };
   if (more) {
-    metadata.continue = Buffer.from(JSON.stringify({ rv, offset: offset + limit } satisfies ContinueToken)).toString('base64');
+    metadata.continue = Buffer.from(
+      JSON.stringify({ rv, offset: offset + limit } satisfies ContinueToken),
+    ).toString('base64');
     metadata.remainingItemCount = all.length - offset - limit;
   }
   // Items in a typed list carry no apiVersion/kind, as the real API server serializes them.
   const items = page.map(({ apiVersion: _a, kind: _k, ...rest }) => rest);
-  sendJson(ctx.res, 200, { kind: `${route.type.kind}List`, apiVersion: apiVersionOf(route.type), metadata, items });
+  sendJson(ctx.res, 200, {
+    kind: `${route.type.kind}List`,
+    apiVersion: apiVersionOf(route.type),
+    metadata,
+    items,
+  });
 }

@@ -22,14 +22,19 @@ export function handleWatch(ctx: HandlerContext, opts: WatchOptions): Promise<vo
   ctx.log.verb = 'watch';
   const byLabel = labelSelector(url.searchParams.get('labelSelector'));
   const byField = fieldSelector(url.searchParams.get('fieldSelector'), route.type.plural);
-  const inScope = (o: KubeObject): boolean => !route.type.namespaced || !route.namespace || o.metadata.namespace === route.namespace;
+  const inScope = (o: KubeObject): boolean =>
+    !route.type.namespaced || !route.namespace || o.metadata.namespace === route.namespace;
   const matches = (o: KubeObject): boolean => inScope(o) && byLabel(o) && byField(o);
   const rvParam = url.searchParams.get('resourceVersion');
   const bookmarks = url.searchParams.get('allowWatchBookmarks') === 'true';
   const sendInitialEvents = url.searchParams.get('sendInitialEvents') === 'true';
   const timeoutSeconds = Number(url.searchParams.get('timeoutSeconds') ?? 0);
 
-  res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache, private' });
+  res.writeHead(200, {
+    'Content-Type': 'application/json',
+    'Transfer-Encoding': 'chunked',
+    'Cache-Control': 'no-cache, private',
+  });
   res.flushHeaders();
   ctx.log.status = 200;
   let events = 0;
@@ -41,7 +46,10 @@ export function handleWatch(ctx: HandlerContext, opts: WatchOptions): Promise<vo
     write('BOOKMARK', {
       kind: route.type.kind,
       apiVersion: apiVersionOf(route.type),
-      metadata: { resourceVersion: String(rv), ...(initialEnd ? { annotations: { 'k8s.io/initial-events-end': 'true' } } : {}) },
+      metadata: {
+        resourceVersion: String(rv),
+        ...(initialEnd ? { annotations: { 'k8s.io/initial-events-end': 'true' } } : {}),
+      },
     });
 
   return new Promise<void>((resolve) => {
@@ -81,7 +89,14 @@ export function handleWatch(ctx: HandlerContext, opts: WatchOptions): Promise<vo
 
     try {
       if (!rvParam || rvParam === '0') {
-        for (const o of store.list(route.key, route.namespace)) if (matches(o)) deliver({ type: 'ADDED', key: route.key, object: o, resourceVersion: Number(o.metadata.resourceVersion) });
+        for (const o of store.list(route.key, route.namespace))
+          if (matches(o))
+            deliver({
+              type: 'ADDED',
+              key: route.key,
+              object: o,
+              resourceVersion: Number(o.metadata.resourceVersion),
+            });
         if (sendInitialEvents && bookmarks) bookmark(store.currentResourceVersion(), true);
       } else {
         const from = Number(rvParam);
@@ -89,7 +104,8 @@ export function handleWatch(ctx: HandlerContext, opts: WatchOptions): Promise<vo
         // What the client saw at `from`: unchanged objects, and objects whose first later event is not ADDED.
         const first = new Map<string, StoreEvent>();
         for (const e of backlog) if (!first.has(slot(e.object))) first.set(slot(e.object), e);
-        for (const o of store.list(route.key, route.namespace)) if (matches(o) && !first.has(slot(o))) visible.add(slot(o));
+        for (const o of store.list(route.key, route.namespace))
+          if (matches(o) && !first.has(slot(o))) visible.add(slot(o));
         for (const [s, e] of first) if (e.type !== 'ADDED' && matches(e.object)) visible.add(s);
         for (const e of backlog) deliver(e);
       }

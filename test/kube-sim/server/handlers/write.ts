@@ -9,12 +9,22 @@ import { selectObjects } from './read.js';
 
 const BODY_TYPES = ['application/json', 'application/yaml', 'application/vnd.kubernetes.protobuf'];
 /** Registries that answer DELETE with the object rather than a Status (ReturnDeletedObject). */
-const RETURNS_DELETED_OBJECT = new Set(['pods', 'services', 'namespaces']);
+const RETURNS_DELETED_OBJECT = new Set([
+  'pods',
+  'services',
+  'namespaces',
+  'persistentvolumeclaims',
+  'storageclasses.storage.k8s.io',
+]);
 
 export function requireBodyType(ctx: HandlerContext): void {
   const ct = (ctx.req.headers['content-type'] ?? 'application/json').split(';')[0]?.trim() ?? '';
   if (ct !== 'application/json' && ct !== 'application/yaml') {
-    throw new StatusError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: ${BODY_TYPES.join(', ')}`);
+    throw new StatusError(
+      415,
+      'UnsupportedMediaType',
+      `the body of the request was in an unknown format - accepted media types include: ${BODY_TYPES.join(', ')}`,
+    );
   }
 }
 
@@ -22,18 +32,26 @@ export function requireBodyType(ctx: HandlerContext): void {
 export function checkIdentity(ctx: HandlerContext, obj: KubeObject): void {
   const { route } = ctx;
   const want = apiVersionOf(route.type);
-  if (obj.apiVersion && obj.apiVersion !== want) throw badRequest(`the API version in the data (${obj.apiVersion}) does not match the expected API version (${want})`);
+  if (obj.apiVersion && obj.apiVersion !== want)
+    throw badRequest(
+      `the API version in the data (${obj.apiVersion}) does not match the expected API version (${want})`,
+    );
   if (obj.kind && obj.kind !== route.type.kind && !(route.subresource === 'finalize')) {
     throw badRequest(`Object 'Kind' is wrong: expected ${route.type.kind}, got ${obj.kind}`);
   }
   obj.apiVersion = want;
   obj.kind = route.type.kind;
   if (route.type.namespaced) {
-    if (obj.metadata.namespace && obj.metadata.namespace !== route.namespace) throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+    if (obj.metadata.namespace && obj.metadata.namespace !== route.namespace)
+      throw badRequest(
+        'the namespace of the provided object does not match the namespace sent on the request',
+      );
     obj.metadata.namespace = route.namespace;
   }
   if (route.name !== undefined && obj.metadata.name !== route.name) {
-    throw badRequest(`the name of the object (${obj.metadata.name ?? ''}) does not match the name on the URL (${route.name})`);
+    throw badRequest(
+      `the name of the object (${obj.metadata.name ?? ''}) does not match the name on the URL (${route.name})`,
+    );
   }
 }
 
@@ -43,12 +61,22 @@ export async function handleCreate(ctx: HandlerContext): Promise<void> {
   requireBodyType(ctx);
   const obj = asObject(await ctx.body());
   checkIdentity(ctx, obj);
-  if (obj.metadata.resourceVersion) throw new StatusError(500, 'InternalError', 'Internal error occurred: resourceVersion should not be set on objects to be created');
+  if (obj.metadata.resourceVersion)
+    throw new StatusError(
+      500,
+      'InternalError',
+      'Internal error occurred: resourceVersion should not be set on objects to be created',
+    );
   const manager = managerName(ctx);
   ctx.log.fieldManager = manager;
   store.applyDefaults(route.key, obj, undefined);
   const scope = scopeFor(undefined, route.type.subresources?.includes('status') ?? false);
-  obj.metadata.managedFields = managedFieldsForUpdate(undefined, obj, { manager, apiVersion: obj.apiVersion, scope, now: ctx.nowIso() });
+  obj.metadata.managedFields = managedFieldsForUpdate(undefined, obj, {
+    manager,
+    apiVersion: obj.apiVersion,
+    scope,
+    now: ctx.nowIso(),
+  });
   const created = store.create(route.key, obj);
   ctx.log.name = created.metadata.name;
   sendJson(ctx.res, 201, created);
@@ -76,8 +104,20 @@ export async function handleReplace(ctx: HandlerContext): Promise<void> {
   }
   const subresource = route.subresource === 'status' ? 'status' : undefined;
   const scope = scopeFor(subresource, route.type.subresources?.includes('status') ?? false);
-  const merged: KubeObject = subresource ? { ...clone(old), status: next.status, metadata: { ...old.metadata, resourceVersion: next.metadata.resourceVersion } } : next;
-  merged.metadata.managedFields = managedFieldsForUpdate(old, merged, { manager, apiVersion: merged.apiVersion, subresource, scope, now: ctx.nowIso() });
+  const merged: KubeObject = subresource
+    ? {
+        ...clone(old),
+        status: next.status,
+        metadata: { ...old.metadata, resourceVersion: next.metadata.resourceVersion },
+      }
+    : next;
+  merged.metadata.managedFields = managedFieldsForUpdate(old, merged, {
+    manager,
+    apiVersion: merged.apiVersion,
+    subresource,
+    scope,
+    now: ctx.nowIso(),
+  });
   const written = subresource ? store.updateStatus(route.key, merged) : store.update(route.key, merged);
   ctx.log.noop = written.metadata.resourceVersion === old.metadata.resourceVersion;
   sendJson(ctx.res, 200, written);
@@ -94,7 +134,11 @@ async function deleteOptions(ctx: HandlerContext): Promise<DeleteOptions> {
   const body = JSON.parse(raw.toString('utf8')) as DeleteOptions;
   const policy = body.propagationPolicy ?? ctx.url.searchParams.get('propagationPolicy') ?? undefined;
   if (policy && !['Orphan', 'Background', 'Foreground'].includes(policy)) {
-    throw new StatusError(422, 'Invalid', `DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "${policy}": supported values: "Foreground", "Background", "Orphan"`);
+    throw new StatusError(
+      422,
+      'Invalid',
+      `DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "${policy}": supported values: "Foreground", "Background", "Orphan"`,
+    );
   }
   return body;
 }
@@ -105,10 +149,18 @@ function deleteOne(ctx: HandlerContext, name: string, opts: DeleteOptions): Kube
   if (!current) throw notFound(route.type, name);
   const pre = opts.preconditions;
   if (pre?.uid && pre.uid !== current.metadata.uid) {
-    throw conflict(route.type, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${current.metadata.uid ?? ''}`);
+    throw conflict(
+      route.type,
+      name,
+      `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${current.metadata.uid ?? ''}`,
+    );
   }
   if (pre?.resourceVersion && pre.resourceVersion !== current.metadata.resourceVersion) {
-    throw conflict(route.type, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${current.metadata.resourceVersion ?? ''}`);
+    throw conflict(
+      route.type,
+      name,
+      `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${current.metadata.resourceVersion ?? ''}`,
+    );
   }
   return store.delete(route.key, route.namespace, name) as KubeObject;
 }
@@ -129,7 +181,12 @@ export async function handleDelete(ctx: HandlerContext): Promise<void> {
     apiVersion: 'v1',
     metadata: {},
     status: 'Success',
-    details: { name, ...(route.type.group ? { group: route.type.group } : {}), kind: route.type.plural, uid: last.metadata.uid },
+    details: {
+      name,
+      ...(route.type.group ? { group: route.type.group } : {}),
+      kind: route.type.plural,
+      uid: last.metadata.uid,
+    },
   });
 }
 
@@ -139,5 +196,10 @@ export async function handleDeleteCollection(ctx: HandlerContext): Promise<void>
   const opts = await deleteOptions(ctx);
   const deleted = selectObjects(ctx).map((o) => deleteOne(ctx, o.metadata.name, opts));
   const items = deleted.map(({ apiVersion: _a, kind: _k, ...rest }) => rest);
-  sendJson(ctx.res, 200, { kind: `${route.type.kind}List`, apiVersion: apiVersionOf(route.type), metadata: { resourceVersion: String(ctx.store.currentResourceVersion()) }, items });
+  sendJson(ctx.res, 200, {
+    kind: `${route.type.kind}List`,
+    apiVersion: apiVersionOf(route.type),
+    metadata: { resourceVersion: String(ctx.store.currentResourceVersion()) },
+    items,
+  });
 }

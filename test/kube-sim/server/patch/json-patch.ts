@@ -26,7 +26,8 @@ function parentOf(doc: unknown, pointer: string): { parent: Container; key: stri
   let cur: unknown = doc;
   for (const p of parts) {
     cur = Array.isArray(cur) ? cur[Number(p)] : (cur as Record<string, unknown> | undefined)?.[p];
-    if (typeof cur !== 'object' || cur === null) throw new StatusError(422, 'Invalid', `doc is missing path: "${pointer}": missing value`);
+    if (typeof cur !== 'object' || cur === null)
+      throw new StatusError(422, 'Invalid', `doc is missing path: "${pointer}": missing value`);
   }
   return { parent: cur as Container, key };
 }
@@ -44,7 +45,8 @@ function add(doc: unknown, pointer: string, value: unknown): void {
   const { parent, key } = parentOf(doc, pointer);
   if (Array.isArray(parent)) {
     const i = key === '-' ? parent.length : Number(key);
-    if (!Number.isInteger(i) || i < 0 || i > parent.length) throw new StatusError(422, 'Invalid', `add operation does not apply: index ${key} out of bounds`);
+    if (!Number.isInteger(i) || i < 0 || i > parent.length)
+      throw new StatusError(422, 'Invalid', `add operation does not apply: index ${key} out of bounds`);
     parent.splice(i, 0, clone(value));
   } else parent[key] = clone(value);
 }
@@ -53,17 +55,32 @@ function remove(doc: unknown, pointer: string): void {
   const { parent, key } = parentOf(doc, pointer);
   if (Array.isArray(parent)) {
     const i = Number(key);
-    if (!(i >= 0 && i < parent.length)) throw new StatusError(422, 'Invalid', `remove operation does not apply: doc is missing path: "${pointer}": missing value`);
+    if (!(i >= 0 && i < parent.length))
+      throw new StatusError(
+        422,
+        'Invalid',
+        `remove operation does not apply: doc is missing path: "${pointer}": missing value`,
+      );
     parent.splice(i, 1);
   } else {
-    if (!(key in parent)) throw new StatusError(422, 'Invalid', `remove operation does not apply: doc is missing path: "${pointer}": missing value`);
+    if (!(key in parent))
+      throw new StatusError(
+        422,
+        'Invalid',
+        `remove operation does not apply: doc is missing path: "${pointer}": missing value`,
+      );
     delete parent[key];
   }
 }
 
 /** RFC 6902 JSON patch; failures are 422 like the API server's interpretation of jsonpatch errors. */
 export function jsonPatch(target: unknown, ops: unknown): unknown {
-  if (!Array.isArray(ops)) throw new StatusError(400, 'BadRequest', 'json: cannot unmarshal object into Go value of type jsonpatch.Patch');
+  if (!Array.isArray(ops))
+    throw new StatusError(
+      400,
+      'BadRequest',
+      'json: cannot unmarshal object into Go value of type jsonpatch.Patch',
+    );
   const doc = clone(target);
   for (const raw of ops as Op[]) {
     switch (raw.op) {
@@ -74,7 +91,12 @@ export function jsonPatch(target: unknown, ops: unknown): unknown {
         remove(doc, raw.path);
         break;
       case 'replace':
-        if (read(doc, raw.path) === undefined) throw new StatusError(422, 'Invalid', `replace operation does not apply: doc is missing key: ${raw.path}: missing value`);
+        if (read(doc, raw.path) === undefined)
+          throw new StatusError(
+            422,
+            'Invalid',
+            `replace operation does not apply: doc is missing key: ${raw.path}: missing value`,
+          );
         remove(doc, raw.path);
         add(doc, raw.path, raw.value);
         break;
@@ -88,7 +110,8 @@ export function jsonPatch(target: unknown, ops: unknown): unknown {
         add(doc, raw.path, read(doc, raw.from ?? ''));
         break;
       case 'test':
-        if (!deepEqual(read(doc, raw.path), raw.value)) throw new StatusError(422, 'Invalid', `testing value ${raw.path} failed: test failed`);
+        if (!deepEqual(read(doc, raw.path), raw.value))
+          throw new StatusError(422, 'Invalid', `testing value ${raw.path} failed: test failed`);
         break;
       default:
         throw new StatusError(400, 'BadRequest', `Unexpected kind: ${String(raw.op)}`);

@@ -6,7 +6,10 @@ import { strategicMergePatch } from './strategic-merge-patch.js';
 
 describe('patch algorithms', () => {
   it('merge patch follows RFC 7386 examples', () => {
-    expect(mergePatch({ a: 'b', c: { d: 'e', f: 'g' } }, { a: 'z', c: { f: null } })).toEqual({ a: 'z', c: { d: 'e' } });
+    expect(mergePatch({ a: 'b', c: { d: 'e', f: 'g' } }, { a: 'z', c: { f: null } })).toEqual({
+      a: 'z',
+      c: { d: 'e' },
+    });
     expect(mergePatch({ a: [{ b: 'c' }] }, { a: [1] })).toEqual({ a: [1] });
     expect(mergePatch({ a: 'foo' }, 'bar')).toBe('bar');
   });
@@ -30,22 +33,51 @@ describe('patch algorithms', () => {
   it('strategic merge patch merges keyed lists, unions finalizers and honours directives', () => {
     const live = {
       metadata: { finalizers: ['a'] },
-      spec: { containers: [{ name: 'web', image: 'v1', env: [{ name: 'X', value: '1' }] }, { name: 'side', image: 's' }], args: ['x'] },
+      spec: {
+        containers: [
+          { name: 'web', image: 'v1', env: [{ name: 'X', value: '1' }] },
+          { name: 'side', image: 's' },
+        ],
+        args: ['x'],
+      },
     };
     const out = strategicMergePatch(
       live,
       {
         metadata: { finalizers: ['b'] },
-        spec: { containers: [{ name: 'web', env: [{ name: 'Y', value: '2' }] }, { name: 'side', $patch: 'delete' }], args: ['y'] },
+        spec: {
+          containers: [
+            { name: 'web', env: [{ name: 'Y', value: '2' }] },
+            { name: 'side', $patch: 'delete' },
+          ],
+          args: ['y'],
+        },
       },
       [],
       'Pod',
     );
     expect(out).toEqual({
       metadata: { finalizers: ['a', 'b'] },
-      spec: { containers: [{ name: 'web', image: 'v1', env: [{ name: 'X', value: '1' }, { name: 'Y', value: '2' }] }], args: ['y'] },
+      spec: {
+        containers: [
+          {
+            name: 'web',
+            image: 'v1',
+            env: [
+              { name: 'X', value: '1' },
+              { name: 'Y', value: '2' },
+            ],
+          },
+        ],
+        args: ['y'],
+      },
     });
-    expect(strategicMergePatch(live, { spec: { $patch: 'replace', args: [] } })).toEqual({ metadata: { finalizers: ['a'] }, spec: { args: [] } });
-    expect(strategicMergePatch(live, { metadata: { '$deleteFromPrimitiveList/finalizers': ['a'] } })).toMatchObject({ metadata: { finalizers: [] } });
+    expect(strategicMergePatch(live, { spec: { $patch: 'replace', args: [] } })).toEqual({
+      metadata: { finalizers: ['a'] },
+      spec: { args: [] },
+    });
+    expect(
+      strategicMergePatch(live, { metadata: { '$deleteFromPrimitiveList/finalizers': ['a'] } }),
+    ).toMatchObject({ metadata: { finalizers: [] } });
   });
 });

@@ -9,7 +9,8 @@ import { itemKey, listKind } from '../list-schema.js';
 type Obj = Record<string, unknown>;
 
 function stripDirectives(v: unknown): unknown {
-  if (Array.isArray(v)) return v.filter((i) => !(isPlainObject(i) && i.$patch === 'delete')).map(stripDirectives);
+  if (Array.isArray(v))
+    return v.filter((i) => !(isPlainObject(i) && i.$patch === 'delete')).map(stripDirectives);
   if (!isPlainObject(v)) return v;
   const out: Obj = {};
   for (const [k, val] of Object.entries(v)) if (!k.startsWith('$')) out[k] = stripDirectives(val);
@@ -38,7 +39,12 @@ function mergeList(target: unknown, patch: unknown[], path: string[], kind: stri
 }
 
 /** Applies `patch` to `target`; `path` holds the field names from the object root, `kind` the object's kind. */
-export function strategicMergePatch(target: unknown, patch: unknown, path: string[] = [], kind = ''): unknown {
+export function strategicMergePatch(
+  target: unknown,
+  patch: unknown,
+  path: string[] = [],
+  kind = '',
+): unknown {
   if (!isPlainObject(patch)) return stripDirectives(patch);
   if (patch.$patch === 'replace') return stripDirectives(patch);
   if (patch.$patch === 'delete') return undefined;
@@ -47,7 +53,8 @@ export function strategicMergePatch(target: unknown, patch: unknown, path: strin
     if (k.startsWith('$deleteFromPrimitiveList/')) {
       const field = k.slice('$deleteFromPrimitiveList/'.length);
       const list = out[field];
-      if (Array.isArray(list) && Array.isArray(v)) out[field] = list.filter((x) => !v.some((d) => deepEqual(d, x)));
+      if (Array.isArray(list) && Array.isArray(v))
+        out[field] = list.filter((x) => !v.some((d) => deepEqual(d, x)));
       continue;
     }
     if (k.startsWith('$')) continue;

@@ -15,7 +15,14 @@ describe('field sets', () => {
     expect(toFieldsV1(set)).toEqual({
       'f:metadata': { 'f:labels': { 'f:app': {} }, 'f:finalizers': { 'v:"f"': {} } },
       'f:spec': {
-        'f:containers': { 'k:{"name":"web"}': { '.': {}, 'f:name': {}, 'f:image': {}, 'f:ports': { 'k:{"containerPort":80,"protocol":"TCP"}': { '.': {}, 'f:containerPort': {} } } } },
+        'f:containers': {
+          'k:{"name":"web"}': {
+            '.': {},
+            'f:name': {},
+            'f:image': {},
+            'f:ports': { 'k:{"containerPort":80,"protocol":"TCP"}': { '.': {}, 'f:containerPort': {} } },
+          },
+        },
         'f:nodeSelector': {},
       },
     });

@@ -9,7 +9,19 @@ export type FieldSet = Set<string>;
 export const SEP = '\n';
 
 /** metadata fields the API server never records as owned (fieldmanager's stripMeta). */
-const STRIPPED_META = new Set(['name', 'namespace', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'managedFields', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'selfLink', 'generateName']);
+const STRIPPED_META = new Set([
+  'name',
+  'namespace',
+  'uid',
+  'resourceVersion',
+  'generation',
+  'creationTimestamp',
+  'managedFields',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'selfLink',
+  'generateName',
+]);
 
 export type Scope = 'main' | 'status' | 'all';
 
@@ -33,10 +45,14 @@ function walk(v: unknown, tokens: string[], names: string[], kind: string, out: 
       return;
     }
     for (const item of v) {
-      const itemTokens = [...tokens, lk.type === 'set' ? `v:${JSON.stringify(item)}` : `k:${JSON.stringify(itemKey(item, lk.keys))}`];
+      const itemTokens = [
+        ...tokens,
+        lk.type === 'set' ? `v:${JSON.stringify(item)}` : `k:${JSON.stringify(itemKey(item, lk.keys))}`,
+      ];
       out.add(itemTokens.join(SEP));
       if (lk.type === 'map' && isPlainObject(item)) {
-        for (const [k, x] of Object.entries(item)) if (x !== undefined && x !== null) walk(x, [...itemTokens, `f:${k}`], [...names, k], kind, out);
+        for (const [k, x] of Object.entries(item))
+          if (x !== undefined && x !== null) walk(x, [...itemTokens, `f:${k}`], [...names, k], kind, out);
       }
     }
     return;
@@ -116,7 +132,12 @@ export function displayPath(path: string): string {
 }
 
 /** The container holding the element a token names, and how to reach it. */
-function step(cur: unknown, token: string, names: string[], kind: string): { value: unknown; index: number | string } | undefined {
+function step(
+  cur: unknown,
+  token: string,
+  names: string[],
+  kind: string,
+): { value: unknown; index: number | string } | undefined {
   const body = token.slice(2);
   if (token.startsWith('f:')) {
     if (!isPlainObject(cur) || !(body in cur)) return undefined;

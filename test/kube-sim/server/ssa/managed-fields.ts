@@ -46,7 +46,12 @@ export function writeEntries(entries: ManagerEntry[]): unknown[] {
     }));
 }
 
-export function sameManager(e: ManagerEntry, manager: string, operation: 'Apply' | 'Update', subresource: string | undefined): boolean {
+export function sameManager(
+  e: ManagerEntry,
+  manager: string,
+  operation: 'Apply' | 'Update',
+  subresource: string | undefined,
+): boolean {
   return e.manager === manager && e.operation === operation && (e.subresource ?? '') === (subresource ?? '');
 }
 
@@ -67,13 +72,20 @@ export interface UpdateContext {
  * managedFields after a non-apply write (create, PUT, merge/strategic/JSON patch): the writer takes
  * the fields it added or changed (operation Update), others lose them, removed fields leave every set.
  */
-export function managedFieldsForUpdate(old: KubeObject | undefined, next: KubeObject, ctx: UpdateContext): unknown[] {
+export function managedFieldsForUpdate(
+  old: KubeObject | undefined,
+  next: KubeObject,
+  ctx: UpdateContext,
+): unknown[] {
   const entries = readEntries(old);
   const newSet = fieldSetOf(next, ctx.scope);
   const oldSet = old ? fieldSetOf(old, ctx.scope) : new Set<string>();
-  const changed = new Set([...newSet].filter((p) => !oldSet.has(p) || !deepEqual(valueAt(next, p), valueAt(old as KubeObject, p))));
+  const changed = new Set(
+    [...newSet].filter((p) => !oldSet.has(p) || !deepEqual(valueAt(next, p), valueAt(old as KubeObject, p))),
+  );
   const removed = new Set([...oldSet].filter((p) => !newSet.has(p)));
-  const prefixOf = (set: Set<string>, p: string): boolean => [...set].some((c) => p === c || p.startsWith(c + '\n'));
+  const prefixOf = (set: Set<string>, p: string): boolean =>
+    [...set].some((c) => p === c || p.startsWith(c + '\n'));
   let mine = entries.find((e) => sameManager(e, ctx.manager, 'Update', ctx.subresource));
   for (const e of entries) {
     e.set = new Set([...e.set].filter((p) => !prefixOf(removed, p) && (e === mine || !changed.has(p))));
@@ -81,7 +93,14 @@ export function managedFieldsForUpdate(old: KubeObject | undefined, next: KubeOb
   const gained = [...changed].filter((p) => !mine?.set.has(p));
   if (gained.length) {
     if (!mine) {
-      mine = { manager: ctx.manager, operation: 'Update', apiVersion: ctx.apiVersion, time: ctx.now, set: new Set(), ...(ctx.subresource ? { subresource: ctx.subresource } : {}) };
+      mine = {
+        manager: ctx.manager,
+        operation: 'Update',
+        apiVersion: ctx.apiVersion,
+        time: ctx.now,
+        set: new Set(),
+        ...(ctx.subresource ? { subresource: ctx.subresource } : {}),
+      };
       entries.push(mine);
     }
     for (const p of gained) mine.set.add(p);

@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { installControllers } from './controllers/index.js';
+import { loadProfile } from './profiles/load-profile.js';
+import { deriveRng } from './rng.js';
+import { seedCluster, type ClusterFlavour } from './seed-cluster.js';
+import type { AccessDenial } from './server/handlers/access-review.js';
+import { buildKubeconfig, type KubeconfigObject } from './server/kubeconfig.js';
+import { mergeFaults } from './server/faults.js';
+import type { RequestLogEntry } from './server/request-log.js';
+import { startServer } from './server/server.js';
+import { generateServingCerts } from './server/tls.js';
+import { createSimClock, type ManagedSimClock } from './sim-clock.js';
+import { createObjectStore, type SimObjectStore } from './store/object-store.js';
+import { RESOURCE_TYPES } from './store/resource-types.js';
+import type { FaultConfig, SimProfile } from './types.js';
+
+export interface KubeSimOptions {
+  port?: number;
+  /** 'fast' (default), 'realistic', a JSON file path, or a profile object. */
+  profile?: string | SimProfile;
+  seed?: number;
+  /** Merged over the profile's faults. */
+  faults?: FaultConfig;
+  /** Bearer token clients must send (random when omitted). */
+  token?: string;
+  cluster?: ClusterFlavour;
+  /** Seed an IngressClass + controller pod / a default StorageClass (both default true). */
+  ingress?: boolean;
+  storageClass?: boolean;
+  /** Epoch ms the sim clock starts at (pin it to make timestamps reproducible too). */
+  startMs?: number;
+  /** Watch history size: how far back a watch can resume before 410 Gone. */
+  historySize?: number;
+  /** Real ms between watch BOOKMARK events. */
+  bookmarkIntervalMs?: number;
+}
+
+export interface KubeSim {
+  url: string;
+  kubeconfig: string;
+  kubeconfigObject: KubeconfigObject;
+  writeKubeconfig(path: string): Promise<void>;
+  store: SimObjectStore;
+  clock: ManagedSimClock;
+  profile: SimProfile;
+  token: string;
+  faults(): FaultConfig;
+  setFaults(partial: Partial<Record<keyof FaultConfig, unknown>>): FaultConfig;
+  requests(): RequestLogEntry[];
+  clearRequests(): void;
+  setAccessDenied(list: AccessDenial[]): void;
+  stop(): Promise<void>;
+}
+
+/** Starts store, controllers and the HTTPS API server; everything seeded from `seed`. */
+export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSim> {
+  const profile = loadProfile(options.profile ?? 'fast');
+  const seed = options.seed ?? 1;
+  const clock = createSimClock(
+    profile.timeScale,
+    options.startMs !== undefined ? { startMs: options.startMs } : {},
+  );
+  let faults: FaultConfig = { ...profile.faults, ...(options.faults ?? {}) };
+  let denied: AccessDenial[] = [];
+  const store = createObjectStore({
+    types: RESOURCE_TYPES,
+    now: clock.now,
+    rng: deriveRng(seed, 'store'),
+    historySize: options.historySize,
+  });
+  seedCluster(store, {
+    cluster: options.cluster ?? 'k3s',
+    ingress: options.ingress,
+    storageClass: options.storageClass,
+    now: clock.now(),
+  });
+  const controllers = installControllers({
+    store,
+    clock,
+    rng: deriveRng(seed, 'controllers'),
+    profile,
+    faults: () => faults,
+  });
+  for (const plugin of controllers.admission) store.addAdmission(plugin);
+
+  const token = options.token ?? randomBytes(24).toString('hex');
+  const certs = await generateServingCerts();
+  const setFaults = (partial: Partial<Record<keyof FaultConfig, unknown>>): FaultConfig =>
+    (faults = mergeFaults(faults, partial));
+  const server = await startServer({
+    store,
+    runtime: controllers,
+    certs,
+    token,
+    port: options.port,
+    gitVersion: options.cluster === 'kind' ? 'v1.33.1' : 'v1.33.1+k3s1',
+    now: clock.now,
+    faultRng: deriveRng(seed, 'http-faults'),
+    faults: () => faults,
+    setFaults,
+    accessDenied: () => denied,
+    setAccessDenied: (list) => (denied = [...list]),
+    bookmarkIntervalMs: options.bookmarkIntervalMs,
+  });
+  const { object, yaml } = buildKubeconfig(server.url, certs.caCert, token);
+
+  return {
+    url: server.url,
+    kubeconfig: yaml,
+    kubeconfigObject: object,
+    writeKubeconfig: (path) => writeFile(path, yaml, { mode: 0o600 }),
+    store,
+    clock,
+    profile,
+    token,
+    faults: () => faults,
+    setFaults,
+    requests: server.requests,
+    clearRequests: server.clearRequests,
+    setAccessDenied: (list) => (denied = [...list]),
+    stop: async () => {
+      controllers.stop();
+      clock.stop();
+      await server.stop();
+    },
+  };
+}
