@@ -40,6 +40,35 @@ async function untilRunning(name: string): Promise<void> {
   });
 }
 
+/** Waits (on a watch) for a pod matching the selector whose container has started; bounded to 10 s. */
+async function untilPod(labelSelector: string): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no pod for ${labelSelector} within 10 s`)), 10_000);
+    let ctl: AbortController | undefined;
+    void new Watch(c.kc)
+      .watch(
+        '/api/v1/namespaces/le/pods',
+        { labelSelector },
+        (
+          _t,
+          pod: {
+            metadata?: { name?: string };
+            status?: { containerStatuses?: Array<{ state?: { running?: unknown; terminated?: unknown } }> };
+          },
+        ) => {
+          const state = pod.status?.containerStatuses?.[0]?.state;
+          if (state?.running || state?.terminated) {
+            clearTimeout(timer);
+            ctl?.abort();
+            resolve(pod.metadata?.name as string);
+          }
+        },
+        () => undefined,
+      )
+      .then((x) => (ctl = x));
+  });
+}
+
 function sink(): { stream: Writable; text: () => string; ended: Promise<void> } {
   let text = '';
   let done: () => void = () => undefined;
@@ -73,6 +102,35 @@ describe('kube-sim pods/log and pods/exec through client-node Log and Exec', () 
         .requests()
         .some((r) => r.resource === 'pods/log' && r.path.includes('tailLines=1') && r.status === 200),
     ).toBe(true);
+  });
+
+  it('follows a log as a chunked stream that ends when the container terminates', async () => {
+    await c.batch.createNamespacedJob({
+      namespace: 'le',
+      body: {
+        metadata: { name: 'once' },
+        spec: {
+          template: {
+            spec: {
+              restartPolicy: 'Never',
+              containers: [{ name: 'run', image: 'busybox:1.36', command: ['sh', '-c', 'echo done'] }],
+            },
+          },
+        },
+      },
+    });
+    const pod = await untilPod('batch.kubernetes.io/job-name=once');
+    const out = sink();
+    const started = performance.now();
+    await new Log(c.kc).log('le', pod, 'run', out.stream, { follow: true });
+    await out.ended;
+    expect(out.text().length).toBeGreaterThan(0);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(
+      c.sim
+        .requests()
+        .find((r) => r.resource === 'pods/log' && r.name === pod && r.path.includes('follow=true'))?.status,
+    ).toBe(200);
   });
 
   it('answers 404 for the log of a missing pod', async () => {
