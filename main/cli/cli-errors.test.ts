@@ -10,21 +10,26 @@ describe('cli errors', () => {
   });
 
   it('names the flag the user typed instead of the request field', () => {
-    expect(describeError({ code: 'invalid_request', message: 'adminEmail: Admin email must be a valid email address' })).toBe(
-      '--email: Admin email must be a valid email address',
-    );
-    expect(describeError({ code: 'invalid_request', message: 'name: Store name must be at most 40 characters' })).toBe(
-      '<name>: Store name must be at most 40 characters',
-    );
+    expect(
+      describeError({
+        code: 'invalid_request',
+        message: 'adminEmail: Admin email must be a valid email address',
+      }),
+    ).toBe('--email: Admin email must be a valid email address');
+    expect(
+      describeError({ code: 'invalid_request', message: 'name: Store name must be at most 40 characters' }),
+    ).toBe('<name>: Store name must be at most 40 characters');
   });
 
   it('lists the allowed --tail values where the schema only says "Invalid input"', () => {
-    expect(describeError({ code: 'invalid_request', message: 'tailLines: Invalid input' })).toBe('--tail: must be one of 50, 100, 200, 500');
+    expect(describeError({ code: 'invalid_request', message: 'tailLines: Invalid input' })).toBe(
+      '--tail: must be one of 50, 100, 200, 500',
+    );
   });
 
   it('keeps messages that are not about a known field, on one line', () => {
-    expect(describeError({ code: 'conflict', message: 'A store named "Shop" already exists:\nrename it' })).toBe(
-      'A store named "Shop" already exists: rename it',
-    );
+    expect(
+      describeError({ code: 'conflict', message: 'A store named "Shop" already exists:\nrename it' }),
+    ).toBe('A store named "Shop" already exists: rename it');
   });
 });

@@ -24,9 +24,24 @@ export interface CommandSpec {
 }
 
 export const GLOBAL_FLAGS: FlagSpec[] = [
-  { name: 'kubeconfig', type: 'string', value: 'FILE', description: 'kubeconfig file (default: $KUBECONFIG or ~/.kube/config)' },
-  { name: 'context', type: 'string', value: 'NAME', description: 'cluster context (default: the kubeconfig current-context)' },
-  { name: 'data-dir', type: 'string', value: 'DIR', description: 'where Storedeck keeps its state (default: the app data folder)' },
+  {
+    name: 'kubeconfig',
+    type: 'string',
+    value: 'FILE',
+    description: 'kubeconfig file (default: $KUBECONFIG or ~/.kube/config)',
+  },
+  {
+    name: 'context',
+    type: 'string',
+    value: 'NAME',
+    description: 'cluster context (default: the kubeconfig current-context)',
+  },
+  {
+    name: 'data-dir',
+    type: 'string',
+    value: 'DIR',
+    description: 'where Storedeck keeps its state (default: the app data folder)',
+  },
   { name: 'json', type: 'boolean', description: 'print machine-readable JSON' },
   { name: 'help', type: 'boolean', description: 'show help' },
 ];
@@ -54,27 +69,55 @@ export const COMMANDS: CommandSpec[] = [
     summary: 'print (or follow) container logs',
     args: [STORE_ARG],
     flags: [
-      { name: 'pod', type: 'string', value: 'POD', description: 'wordpress (default), mysql, setup or a pod name' },
-      { name: 'container', type: 'string', value: 'NAME', description: 'container (default: the pod’s first)' },
+      {
+        name: 'pod',
+        type: 'string',
+        value: 'POD',
+        description: 'wordpress (default), mysql, setup or a pod name',
+      },
+      {
+        name: 'container',
+        type: 'string',
+        value: 'NAME',
+        description: 'container (default: the pod’s first)',
+      },
       { name: 'tail', type: 'number', value: 'N', description: 'lines: 50, 100 (default), 200 or 500' },
-      { name: 'follow', type: 'boolean', description: 'keep printing new lines until the pod goes away or Ctrl-C' },
+      {
+        name: 'follow',
+        type: 'boolean',
+        description: 'keep printing new lines until the pod goes away or Ctrl-C',
+      },
     ],
   },
   {
     name: 'restart',
     summary: 'rollout-restart the store’s deployments',
     args: [STORE_ARG],
-    flags: [{ name: 'component', type: 'string', value: 'C', description: 'all (default), wordpress or mysql' }],
+    flags: [
+      { name: 'component', type: 'string', value: 'C', description: 'all (default), wordpress or mysql' },
+    ],
   },
   { name: 'reset-password', summary: 'set a new random admin password', args: [STORE_ARG], flags: [] },
   { name: 'password', summary: 'print the admin password', args: [STORE_ARG], flags: [] },
-  { name: 'retry', summary: 'retry a failed store', args: [STORE_ARG], flags: [{ ...WAIT, description: 'follow until Ready or Failed' }] },
-  { name: 'delete', summary: 'delete a store and everything in it', args: [STORE_ARG], flags: [{ ...WAIT, description: 'wait until it is gone' }] },
+  {
+    name: 'retry',
+    summary: 'retry a failed store',
+    args: [STORE_ARG],
+    flags: [{ ...WAIT, description: 'follow until Ready or Failed' }],
+  },
+  {
+    name: 'delete',
+    summary: 'delete a store and everything in it',
+    args: [STORE_ARG],
+    flags: [{ ...WAIT, description: 'wait until it is gone' }],
+  },
   {
     name: 'audit',
     summary: 'show the audit log',
     args: [],
-    flags: [{ name: 'limit', type: 'number', value: 'N', description: 'entries (default 200, at most 1000)' }],
+    flags: [
+      { name: 'limit', type: 'number', value: 'N', description: 'entries (default 200, at most 1000)' },
+    ],
   },
   { name: 'contexts', summary: 'list the kubeconfig contexts', args: [], flags: [] },
 ];

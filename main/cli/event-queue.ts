@@ -39,7 +39,11 @@ export class EventQueue {
     });
     const event = this.items.shift();
     if (event) return { kind: 'event', event };
-    return signal?.aborted ? { kind: 'aborted' } : Date.now() >= deadline ? { kind: 'timeout' } : this.next(deadline, signal);
+    return signal?.aborted
+      ? { kind: 'aborted' }
+      : Date.now() >= deadline
+        ? { kind: 'timeout' }
+        : this.next(deadline, signal);
   }
 
   close(): void {

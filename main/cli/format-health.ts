@@ -50,7 +50,12 @@ export function formatHealth(health: StoreHealth): string {
   if (health.quota) {
     const { hard, used } = health.quota;
     const keys = [...new Set([...Object.keys(hard), ...Object.keys(used)])].sort();
-    sections.push(formatTable(['quota', 'used', 'hard'], keys.map((k) => [k, used[k] ?? null, hard[k] ?? null])));
+    sections.push(
+      formatTable(
+        ['quota', 'used', 'hard'],
+        keys.map((k) => [k, used[k] ?? null, hard[k] ?? null]),
+      ),
+    );
   } else {
     sections.push('Quota: none');
   }

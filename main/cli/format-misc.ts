@@ -14,7 +14,14 @@ export function formatContexts(current: string | null, contexts: ContextInfo[]):
   if (contexts.length === 0) return 'No contexts in the kubeconfig.';
   return formatTable(
     ['current', 'name', 'cluster', 'server', 'user', 'local'],
-    contexts.map((c) => [c.name === current ? '*' : '', c.name, c.cluster, c.server, c.user, c.isLocal ? 'yes' : 'no']),
+    contexts.map((c) => [
+      c.name === current ? '*' : '',
+      c.name,
+      c.cluster,
+      c.server,
+      c.user,
+      c.isLocal ? 'yes' : 'no',
+    ]),
   );
 }
 

@@ -3,7 +3,8 @@ import type { Store } from '../../preload/contract';
 import { formatAge, formatTable } from './format-table';
 
 export function formatStoreList(stores: Store[], now: Date): string {
-  if (stores.length === 0) return 'No stores in this context. Create one with: storedeck create <name> --email <email>';
+  if (stores.length === 0)
+    return 'No stores in this context. Create one with: storedeck create <name> --email <email>';
   return formatTable(
     ['name', 'slug', 'status', 'plan', 'url', 'age', 'id'],
     stores.map((s) => [s.name, s.slug, s.status, s.plan, s.url, formatAge(s.createdAt, now), s.id]),

@@ -26,7 +26,15 @@ const store: Store = {
 
 describe('CLI formatting', () => {
   it('aligns columns, uses - for empty cells and flattens control characters', () => {
-    expect(formatTable(['name', 'url'], [['a', null], ['long\tname', 'x']])).toBe('NAME        URL\na           -\nlong name   x');
+    expect(
+      formatTable(
+        ['name', 'url'],
+        [
+          ['a', null],
+          ['long\tname', 'x'],
+        ],
+      ),
+    ).toBe('NAME        URL\na           -\nlong name   x');
   });
 
   it('prints durations the way kubectl does', () => {
@@ -35,7 +43,9 @@ describe('CLI formatting', () => {
 
   it('lists stores with age, and says how to start when there are none', () => {
     const text = formatStoreList([store], new Date('2025-01-01T11:10:00Z'));
-    expect(text.split('\n')[1]).toMatch(/^Shop\s+shop\s+Failed\s+woocommerce\s+http:\/\/shop\.localhost\s+10m\s+st-1$/);
+    expect(text.split('\n')[1]).toMatch(
+      /^Shop\s+shop\s+Failed\s+woocommerce\s+http:\/\/shop\.localhost\s+10m\s+st-1$/,
+    );
     expect(formatStoreList([], new Date())).toMatch(/storedeck create <name> --email <email>/);
   });
 
@@ -43,11 +53,24 @@ describe('CLI formatting', () => {
     const text = formatStoreDetail(store);
     expect(text).toMatch(/^Failed step: +wait-mysql$/m);
     expect(text).toMatch(/^Reason: +ImagePullBackOff: image mysql:9 not found$/m);
-    expect(formatStoreDetail({ ...store, status: 'Ready', errorStep: null, errorMessage: null })).not.toMatch(/Reason/);
+    expect(formatStoreDetail({ ...store, status: 'Ready', errorStep: null, errorMessage: null })).not.toMatch(
+      /Reason/,
+    );
   });
 
   it('prints a progress line with elapsed time and steps done', () => {
-    const line = formatProgressLine({ id: 1, storeId: 'st-1', step: 'wait-mysql', status: 'completed', message: 'MySQL is ready', timestamp: '' }, 3250, 4);
+    const line = formatProgressLine(
+      {
+        id: 1,
+        storeId: 'st-1',
+        step: 'wait-mysql',
+        status: 'completed',
+        message: 'MySQL is ready',
+        timestamp: '',
+      },
+      3250,
+      4,
+    );
     expect(line).toBe('[   3.3s] ✓ wait-mysql completed: MySQL is ready (4 done)');
   });
 
@@ -63,7 +86,18 @@ describe('CLI formatting', () => {
           startedAt: '2025-01-01T11:00:00Z',
           uptimeSeconds: 125,
           node: 'n1',
-          containers: [{ name: 'mysql', image: 'mysql:8.4', ready: true, restarts: 0, state: 'running', reason: null, requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '512Mi' } }],
+          containers: [
+            {
+              name: 'mysql',
+              image: 'mysql:8.4',
+              ready: true,
+              restarts: 0,
+              state: 'running',
+              reason: null,
+              requests: { cpu: '100m', memory: '256Mi' },
+              limits: { cpu: '500m', memory: '512Mi' },
+            },
+          ],
         },
       ],
       pvcs: [{ name: 'mysql-data', phase: 'Bound', capacity: '1Gi', storageClass: 'standard' }],

@@ -28,7 +28,11 @@ export function generalHelp(): string {
 }
 
 export function commandHelp(command: CommandSpec): string {
-  const lines = [`Usage: ${usageLine(command)}`, '', `${command.summary[0]?.toUpperCase()}${command.summary.slice(1)}.`];
+  const lines = [
+    `Usage: ${usageLine(command)}`,
+    '',
+    `${command.summary[0]?.toUpperCase()}${command.summary.slice(1)}.`,
+  ];
   if (command.args.length > 0) {
     lines.push('', 'Arguments:', ...command.args.map((a) => `  <${a.name}>  ${a.description}`));
   }

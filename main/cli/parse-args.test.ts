@@ -17,7 +17,17 @@ const message = (argv: string[]): string => {
 
 describe('parseArgs', () => {
   it('reads a command, its argument, flags and global options in any order', () => {
-    const parsed = run(['--context', 'kind-dev', 'create', 'My Shop', '--email=a@b.co', '--wait', '--json', '--data-dir', '/tmp/x']);
+    const parsed = run([
+      '--context',
+      'kind-dev',
+      'create',
+      'My Shop',
+      '--email=a@b.co',
+      '--wait',
+      '--json',
+      '--data-dir',
+      '/tmp/x',
+    ]);
     expect(parsed.command.name).toBe('create');
     expect(parsed.args).toEqual({ name: 'My Shop' });
     expect(parsed.flags).toEqual({ email: 'a@b.co', wait: true });
@@ -59,7 +69,11 @@ describe('parseArgs', () => {
 
   it('knows every command in the table', () => {
     for (const command of COMMANDS) {
-      const argv = [command.name, ...command.args.map(() => 'x'), ...command.flags.filter((f) => f.required).flatMap((f) => [`--${f.name}`, 'v'])];
+      const argv = [
+        command.name,
+        ...command.args.map(() => 'x'),
+        ...command.flags.filter((f) => f.required).flatMap((f) => [`--${f.name}`, 'v']),
+      ];
       expect(run(argv).command.name).toBe(command.name);
     }
   });

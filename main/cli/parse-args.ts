@@ -33,14 +33,17 @@ function splitFlag(token: string): RawFlag | null {
   if (token === '-h') return { name: 'help', inline: undefined };
   if (!token.startsWith('--') || token === '--') return null;
   const eq = token.indexOf('=');
-  return eq === -1 ? { name: token.slice(2), inline: undefined } : { name: token.slice(2, eq), inline: token.slice(eq + 1) };
+  return eq === -1
+    ? { name: token.slice(2), inline: undefined }
+    : { name: token.slice(2, eq), inline: token.slice(eq + 1) };
 }
 
 function findCommandToken(argv: string[]): { index: number; spec: CommandSpec | undefined } | null {
   // Before the command only global flags are meaningful, so only they can swallow a value there.
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i] as string;
-    if (token === '--') return i + 1 < argv.length ? { index: i + 1, spec: findCommand(argv[i + 1] as string) } : null;
+    if (token === '--')
+      return i + 1 < argv.length ? { index: i + 1, spec: findCommand(argv[i + 1] as string) } : null;
     const flag = splitFlag(token);
     if (!flag) return { index: i, spec: findCommand(token) };
     const spec = GLOBAL_FLAGS.find((f) => f.name === flag.name);
@@ -66,9 +69,14 @@ export function usageLine(command: CommandSpec): string {
 
 export function parseArgs(argv: readonly string[]): ParseResult {
   const tokens = [...argv];
-  const wantsHelp = tokens.some((t, i) => (t === '--help' || t === '-h') && !tokens.slice(0, i).includes('--'));
+  const wantsHelp = tokens.some(
+    (t, i) => (t === '--help' || t === '-h') && !tokens.slice(0, i).includes('--'),
+  );
   const found = findCommandToken(tokens);
-  if (!found) return wantsHelp ? { ok: true, value: { kind: 'help', command: null } } : fail('no command given (see storedeck --help)');
+  if (!found)
+    return wantsHelp
+      ? { ok: true, value: { kind: 'help', command: null } }
+      : fail('no command given (see storedeck --help)');
   const command = found.spec;
   if (!command) {
     const name = tokens[found.index] as string;
@@ -93,8 +101,12 @@ export function parseArgs(argv: readonly string[]): ParseResult {
       continue;
     }
     const spec = allowed.find((f) => f.name === raw.name);
-    if (!spec) return fail(`unknown option --${raw.name} for "${command.name}" (see storedeck ${command.name} --help)`);
-    if (Object.prototype.hasOwnProperty.call(flags, spec.name)) return fail(`--${spec.name} given more than once`);
+    if (!spec)
+      return fail(
+        `unknown option --${raw.name} for "${command.name}" (see storedeck ${command.name} --help)`,
+      );
+    if (Object.prototype.hasOwnProperty.call(flags, spec.name))
+      return fail(`--${spec.name} given more than once`);
     if (spec.type === 'boolean') {
       if (raw.inline !== undefined) return fail(`--${spec.name} does not take a value`);
       flags[spec.name] = true;
@@ -103,7 +115,8 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     let value = raw.inline;
     if (value === undefined) {
       const next = tokens[i + 1];
-      if (next === undefined || next.startsWith('--') || i + 1 === found.index) return fail(`--${spec.name} needs a value`);
+      if (next === undefined || next.startsWith('--') || i + 1 === found.index)
+        return fail(`--${spec.name} needs a value`);
       value = next;
       i++;
     }
@@ -122,7 +135,8 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     return fail(`unexpected argument "${positionals[command.args.length]}" for "${command.name}"`);
   }
   for (const spec of command.flags) {
-    if (spec.required && flags[spec.name] === undefined) return fail(`--${spec.name} is required (usage: ${usageLine(command)})`);
+    if (spec.required && flags[spec.name] === undefined)
+      return fail(`--${spec.name} is required (usage: ${usageLine(command)})`);
   }
 
   const global: GlobalOptions = { json: flags.json === true };

@@ -14,7 +14,11 @@ export function matchStore(stores: Store[], ref: string): Result<Store> {
   for (const test of tiers) {
     const hits = stores.filter(test);
     if (hits.length === 1) return ok(hits[0] as Store);
-    if (hits.length > 1) return err('conflict', `"${ref}" matches several stores (${hits.map((s) => s.id).join(', ')}); use the id`);
+    if (hits.length > 1)
+      return err(
+        'conflict',
+        `"${ref}" matches several stores (${hits.map((s) => s.id).join(', ')}); use the id`,
+      );
   }
   return err('not_found', `no store "${ref}" in this context (see storedeck list)`);
 }

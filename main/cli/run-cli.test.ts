@@ -26,7 +26,14 @@ const baseStore = (over: Partial<Store> = {}): Store => ({
   ...over,
 });
 
-const event = (step: string, status: TimelineEvent['status'], id = 1): TimelineEvent => ({ id, storeId: 'st-1', step, status, message: `${step} ${status}`, timestamp: '2025-01-01T00:00:01Z' });
+const event = (step: string, status: TimelineEvent['status'], id = 1): TimelineEvent => ({
+  id,
+  storeId: 'st-1',
+  step,
+  status,
+  message: `${step} ${status}`,
+  timestamp: '2025-01-01T00:00:01Z',
+});
 
 /** A service layer that plays back a scripted provisioning on the bus after createStore returns. */
 function fakeApp(script: { outcome?: 'Ready' | 'Failed' | 'never'; stores?: Store[] } = {}) {
@@ -37,12 +44,25 @@ function fakeApp(script: { outcome?: 'Ready' | 'Failed' | 'never'; stores?: Stor
   const later = (fn: () => void) => setTimeout(fn, 5);
   const handlers: Partial<Handlers> = {
     listStores: async () => ok(stores),
-    getStore: async ({ id }) => (stores.find((s) => s.id === id) ? ok(stores.find((s) => s.id === id) as Store) : err('not_found', 'no such store')),
-    getSettings: async () => ok({ baseDomain: null, storageClass: null, imageRegistry: null, concurrency: 3, maxStoresPerContext: 10, provisionTimeoutSeconds: 300, theme: 'system' }),
+    getStore: async ({ id }) =>
+      stores.find((s) => s.id === id)
+        ? ok(stores.find((s) => s.id === id) as Store)
+        : err('not_found', 'no such store'),
+    getSettings: async () =>
+      ok({
+        baseDomain: null,
+        storageClass: null,
+        imageRegistry: null,
+        concurrency: 3,
+        maxStoresPerContext: 10,
+        provisionTimeoutSeconds: 300,
+        theme: 'system',
+      }),
     createStore: async (request) => {
       calls.push(['createStore', request]);
       if (request.plan === 'medusa') return err('not_available', 'The medusa plan is not available yet');
-      if (request.name.toLowerCase() === 'admin') return err('invalid_request', 'name: "admin" is a reserved name');
+      if (request.name.toLowerCase() === 'admin')
+        return err('invalid_request', 'name: "admin" is a reserved name');
       const store = baseStore({ name: request.name, adminEmail: request.adminEmail });
       // Emitted synchronously, before the response: the CLI must not miss it.
       bus.emit('storeChanged', { ...store, status: 'Provisioning' });
@@ -51,7 +71,12 @@ function fakeApp(script: { outcome?: 'Ready' | 'Failed' | 'never'; stores?: Stor
         bus.emit('timelineEvent', event('apply', 'completed', 2));
         if (script.outcome === 'Failed') {
           bus.emit('timelineEvent', event('wait-mysql', 'failed', 3));
-          bus.emit('storeChanged', { ...store, status: 'Failed', errorStep: 'wait-mysql', errorMessage: 'ImagePullBackOff on mysql' });
+          bus.emit('storeChanged', {
+            ...store,
+            status: 'Failed',
+            errorStep: 'wait-mysql',
+            errorMessage: 'ImagePullBackOff on mysql',
+          });
         } else if (script.outcome !== 'never') {
           bus.emit('storeChanged', { ...store, status: 'Ready', url: 'http://shop.localhost' });
         }
@@ -107,7 +132,10 @@ describe('runCli', () => {
     [['create', '--email', 'a@b.co'], 'missing <name>'],
     [['create', 'shop', '--email', 'not-an-email'], '--email: Admin email must be a valid email address'],
     [['create', 'x'.repeat(41), '--email', 'a@b.co'], '<name>: Store name must be at most 40 characters'],
-    [['create', 'bad\u0007name', '--email', 'a@b.co'], '<name>: Store name must contain only printable characters'],
+    [
+      ['create', 'bad\u0007name', '--email', 'a@b.co'],
+      '<name>: Store name must contain only printable characters',
+    ],
     [['create', 'admin', '--email', 'a@b.co'], '<name>: "admin" is a reserved name'],
     [['create', 'shop', '--email', 'a@b.co', '--plan', 'shopify'], '--plan: Invalid option'],
     [['logs', 'shop', '--tail', '7'], '--tail: must be one of 50, 100, 200, 500'],
@@ -129,14 +157,22 @@ describe('runCli', () => {
 
   it('passes the global options to createApp and closes the app afterwards', async () => {
     const fake = fakeApp();
-    const result = await cli(['--kubeconfig', '/k.yaml', '--context', 'sim', '--data-dir', '/tmp/sd', 'list'], fake.app);
-    expect(result.options).toEqual([{ dataDir: '/tmp/sd', kubeconfigPath: '/k.yaml', context: 'sim', mode: 'cli' }]);
+    const result = await cli(
+      ['--kubeconfig', '/k.yaml', '--context', 'sim', '--data-dir', '/tmp/sd', 'list'],
+      fake.app,
+    );
+    expect(result.options).toEqual([
+      { dataDir: '/tmp/sd', kubeconfigPath: '/k.yaml', context: 'sim', mode: 'cli' },
+    ]);
     expect(result.code).toBe(0);
     expect(fake.isClosed()).toBe(true);
   });
 
   it('create --wait prints the timeline and ends 0 when the store is Ready', async () => {
-    const result = await cli(['create', 'Shop', '--email', 'a@b.co', '--wait'], fakeApp({ outcome: 'Ready' }).app);
+    const result = await cli(
+      ['create', 'Shop', '--email', 'a@b.co', '--wait'],
+      fakeApp({ outcome: 'Ready' }).app,
+    );
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/… apply started: apply started \(0 done\)/);
     expect(result.out).toMatch(/✓ apply completed: apply completed \(1 done\)/);
@@ -144,7 +180,10 @@ describe('runCli', () => {
   });
 
   it('create --wait ends 1 with the failed step and reason when the store fails', async () => {
-    const result = await cli(['create', 'Shop', '--email', 'a@b.co', '--wait'], fakeApp({ outcome: 'Failed' }).app);
+    const result = await cli(
+      ['create', 'Shop', '--email', 'a@b.co', '--wait'],
+      fakeApp({ outcome: 'Failed' }).app,
+    );
     expect(result.code).toBe(1);
     expect(result.err).toBe('storedeck: store "Shop" failed at step wait-mysql: ImagePullBackOff on mysql\n');
   });
@@ -168,14 +207,20 @@ describe('runCli', () => {
   });
 
   it('resolves <store> by slug, name or id, and reports an unknown one with exit 1', async () => {
-    for (const ref of ['shop', 'Shop', 'st-1', 'SHOP']) expect((await cli(['password', ref])).out).toBe('Username: admin\nPassword: pw-1\n');
+    for (const ref of ['shop', 'Shop', 'st-1', 'SHOP'])
+      expect((await cli(['password', ref])).out).toBe('Username: admin\nPassword: pw-1\n');
     const missing = await cli(['show', 'nope']);
-    expect(missing).toMatchObject({ code: 1, err: 'storedeck: no store "nope" in this context (see storedeck list)\n' });
+    expect(missing).toMatchObject({
+      code: 1,
+      err: 'storedeck: no store "nope" in this context (see storedeck list)\n',
+    });
   });
 
   it('sends logs and restart flags as contract requests', async () => {
     const fake = fakeApp();
-    expect((await cli(['logs', 'shop', '--pod', 'mysql', '--tail', '50'], fake.app)).out).toBe('line 1\nline 2\n');
+    expect((await cli(['logs', 'shop', '--pod', 'mysql', '--tail', '50'], fake.app)).out).toBe(
+      'line 1\nline 2\n',
+    );
     await cli(['restart', 'shop', '--component', 'mysql'], fake.app);
     expect(fake.calls).toEqual([
       ['getLogs', { id: 'st-1', pod: 'mysql', tailLines: 50 }],
@@ -188,7 +233,8 @@ describe('runCli', () => {
     const controller = new AbortController();
     const seen = new Promise<void>((resolve) =>
       fake.bus.subscribe((name, payload) => {
-        if (name === 'logLines' && (payload as { lines: string[] }).lines.includes('second')) setTimeout(resolve, 5);
+        if (name === 'logLines' && (payload as { lines: string[] }).lines.includes('second'))
+          setTimeout(resolve, 5);
       }),
     );
     void seen.then(() => controller.abort());

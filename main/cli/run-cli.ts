@@ -41,7 +41,8 @@ for (const command of COMMANDS) {
   if (!HANDLERS[command.name]) throw new Error(`storedeck: command "${command.name}" has no implementation`);
 }
 
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
+const messageOf = (error: unknown): string =>
+  (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
 
 export async function runCli(argv: readonly string[], deps: CliDeps): Promise<number> {
   const { io } = deps;
@@ -55,7 +56,10 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     return 0;
   }
   const { command, args, flags, global } = parsed.value;
-  const options: AppOptions = { dataDir: resolveDataDir({ dataDir: global.dataDir, env: deps.env ?? process.env }), mode: 'cli' };
+  const options: AppOptions = {
+    dataDir: resolveDataDir({ dataDir: global.dataDir, env: deps.env ?? process.env }),
+    mode: 'cli',
+  };
   if (global.kubeconfig !== undefined) options.kubeconfigPath = global.kubeconfig;
   if (global.context !== undefined) options.context = global.context;
 

@@ -17,7 +17,12 @@ export interface WaitOptions {
   timeoutMs: number;
 }
 
-export async function waitForStore(ctx: CliContext, queue: EventQueue, initial: Store, options: WaitOptions): Promise<number> {
+export async function waitForStore(
+  ctx: CliContext,
+  queue: EventQueue,
+  initial: Store,
+  options: WaitOptions,
+): Promise<number> {
   const started = Date.now();
   const deadline = started + options.timeoutMs;
   const completed = new Set<string>();
@@ -28,13 +33,20 @@ export async function waitForStore(ctx: CliContext, queue: EventQueue, initial: 
   };
   const finish = (current: Store): number | null => {
     if (options.goal === 'settled' && current.status === 'Ready') {
-      print(ctx, current, () => `Store "${current.name}" is Ready${current.url ? `: ${current.url}` : ''}\n\n${formatStoreDetail(current)}`);
+      print(
+        ctx,
+        current,
+        () =>
+          `Store "${current.name}" is Ready${current.url ? `: ${current.url}` : ''}\n\n${formatStoreDetail(current)}`,
+      );
       return EXIT_OK;
     }
     if (current.status === 'Failed') {
       const where = current.errorStep ? ` at step ${current.errorStep}` : '';
       if (ctx.json) print(ctx, current, () => '');
-      ctx.io.err(`storedeck: store "${current.name}" failed${where}: ${current.errorMessage ?? 'no reason recorded'}\n`);
+      ctx.io.err(
+        `storedeck: store "${current.name}" failed${where}: ${current.errorMessage ?? 'no reason recorded'}\n`,
+      );
       return EXIT_FAILED;
     }
     return null;
@@ -46,11 +58,15 @@ export async function waitForStore(ctx: CliContext, queue: EventQueue, initial: 
   for (;;) {
     const next = await queue.next(deadline, ctx.signal);
     if (next.kind === 'aborted') {
-      ctx.io.err(`storedeck: stopped waiting; "${store.name}" is ${store.status} and continues the next time Storedeck runs\n`);
+      ctx.io.err(
+        `storedeck: stopped waiting; "${store.name}" is ${store.status} and continues the next time Storedeck runs\n`,
+      );
       return EXIT_INTERRUPTED;
     }
     if (next.kind === 'timeout') {
-      ctx.io.err(`storedeck: timed out after ${Math.round(options.timeoutMs / 1000)}s waiting for "${store.name}" (status ${store.status})\n`);
+      ctx.io.err(
+        `storedeck: timed out after ${Math.round(options.timeoutMs / 1000)}s waiting for "${store.name}" (status ${store.status})\n`,
+      );
       return EXIT_FAILED;
     }
     const { event } = next;

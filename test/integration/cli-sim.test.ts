@@ -32,7 +32,10 @@ const json = async <T>(...argv: string[]): Promise<T> => {
 };
 
 const secretPassword = (): string => {
-  const data = (sim.store.get('secrets', 'store-corner-shop', 'wordpress-secrets')?.data ?? {}) as Record<string, string>;
+  const data = (sim.store.get('secrets', 'store-corner-shop', 'wordpress-secrets')?.data ?? {}) as Record<
+    string,
+    string
+  >;
   return Buffer.from(String(data['admin-password']), 'base64').toString('utf8');
 };
 
@@ -65,13 +68,20 @@ describe('storedeck CLI against the simulator', () => {
     expect(shown.out).toMatch(/^Status: +Ready$/m);
     expect(shown.out).toMatch(/^Namespace: +store-corner-shop$/m);
     const events = await json<TimelineEvent[]>('events', 'Corner Shop');
-    expect(events.filter((e) => e.status === 'completed').map((e) => e.step)).toEqual(expect.arrayContaining(['namespace', 'setup']));
+    expect(events.filter((e) => e.status === 'completed').map((e) => e.step)).toEqual(
+      expect.arrayContaining(['namespace', 'setup']),
+    );
     expect(events.some((e) => e.status === 'failed')).toBe(false);
   });
 
   it('health shows running pods, bound volumes and the quota', async () => {
     const health = await json<StoreHealth>('health', 'corner-shop');
-    expect(health.pods.filter((p) => p.phase === 'Running' && p.ready).map((p) => p.component).sort()).toEqual(['mysql', 'wordpress']);
+    expect(
+      health.pods
+        .filter((p) => p.phase === 'Running' && p.ready)
+        .map((p) => p.component)
+        .sort(),
+    ).toEqual(['mysql', 'wordpress']);
     expect(health.pvcs.every((v) => v.phase === 'Bound')).toBe(true);
     expect(health.quota?.hard.pods).toBe('10');
     const human = await cli('health', 'corner-shop');
@@ -100,14 +110,24 @@ describe('storedeck CLI against the simulator', () => {
   it('restart stamps the WordPress deployment like kubectl rollout restart', async () => {
     const result = await cli('restart', 'corner-shop', '--component', 'wordpress');
     expect(result).toEqual({ code: 0, out: 'Restarted: wordpress\n', err: '' });
-    const annotations = sim.store.get('deployments.apps', 'store-corner-shop', 'wordpress')?.spec?.template?.metadata?.annotations ?? {};
+    const annotations =
+      sim.store.get('deployments.apps', 'store-corner-shop', 'wordpress')?.spec?.template?.metadata
+        ?.annotations ?? {};
     expect(Date.parse(annotations['kubectl.kubernetes.io/restartedAt'])).not.toBeNaN();
   });
 
   it.each([
     [['create', 'x'.repeat(41), '--email', 'a@b.co'], 2, '<name>: Store name must be at most 40 characters'],
-    [['create', 'bad\u001bname', '--email', 'a@b.co'], 2, '<name>: Store name must contain only printable characters'],
-    [['create', 'Admin', '--email', 'a@b.co'], 2, '<name>: Store name "Admin" is reserved; choose another name'],
+    [
+      ['create', 'bad\u001bname', '--email', 'a@b.co'],
+      2,
+      '<name>: Store name must contain only printable characters',
+    ],
+    [
+      ['create', 'Admin', '--email', 'a@b.co'],
+      2,
+      '<name>: Store name "Admin" is reserved; choose another name',
+    ],
     [['create', 'shop', '--email', 'nope'], 2, '--email: Admin email must be a valid email address'],
     [['create', 'shop', '--email', 'a@b.co', '--plan', 'shopify'], 2, '--plan: Invalid option'],
     [['create', 'shop', '--email', 'a@b.co', '--plan', 'medusa'], 1, 'MedusaJS'],
@@ -130,14 +150,12 @@ describe('storedeck CLI against the simulator', () => {
     expect(sim.store.get('namespaces', undefined, 'store-corner-shop')).toBeUndefined();
     expect(await json<Store[]>('list')).toEqual([]);
     const audit = await json<AuditEntry[]>('audit', '--limit', '50');
-    expect(audit.filter((e) => e.name === 'Corner Shop').map((e) => e.action).reverse()).toEqual([
-      'create',
-      'reveal-password',
-      'reset-password',
-      'reveal-password',
-      'restart',
-      'delete',
-    ]);
+    expect(
+      audit
+        .filter((e) => e.name === 'Corner Shop')
+        .map((e) => e.action)
+        .reverse(),
+    ).toEqual(['create', 'reveal-password', 'reset-password', 'reveal-password', 'restart', 'delete']);
     expect(audit.every((e) => e.actor.startsWith('cli:'))).toBe(true);
   });
 });
@@ -147,19 +165,28 @@ describe('the storedeck bin', () => {
   const run = (args: string[]) =>
     promisify(execFile)(process.execPath, [bin, ...args], { timeout: 60_000, cwd: tmpdir() }).then(
       (r) => ({ code: 0, ...r }),
-      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+      (e: { code: number; stdout: string; stderr: string }) => ({
+        code: e.code,
+        stdout: e.stdout,
+        stderr: e.stderr,
+      }),
     );
 
   it('runs from any directory and prints JSON', async () => {
     const result = await run(['--kubeconfig', kubeconfig, '--data-dir', dir, '--json', 'contexts']);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ current: 'kube-sim', contexts: [{ name: 'kube-sim', isLocal: true }] });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      current: 'kube-sim',
+      contexts: [{ name: 'kube-sim', isLocal: true }],
+    });
   });
 
   it('exits 2 with one line on stderr for bad input', async () => {
     const result = await run(['create', 'shop']);
     expect(result).toMatchObject({ code: 2, stdout: '' });
-    expect(result.stderr).toMatch(/^storedeck: --email is required \(usage: storedeck create <name> --email EMAIL/);
+    expect(result.stderr).toMatch(
+      /^storedeck: --email is required \(usage: storedeck create <name> --email EMAIL/,
+    );
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 });

@@ -28,7 +28,10 @@ const secretPassword = (): string => {
   const data = (secret?.data ?? {}) as Record<string, string>;
   return Buffer.from(String(data['admin-password']), 'base64').toString('utf8');
 };
-const podsOf = (component: string) => h.sim.store.list('pods', store.namespace).filter((p) => p.metadata.labels?.['app.kubernetes.io/component'] === component);
+const podsOf = (component: string) =>
+  h.sim.store
+    .list('pods', store.namespace)
+    .filter((p) => p.metadata.labels?.['app.kubernetes.io/component'] === component);
 
 /** Resolves with the first logLines payload of a subscription that satisfies the test. */
 const nextLog = (id: () => string, test: (p: EventOf<'logLines'>) => boolean): Promise<EventOf<'logLines'>> =>
@@ -102,7 +105,12 @@ describe('operations against the simulator', () => {
       ['mysql-data', 'Bound', '1Gi'],
       ['wordpress-data', 'Bound', '1Gi'],
     ]);
-    expect(health.quota?.hard).toMatchObject({ pods: '10', persistentvolumeclaims: '4', 'requests.cpu': '2', 'requests.memory': '2Gi' });
+    expect(health.quota?.hard).toMatchObject({
+      pods: '10',
+      persistentvolumeclaims: '4',
+      'requests.cpu': '2',
+      'requests.memory': '2Gi',
+    });
     expect(Number(health.quota?.used.pods)).toBeGreaterThanOrEqual(2);
   });
 
@@ -113,7 +121,9 @@ describe('operations against the simulator', () => {
     expect(result.value.container).toBe('mysql');
     expect(result.value.lines.length).toBeGreaterThan(0);
     expect(result.value.lines.length).toBeLessThanOrEqual(50);
-    expect(result.value.pods.map((p) => p.component).sort()).toEqual(expect.arrayContaining(['mysql', 'setup', 'wordpress']));
+    expect(result.value.pods.map((p) => p.component).sort()).toEqual(
+      expect.arrayContaining(['mysql', 'setup', 'wordpress']),
+    );
     const missing = await ops.logs(store, { pod: 'redis', tailLines: 50 });
     expect(missing.ok ? null : missing.error.code).toBe('not_found');
   });
@@ -135,9 +145,13 @@ describe('operations against the simulator', () => {
     expect(secretPassword()).toBe(result.value.password);
     const job = createdJobs.find((j) => j.metadata.name.startsWith('admin-password-reset-'));
     const wpNode = podsOf('wordpress')[0]?.spec?.nodeName;
-    const terms = job?.spec?.template?.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+    const terms =
+      job?.spec?.template?.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution
+        ?.nodeSelectorTerms;
     expect(terms?.[0]?.matchFields?.[0]?.values).toEqual([wpNode]);
-    expect(h.sim.store.list('jobs.batch', store.namespace).map((j) => j.metadata.name)).not.toContainEqual(expect.stringMatching(/^admin-password-reset-/));
+    expect(h.sim.store.list('jobs.batch', store.namespace).map((j) => j.metadata.name)).not.toContainEqual(
+      expect.stringMatching(/^admin-password-reset-/),
+    );
     expect((await ops.revealPassword(store)).ok && secretPassword()).toBe(result.value.password);
   });
 
@@ -152,8 +166,12 @@ describe('operations against the simulator', () => {
       h.sim.setFaults({ jobFailPattern: null });
     }
     expect(secretPassword()).toBe(before);
-    expect(h.sim.store.list('jobs.batch', store.namespace).map((j) => j.metadata.name)).not.toContainEqual(expect.stringMatching(/^admin-password-reset-/));
-    expect(audit.filter((e) => e.action === 'reset-password').map((e) => e.details?.split(';')[1]?.trim())).toEqual(['ok', 'failed']);
+    expect(h.sim.store.list('jobs.batch', store.namespace).map((j) => j.metadata.name)).not.toContainEqual(
+      expect.stringMatching(/^admin-password-reset-/),
+    );
+    expect(
+      audit.filter((e) => e.action === 'reset-password').map((e) => e.details?.split(';')[1]?.trim()),
+    ).toEqual(['ok', 'failed']);
   });
 
   it('refuses a password reset on a store that is not Ready, without touching the cluster', async () => {
@@ -165,13 +183,19 @@ describe('operations against the simulator', () => {
     const started = await ops.startLogFollow(store, { pod: 'wordpress', tailLines: 50 });
     if (!started.ok) throw new Error(started.error.message);
     const id = started.value.subscriptionId;
-    const firstLines = await nextLog(() => id, (p) => p.lines.length > 0);
+    const firstLines = await nextLog(
+      () => id,
+      (p) => p.lines.length > 0,
+    );
     expect(firstLines.ended).toBe(false);
     // The tail arrives batched, not as one event per line.
     expect(firstLines.lines.length).toBeGreaterThan(1);
     const restarted = await ops.restart(store, 'wordpress');
     expect(restarted).toEqual({ ok: true, value: { restarted: ['wordpress'] } });
-    const ended = await nextLog(() => id, (p) => p.ended);
+    const ended = await nextLog(
+      () => id,
+      (p) => p.ended,
+    );
     expect(ended.subscriptionId).toBe(id);
     expect(ops.stopLogFollow(id)).toEqual({ ok: true, value: {} });
     await rolledOut('wordpress');
@@ -184,7 +208,9 @@ describe('operations against the simulator', () => {
     const deployment = h.sim.store.get('deployments.apps', store.namespace, 'mysql');
     const stamp = deployment?.spec?.template?.metadata?.annotations?.['kubectl.kubernetes.io/restartedAt'];
     expect(Date.parse(stamp)).not.toBeNaN();
-    expect((deployment?.metadata.managedFields as Array<{ manager: string }>).map((f) => f.manager)).toContain('storedeck-restart');
+    expect(
+      (deployment?.metadata.managedFields as Array<{ manager: string }>).map((f) => f.manager),
+    ).toContain('storedeck-restart');
     await rolledOut('mysql');
     expect(podsOf('mysql').map((p) => p.metadata.name)).not.toEqual(expect.arrayContaining(oldPods));
 
@@ -192,13 +218,20 @@ describe('operations against the simulator', () => {
     expect(again.ok).toBe(true);
     await h.engine.settled(store.id);
     expect(h.state.stores.get(store.id)?.status).toBe('Ready');
-    expect(h.sim.store.get('deployments.apps', store.namespace, 'mysql')?.spec?.template?.metadata?.annotations?.['kubectl.kubernetes.io/restartedAt']).toBe(stamp);
+    expect(
+      h.sim.store.get('deployments.apps', store.namespace, 'mysql')?.spec?.template?.metadata?.annotations?.[
+        'kubectl.kubernetes.io/restartedAt'
+      ],
+    ).toBe(stamp);
   });
 
   it('restarts all deployments together and audits component and result', async () => {
     const result = await ops.restart(store, 'all');
     expect(result).toEqual({ ok: true, value: { restarted: ['mysql', 'wordpress'] } });
-    expect(audit.at(-1)).toMatchObject({ action: 'restart', details: `id=${store.id} component=all; ok; restarted=mysql,wordpress` });
+    expect(audit.at(-1)).toMatchObject({
+      action: 'restart',
+      details: `id=${store.id} component=all; ok; restarted=mysql,wordpress`,
+    });
     await Promise.all([rolledOut('mysql'), rolledOut('wordpress')]);
     const refused = await ops.restart({ ...store, status: 'Deleting' }, 'all');
     expect(refused.ok ? null : refused.error.code).toBe('invalid_state');

@@ -8,7 +8,10 @@ export const actionCommands: Record<'restart' | 'reset-password' | 'password', C
   restart: async (ctx, args, flags) => {
     const resolved = await resolveStore(ctx, args.store ?? '');
     if (!resolved.ok) return reportError(ctx, resolved.error);
-    const result = await ctx.call('restartStore', { id: resolved.value.id, component: stringFlag(flags, 'component') ?? 'all' });
+    const result = await ctx.call('restartStore', {
+      id: resolved.value.id,
+      component: stringFlag(flags, 'component') ?? 'all',
+    });
     if (!result.ok) return reportError(ctx, result.error);
     print(ctx, result.value, () => formatRestarted(result.value.restarted));
     return 0;

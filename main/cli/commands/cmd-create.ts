@@ -7,11 +7,16 @@ import { stringFlag, type CommandFn } from './command-fn';
 import { provisionWaitMs } from './wait-budget';
 
 // The engine runs inside whichever Storedeck process is up; this one exits after printing.
-const QUEUED_HINT = 'Queued. Provisioning runs while Storedeck runs (the app, the web host, or this CLI with --wait).';
+const QUEUED_HINT =
+  'Queued. Provisioning runs while Storedeck runs (the app, the web host, or this CLI with --wait).';
 
 export const runCreate: CommandFn = async (ctx, args, flags) => {
   const plan = stringFlag(flags, 'plan');
-  const request = { name: args.name, adminEmail: stringFlag(flags, 'email'), ...(plan === undefined ? {} : { plan }) };
+  const request = {
+    name: args.name,
+    adminEmail: stringFlag(flags, 'email'),
+    ...(plan === undefined ? {} : { plan }),
+  };
   const wait = flags.wait === true;
   // Subscribed before the request so no event of the new store is missed.
   const queue = wait ? new EventQueue(ctx.bus) : null;
@@ -23,7 +28,8 @@ export const runCreate: CommandFn = async (ctx, args, flags) => {
       print(ctx, created.value, () => `${formatStoreDetail(created.value)}\n\n${QUEUED_HINT}`);
       return 0;
     }
-    if (!ctx.json) ctx.io.out(`Creating "${created.value.name}" (${created.value.id}) in ${created.value.namespace}…\n`);
+    if (!ctx.json)
+      ctx.io.out(`Creating "${created.value.name}" (${created.value.id}) in ${created.value.namespace}…\n`);
     return await waitForStore(ctx, queue, created.value, { goal: 'settled', timeoutMs });
   } finally {
     queue?.close();

@@ -26,13 +26,16 @@ async function lifecycle(
       print(ctx, result.value, () => formatStoreDetail(result.value));
       return 0;
     }
-    if (!ctx.json) ctx.io.out(`${action === 'deleteStore' ? 'Deleting' : 'Retrying'} "${result.value.name}"…\n`);
+    if (!ctx.json)
+      ctx.io.out(`${action === 'deleteStore' ? 'Deleting' : 'Retrying'} "${result.value.name}"…\n`);
     return await waitForStore(ctx, queue, result.value, { goal, timeoutMs });
   } finally {
     queue?.close();
   }
 }
 
-export const runRetry: CommandFn = (ctx, args, flags) => lifecycle(ctx, args.store ?? '', flags.wait === true, 'retryStore', 'settled');
+export const runRetry: CommandFn = (ctx, args, flags) =>
+  lifecycle(ctx, args.store ?? '', flags.wait === true, 'retryStore', 'settled');
 
-export const runDelete: CommandFn = (ctx, args, flags) => lifecycle(ctx, args.store ?? '', flags.wait === true, 'deleteStore', 'gone');
+export const runDelete: CommandFn = (ctx, args, flags) =>
+  lifecycle(ctx, args.store ?? '', flags.wait === true, 'deleteStore', 'gone');

@@ -2,7 +2,11 @@
 import type { CliContext } from '../cli-context';
 import type { FlagValue } from '../parse-args';
 
-export type CommandFn = (ctx: CliContext, args: Record<string, string>, flags: Record<string, FlagValue>) => Promise<number>;
+export type CommandFn = (
+  ctx: CliContext,
+  args: Record<string, string>,
+  flags: Record<string, FlagValue>,
+) => Promise<number>;
 
 export const stringFlag = (flags: Record<string, FlagValue>, name: string): string | undefined => {
   const value = flags[name];

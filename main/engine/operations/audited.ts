@@ -18,15 +18,27 @@ export interface AuditTarget {
 }
 
 /** Runs fn, turns a throw into an error value, and records one audit entry for the attempt. */
-export async function audited<T>(target: AuditTarget, fn: () => Promise<Result<T>>, describe?: (value: T) => string): Promise<Result<T>> {
+export async function audited<T>(
+  target: AuditTarget,
+  fn: () => Promise<Result<T>>,
+  describe?: (value: T) => string,
+): Promise<Result<T>> {
   let result: Result<T>;
   try {
     result = await fn();
   } catch (error) {
     result = toErrorResult<T>(error, target.action);
   }
-  const outcome = result.ok ? ['ok', describe?.(result.value)] : ['failed', `${result.error.code}: ${result.error.message}`];
+  const outcome = result.ok
+    ? ['ok', describe?.(result.value)]
+    : ['failed', `${result.error.code}: ${result.error.message}`];
   const details = [target.details, ...outcome].filter((part): part is string => Boolean(part)).join('; ');
-  target.audit.add({ action: target.action, resource: target.resource ?? 'store', name: target.name, details, actor: target.actor });
+  target.audit.add({
+    action: target.action,
+    resource: target.resource ?? 'store',
+    name: target.name,
+    details,
+    actor: target.actor,
+  });
   return result;
 }

@@ -8,13 +8,26 @@ const runningPod: ApiObject = {
   metadata: { name: 'wordpress-7d9f-abcde', labels: { 'app.kubernetes.io/component': 'wordpress' } },
   spec: {
     nodeName: 'kind-control-plane',
-    containers: [{ name: 'wordpress', image: 'wordpress:6.8-apache', resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '512Mi' } } }],
+    containers: [
+      {
+        name: 'wordpress',
+        image: 'wordpress:6.8-apache',
+        resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
+      },
+    ],
   },
   status: {
     phase: 'Running',
     startTime: '2025-01-01T11:58:30Z',
     conditions: [{ type: 'Ready', status: 'True' }],
-    containerStatuses: [{ name: 'wordpress', ready: true, restartCount: 2, state: { running: { startedAt: '2025-01-01T11:58:40Z' } } }],
+    containerStatuses: [
+      {
+        name: 'wordpress',
+        ready: true,
+        restartCount: 2,
+        state: { running: { startedAt: '2025-01-01T11:58:40Z' } },
+      },
+    ],
   },
 };
 
@@ -48,30 +61,68 @@ describe('health mapping', () => {
     const pulling: ApiObject = {
       metadata: { name: 'mysql-1', labels: {} },
       spec: { containers: [{ name: 'mysql', image: 'mysql:8.4' }] },
-      status: { phase: 'Pending', containerStatuses: [{ name: 'mysql', ready: false, restartCount: 0, state: { waiting: { reason: 'ImagePullBackOff' } } }] },
+      status: {
+        phase: 'Pending',
+        containerStatuses: [
+          {
+            name: 'mysql',
+            ready: false,
+            restartCount: 0,
+            state: { waiting: { reason: 'ImagePullBackOff' } },
+          },
+        ],
+      },
     };
     const health = podHealth(pulling, now);
-    expect(health).toMatchObject({ phase: 'Pending', ready: false, uptimeSeconds: null, node: null, component: null });
-    expect(health.containers[0]).toMatchObject({ state: 'waiting', reason: 'ImagePullBackOff', requests: { cpu: null, memory: null } });
+    expect(health).toMatchObject({
+      phase: 'Pending',
+      ready: false,
+      uptimeSeconds: null,
+      node: null,
+      component: null,
+    });
+    expect(health.containers[0]).toMatchObject({
+      state: 'waiting',
+      reason: 'ImagePullBackOff',
+      requests: { cpu: null, memory: null },
+    });
   });
 
   it('marks a pod being deleted as Terminating and a finished job container as terminated', () => {
     const done: ApiObject = {
       metadata: { name: 'setup-x', deletionTimestamp: '2025-01-01T11:59:00Z' },
       spec: { containers: [{ name: 'wp-cli' }] },
-      status: { phase: 'Succeeded', containerStatuses: [{ name: 'wp-cli', state: { terminated: { reason: 'Completed' } } }] },
+      status: {
+        phase: 'Succeeded',
+        containerStatuses: [{ name: 'wp-cli', state: { terminated: { reason: 'Completed' } } }],
+      },
     };
-    expect(podHealth(done, now)).toMatchObject({ phase: 'Terminating', containers: [{ state: 'terminated', reason: 'Completed' }] });
+    expect(podHealth(done, now)).toMatchObject({
+      phase: 'Terminating',
+      containers: [{ state: 'terminated', reason: 'Completed' }],
+    });
   });
 
   it('shows bound capacity, or the requested size while a PVC is Pending', () => {
-    expect(pvcHealth({ metadata: { name: 'mysql-data' }, spec: { storageClassName: 'standard' }, status: { phase: 'Bound', capacity: { storage: '1Gi' } } })).toEqual({
+    expect(
+      pvcHealth({
+        metadata: { name: 'mysql-data' },
+        spec: { storageClassName: 'standard' },
+        status: { phase: 'Bound', capacity: { storage: '1Gi' } },
+      }),
+    ).toEqual({
       name: 'mysql-data',
       phase: 'Bound',
       capacity: '1Gi',
       storageClass: 'standard',
     });
-    expect(pvcHealth({ metadata: { name: 'wp' }, spec: { resources: { requests: { storage: '1Gi' } } }, status: { phase: 'Pending' } })).toEqual({
+    expect(
+      pvcHealth({
+        metadata: { name: 'wp' },
+        spec: { resources: { requests: { storage: '1Gi' } } },
+        status: { phase: 'Pending' },
+      }),
+    ).toEqual({
       name: 'wp',
       phase: 'Pending',
       capacity: '1Gi',
@@ -88,12 +139,22 @@ describe('health mapping', () => {
         quotaName: 'store-quota',
         quotas: [
           { metadata: { name: 'other' }, status: { hard: { pods: '1' }, used: { pods: '0' } } },
-          { metadata: { name: 'store-quota' }, spec: { hard: { pods: '10' } }, status: { hard: { pods: '10', 'requests.cpu': '2' }, used: { pods: '3', 'requests.cpu': '300m' } } },
+          {
+            metadata: { name: 'store-quota' },
+            spec: { hard: { pods: '10' } },
+            status: {
+              hard: { pods: '10', 'requests.cpu': '2' },
+              used: { pods: '3', 'requests.cpu': '300m' },
+            },
+          },
         ],
       },
       now,
     );
-    expect(health.quota).toEqual({ hard: { pods: '10', 'requests.cpu': '2' }, used: { pods: '3', 'requests.cpu': '300m' } });
+    expect(health.quota).toEqual({
+      hard: { pods: '10', 'requests.cpu': '2' },
+      used: { pods: '3', 'requests.cpu': '300m' },
+    });
     expect(health.observedAt).toBe(now.toISOString());
   });
 });

@@ -57,11 +57,19 @@ export function podHealth(pod: ApiObject, now: Date): PodHealth {
     containerStatuses?: ContainerStatus[];
   };
   const statuses = status.containerStatuses ?? [];
-  const containers = (spec.containers ?? []).map((c) => containerHealth(c, statuses.find((s) => s.name === c.name)));
+  const containers = (spec.containers ?? []).map((c) =>
+    containerHealth(
+      c,
+      statuses.find((s) => s.name === c.name),
+    ),
+  );
   const phase = status.phase ?? 'Pending';
   const started = status.startTime ? Date.parse(status.startTime) : Number.NaN;
   // Uptime only means something while the pod runs; a finished job pod has none.
-  const uptime = phase === 'Running' && !Number.isNaN(started) ? Math.max(0, Math.floor((now.getTime() - started) / 1000)) : null;
+  const uptime =
+    phase === 'Running' && !Number.isNaN(started)
+      ? Math.max(0, Math.floor((now.getTime() - started) / 1000))
+      : null;
   return {
     name: pod.metadata?.name ?? '',
     component: pod.metadata?.labels?.[LABEL.component] ?? null,
@@ -76,7 +84,10 @@ export function podHealth(pod: ApiObject, now: Date): PodHealth {
 }
 
 export function pvcHealth(pvc: ApiObject): PvcHealth {
-  const spec = (pvc.spec ?? {}) as { storageClassName?: string; resources?: { requests?: { storage?: string } } };
+  const spec = (pvc.spec ?? {}) as {
+    storageClassName?: string;
+    resources?: { requests?: { storage?: string } };
+  };
   const status = (pvc.status ?? {}) as { phase?: string; capacity?: { storage?: string } };
   return {
     name: pvc.metadata?.name ?? '',
@@ -96,7 +107,10 @@ export function quotaHealth(quota: ApiObject | undefined): StoreHealth['quota'] 
 
 const byName = (a: { name: string }, b: { name: string }): number => a.name.localeCompare(b.name);
 
-export function storeHealth(input: { pods: ApiObject[]; pvcs: ApiObject[]; quotas: ApiObject[]; quotaName: string }, now: Date): StoreHealth {
+export function storeHealth(
+  input: { pods: ApiObject[]; pvcs: ApiObject[]; quotas: ApiObject[]; quotaName: string },
+  now: Date,
+): StoreHealth {
   const quota = input.quotas.find((q) => q.metadata?.name === input.quotaName) ?? input.quotas[0];
   return {
     pods: input.pods.map((p) => podHealth(p, now)).sort(byName),

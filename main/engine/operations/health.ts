@@ -5,11 +5,18 @@ import { KINDS } from '../../kube/kinds';
 import { OBJECT_NAMES } from '../model/names';
 import { storeHealth } from './health-mapping';
 
-export async function getStoreHealth(client: KubeClient, namespace: string, now: () => Date = () => new Date()): Promise<StoreHealth> {
+export async function getStoreHealth(
+  client: KubeClient,
+  namespace: string,
+  now: () => Date = () => new Date(),
+): Promise<StoreHealth> {
   const [pods, pvcs, quotas] = await Promise.all([
     client.list(KINDS.Pod, { namespace }),
     client.list(KINDS.PersistentVolumeClaim, { namespace }),
     client.list(KINDS.ResourceQuota, { namespace }),
   ]);
-  return storeHealth({ pods: pods.items, pvcs: pvcs.items, quotas: quotas.items, quotaName: OBJECT_NAMES.quota }, now());
+  return storeHealth(
+    { pods: pods.items, pvcs: pvcs.items, quotas: quotas.items, quotaName: OBJECT_NAMES.quota },
+    now(),
+  );
 }

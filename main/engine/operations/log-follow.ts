@@ -36,8 +36,15 @@ function followError(error: unknown, namespace: string, target: LogTarget): [Err
   const status = statusOf(error);
   if (status === 404) return ['not_found', `Pod ${target.pod} is gone from ${namespace}`];
   // The API answers 400 while a container is still waiting to start (or has no previous run).
-  if (status === 400) return ['invalid_state', `Container ${target.container} in ${target.pod} is not running yet; try again once it has started`];
-  return [status === null ? 'cluster_unreachable' : 'internal', `Could not follow ${target.pod}/${target.container}: ${plainMessage(error)}`];
+  if (status === 400)
+    return [
+      'invalid_state',
+      `Container ${target.container} in ${target.pod} is not running yet; try again once it has started`,
+    ];
+  return [
+    status === null ? 'cluster_unreachable' : 'internal',
+    `Could not follow ${target.pod}/${target.container}: ${plainMessage(error)}`,
+  ];
 }
 
 export class LogFollowRegistry {
@@ -55,7 +62,12 @@ export class LogFollowRegistry {
     return this.sessions.size;
   }
 
-  async start(client: KubeClient, namespace: string, target: LogTarget, tailLines: number): Promise<Result<{ subscriptionId: string }>> {
+  async start(
+    client: KubeClient,
+    namespace: string,
+    target: LogTarget,
+    tailLines: number,
+  ): Promise<Result<{ subscriptionId: string }>> {
     if (this.sessions.size >= this.maxSessions) {
       return err('limit_reached', `Already following ${this.maxSessions} logs; stop one first`);
     }
@@ -82,7 +94,9 @@ export class LogFollowRegistry {
     const log = new Log(client.kubeConfig);
     try {
       // Log only pipes on a 200, so a failed attempt leaves the sink untouched and can be retried.
-      session.abort = await client.call(() => log.log(namespace, target.pod, target.container, sink, { follow: true, tailLines }));
+      session.abort = await client.call(() =>
+        log.log(namespace, target.pod, target.container, sink, { follow: true, tailLines }),
+      );
     } catch (error) {
       this.sessions.delete(id);
       session.ended = true;
@@ -92,13 +106,18 @@ export class LogFollowRegistry {
       session.abort.abort();
       return ok({ subscriptionId: id });
     }
-    session.podWatch = startWatchSet(client, KINDS.Pod, { namespace, name: target.pod }, {
-      onChange: (items) => {
-        if (items.length === 0) this.end(id);
+    session.podWatch = startWatchSet(
+      client,
+      KINDS.Pod,
+      { namespace, name: target.pod },
+      {
+        onChange: (items) => {
+          if (items.length === 0) this.end(id);
+        },
+        // Without a pod watch (e.g. no watch permission) the stream's own end still ends the session.
+        onFatal: () => undefined,
       },
-      // Without a pod watch (e.g. no watch permission) the stream's own end still ends the session.
-      onFatal: () => undefined,
-    });
+    );
     return ok({ subscriptionId: id });
   }
 

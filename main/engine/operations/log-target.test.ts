@@ -2,14 +2,28 @@ import { describe, expect, it } from 'vitest';
 import type { ApiObject } from '../../kube/client';
 import { logPods, pickLogTarget } from './log-target';
 
-const pod = (name: string, component: string, created: string, phase = 'Running', containers = [component], extra: Partial<ApiObject['metadata']> = {}): ApiObject => ({
-  metadata: { name, creationTimestamp: created, labels: { 'app.kubernetes.io/component': component }, ...extra },
+const pod = (
+  name: string,
+  component: string,
+  created: string,
+  phase = 'Running',
+  containers = [component],
+  extra: Partial<ApiObject['metadata']> = {},
+): ApiObject => ({
+  metadata: {
+    name,
+    creationTimestamp: created,
+    labels: { 'app.kubernetes.io/component': component },
+    ...extra,
+  },
   spec: { containers: containers.map((c) => ({ name: c })) },
   status: { phase },
 });
 
 const pods = [
-  pod('wordpress-old', 'wordpress', '2025-01-01T10:00:00Z', 'Running', ['wordpress'], { deletionTimestamp: '2025-01-01T11:00:00Z' }),
+  pod('wordpress-old', 'wordpress', '2025-01-01T10:00:00Z', 'Running', ['wordpress'], {
+    deletionTimestamp: '2025-01-01T11:00:00Z',
+  }),
   pod('wordpress-new', 'wordpress', '2025-01-01T11:00:00Z', 'Running', ['wordpress', 'sidecar']),
   pod('mysql-1', 'mysql', '2025-01-01T10:00:00Z'),
   pod('woocommerce-setup-abc', 'setup', '2025-01-01T10:05:00Z', 'Succeeded', ['wp-cli']),
@@ -17,29 +31,49 @@ const pods = [
 
 describe('pickLogTarget', () => {
   it('defaults to the live WordPress pod and its first container', () => {
-    expect(pickLogTarget(pods, undefined, undefined, 'store-shop')).toEqual({ ok: true, value: { pod: 'wordpress-new', container: 'wordpress' } });
+    expect(pickLogTarget(pods, undefined, undefined, 'store-shop')).toEqual({
+      ok: true,
+      value: { pod: 'wordpress-new', container: 'wordpress' },
+    });
   });
 
   it('resolves components, including a finished setup job pod', () => {
-    expect(pickLogTarget(pods, 'mysql', undefined, 'ns')).toEqual({ ok: true, value: { pod: 'mysql-1', container: 'mysql' } });
-    expect(pickLogTarget(pods, 'setup', undefined, 'ns')).toEqual({ ok: true, value: { pod: 'woocommerce-setup-abc', container: 'wp-cli' } });
+    expect(pickLogTarget(pods, 'mysql', undefined, 'ns')).toEqual({
+      ok: true,
+      value: { pod: 'mysql-1', container: 'mysql' },
+    });
+    expect(pickLogTarget(pods, 'setup', undefined, 'ns')).toEqual({
+      ok: true,
+      value: { pod: 'woocommerce-setup-abc', container: 'wp-cli' },
+    });
   });
 
   it('takes an exact pod name and a named container', () => {
-    expect(pickLogTarget(pods, 'wordpress-old', undefined, 'ns')).toEqual({ ok: true, value: { pod: 'wordpress-old', container: 'wordpress' } });
-    expect(pickLogTarget(pods, 'wordpress', 'sidecar', 'ns')).toEqual({ ok: true, value: { pod: 'wordpress-new', container: 'sidecar' } });
+    expect(pickLogTarget(pods, 'wordpress-old', undefined, 'ns')).toEqual({
+      ok: true,
+      value: { pod: 'wordpress-old', container: 'wordpress' },
+    });
+    expect(pickLogTarget(pods, 'wordpress', 'sidecar', 'ns')).toEqual({
+      ok: true,
+      value: { pod: 'wordpress-new', container: 'sidecar' },
+    });
   });
 
   it('names what exists when the pod or container does not', () => {
     const noPod = pickLogTarget(pods, 'redis', undefined, 'store-shop');
     expect(noPod.ok ? '' : noPod.error).toEqual({
       code: 'not_found',
-      message: 'No pod "redis" in store-shop (pods: wordpress-old, wordpress-new, mysql-1, woocommerce-setup-abc)',
+      message:
+        'No pod "redis" in store-shop (pods: wordpress-old, wordpress-new, mysql-1, woocommerce-setup-abc)',
     });
     const noContainer = pickLogTarget(pods, 'mysql', 'nginx', 'ns');
-    expect(noContainer.ok ? '' : noContainer.error.message).toBe('No container "nginx" in pod mysql-1 (containers: mysql)');
+    expect(noContainer.ok ? '' : noContainer.error.message).toBe(
+      'No container "nginx" in pod mysql-1 (containers: mysql)',
+    );
     const empty = pickLogTarget([], undefined, undefined, 'store-x');
-    expect(empty.ok ? '' : empty.error.message).toBe('No pod "wordpress" in store-x (it has no pods right now)');
+    expect(empty.ok ? '' : empty.error.message).toBe(
+      'No pod "wordpress" in store-x (it has no pods right now)',
+    );
   });
 
   it('lists pods for the picker, sorted, with their containers', () => {

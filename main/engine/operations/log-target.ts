@@ -22,7 +22,9 @@ export function logPods(pods: ApiObject[]): LogPod[] {
     .map((pod) => ({
       name: pod.metadata?.name ?? '',
       component: pod.metadata?.labels?.[LABEL.component] ?? null,
-      containers: ((pod.spec?.containers ?? []) as Array<{ name?: string }>).map((c) => c.name ?? '').filter(Boolean),
+      containers: ((pod.spec?.containers ?? []) as Array<{ name?: string }>)
+        .map((c) => c.name ?? '')
+        .filter(Boolean),
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
@@ -42,18 +44,31 @@ function newest(pods: ApiObject[]): ApiObject | undefined {
   })[0];
 }
 
-export function pickLogTarget(pods: ApiObject[], podOrComponent: string | undefined, container: string | undefined, namespace: string): Result<LogTarget> {
+export function pickLogTarget(
+  pods: ApiObject[],
+  podOrComponent: string | undefined,
+  container: string | undefined,
+  namespace: string,
+): Result<LogTarget> {
   const ref = podOrComponent ?? DEFAULT_LOG_COMPONENT;
-  const pod = pods.find((p) => p.metadata?.name === ref) ?? newest(pods.filter((p) => p.metadata?.labels?.[LABEL.component] === ref));
+  const pod =
+    pods.find((p) => p.metadata?.name === ref) ??
+    newest(pods.filter((p) => p.metadata?.labels?.[LABEL.component] === ref));
   if (!pod) {
     const names = pods.map((p) => p.metadata?.name).filter(Boolean);
-    return err('not_found', `No pod "${ref}" in ${namespace}${names.length ? ` (pods: ${names.join(', ')})` : ' (it has no pods right now)'}`);
+    return err(
+      'not_found',
+      `No pod "${ref}" in ${namespace}${names.length ? ` (pods: ${names.join(', ')})` : ' (it has no pods right now)'}`,
+    );
   }
   const podName = pod.metadata?.name ?? '';
   const containers = logPods([pod])[0]?.containers ?? [];
   const chosen = container ?? containers[0];
   if (!chosen || !containers.includes(chosen)) {
-    return err('not_found', `No container "${container ?? ''}" in pod ${podName} (containers: ${containers.join(', ') || 'none'})`);
+    return err(
+      'not_found',
+      `No container "${container ?? ''}" in pod ${podName} (containers: ${containers.join(', ') || 'none'})`,
+    );
   }
   return ok({ pod: podName, container: chosen });
 }

@@ -11,7 +11,11 @@ export interface LogRequest {
   tailLines: number;
 }
 
-export async function readLogs(client: KubeClient, namespace: string, request: LogRequest): Promise<Result<ResponseOf<'getLogs'>>> {
+export async function readLogs(
+  client: KubeClient,
+  namespace: string,
+  request: LogRequest,
+): Promise<Result<ResponseOf<'getLogs'>>> {
   const pods = (await client.list(KINDS.Pod, { namespace })).items;
   const target = pickLogTarget(pods, request.pod, request.container, namespace);
   if (!target.ok) return target;

@@ -23,16 +23,29 @@ export const PASSWORD_RESET_TIMEOUT_MS = 240_000;
 /** 24 characters from 18 random bytes: URL- and shell-safe, 144 bits. */
 export const generatePassword = (): string => randomBytes(18).toString('base64url');
 
-export async function revealAdminPassword(client: KubeClient, namespace: string, strategy: StoreStrategy): Promise<Result<Credentials>> {
+export async function revealAdminPassword(
+  client: KubeClient,
+  namespace: string,
+  strategy: StoreStrategy,
+): Promise<Result<Credentials>> {
   const { user, secretName, passwordKey } = strategy.adminCredentials;
   const secret = await client.get(KINDS.Secret, namespace, secretName);
   const encoded = (secret?.data as Record<string, string> | undefined)?.[passwordKey];
-  if (!secret) return err('not_found', `Secret ${secretName} is missing in ${namespace}; retry the store to recreate it`);
+  if (!secret)
+    return err(
+      'not_found',
+      `Secret ${secretName} is missing in ${namespace}; retry the store to recreate it`,
+    );
   if (!encoded) return err('not_found', `Secret ${secretName} in ${namespace} has no ${passwordKey}`);
   return ok({ username: user, password: Buffer.from(encoded, 'base64').toString('utf8') });
 }
 
-async function writePassword(client: KubeClient, namespace: string, strategy: StoreStrategy, password: string): Promise<void> {
+async function writePassword(
+  client: KubeClient,
+  namespace: string,
+  strategy: StoreStrategy,
+  password: string,
+): Promise<void> {
   const { secretName, passwordKey } = strategy.adminCredentials;
   const body = { data: { [passwordKey]: Buffer.from(password, 'utf8').toString('base64') } };
   await client.call(() =>
@@ -44,12 +57,20 @@ async function writePassword(client: KubeClient, namespace: string, strategy: St
 }
 
 /** The node the app deployment's pod runs on (a running, non-terminating pod first), or null. */
-export async function appPodNode(client: KubeClient, namespace: string, deployment: string): Promise<string | null> {
+export async function appPodNode(
+  client: KubeClient,
+  namespace: string,
+  deployment: string,
+): Promise<string | null> {
   const found = await client.get(KINDS.Deployment, namespace, deployment);
   const matchLabels = (found?.spec?.selector?.matchLabels ?? {}) as Record<string, string>;
-  const labelSelector = Object.entries(matchLabels).map(([k, v]) => `${k}=${v}`).join(',');
+  const labelSelector = Object.entries(matchLabels)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
   if (!labelSelector) return null;
-  const pods = (await client.list(KINDS.Pod, { namespace, labelSelector })).items.filter((p) => p.spec?.nodeName);
+  const pods = (await client.list(KINDS.Pod, { namespace, labelSelector })).items.filter(
+    (p) => p.spec?.nodeName,
+  );
   const live = pods.find((p) => p.status?.phase === 'Running' && !p.metadata?.deletionTimestamp);
   return ((live ?? pods[0])?.spec?.nodeName as string | undefined) ?? null;
 }
@@ -57,7 +78,12 @@ export async function appPodNode(client: KubeClient, namespace: string, deployme
 type JobOutcome = { done: true } | { done: false; reason: string };
 
 function jobOutcome(job: ApiObject | undefined): JobOutcome | undefined {
-  const conditions = (job?.status?.conditions ?? []) as Array<{ type?: string; status?: string; message?: string; reason?: string }>;
+  const conditions = (job?.status?.conditions ?? []) as Array<{
+    type?: string;
+    status?: string;
+    message?: string;
+    reason?: string;
+  }>;
   if (conditions.some((c) => c.type === 'Complete' && c.status === 'True')) return { done: true };
   const failed = conditions.find((c) => c.type === 'Failed' && c.status === 'True');
   if (failed) return { done: false, reason: failed.message ?? failed.reason ?? 'the job failed' };
@@ -68,7 +94,9 @@ async function jobLogTail(client: KubeClient, namespace: string, jobName: string
   const pods = (await client.list(KINDS.Pod, { namespace })).items.filter((p) =>
     (p.metadata?.ownerReferences ?? []).some((o) => o.kind === 'Job' && o.name === jobName),
   );
-  const last = pods.sort((a, b) => (a.metadata?.creationTimestamp ?? '').localeCompare(b.metadata?.creationTimestamp ?? '')).at(-1);
+  const last = pods
+    .sort((a, b) => (a.metadata?.creationTimestamp ?? '').localeCompare(b.metadata?.creationTimestamp ?? ''))
+    .at(-1);
   return last?.metadata?.name ? client.logTail(namespace, last.metadata.name, 10) : [];
 }
 
@@ -99,21 +127,35 @@ export async function resetAdminPassword(
   try {
     await client.apply(strategy.passwordResetJob(ctx, node, jobName));
     const timeoutMs = options.timeoutMs ?? PASSWORD_RESET_TIMEOUT_MS;
-    outcome = await watchUntil(client, { job: { kind: KINDS.Job, scope: { namespace, name: jobName } } }, ({ job }) => jobOutcome(job[0]), {
-      timeoutMs,
-      signal: options.signal,
-      what: `job ${jobName} to finish`,
-    }).catch((error: unknown) => ({ done: false as const, reason: error instanceof Error ? error.message : String(error) }));
+    outcome = await watchUntil(
+      client,
+      { job: { kind: KINDS.Job, scope: { namespace, name: jobName } } },
+      ({ job }) => jobOutcome(job[0]),
+      {
+        timeoutMs,
+        signal: options.signal,
+        what: `job ${jobName} to finish`,
+      },
+    ).catch((error: unknown) => ({
+      done: false as const,
+      reason: error instanceof Error ? error.message : String(error),
+    }));
     if (!outcome.done) {
       const tail = await jobLogTail(client, namespace, jobName).catch(() => []);
-      if (tail.length > 0) outcome = { done: false, reason: `${outcome.reason}; last log lines: ${tail.join(' | ')}` };
+      if (tail.length > 0)
+        outcome = { done: false, reason: `${outcome.reason}; last log lines: ${tail.join(' | ')}` };
     }
   } catch (error) {
     outcome = { done: false, reason: error instanceof Error ? error.message : String(error) };
   } finally {
-    await client.remove(KINDS.Job, namespace, jobName, { propagationPolicy: 'Background' }).catch(() => false);
+    await client
+      .remove(KINDS.Job, namespace, jobName, { propagationPolicy: 'Background' })
+      .catch(() => false);
   }
   if (outcome.done) return ok({ username: strategy.adminCredentials.user, password });
   await writePassword(client, namespace, strategy, previous.value.password);
-  return err('internal', `Password reset failed (${outcome.reason}); the previous password is still in effect`);
+  return err(
+    'internal',
+    `Password reset failed (${outcome.reason}); the previous password is still in effect`,
+  );
 }

@@ -16,7 +16,9 @@ export type RestartComponent = 'all' | 'wordpress' | 'mysql';
 export const RESTART_FIELD_MANAGER = 'storedeck-restart';
 
 export function restartPatch(at: Date): object {
-  return { spec: { template: { metadata: { annotations: { [ANNOTATION.restartedAt]: at.toISOString() } } } } };
+  return {
+    spec: { template: { metadata: { annotations: { [ANNOTATION.restartedAt]: at.toISOString() } } } },
+  };
 }
 
 export async function restartDeployments(
@@ -25,17 +27,31 @@ export async function restartDeployments(
   component: RestartComponent,
   now: () => Date = () => new Date(),
 ): Promise<Result<{ restarted: string[] }>> {
-  const selector = [`${LABEL.managedBy}=${MANAGED_BY}`, ...(component === 'all' ? [] : [`${LABEL.component}=${component}`])].join(',');
+  const selector = [
+    `${LABEL.managedBy}=${MANAGED_BY}`,
+    ...(component === 'all' ? [] : [`${LABEL.component}=${component}`]),
+  ].join(',');
   const deployments = (await client.list(KINDS.Deployment, { namespace, labelSelector: selector })).items;
-  const names = deployments.map((d) => d.metadata?.name ?? '').filter(Boolean).sort();
+  const names = deployments
+    .map((d) => d.metadata?.name ?? '')
+    .filter(Boolean)
+    .sort();
   if (names.length === 0) {
-    return err('not_found', component === 'all' ? `No deployments in ${namespace}` : `No ${component} deployment in ${namespace}`);
+    return err(
+      'not_found',
+      component === 'all' ? `No deployments in ${namespace}` : `No ${component} deployment in ${namespace}`,
+    );
   }
   const body = restartPatch(now());
   // One stamp for all: the deployments were restarted together, and a retried call stays idempotent.
   const contentType = setHeaderOptions('Content-Type', PatchStrategy.StrategicMergePatch);
   for (const name of names) {
-    await client.call(() => client.apps.patchNamespacedDeployment({ name, namespace, body, fieldManager: RESTART_FIELD_MANAGER }, contentType));
+    await client.call(() =>
+      client.apps.patchNamespacedDeployment(
+        { name, namespace, body, fieldManager: RESTART_FIELD_MANAGER },
+        contentType,
+      ),
+    );
   }
   return ok({ restarted: names });
 }

@@ -44,11 +44,15 @@ export class StoreOperations {
   }
 
   health(store: Store): Promise<Result<ResponseOf<'getHealth'>>> {
-    return guarded('Reading health', async () => ok(await getStoreHealth(await this.deps.clientFor(store), store.namespace, this.deps.now)));
+    return guarded('Reading health', async () =>
+      ok(await getStoreHealth(await this.deps.clientFor(store), store.namespace, this.deps.now)),
+    );
   }
 
   logs(store: Store, request: LogRequest): Promise<Result<ResponseOf<'getLogs'>>> {
-    return guarded('Reading logs', async () => readLogs(await this.deps.clientFor(store), store.namespace, request));
+    return guarded('Reading logs', async () =>
+      readLogs(await this.deps.clientFor(store), store.namespace, request),
+    );
   }
 
   startLogFollow(store: Store, request: LogRequest): Promise<Result<{ subscriptionId: string }>> {
@@ -56,7 +60,9 @@ export class StoreOperations {
       const client = await this.deps.clientFor(store);
       const pods = (await client.list(KINDS.Pod, { namespace: store.namespace })).items;
       const target = pickLogTarget(pods, request.pod, request.container, store.namespace);
-      return target.ok ? this.follows.start(client, store.namespace, target.value, request.tailLines) : target;
+      return target.ok
+        ? this.follows.start(client, store.namespace, target.value, request.tailLines)
+        : target;
     });
   }
 
@@ -66,14 +72,26 @@ export class StoreOperations {
     return ok({});
   }
 
-  restart(store: Store, component: RestartComponent, actor?: string): Promise<Result<ResponseOf<'restartStore'>>> {
+  restart(
+    store: Store,
+    component: RestartComponent,
+    actor?: string,
+  ): Promise<Result<ResponseOf<'restartStore'>>> {
     return audited(
       { ...this.auditBase(store, 'restart', actor), details: `id=${store.id} component=${component}` },
       async () => {
         if (store.status === 'Queued' || store.status === 'Deleting') {
-          return err('invalid_state', `Store "${store.name}" is ${store.status}; there is nothing to restart`);
+          return err(
+            'invalid_state',
+            `Store "${store.name}" is ${store.status}; there is nothing to restart`,
+          );
         }
-        return restartDeployments(await this.deps.clientFor(store), store.namespace, component, this.deps.now);
+        return restartDeployments(
+          await this.deps.clientFor(store),
+          store.namespace,
+          component,
+          this.deps.now,
+        );
       },
       (value) => `restarted=${value.restarted.join(',')}`,
     );
@@ -81,21 +99,36 @@ export class StoreOperations {
 
   revealPassword(store: Store, actor?: string): Promise<Result<Credentials>> {
     return audited(this.auditBase(store, 'reveal-password', actor), async () =>
-      revealAdminPassword(await this.deps.clientFor(store), store.namespace, this.deps.strategyFor(store.plan)),
+      revealAdminPassword(
+        await this.deps.clientFor(store),
+        store.namespace,
+        this.deps.strategyFor(store.plan),
+      ),
     );
   }
 
   resetPassword(store: Store, actor?: string): Promise<Result<Credentials>> {
     return audited(this.auditBase(store, 'reset-password', actor), async () => {
-      if (store.status !== 'Ready') return err('invalid_state', `Store "${store.name}" is ${store.status}; reset the password once it is Ready`);
+      if (store.status !== 'Ready')
+        return err(
+          'invalid_state',
+          `Store "${store.name}" is ${store.status}; reset the password once it is Ready`,
+        );
       // Two resets at once would each restore the other's "previous" password on failure.
-      if (this.resetting.has(store.id)) return err('conflict', `A password reset for "${store.name}" is already running`);
+      if (this.resetting.has(store.id))
+        return err('conflict', `A password reset for "${store.name}" is already running`);
       this.resetting.add(store.id);
       try {
         const client = await this.deps.clientFor(store);
         const ctx = await this.deps.storeContext(store);
-        if (!ctx) return err('invalid_state', `Store "${store.name}" has no recorded host or ingress yet; retry it first`);
-        return await resetAdminPassword(client, this.deps.strategyFor(store.plan), ctx, { timeoutMs: this.deps.passwordResetTimeoutMs });
+        if (!ctx)
+          return err(
+            'invalid_state',
+            `Store "${store.name}" has no recorded host or ingress yet; retry it first`,
+          );
+        return await resetAdminPassword(client, this.deps.strategyFor(store.plan), ctx, {
+          timeoutMs: this.deps.passwordResetTimeoutMs,
+        });
       } finally {
         this.resetting.delete(store.id);
       }
@@ -108,6 +141,12 @@ export class StoreOperations {
   }
 
   private auditBase(store: Store, action: string, actor?: string) {
-    return { audit: this.deps.audit, actor: actor ?? this.deps.actor, action, name: store.name, details: `id=${store.id}` };
+    return {
+      audit: this.deps.audit,
+      actor: actor ?? this.deps.actor,
+      action,
+      name: store.name,
+      details: `id=${store.id}`,
+    };
   }
 }
