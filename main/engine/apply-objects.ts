@@ -21,9 +21,13 @@ async function exists(client: KubeClient, obj: KubeObject, signal: AbortSignal):
 }
 
 function summary(total: number, created: string[]): { message: string; notable: boolean } {
-  if (created.length === 0) return { message: `All ${total} objects already in place; re-applied`, notable: false };
+  if (created.length === 0)
+    return { message: `All ${total} objects already in place; re-applied`, notable: false };
   if (created.length === total) return { message: `Created ${created.join(', ')}`, notable: true };
-  return { message: `Restored ${created.join(', ')}; ${total - created.length} others re-applied`, notable: true };
+  return {
+    message: `Restored ${created.join(', ')}; ${total - created.length} others re-applied`,
+    notable: true,
+  };
 }
 
 export async function applyStoreObjects(
@@ -34,7 +38,8 @@ export async function applyStoreObjects(
   signal: AbortSignal,
 ): Promise<void> {
   const [namespace, ...rest] = strategy.resources(ctx);
-  if (!namespace || namespace.kind !== 'Namespace') throw new Error(`strategy ${strategy.plan} must list the Namespace first`);
+  if (!namespace || namespace.kind !== 'Namespace')
+    throw new Error(`strategy ${strategy.plan} must list the Namespace first`);
 
   await timeline.step('namespace', `Creating namespace ${ctx.namespace}`, async () => {
     const before = await exists(client, namespace, signal);
@@ -49,8 +54,13 @@ export async function applyStoreObjects(
     const present = await settleAll(wanted.map((secret) => exists(client, secret, signal)));
     const missing = wanted.filter((_, index) => !present[index]);
     await settleAll(missing.map((secret) => client.apply(secret, { signal })));
-    if (missing.length === 0) return { value: undefined, message: 'Credentials already exist; kept as they are', notable: false };
-    return { value: undefined, message: `Created ${missing.map(label).join(', ')} with fresh random passwords`, notable: true };
+    if (missing.length === 0)
+      return { value: undefined, message: 'Credentials already exist; kept as they are', notable: false };
+    return {
+      value: undefined,
+      message: `Created ${missing.map(label).join(', ')} with fresh random passwords`,
+      notable: true,
+    };
   });
 
   await timeline.step('resources', `Applying ${rest.length} objects`, async () => {

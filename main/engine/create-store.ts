@@ -1,6 +1,13 @@
 // Admission of a new store: validated input, a slug unique in its context, an available plan,
 // room under the context's limit. Nothing is written unless every check passes.
-import { CreateStoreSchema, err, ok, type Plan, type Result, type Settings, type Store } from '../../preload/contract';
+import {
+  CreateStoreSchema,
+  err,
+  type Plan,
+  type Result,
+  type Settings,
+  type Store,
+} from '../../preload/contract';
 import type { StoresRepo } from '../state/stores.repo';
 import { storeNamespace } from './model/names';
 import { validateStoreName } from './model/slug';
@@ -20,7 +27,11 @@ export function admitStore(
   settings: Settings,
   strategyFor: (plan: Plan) => StoreStrategy,
 ): Result<Store> {
-  const parsed = CreateStoreSchema.safeParse({ name: input.name, adminEmail: input.adminEmail, plan: input.plan });
+  const parsed = CreateStoreSchema.safeParse({
+    name: input.name,
+    adminEmail: input.adminEmail,
+    plan: input.plan,
+  });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
@@ -36,11 +47,17 @@ export function admitStore(
   if (reason) return err('not_available', reason);
   const taken = stores.getBySlug(context, named.slug);
   if (taken) {
-    return err('conflict', `Store "${taken.name}" already uses the address "${named.slug}" in context "${context}"; choose another name`);
+    return err(
+      'conflict',
+      `Store "${taken.name}" already uses the address "${named.slug}" in context "${context}"; choose another name`,
+    );
   }
   const count = stores.countByContext(context);
   if (count >= settings.maxStoresPerContext) {
-    return err('limit_reached', `Context "${context}" already has ${count} stores (the limit is ${settings.maxStoresPerContext}); delete one or raise the limit in Settings`);
+    return err(
+      'limit_reached',
+      `Context "${context}" already has ${count} stores (the limit is ${settings.maxStoresPerContext}); delete one or raise the limit in Settings`,
+    );
   }
   return stores.insert({
     name,
@@ -50,6 +67,10 @@ export function admitStore(
     context,
     adminEmail,
     status: 'Queued',
-    desired: { baseDomain: settings.baseDomain, storageClass: settings.storageClass, imageRegistry: settings.imageRegistry },
+    desired: {
+      baseDomain: settings.baseDomain,
+      storageClass: settings.storageClass,
+      imageRegistry: settings.imageRegistry,
+    },
   });
 }

@@ -3,7 +3,10 @@
 
 export class Deadline {
   readonly at: number;
-  constructor(readonly totalMs: number, now = Date.now()) {
+  constructor(
+    readonly totalMs: number,
+    now = Date.now(),
+  ) {
     this.at = now + totalMs;
   }
 

@@ -35,34 +35,55 @@ const LEFTOVER_KINDS: KindRef[] = [
   KINDS.LimitRange,
 ];
 
-const finalizersOf = (obj: ApiObject): string[] => [...(obj.metadata?.finalizers ?? []), ...((obj.spec?.finalizers as string[] | undefined) ?? [])];
+const finalizersOf = (obj: ApiObject): string[] => [
+  ...(obj.metadata?.finalizers ?? []),
+  ...((obj.spec?.finalizers as string[] | undefined) ?? []),
+];
 
 /** Why a Namespace is still there, in words: its finalizers, its failing conditions, what is left inside. */
-export async function explainStuckNamespace(client: KubeClient, name: string, signal?: AbortSignal): Promise<string> {
+export async function explainStuckNamespace(
+  client: KubeClient,
+  name: string,
+  signal?: AbortSignal,
+): Promise<string> {
   const namespace = await client.get(KINDS.Namespace, undefined, name, signal);
   if (!namespace) return `namespace ${name} is gone`;
   const parts: string[] = [];
   const finalizers = finalizersOf(namespace);
   if (finalizers.length > 0) parts.push(`finalizers on the namespace: ${finalizers.join(', ')}`);
-  const conditions = ((namespace.status?.conditions ?? []) as Array<{ type: string; status: string; message?: string }>).filter(
-    (c) => c.status === 'True' && c.message,
-  );
+  const conditions = (
+    (namespace.status?.conditions ?? []) as Array<{ type: string; status: string; message?: string }>
+  ).filter((c) => c.status === 'True' && c.message);
   for (const c of conditions) parts.push(`${c.type}: ${c.message}`);
-  const lists = await Promise.all(LEFTOVER_KINDS.map((kind) => client.list(kind, { namespace: name }, signal).then((r) => r.items)));
+  const lists = await Promise.all(
+    LEFTOVER_KINDS.map((kind) => client.list(kind, { namespace: name }, signal).then((r) => r.items)),
+  );
   const leftovers = lists.flat().map((obj) => {
     const held = finalizersOf(obj);
     return `${obj.kind} ${obj.metadata?.name}${held.length > 0 ? ` (finalizer ${held.join(', ')})` : ''}`;
   });
-  if (leftovers.length > 0) parts.push(`still inside: ${leftovers.slice(0, 10).join(', ')}${leftovers.length > 10 ? ` and ${leftovers.length - 10} more` : ''}`);
+  if (leftovers.length > 0)
+    parts.push(
+      `still inside: ${leftovers.slice(0, 10).join(', ')}${leftovers.length > 10 ? ` and ${leftovers.length - 10} more` : ''}`,
+    );
   if (!namespace.metadata?.deletionTimestamp) parts.push('the namespace is not marked for deletion');
   return parts.length > 0 ? parts.join('; ') : 'the cluster has not finished terminating it';
 }
 
-async function deleteOnce(deps: DeleteDeps, id: string, timeline: Timeline, deadline: Deadline, signal: AbortSignal): Promise<DeleteOutcome> {
+async function deleteOnce(
+  deps: DeleteDeps,
+  id: string,
+  timeline: Timeline,
+  deadline: Deadline,
+  signal: AbortSignal,
+): Promise<DeleteOutcome> {
   const store = deps.stores.get(id);
   if (!store || store.status !== 'Deleting') return 'skipped';
   const client = deps.clientFor(store.context);
-  await client.remove(KINDS.Namespace, undefined, store.namespace, { propagationPolicy: 'Background', signal });
+  await client.remove(KINDS.Namespace, undefined, store.namespace, {
+    propagationPolicy: 'Background',
+    signal,
+  });
   try {
     await waitForNamespaceGone(client, store.namespace, { timeoutMs: deadline.remainingMs(), signal });
   } catch (error) {

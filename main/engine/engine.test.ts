@@ -26,7 +26,10 @@ function setup(settings: { maxStoresPerContext?: number } = {}) {
       throw new Error(`context ${context} is not reachable in unit tests`);
     },
     isLocalContext: () => true,
-    strategyFor: (plan) => (plan === 'medusa' ? strategy('medusa', 'MedusaJS stores are not available yet') : strategy('woocommerce')),
+    strategyFor: (plan) =>
+      plan === 'medusa'
+        ? strategy('medusa', 'MedusaJS stores are not available yet')
+        : strategy('woocommerce'),
     actor: 'test:unit',
   });
   engine.bus.subscribe((name, payload) => emitted.push([name, payload]));
@@ -41,8 +44,18 @@ describe('Engine.create', () => {
     const result = await engine.create(valid);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value).toMatchObject({ name: 'Corner Shop', slug: 'corner-shop', namespace: 'store-corner-shop', status: 'Queued', plan: 'woocommerce' });
-    expect(state.audit.list(10)[0]).toMatchObject({ action: 'create', name: 'Corner Shop', actor: 'test:unit' });
+    expect(result.value).toMatchObject({
+      name: 'Corner Shop',
+      slug: 'corner-shop',
+      namespace: 'store-corner-shop',
+      status: 'Queued',
+      plan: 'woocommerce',
+    });
+    expect(state.audit.list(10)[0]).toMatchObject({
+      action: 'create',
+      name: 'Corner Shop',
+      actor: 'test:unit',
+    });
     expect(emitted[0]).toEqual(['storeChanged', result.value]);
     expect(state.stores.getDesired(result.value.id)?.desired).toMatchObject({ host: null, baseDomain: null });
   });
@@ -52,7 +65,11 @@ describe('Engine.create', () => {
     [{ ...valid, name: 'x'.repeat(41) }, 'invalid_request', /at most 40/],
     [{ ...valid, name: 'kube-system' }, 'invalid_request', /reserved/],
     [{ ...valid, name: '!!!' }, 'invalid_request', /letter or digit/],
-    [{ ...valid, adminEmail: 'not-an-email' }, 'invalid_request', /adminEmail: Admin email must be a valid email/],
+    [
+      { ...valid, adminEmail: 'not-an-email' },
+      'invalid_request',
+      /adminEmail: Admin email must be a valid email/,
+    ],
     [{ ...valid, context: ' ' }, 'no_context', /No cluster context/],
     [{ ...valid, plan: 'medusa' as const }, 'not_available', /not available yet/],
   ])('refuses %j with %s and writes nothing', async (input, code, message) => {
@@ -94,7 +111,10 @@ describe('Engine transitions', () => {
     expect(failed?.errorMessage).toMatch(/Cannot use cluster context "kind-dev"/);
 
     const retried = await engine.retry(created.value.id);
-    expect(retried).toMatchObject({ ok: true, value: { status: 'Queued', errorStep: null, errorMessage: null } });
+    expect(retried).toMatchObject({
+      ok: true,
+      value: { status: 'Queued', errorStep: null, errorMessage: null },
+    });
     expect(state.stores.getDesired(created.value.id)?.generation).toBe(2);
     expect(state.audit.list(1)[0]).toMatchObject({ action: 'retry' });
     await engine.settled(created.value.id);
@@ -102,13 +122,24 @@ describe('Engine transitions', () => {
 
   it('retry and reconcileNow refuse stores in the wrong state; unknown ids are not_found', async () => {
     setup();
-    const ready = state.stores.insert({ name: 'r', slug: 'r', namespace: 'store-r', plan: 'woocommerce', context: 'c', adminEmail: 'a@b.co', status: 'Ready' });
+    const ready = state.stores.insert({
+      name: 'r',
+      slug: 'r',
+      namespace: 'store-r',
+      plan: 'woocommerce',
+      context: 'c',
+      adminEmail: 'a@b.co',
+      status: 'Ready',
+    });
     if (!ready.ok) throw new Error('insert failed');
     expect(await engine.retry(ready.value.id)).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
     const created = await engine.create(valid);
     if (!created.ok) throw new Error('create failed');
     await engine.settled(created.value.id);
-    expect(await engine.reconcileNow(created.value.id)).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+    expect(await engine.reconcileNow(created.value.id)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_state' },
+    });
     for (const call of [engine.retry('nope'), engine.delete('nope'), engine.reconcileNow('nope')]) {
       expect(await call).toMatchObject({ ok: false, error: { code: 'not_found' } });
     }
@@ -128,9 +159,33 @@ describe('Engine transitions', () => {
 
   it('resume picks up every unfinished store', async () => {
     setup();
-    const a = state.stores.insert({ name: 'a', slug: 'a', namespace: 'store-a', plan: 'woocommerce', context: 'c', adminEmail: 'a@b.co', status: 'Provisioning' });
-    state.stores.insert({ name: 'b', slug: 'b', namespace: 'store-b', plan: 'woocommerce', context: 'c', adminEmail: 'a@b.co', status: 'Ready' });
-    const c = state.stores.insert({ name: 'c', slug: 'c', namespace: 'store-c', plan: 'woocommerce', context: 'c', adminEmail: 'a@b.co', status: 'Deleting' });
+    const a = state.stores.insert({
+      name: 'a',
+      slug: 'a',
+      namespace: 'store-a',
+      plan: 'woocommerce',
+      context: 'c',
+      adminEmail: 'a@b.co',
+      status: 'Provisioning',
+    });
+    state.stores.insert({
+      name: 'b',
+      slug: 'b',
+      namespace: 'store-b',
+      plan: 'woocommerce',
+      context: 'c',
+      adminEmail: 'a@b.co',
+      status: 'Ready',
+    });
+    const c = state.stores.insert({
+      name: 'c',
+      slug: 'c',
+      namespace: 'store-c',
+      plan: 'woocommerce',
+      context: 'c',
+      adminEmail: 'a@b.co',
+      status: 'Deleting',
+    });
     const resumed = await engine.resume();
     expect(resumed.ok && resumed.value.resumed.map((s) => s.name)).toEqual(['a', 'c']);
     if (a.ok) await engine.settled(a.value.id);

@@ -82,7 +82,11 @@ export class Engine {
   async retry(id: string, actor = this.actor): Promise<Result<Store>> {
     const store = this.options.stores.get(id);
     if (!store) return err('not_found', `No store with id ${id}`);
-    if (store.status !== 'Failed') return err('invalid_state', `Store "${store.name}" is ${store.status}; only a Failed store can be retried`);
+    if (store.status !== 'Failed')
+      return err(
+        'invalid_state',
+        `Store "${store.name}" is ${store.status}; only a Failed store can be retried`,
+      );
     const generation = this.options.stores.bumpGeneration(id);
     const queued = this.options.stores.setStatus(id, 'Queued', { errorStep: null, errorMessage: null });
     if (!queued || generation === null) return err('not_found', `No store with id ${id}`);
@@ -90,7 +94,8 @@ export class Engine {
       action: 'retry',
       resource: 'store',
       name: store.name,
-      details: `id=${id} generation=${generation} after ${store.errorStep ?? 'failure'}: ${store.errorMessage ?? ''}`.trim(),
+      details:
+        `id=${id} generation=${generation} after ${store.errorStep ?? 'failure'}: ${store.errorMessage ?? ''}`.trim(),
       actor,
     });
     this.writer.changed(queued);
@@ -131,7 +136,8 @@ export class Engine {
   async reconcileNow(id: string): Promise<Result<Store>> {
     const store = this.options.stores.get(id);
     if (!store) return err('not_found', `No store with id ${id}`);
-    if (store.status === 'Failed') return err('invalid_state', `Store "${store.name}" failed; retry it instead`);
+    if (store.status === 'Failed')
+      return err('invalid_state', `Store "${store.name}" failed; retry it instead`);
     if (store.status === 'Deleting') return err('invalid_state', `Store "${store.name}" is being deleted`);
     this.queue.enqueue(id);
     return ok(store);

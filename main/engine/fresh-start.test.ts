@@ -10,19 +10,37 @@ const pod = (name: string, reason: string | null, extra: Record<string, unknown>
 
 describe('stuckPods', () => {
   it('picks pods in an image-pull or crash backoff, not healthy or terminating ones', () => {
-    const pods = [pod('pull', 'ImagePullBackOff'), pod('crash', 'CrashLoopBackOff'), pod('ok', null), pod('starting', 'ContainerCreating'), pod('going', 'ErrImagePull', { deletionTimestamp: 'x' })];
+    const pods = [
+      pod('pull', 'ImagePullBackOff'),
+      pod('crash', 'CrashLoopBackOff'),
+      pod('ok', null),
+      pod('starting', 'ContainerCreating'),
+      pod('going', 'ErrImagePull', { deletionTimestamp: 'x' }),
+    ];
     expect(stuckPods(pods).map((p) => p.metadata?.name)).toEqual(['pull', 'crash']);
   });
 });
 
 describe('Baseline', () => {
-  const snapshot = (events: ApiObject[], pods: ApiObject[] = []): NamespaceSnapshot => ({ events, pods, deployments: [], jobs: [], pvcs: [], storageClasses: [] });
-  const event = (uid: string, rv: string): ApiObject => ({ metadata: { name: uid, uid, resourceVersion: rv }, reason: 'FailedCreate' });
+  const snapshot = (events: ApiObject[], pods: ApiObject[] = []): NamespaceSnapshot => ({
+    events,
+    pods,
+    deployments: [],
+    jobs: [],
+    pvcs: [],
+    storageClasses: [],
+  });
+  const event = (uid: string, rv: string): ApiObject => ({
+    metadata: { name: uid, uid, resourceVersion: rv },
+    reason: 'FailedCreate',
+  });
 
   it('on a retry, keeps only objects that are new or changed since the first snapshot', () => {
     const baseline = new Baseline(true);
     expect(baseline.filter(snapshot([event('old', '1')], [pod('p', 'ImagePullBackOff')])).events).toEqual([]);
-    const later = baseline.filter(snapshot([event('old', '1'), event('old2', '5'), event('new', '7')], [pod('p', 'ImagePullBackOff')]));
+    const later = baseline.filter(
+      snapshot([event('old', '1'), event('old2', '5'), event('new', '7')], [pod('p', 'ImagePullBackOff')]),
+    );
     expect(later.events.map((e) => e.metadata?.name)).toEqual(['old2', 'new']);
     expect(later.pods).toEqual([]);
     expect(baseline.filter(snapshot([event('old', '9')])).events).toHaveLength(1);

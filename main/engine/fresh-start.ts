@@ -23,20 +23,28 @@ interface WaitingStatus {
 export function stuckPods(pods: ApiObject[]): ApiObject[] {
   return pods.filter((pod) => {
     if (pod.metadata?.deletionTimestamp) return false;
-    const statuses = [...((pod.status?.initContainerStatuses ?? []) as WaitingStatus[]), ...((pod.status?.containerStatuses ?? []) as WaitingStatus[])];
+    const statuses = [
+      ...((pod.status?.initContainerStatuses ?? []) as WaitingStatus[]),
+      ...((pod.status?.containerStatuses ?? []) as WaitingStatus[]),
+    ];
     return statuses.some((s) => STUCK_REASONS.has(s.state?.waiting?.reason ?? ''));
   });
 }
 
 /** Deletes the namespace's stuck pods (their controllers make new ones); returns their names. */
-export async function replaceStuckPods(client: KubeClient, namespace: string, signal: AbortSignal): Promise<string[]> {
+export async function replaceStuckPods(
+  client: KubeClient,
+  namespace: string,
+  signal: AbortSignal,
+): Promise<string[]> {
   const { items } = await client.list(KINDS.Pod, { namespace }, signal);
   const stuck = stuckPods(items).map((pod) => String(pod.metadata?.name));
   await Promise.all(stuck.map((name) => client.remove(KINDS.Pod, namespace, name, { signal })));
   return stuck;
 }
 
-const versionKey = (obj: ApiObject) => `${obj.metadata?.uid ?? obj.metadata?.name}@${obj.metadata?.resourceVersion ?? ''}`;
+const versionKey = (obj: ApiObject) =>
+  `${obj.metadata?.uid ?? obj.metadata?.name}@${obj.metadata?.resourceVersion ?? ''}`;
 
 /** Remembers the first snapshot of a wait; later snapshots keep only what changed since. */
 export class Baseline {
@@ -52,6 +60,11 @@ export class Baseline {
     }
     const seen = this.seen;
     const fresh = (items: ApiObject[]) => items.filter((item) => !seen.has(versionKey(item)));
-    return { ...snapshot, events: fresh(snapshot.events), pods: fresh(snapshot.pods), deployments: fresh(snapshot.deployments) };
+    return {
+      ...snapshot,
+      events: fresh(snapshot.events),
+      pods: fresh(snapshot.pods),
+      deployments: fresh(snapshot.deployments),
+    };
   }
 }

@@ -69,7 +69,10 @@ export function selectorOf(deployment: ApiObject | undefined): string | null {
 
 /** The node of a ready, running, not-terminating pod among those given (where the RWO volume is). */
 export function readyPodNode(pods: ApiObject[]): string | null {
-  const pod = pods.find((p) => p.status?.phase === 'Running' && isPodReady(p) && !p.metadata?.deletionTimestamp && p.spec?.nodeName);
+  const pod = pods.find(
+    (p) =>
+      p.status?.phase === 'Running' && isPodReady(p) && !p.metadata?.deletionTimestamp && p.spec?.nodeName,
+  );
   return pod ? String(pod.spec.nodeName) : null;
 }
 
@@ -96,4 +99,5 @@ export function toObserved(snapshot: NamespaceSnapshot, setupLogTail?: string[])
   };
 }
 
-export const byName = (items: ApiObject[], name: string): ApiObject | undefined => items.find((i) => i.metadata?.name === name);
+export const byName = (items: ApiObject[], name: string): ApiObject | undefined =>
+  items.find((i) => i.metadata?.name === name);

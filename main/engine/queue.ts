@@ -79,7 +79,11 @@ export class KeyedQueue {
   }
 
   private pump(): void {
-    while (!this.stopped && this.pending.length > 0 && this.running.size < Math.max(1, this.options.concurrency())) {
+    while (
+      !this.stopped &&
+      this.pending.length > 0 &&
+      this.running.size < Math.max(1, this.options.concurrency())
+    ) {
       const key = this.pending.shift() as string;
       this.start(key);
     }

@@ -49,14 +49,30 @@ async function onePass(
   try {
     client = deps.clientFor(store.context);
   } catch (error) {
-    throw new StepFailure('start', `Cannot use cluster context "${store.context}": ${(error as Error).message}`, 'NoContext');
+    throw new StepFailure(
+      'start',
+      `Cannot use cluster context "${store.context}": ${(error as Error).message}`,
+      'NoContext',
+    );
   }
 
-  const { ctx, generation } = await resolveStoreContext(client, deps.stores, store, deps.isLocal(store.context), timeline, signal);
+  const { ctx, generation } = await resolveStoreContext(
+    client,
+    deps.stores,
+    store,
+    deps.isLocal(store.context),
+    timeline,
+    signal,
+  );
   await applyStoreObjects(client, strategy, ctx, timeline, signal);
   if (retrying) {
     const replaced = await replaceStuckPods(client, ctx.namespace, signal);
-    if (replaced.length > 0) timeline.note('retry', 'completed', `Replaced pods stuck from the last attempt: ${replaced.join(', ')}`);
+    if (replaced.length > 0)
+      timeline.note(
+        'retry',
+        'completed',
+        `Replaced pods stuck from the last attempt: ${replaced.join(', ')}`,
+      );
   }
   await waitForDeployments(client, strategy, ctx, timeline, deadline, signal, retrying);
   await runSetup(client, strategy, ctx, generation, timeline, deadline, signal);
@@ -65,7 +81,13 @@ async function onePass(
   const { url, adminUrl } = strategy.urls(ctx);
   const current = deps.stores.get(id);
   if (!current) return;
-  if (current.status === 'Ready' && current.url === url && current.adminUrl === adminUrl && !current.errorStep) return;
+  if (
+    current.status === 'Ready' &&
+    current.url === url &&
+    current.adminUrl === adminUrl &&
+    !current.errorStep
+  )
+    return;
   deps.writer.status(id, 'Ready', {
     url,
     adminUrl,
@@ -76,14 +98,24 @@ async function onePass(
   timeline.note('ready', 'completed', `Store is ready at ${url}`);
 }
 
-function fail(deps: ReconcileDeps, id: string, timeline: Timeline, step: string, message: string): PassOutcome {
+function fail(
+  deps: ReconcileDeps,
+  id: string,
+  timeline: Timeline,
+  step: string,
+  message: string,
+): PassOutcome {
   timeline.failed(step, message);
   deps.writer.status(id, 'Failed', { errorStep: step, errorMessage: message });
   return 'failed';
 }
 
 /** Runs passes until the store is Ready or Failed, or the pass is aborted (deleted, stopping). */
-export async function reconcileStore(deps: ReconcileDeps, id: string, signal: AbortSignal): Promise<PassOutcome> {
+export async function reconcileStore(
+  deps: ReconcileDeps,
+  id: string,
+  signal: AbortSignal,
+): Promise<PassOutcome> {
   const store = deps.stores.get(id);
   if (!store || store.status === 'Failed' || store.status === 'Deleting') return 'skipped';
   const drift = store.status === 'Ready';
@@ -91,7 +123,8 @@ export async function reconcileStore(deps: ReconcileDeps, id: string, signal: Ab
   const retrying = store.status === 'Queued' && (deps.stores.getDesired(id)?.generation ?? 1) > 1;
   const timeline = new Timeline(deps.writer, id, drift);
   const deadline = new Deadline(deps.settings.get().provisionTimeoutSeconds * 1000);
-  if (!drift && store.status !== 'Provisioning') deps.writer.status(id, 'Provisioning', { errorStep: null, errorMessage: null });
+  if (!drift && store.status !== 'Provisioning')
+    deps.writer.status(id, 'Provisioning', { errorStep: null, errorMessage: null });
   if (drift) timeline.current = 'reconcile';
 
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -103,12 +136,19 @@ export async function reconcileStore(deps: ReconcileDeps, id: string, signal: Ab
       if (error instanceof StepFailure) return fail(deps, id, timeline, error.step, error.message);
       const classified = classifyError(error);
       if (classified.kind === 'permanent') {
-        const message = classified.status !== null ? classified.message : `Internal error: ${classified.message}`;
+        const message =
+          classified.status !== null ? classified.message : `Internal error: ${classified.message}`;
         return fail(deps, id, timeline, timeline.current, message);
       }
       const delay = backoffDelay(Math.min(attempt, 6), classified.retryAfterMs);
       if (deadline.remainingMs() <= delay) {
-        return fail(deps, id, timeline, timeline.current, `timed out after ${deadline.describe()}: the cluster kept failing (${classified.message})`);
+        return fail(
+          deps,
+          id,
+          timeline,
+          timeline.current,
+          `timed out after ${deadline.describe()}: the cluster kept failing (${classified.message})`,
+        );
       }
       try {
         await abortableDelay(delay, signal);
@@ -117,5 +157,11 @@ export async function reconcileStore(deps: ReconcileDeps, id: string, signal: Ab
       }
     }
   }
-  return fail(deps, id, timeline, timeline.current, `gave up after ${MAX_ATTEMPTS} attempts: the cluster kept failing`);
+  return fail(
+    deps,
+    id,
+    timeline,
+    timeline.current,
+    `gave up after ${MAX_ATTEMPTS} attempts: the cluster kept failing`,
+  );
 }

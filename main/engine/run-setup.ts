@@ -6,7 +6,15 @@ import type { ApiObject, KubeClient } from '../kube/client';
 import { KINDS } from '../kube/kinds';
 import { waitForGone, WaitTimeoutError } from '../kube/watch-wait';
 import type { Deadline } from './deadline';
-import { byName, jobState, podsOfJob, readyPodNode, selectorOf, toObserved, type NamespaceSnapshot } from './observe';
+import {
+  byName,
+  jobState,
+  podsOfJob,
+  readyPodNode,
+  selectorOf,
+  toObserved,
+  type NamespaceSnapshot,
+} from './observe';
 import { StepFailure } from './step-failure';
 import type { Diagnosis, StoreContext, StoreStrategy } from './strategies/strategy';
 import type { Timeline } from './store-writer';
@@ -19,23 +27,45 @@ export const SETUP_COMPLETED_ANNOTATION = 'storedeck.dev/setup-completed-generat
 export const SETUP_FIELD_MANAGER = 'storedeck-setup';
 const LOG_TAIL_LINES = 20;
 
-export async function setupAlreadyDone(client: KubeClient, ctx: StoreContext, signal: AbortSignal): Promise<boolean> {
+export async function setupAlreadyDone(
+  client: KubeClient,
+  ctx: StoreContext,
+  signal: AbortSignal,
+): Promise<boolean> {
   const namespace = await client.get(KINDS.Namespace, undefined, ctx.namespace, signal);
   return namespace?.metadata?.annotations?.[SETUP_COMPLETED_ANNOTATION] !== undefined;
 }
 
-async function markSetupDone(client: KubeClient, ctx: StoreContext, generation: number, signal: AbortSignal): Promise<void> {
+async function markSetupDone(
+  client: KubeClient,
+  ctx: StoreContext,
+  generation: number,
+  signal: AbortSignal,
+): Promise<void> {
   await client.apply(
-    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ctx.namespace, annotations: { [SETUP_COMPLETED_ANNOTATION]: String(generation) } } },
+    {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: ctx.namespace, annotations: { [SETUP_COMPLETED_ANNOTATION]: String(generation) } },
+    },
     { fieldManager: SETUP_FIELD_MANAGER, signal },
   );
 }
 
-async function appNode(client: KubeClient, strategy: StoreStrategy, ctx: StoreContext, signal: AbortSignal): Promise<string | null> {
+async function appNode(
+  client: KubeClient,
+  strategy: StoreStrategy,
+  ctx: StoreContext,
+  signal: AbortSignal,
+): Promise<string | null> {
   const deployment = await client.get(KINDS.Deployment, ctx.namespace, strategy.appDeployment, signal);
   const selector = selectorOf(deployment ?? undefined);
   if (!selector) return null;
-  const { items } = await client.list(KINDS.Pod, { namespace: ctx.namespace, labelSelector: selector }, signal);
+  const { items } = await client.list(
+    KINDS.Pod,
+    { namespace: ctx.namespace, labelSelector: selector },
+    signal,
+  );
   return readyPodNode(items);
 }
 
@@ -67,18 +97,32 @@ async function awaitJob(
     if (!(error instanceof WaitTimeoutError)) throw error;
     const diagnosis = latest as Diagnosis | null;
     const why = diagnosis ? `: ${diagnosis.message}` : '';
-    throw new StepFailure(SETUP_STEP, `timed out after ${deadline.describe()} waiting for the setup job ${strategy.setupJobName} to succeed${why}`, 'Timeout');
+    throw new StepFailure(
+      SETUP_STEP,
+      `timed out after ${deadline.describe()} waiting for the setup job ${strategy.setupJobName} to succeed${why}`,
+      'Timeout',
+    );
   }
 }
 
-async function explainFailure(client: KubeClient, strategy: StoreStrategy, ctx: StoreContext, snapshot: NamespaceSnapshot, signal: AbortSignal): Promise<StepFailure> {
+async function explainFailure(
+  client: KubeClient,
+  strategy: StoreStrategy,
+  ctx: StoreContext,
+  snapshot: NamespaceSnapshot,
+  signal: AbortSignal,
+): Promise<StepFailure> {
   const pod = podsOfJob(snapshot.pods, strategy.setupJobName)[0];
   const name = pod?.metadata?.name;
   const tail = name ? await client.logTail(ctx.namespace, name, LOG_TAIL_LINES, undefined, signal) : [];
   const diagnosis = strategy.diagnose(toObserved(snapshot, tail));
   if (diagnosis) return new StepFailure(diagnosis.step, diagnosis.message, diagnosis.cause);
   const lastLines = tail.length > 0 ? `; last log lines:\n${tail.slice(-5).join('\n')}` : '';
-  return new StepFailure(SETUP_STEP, `The setup job ${strategy.setupJobName} failed${lastLines}`, 'JobFailed');
+  return new StepFailure(
+    SETUP_STEP,
+    `The setup job ${strategy.setupJobName} failed${lastLines}`,
+    'JobFailed',
+  );
 }
 
 async function startJob(
@@ -90,7 +134,10 @@ async function startJob(
   signal: AbortSignal,
 ): Promise<string> {
   if (existing && jobState(existing) === 'failed') {
-    await client.remove(KINDS.Job, ctx.namespace, strategy.setupJobName, { propagationPolicy: 'Background', signal });
+    await client.remove(KINDS.Job, ctx.namespace, strategy.setupJobName, {
+      propagationPolicy: 'Background',
+      signal,
+    });
     await waitForGone(client, KINDS.Job, ctx.namespace, strategy.setupJobName, {
       timeoutMs: deadline.remainingMs(),
       signal,
@@ -117,9 +164,11 @@ export async function runSetup(
     const existing = await client.get(KINDS.Job, ctx.namespace, strategy.setupJobName, signal);
     let started = 'Setup job already running';
     if (jobState(existing ?? undefined) === 'complete') started = 'Setup job had already succeeded';
-    else if (!existing || jobState(existing) === 'failed') started = await startJob(client, strategy, ctx, existing, deadline, signal);
+    else if (!existing || jobState(existing) === 'failed')
+      started = await startJob(client, strategy, ctx, existing, deadline, signal);
     const outcome = await awaitJob(client, strategy, ctx, deadline, signal);
-    if (outcome.state === 'failed') throw await explainFailure(client, strategy, ctx, outcome.snapshot, signal);
+    if (outcome.state === 'failed')
+      throw await explainFailure(client, strategy, ctx, outcome.snapshot, signal);
     await markSetupDone(client, ctx, generation, signal);
     return { value: undefined, message: `${started}; setup completed`, notable: true };
   });

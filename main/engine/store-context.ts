@@ -46,7 +46,11 @@ export async function resolveStoreContext(
     desired = await timeline.step(INGRESS_STEP, 'Detecting the ingress controller', async () => {
       const found = await detectIngress(client, signal);
       if (found.problem || !found.controllerNamespace) {
-        throw new StepFailure(INGRESS_STEP, found.problem ?? 'No ingress controller found in the cluster', 'NoIngressController');
+        throw new StepFailure(
+          INGRESS_STEP,
+          found.problem ?? 'No ingress controller found in the cluster',
+          'NoIngressController',
+        );
       }
       const host = storeHost(store.slug, { isLocal, baseDomain: desired.baseDomain });
       if (!host) {
@@ -73,6 +77,7 @@ export async function resolveStoreContext(
   }
 
   const ctx = contextFromDesired(store, desired);
-  if (!ctx) throw new StepFailure(INGRESS_STEP, 'The store has no host or ingress controller namespace recorded');
+  if (!ctx)
+    throw new StepFailure(INGRESS_STEP, 'The store has no host or ingress controller namespace recorded');
   return { generation: state.generation, ctx };
 }

@@ -53,7 +53,11 @@ export class Timeline {
     readonly quiet = false,
   ) {}
 
-  async step<T>(step: string, startMessage: string, run: () => Promise<{ value: T; message: string; notable?: boolean }>): Promise<T> {
+  async step<T>(
+    step: string,
+    startMessage: string,
+    run: () => Promise<{ value: T; message: string; notable?: boolean }>,
+  ): Promise<T> {
     this.current = step;
     if (!this.quiet) this.writer.event(this.storeId, step, 'started', startMessage);
     const { value, message, notable } = await run();

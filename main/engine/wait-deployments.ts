@@ -37,7 +37,8 @@ export async function waitForDeployments(
   const baseline = new Baseline(retrying);
   const done = new Set<string>();
   let latest: Diagnosis | null = null;
-  for (const name of names) timeline.note(waitStep(name), 'started', `Waiting for ${name} to become available`);
+  for (const name of names)
+    timeline.note(waitStep(name), 'started', `Waiting for ${name} to become available`);
 
   try {
     await watchNamespace(
@@ -50,7 +51,9 @@ export async function waitForDeployments(
           timeline.note(waitStep(name), 'completed', `${name} is available`);
         }
         if (done.size === names.length) return true;
-        latest = strategy.diagnose(toObserved(baseline.filter(withoutSetupJob(snapshot, strategy.setupJobName))));
+        latest = strategy.diagnose(
+          toObserved(baseline.filter(withoutSetupJob(snapshot, strategy.setupJobName))),
+        );
         if (latest?.terminal) throw new StepFailure(latest.step, latest.message, latest.cause);
         return undefined;
       },

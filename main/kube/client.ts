@@ -95,20 +95,40 @@ export class KubeClient {
    * Server-side apply as field manager `storedeck`, forced: we own these objects, so fields a
    * person changed by hand are taken back (that is the drift repair).
    */
-  async apply(obj: ApplyObject, options: { fieldManager?: string; signal?: AbortSignal } = {}): Promise<ApiObject> {
+  async apply(
+    obj: ApplyObject,
+    options: { fieldManager?: string; signal?: AbortSignal } = {},
+  ): Promise<ApiObject> {
     const manager = options.fieldManager ?? FIELD_MANAGER;
     const result = await this.call(
       // Handed over as a typed model: the client serialises through the models, which rename fields.
-      () => this.objects.patch(toModel(obj) as KubernetesObject, undefined, undefined, manager, true, PatchStrategy.ServerSideApply),
+      () =>
+        this.objects.patch(
+          toModel(obj) as KubernetesObject,
+          undefined,
+          undefined,
+          manager,
+          true,
+          PatchStrategy.ServerSideApply,
+        ),
       options.signal,
     );
     return toWire(result, obj.apiVersion, obj.kind);
   }
 
   /** The object, or null when it does not exist. */
-  async get(kind: KindRef, namespace: string | undefined, name: string, signal?: AbortSignal): Promise<ApiObject | null> {
+  async get(
+    kind: KindRef,
+    namespace: string | undefined,
+    name: string,
+    signal?: AbortSignal,
+  ): Promise<ApiObject | null> {
     try {
-      const spec = { apiVersion: kind.apiVersion, kind: kind.kind, metadata: { name, namespace: kind.namespaced ? namespace : undefined } };
+      const spec = {
+        apiVersion: kind.apiVersion,
+        kind: kind.kind,
+        metadata: { name, namespace: kind.namespaced ? namespace : undefined },
+      };
       return toWire(await this.call(() => this.objects.read(spec), signal), kind.apiVersion, kind.kind);
     } catch (error) {
       if (isNotFound(error)) return null;
@@ -132,7 +152,11 @@ export class KubeClient {
         ),
       signal,
     );
-    const items = (list.items ?? []).map((item) => ({ apiVersion: kind.apiVersion, kind: kind.kind, ...toWire(item, kind.apiVersion, kind.kind) }));
+    const items = (list.items ?? []).map((item) => ({
+      apiVersion: kind.apiVersion,
+      kind: kind.kind,
+      ...toWire(item, kind.apiVersion, kind.kind),
+    }));
     return { items, resourceVersion: list.metadata?.resourceVersion ?? '' };
   }
 
@@ -143,10 +167,15 @@ export class KubeClient {
     name: string,
     options: { propagationPolicy?: 'Background' | 'Foreground' | 'Orphan'; signal?: AbortSignal } = {},
   ): Promise<boolean> {
-    const spec = { apiVersion: kind.apiVersion, kind: kind.kind, metadata: { name, namespace: kind.namespaced ? namespace : undefined } };
+    const spec = {
+      apiVersion: kind.apiVersion,
+      kind: kind.kind,
+      metadata: { name, namespace: kind.namespaced ? namespace : undefined },
+    };
     try {
       await this.call(
-        () => this.objects.delete(spec, undefined, undefined, undefined, undefined, options.propagationPolicy),
+        () =>
+          this.objects.delete(spec, undefined, undefined, undefined, undefined, options.propagationPolicy),
         options.signal,
       );
       return true;
@@ -157,9 +186,18 @@ export class KubeClient {
   }
 
   /** The last `lines` lines of a container's log ([] when the pod is gone). */
-  async logTail(namespace: string, pod: string, lines: number, container?: string, signal?: AbortSignal): Promise<string[]> {
+  async logTail(
+    namespace: string,
+    pod: string,
+    lines: number,
+    container?: string,
+    signal?: AbortSignal,
+  ): Promise<string[]> {
     try {
-      const text = await this.call(() => this.core.readNamespacedPodLog({ name: pod, namespace, container, tailLines: lines }), signal);
+      const text = await this.call(
+        () => this.core.readNamespacedPodLog({ name: pod, namespace, container, tailLines: lines }),
+        signal,
+      );
       return String(text)
         .split('\n')
         .filter((line, index, all) => line.length > 0 || index < all.length - 1);

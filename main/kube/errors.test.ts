@@ -7,21 +7,39 @@ const status = (code: number, reason: string, message: string, extra: object = {
 
 describe('classifyError', () => {
   it('treats 5xx and 429 as transient and honours Retry-After', () => {
-    const e500 = new ApiException(500, 'Unknown API Status Code!', status(500, 'InternalError', 'etcd hiccup'), {});
+    const e500 = new ApiException(
+      500,
+      'Unknown API Status Code!',
+      status(500, 'InternalError', 'etcd hiccup'),
+      {},
+    );
     expect(classifyError(e500)).toMatchObject({ kind: 'transient', status: 500, message: 'etcd hiccup' });
-    const e429 = new ApiException(429, 'x', status(429, 'TooManyRequests', 'slow down'), { 'retry-after': '2' });
+    const e429 = new ApiException(429, 'x', status(429, 'TooManyRequests', 'slow down'), {
+      'retry-after': '2',
+    });
     expect(classifyError(e429)).toMatchObject({ kind: 'transient', retryAfterMs: 2000 });
   });
 
   it('takes retryAfterSeconds from the Status details when the header is missing', () => {
-    const e = new ApiException(503, 'x', status(503, 'ServiceUnavailable', 'busy', { details: { retryAfterSeconds: 1 } }), {});
+    const e = new ApiException(
+      503,
+      'x',
+      status(503, 'ServiceUnavailable', 'busy', { details: { retryAfterSeconds: 1 } }),
+      {},
+    );
     expect(classifyError(e).retryAfterMs).toBe(1000);
   });
 
   it('treats 4xx as permanent and surfaces the Status message', () => {
-    const quota = 'pods "mysql-1" is forbidden: exceeded quota: store-quota, requested: pods=1, used: pods=10, limited: pods=10';
+    const quota =
+      'pods "mysql-1" is forbidden: exceeded quota: store-quota, requested: pods=1, used: pods=10, limited: pods=10';
     const e = new ApiException(403, 'x', status(403, 'Forbidden', quota), {});
-    expect(classifyError(e)).toMatchObject({ kind: 'permanent', status: 403, reason: 'Forbidden', message: quota });
+    expect(classifyError(e)).toMatchObject({
+      kind: 'permanent',
+      status: 403,
+      reason: 'Forbidden',
+      message: quota,
+    });
   });
 
   it('gives a plain sentence when the body is not a Status', () => {
@@ -31,9 +49,13 @@ describe('classifyError', () => {
   });
 
   it('treats dropped connections and refused connections as transient', () => {
-    const hangUp = new FetchError('request to https://127.0.0.1/api failed, reason: socket hang up', 'system', {
-      code: 'ECONNRESET',
-    } as never);
+    const hangUp = new FetchError(
+      'request to https://127.0.0.1/api failed, reason: socket hang up',
+      'system',
+      {
+        code: 'ECONNRESET',
+      } as never,
+    );
     expect(classifyError(hangUp).kind).toBe('transient');
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6443'), { code: 'ECONNREFUSED' });
     expect(classifyError(refused).kind).toBe('transient');
@@ -42,12 +64,21 @@ describe('classifyError', () => {
 
   it('treats programming errors and aborts as permanent', () => {
     expect(classifyError(new TypeError('x is not a function')).kind).toBe('permanent');
-    const abort = Object.assign(new Error('The operation was aborted'), { name: 'AbortError', type: 'aborted' });
+    const abort = Object.assign(new Error('The operation was aborted'), {
+      name: 'AbortError',
+      type: 'aborted',
+    });
     expect(classifyError(abort).kind).toBe('permanent');
   });
 
   it('keeps an already classified KubeError as it is', () => {
-    const e = new KubeError({ kind: 'transient', status: 503, reason: null, message: 'busy', retryAfterMs: 5 });
+    const e = new KubeError({
+      kind: 'transient',
+      status: 503,
+      reason: null,
+      message: 'busy',
+      retryAfterMs: 5,
+    });
     expect(classifyError(e)).toMatchObject({ kind: 'transient', retryAfterMs: 5 });
   });
 });

@@ -44,7 +44,8 @@ const TRANSIENT_NETWORK_CODES = new Set([
   'UND_ERR_SOCKET',
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
-const TRANSIENT_MESSAGE = /socket hang up|premature close|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|network timeout|connection (was )?(closed|reset)|Connection closed on server/i;
+const TRANSIENT_MESSAGE =
+  /socket hang up|premature close|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|network timeout|connection (was )?(closed|reset)|Connection closed on server/i;
 const TRANSIENT_STATUS = new Set([429, 500, 502, 503, 504]);
 
 interface StatusBody {
@@ -69,7 +70,8 @@ function parseStatusBody(body: unknown): StatusBody | null {
 function headerValue(headers: unknown, name: string): string | null {
   if (!headers || typeof headers !== 'object') return null;
   for (const [key, value] of Object.entries(headers as Record<string, unknown>)) {
-    if (key.toLowerCase() === name && (typeof value === 'string' || typeof value === 'number')) return String(value);
+    if (key.toLowerCase() === name && (typeof value === 'string' || typeof value === 'number'))
+      return String(value);
   }
   return null;
 }
@@ -109,7 +111,13 @@ function numericStatus(error: Record<string, unknown>): number | null {
 /** Classifies anything thrown by @kubernetes/client-node (ApiException, FetchError, Watch errors). */
 export function classifyError(error: unknown): ClassifiedError {
   if (error instanceof KubeError) {
-    return { kind: error.kind, status: error.status, reason: error.reason, message: error.message, retryAfterMs: error.retryAfterMs };
+    return {
+      kind: error.kind,
+      status: error.status,
+      reason: error.reason,
+      message: error.message,
+      retryAfterMs: error.retryAfterMs,
+    };
   }
   const record = (error && typeof error === 'object' ? error : {}) as Record<string, unknown>;
   const rawMessage = error instanceof Error ? error.message : String(error);
@@ -119,7 +127,8 @@ export function classifyError(error: unknown): ClassifiedError {
     const body = parseStatusBody(record.body);
     const fromDetails = body?.details?.retryAfterSeconds;
     const retryAfterMs =
-      parseRetryAfter(headerValue(record.headers, 'retry-after')) ?? (typeof fromDetails === 'number' ? fromDetails * 1000 : null);
+      parseRetryAfter(headerValue(record.headers, 'retry-after')) ??
+      (typeof fromDetails === 'number' ? fromDetails * 1000 : null);
     const plain = PLAIN_BY_STATUS[status] ?? `the cluster answered HTTP ${status}`;
     const message = body?.message ? body.message : `${plain} (HTTP ${status})`;
     return {
@@ -131,7 +140,8 @@ export function classifyError(error: unknown): ClassifiedError {
     };
   }
 
-  const code = typeof record.code === 'string' ? record.code : typeof record.errno === 'string' ? record.errno : null;
+  const code =
+    typeof record.code === 'string' ? record.code : typeof record.errno === 'string' ? record.errno : null;
   const causeCode = (record.cause as Record<string, unknown> | undefined)?.code;
   const networkCode = code ?? (typeof causeCode === 'string' ? causeCode : null);
   const isAbort = record.name === 'AbortError' || record.type === 'aborted';

@@ -5,7 +5,13 @@ import { controllerKind, DEFAULT_CLASS_ANNOTATION, pickIngressClass, storeHost }
 const cls = (name: string, isDefault?: boolean): ApiObject => ({
   apiVersion: 'networking.k8s.io/v1',
   kind: 'IngressClass',
-  metadata: { name, annotations: isDefault === undefined ? {} : ({ [DEFAULT_CLASS_ANNOTATION]: String(isDefault) } as Record<string, string>) },
+  metadata: {
+    name,
+    annotations:
+      isDefault === undefined
+        ? {}
+        : ({ [DEFAULT_CLASS_ANNOTATION]: String(isDefault) } as Record<string, string>),
+  },
   spec: { controller: 'traefik.io/ingress-controller' },
 });
 
@@ -36,8 +42,12 @@ describe('controllerKind', () => {
 describe('storeHost', () => {
   it('uses <slug>.localhost locally and the base domain when set', () => {
     expect(storeHost('shop', { isLocal: true, baseDomain: null })).toBe('shop.localhost');
-    expect(storeHost('shop', { isLocal: false, baseDomain: 'stores.example.com' })).toBe('shop.stores.example.com');
-    expect(storeHost('shop', { isLocal: true, baseDomain: '.stores.example.com.' })).toBe('shop.stores.example.com');
+    expect(storeHost('shop', { isLocal: false, baseDomain: 'stores.example.com' })).toBe(
+      'shop.stores.example.com',
+    );
+    expect(storeHost('shop', { isLocal: true, baseDomain: '.stores.example.com.' })).toBe(
+      'shop.stores.example.com',
+    );
   });
 
   it('has no host for a remote cluster without a base domain', () => {

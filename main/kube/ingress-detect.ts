@@ -29,7 +29,11 @@ const CONTROLLER_KINDS: Array<{ match: RegExp; kind: IngressControllerKind; podL
   {
     match: /^k8s\.io\/ingress-nginx$/,
     kind: 'nginx',
-    podLabels: ['app.kubernetes.io/name=ingress-nginx', 'app.kubernetes.io/name=rke2-ingress-nginx', 'app=ingress-nginx'],
+    podLabels: [
+      'app.kubernetes.io/name=ingress-nginx',
+      'app.kubernetes.io/name=rke2-ingress-nginx',
+      'app=ingress-nginx',
+    ],
   },
 ];
 
@@ -43,14 +47,24 @@ export function pickIngressClass(classes: ApiObject[]): { chosen: ApiObject | nu
   if (defaults.length === 1) return { chosen: defaults[0] ?? null, problem: null };
   if (defaults.length > 1) {
     const names = defaults.map((c) => c.metadata?.name).join(', ');
-    return { chosen: null, problem: `Several IngressClasses are marked default (${names}); keep one default so stores know which to use.` };
+    return {
+      chosen: null,
+      problem: `Several IngressClasses are marked default (${names}); keep one default so stores know which to use.`,
+    };
   }
   if (classes.length === 1) return { chosen: classes[0] ?? null, problem: null };
   if (classes.length === 0) {
-    return { chosen: null, problem: 'The cluster has no IngressClass: install an ingress controller (for example Traefik) so stores can be reached.' };
+    return {
+      chosen: null,
+      problem:
+        'The cluster has no IngressClass: install an ingress controller (for example Traefik) so stores can be reached.',
+    };
   }
   const names = classes.map((c) => c.metadata?.name).join(', ');
-  return { chosen: null, problem: `The cluster has several IngressClasses (${names}) and none is the default; mark one with ${DEFAULT_CLASS_ANNOTATION}: "true".` };
+  return {
+    chosen: null,
+    problem: `The cluster has several IngressClasses (${names}) and none is the default; mark one with ${DEFAULT_CLASS_ANNOTATION}: "true".`,
+  };
 }
 
 function namespaceOfRunningPods(pods: ApiObject[]): string | null {
@@ -68,7 +82,10 @@ export async function detectIngress(client: KubeClient, signal?: AbortSignal): P
   const kind = controllerKind(controller);
   const labels = CONTROLLER_KINDS.find((c) => c.kind === kind)?.podLabels ?? [];
   // Both well-known families are searched: a class's controller string is sometimes custom.
-  const searchOrder = [...labels, ...CONTROLLER_KINDS.flatMap((c) => c.podLabels).filter((l) => !labels.includes(l))];
+  const searchOrder = [
+    ...labels,
+    ...CONTROLLER_KINDS.flatMap((c) => c.podLabels).filter((l) => !labels.includes(l)),
+  ];
   for (const labelSelector of searchOrder) {
     const { items } = await client.list(KINDS.Pod, { labelSelector }, signal);
     const namespace = namespaceOfRunningPods(items);
@@ -87,7 +104,10 @@ export async function detectIngress(client: KubeClient, signal?: AbortSignal): P
  * Host of a store: <slug>.<baseDomain> when a base domain is set, else <slug>.localhost on local
  * clusters (resolves to loopback offline); null for a remote cluster without a base domain.
  */
-export function storeHost(slug: string, options: { isLocal: boolean; baseDomain: string | null }): string | null {
+export function storeHost(
+  slug: string,
+  options: { isLocal: boolean; baseDomain: string | null },
+): string | null {
   const domain = options.baseDomain?.trim().replace(/^\.+|\.+$/g, '');
   if (domain) return `${slug}.${domain}`;
   return options.isLocal ? `${slug}.localhost` : null;

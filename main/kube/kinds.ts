@@ -8,7 +8,12 @@ export interface KindRef {
   namespaced: boolean;
 }
 
-const ref = (apiVersion: string, kind: string, plural: string, namespaced = true): KindRef => ({ apiVersion, kind, plural, namespaced });
+const ref = (apiVersion: string, kind: string, plural: string, namespaced = true): KindRef => ({
+  apiVersion,
+  kind,
+  plural,
+  namespaced,
+});
 
 export const KINDS = {
   Namespace: ref('v1', 'Namespace', 'namespaces', false),
@@ -40,6 +45,7 @@ export function kindOf(obj: { apiVersion: string; kind: string }): KindRef {
 /** e.g. /apis/apps/v1/namespaces/store-x/deployments, or /api/v1/namespaces for cluster-scoped kinds. */
 export function collectionPath(kind: KindRef, namespace?: string): string {
   const root = kind.apiVersion.includes('/') ? `/apis/${kind.apiVersion}` : `/api/${kind.apiVersion}`;
-  if (kind.namespaced && namespace) return `${root}/namespaces/${encodeURIComponent(namespace)}/${kind.plural}`;
+  if (kind.namespaced && namespace)
+    return `${root}/namespaces/${encodeURIComponent(namespace)}/${kind.plural}`;
   return `${root}/${kind.plural}`;
 }

@@ -3,8 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { KubeError } from './errors';
 import { backoffDelay, withRetry } from './retry';
 
-const e503 = () => new ApiException(503, 'x', JSON.stringify({ kind: 'Status', code: 503, message: 'busy' }), {});
-const e422 = () => new ApiException(422, 'x', JSON.stringify({ kind: 'Status', code: 422, message: 'spec.replicas: Invalid value' }), {});
+const e503 = () =>
+  new ApiException(503, 'x', JSON.stringify({ kind: 'Status', code: 503, message: 'busy' }), {});
+const e422 = () =>
+  new ApiException(
+    422,
+    'x',
+    JSON.stringify({ kind: 'Status', code: 422, message: 'spec.replicas: Invalid value' }),
+    {},
+  );
 
 describe('backoffDelay', () => {
   it('grows exponentially, is capped, and never undercuts Retry-After', () => {
@@ -46,13 +53,29 @@ describe('withRetry', () => {
 
   it('gives up after maxAttempts and after maxTimeMs', async () => {
     let calls = 0;
-    await expect(withRetry(async () => { calls++; throw e503(); }, { maxAttempts: 4, baseDelayMs: 1 })).rejects.toMatchObject({
+    await expect(
+      withRetry(
+        async () => {
+          calls++;
+          throw e503();
+        },
+        { maxAttempts: 4, baseDelayMs: 1 },
+      ),
+    ).rejects.toMatchObject({
       kind: 'transient',
     });
     expect(calls).toBe(4);
     calls = 0;
     const started = Date.now();
-    await expect(withRetry(async () => { calls++; throw e503(); }, { maxAttempts: 100, baseDelayMs: 20, maxDelayMs: 20, maxTimeMs: 100 })).rejects.toThrow('busy');
+    await expect(
+      withRetry(
+        async () => {
+          calls++;
+          throw e503();
+        },
+        { maxAttempts: 100, baseDelayMs: 20, maxDelayMs: 20, maxTimeMs: 100 },
+      ),
+    ).rejects.toThrow('busy');
     expect(Date.now() - started).toBeLessThan(1000);
     expect(calls).toBeLessThan(10);
   });
@@ -60,17 +83,25 @@ describe('withRetry', () => {
   it('honours Retry-After from a 429', async () => {
     let calls = 0;
     const started = Date.now();
-    await withRetry(async () => {
-      calls++;
-      if (calls === 1) throw new ApiException(429, 'x', '', { 'retry-after': '1' });
-      return true;
-    }, { baseDelayMs: 1 });
+    await withRetry(
+      async () => {
+        calls++;
+        if (calls === 1) throw new ApiException(429, 'x', '', { 'retry-after': '1' });
+        return true;
+      },
+      { baseDelayMs: 1 },
+    );
     expect(Date.now() - started).toBeGreaterThanOrEqual(990);
   });
 
   it('stops waiting when aborted', async () => {
     const controller = new AbortController();
-    const failure = withRetry(async () => { throw e503(); }, { baseDelayMs: 10_000, maxDelayMs: 10_000, signal: controller.signal });
+    const failure = withRetry(
+      async () => {
+        throw e503();
+      },
+      { baseDelayMs: 10_000, maxDelayMs: 10_000, signal: controller.signal },
+    );
     controller.abort(new Error('store deleted'));
     await expect(failure).rejects.toThrow('store deleted');
   });

@@ -15,7 +15,9 @@ export interface RetryOptions {
   onRetry?: (info: { attempt: number; delayMs: number; error: KubeError }) => void;
 }
 
-export const DEFAULT_RETRY: Required<Pick<RetryOptions, 'maxAttempts' | 'maxTimeMs' | 'baseDelayMs' | 'maxDelayMs'>> = {
+export const DEFAULT_RETRY: Required<
+  Pick<RetryOptions, 'maxAttempts' | 'maxTimeMs' | 'baseDelayMs' | 'maxDelayMs'>
+> = {
   maxAttempts: 8,
   maxTimeMs: 30_000,
   baseDelayMs: 50,
@@ -23,7 +25,11 @@ export const DEFAULT_RETRY: Required<Pick<RetryOptions, 'maxAttempts' | 'maxTime
 };
 
 /** Backoff before attempt `attempt + 1`: full jitter, but never shorter than the server asked for. */
-export function backoffDelay(attempt: number, retryAfterMs: number | null, options: RetryOptions = {}): number {
+export function backoffDelay(
+  attempt: number,
+  retryAfterMs: number | null,
+  options: RetryOptions = {},
+): number {
   const base = options.baseDelayMs ?? DEFAULT_RETRY.baseDelayMs;
   const cap = options.maxDelayMs ?? DEFAULT_RETRY.maxDelayMs;
   const random = options.random ?? Math.random;
@@ -49,7 +55,10 @@ export function abortableDelay(ms: number, signal?: AbortSignal): Promise<void> 
 }
 
 /** Runs fn until it succeeds, a permanent error occurs, or the attempt/time budget runs out. */
-export async function withRetry<T>(fn: (attempt: number) => Promise<T>, options: RetryOptions = {}): Promise<T> {
+export async function withRetry<T>(
+  fn: (attempt: number) => Promise<T>,
+  options: RetryOptions = {},
+): Promise<T> {
   const maxAttempts = options.maxAttempts ?? DEFAULT_RETRY.maxAttempts;
   const maxTimeMs = options.maxTimeMs ?? DEFAULT_RETRY.maxTimeMs;
   const started = Date.now();

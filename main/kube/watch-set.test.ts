@@ -18,7 +18,12 @@ function fakeClient(lists: Array<ListResult | Error>, watches: WatchScript[]) {
     },
     pathOf: () => '/api/v1/namespaces/ns/configmaps',
     watcher: {
-      watch: async (_path: string, query: Record<string, unknown>, onEvent: (p: string, o: ApiObject) => void, done: (e: unknown) => void) => {
+      watch: async (
+        _path: string,
+        query: Record<string, unknown>,
+        onEvent: (p: string, o: ApiObject) => void,
+        done: (e: unknown) => void,
+      ) => {
         const script = watches[calls.watches.length];
         calls.watches.push(query);
         const controller = new AbortController();
@@ -30,7 +35,10 @@ function fakeClient(lists: Array<ListResult | Error>, watches: WatchScript[]) {
   return { client, calls };
 }
 
-const cm = (name: string, rv: string, data: Record<string, string> = {}): ApiObject => ({ metadata: { name, namespace: 'ns', resourceVersion: rv }, data });
+const cm = (name: string, rv: string, data: Record<string, string> = {}): ApiObject => ({
+  metadata: { name, namespace: 'ns', resourceVersion: rv },
+  data,
+});
 
 function collect() {
   const seen: string[][] = [];
@@ -64,7 +72,17 @@ describe('startWatchSet', () => {
     );
     const { seen, onChange, next } = collect();
     const waiting = next(4);
-    const set = startWatchSet(client, KINDS.ConfigMap, { namespace: 'ns' }, { onChange, onFatal: (e) => { throw e; } });
+    const set = startWatchSet(
+      client,
+      KINDS.ConfigMap,
+      { namespace: 'ns' },
+      {
+        onChange,
+        onFatal: (e) => {
+          throw e;
+        },
+      },
+    );
     await waiting;
     set.stop();
     expect(calls.watches[0]).toMatchObject({ resourceVersion: '10', allowWatchBookmarks: true });
@@ -87,7 +105,17 @@ describe('startWatchSet', () => {
     );
     const { seen, onChange, next } = collect();
     const waiting = next(4);
-    const set = startWatchSet(client, KINDS.ConfigMap, { namespace: 'ns' }, { onChange, onFatal: (e) => { throw e; } });
+    const set = startWatchSet(
+      client,
+      KINDS.ConfigMap,
+      { namespace: 'ns' },
+      {
+        onChange,
+        onFatal: (e) => {
+          throw e;
+        },
+      },
+    );
     await waiting;
     set.stop();
     expect(seen).toEqual([['a@1'], ['a@2'], ['a@3'], []]);
@@ -97,10 +125,18 @@ describe('startWatchSet', () => {
   });
 
   it('filters by name and asks the server to do the same', async () => {
-    const { client, calls } = fakeClient([{ items: [cm('a', '1'), cm('other', '1')], resourceVersion: '1' }], [(emit) => emit('ADDED', cm('nope', '2'))]);
+    const { client, calls } = fakeClient(
+      [{ items: [cm('a', '1'), cm('other', '1')], resourceVersion: '1' }],
+      [(emit) => emit('ADDED', cm('nope', '2'))],
+    );
     const { seen, onChange, next } = collect();
     const waiting = next(1);
-    const set = startWatchSet(client, KINDS.ConfigMap, { namespace: 'ns', name: 'a' }, { onChange, onFatal: () => undefined });
+    const set = startWatchSet(
+      client,
+      KINDS.ConfigMap,
+      { namespace: 'ns', name: 'a' },
+      { onChange, onFatal: () => undefined },
+    );
     await waiting;
     await new Promise((r) => setImmediate(r));
     set.stop();
@@ -109,9 +145,21 @@ describe('startWatchSet', () => {
   });
 
   it('gives up with onFatal when listing is refused (403), and keeps trying after transient errors', async () => {
-    const forbidden = new ApiException(403, 'x', JSON.stringify({ kind: 'Status', code: 403, message: 'configmaps is forbidden' }), {});
+    const forbidden = new ApiException(
+      403,
+      'x',
+      JSON.stringify({ kind: 'Status', code: 403, message: 'configmaps is forbidden' }),
+      {},
+    );
     const { client, calls } = fakeClient([forbidden], []);
-    const fatal = await new Promise<unknown>((resolve) => startWatchSet(client, KINDS.ConfigMap, { namespace: 'ns' }, { onChange: () => undefined, onFatal: resolve }));
+    const fatal = await new Promise<unknown>((resolve) =>
+      startWatchSet(
+        client,
+        KINDS.ConfigMap,
+        { namespace: 'ns' },
+        { onChange: () => undefined, onFatal: resolve },
+      ),
+    );
     expect(String(fatal)).toMatch(/forbidden/);
     expect(calls.lists).toBe(1);
 
@@ -119,7 +167,17 @@ describe('startWatchSet', () => {
     const flaky = fakeClient([busy, busy, { items: [cm('a', '1')], resourceVersion: '1' }], []);
     const { seen, onChange, next } = collect();
     const waiting = next(1);
-    const set = startWatchSet(flaky.client, KINDS.ConfigMap, { namespace: 'ns' }, { onChange, onFatal: (e) => { throw e; } });
+    const set = startWatchSet(
+      flaky.client,
+      KINDS.ConfigMap,
+      { namespace: 'ns' },
+      {
+        onChange,
+        onFatal: (e) => {
+          throw e;
+        },
+      },
+    );
     await waiting;
     set.stop();
     expect(seen).toEqual([['a@1']]);
@@ -130,7 +188,16 @@ describe('startWatchSet', () => {
     const controller = new AbortController();
     const { client } = fakeClient([{ items: [], resourceVersion: '1' }], [() => undefined]);
     const changes: number[] = [];
-    const set = startWatchSet(client, KINDS.ConfigMap, { namespace: 'ns' }, { onChange: (items) => changes.push(items.length), onFatal: () => undefined, signal: controller.signal });
+    const set = startWatchSet(
+      client,
+      KINDS.ConfigMap,
+      { namespace: 'ns' },
+      {
+        onChange: (items) => changes.push(items.length),
+        onFatal: () => undefined,
+        signal: controller.signal,
+      },
+    );
     controller.abort();
     await new Promise((r) => setImmediate(r));
     expect(changes).toEqual([]);

@@ -32,7 +32,12 @@ export interface WatchSet {
 
 const keyOf = (obj: ApiObject): string => `${obj.metadata?.namespace ?? ''}/${obj.metadata?.name ?? ''}`;
 
-export function startWatchSet(client: KubeClient, kind: KindRef, scope: WatchScope, options: WatchSetOptions): WatchSet {
+export function startWatchSet(
+  client: KubeClient,
+  kind: KindRef,
+  scope: WatchScope,
+  options: WatchSetOptions,
+): WatchSet {
   const objects = new Map<string, ApiObject>();
   const maxReconnects = options.maxReconnects ?? 10_000;
   const fieldSelector = scope.name ? `metadata.name=${scope.name}` : undefined;
@@ -63,7 +68,11 @@ export function startWatchSet(client: KubeClient, kind: KindRef, scope: WatchSco
       if (cycle > 0) relists++;
       let resourceVersion: string;
       try {
-        const list = await client.list(kind, { namespace: scope.namespace, labelSelector: scope.labelSelector, fieldSelector }, stopSignal.signal);
+        const list = await client.list(
+          kind,
+          { namespace: scope.namespace, labelSelector: scope.labelSelector, fieldSelector },
+          stopSignal.signal,
+        );
         if (stopped) return;
         objects.clear();
         for (const item of list.items) if (matches(item)) objects.set(keyOf(item), item);
@@ -81,7 +90,8 @@ export function startWatchSet(client: KubeClient, kind: KindRef, scope: WatchSco
       // A watch that failed outright (not a clean cut) backs off before listing again.
       if (ended === 'error') await backoff();
     }
-    if (!stopped) options.onFatal(new Error(`watch on ${kind.plural} reconnected ${maxReconnects} times; giving up`));
+    if (!stopped)
+      options.onFatal(new Error(`watch on ${kind.plural} reconnected ${maxReconnects} times; giving up`));
   }
 
   async function backoff(): Promise<void> {

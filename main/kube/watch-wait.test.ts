@@ -30,19 +30,30 @@ const watchRequests = () => (sim as KubeSim).requests().filter((r) => r.verb ===
 describe('waitFor (against kube-sim)', () => {
   it('resolves with the object the moment the predicate holds, by watch', async () => {
     const client = await start();
-    const waiting = waitFor(client, KINDS.ConfigMap, 'default', 'flag', (o) => (o as { data?: Record<string, string> }).data?.state === 'on', { timeoutMs: 5000 });
+    const waiting = waitFor(
+      client,
+      KINDS.ConfigMap,
+      'default',
+      'flag',
+      (o) => (o as { data?: Record<string, string> }).data?.state === 'on',
+      { timeoutMs: 5000 },
+    );
     await client.apply(configMap('flag', { state: 'off' }));
     await client.apply(configMap('flag', { state: 'on' }));
     const found = await waiting;
     expect(found.metadata?.name).toBe('flag');
     expect(watchRequests()).toBeGreaterThanOrEqual(1);
     // Watch, not polling: one list to start from, no repeated GETs.
-    expect((sim as KubeSim).requests().filter((r) => r.verb === 'list' && r.resource === 'configmaps')).toHaveLength(1);
+    expect(
+      (sim as KubeSim).requests().filter((r) => r.verb === 'list' && r.resource === 'configmaps'),
+    ).toHaveLength(1);
   });
 
   it('waits on a label selector', async () => {
     const client = await start();
-    const waiting = waitFor(client, KINDS.ConfigMap, 'default', { labelSelector: 'team=blue' }, () => true, { timeoutMs: 5000 });
+    const waiting = waitFor(client, KINDS.ConfigMap, 'default', { labelSelector: 'team=blue' }, () => true, {
+      timeoutMs: 5000,
+    });
     await client.apply(configMap('red', {}, { team: 'red' }));
     await client.apply(configMap('blue', {}, { team: 'blue' }));
     expect((await waiting).metadata?.name).toBe('blue');
@@ -67,12 +78,18 @@ describe('waitFor (against kube-sim)', () => {
 
   it('rejects with a timeout naming what it waited for, and stops on abort', async () => {
     const client = await start();
-    const timeout = waitFor(client, KINDS.ConfigMap, 'default', 'never', () => true, { timeoutMs: 300, what: 'configmap never to appear' });
+    const timeout = waitFor(client, KINDS.ConfigMap, 'default', 'never', () => true, {
+      timeoutMs: 300,
+      what: 'configmap never to appear',
+    });
     await expect(timeout).rejects.toBeInstanceOf(WaitTimeoutError);
     await expect(timeout).rejects.toThrow('waiting for configmap never to appear');
 
     const controller = new AbortController();
-    const aborted = waitFor(client, KINDS.ConfigMap, 'default', 'never', () => true, { timeoutMs: 5000, signal: controller.signal });
+    const aborted = waitFor(client, KINDS.ConfigMap, 'default', 'never', () => true, {
+      timeoutMs: 5000,
+      signal: controller.signal,
+    });
     controller.abort(new Error('store deleted'));
     await expect(aborted).rejects.toThrow('store deleted');
   });
@@ -81,7 +98,10 @@ describe('waitFor (against kube-sim)', () => {
     const client = await start();
     const failing = watchUntil(
       client,
-      { maps: { kind: KINDS.ConfigMap, scope: { namespace: 'default' } }, secrets: { kind: KINDS.Secret, scope: { namespace: 'default' } } },
+      {
+        maps: { kind: KINDS.ConfigMap, scope: { namespace: 'default' } },
+        secrets: { kind: KINDS.Secret, scope: { namespace: 'default' } },
+      },
       ({ maps, secrets }) => {
         if (maps.some((m) => m.metadata?.name === 'poison')) throw new Error('poisoned');
         return secrets.length > 0 ? 'secret seen' : undefined;
@@ -99,7 +119,10 @@ describe('waitForGone (against kube-sim)', () => {
     await client.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'doomed' } });
     await client.apply({ ...configMap('inside', {}), metadata: { name: 'inside', namespace: 'doomed' } });
     const seen: Array<string | undefined> = [];
-    const gone = waitForNamespaceGone(client, 'doomed', { timeoutMs: 5000, onUpdate: (ns) => seen.push(ns?.status?.phase) });
+    const gone = waitForNamespaceGone(client, 'doomed', {
+      timeoutMs: 5000,
+      onUpdate: (ns) => seen.push(ns?.status?.phase),
+    });
     await client.remove(KINDS.Namespace, undefined, 'doomed');
     await gone;
     expect(await client.get(KINDS.Namespace, undefined, 'doomed')).toBeNull();

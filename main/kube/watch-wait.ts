@@ -97,7 +97,10 @@ export function waitFor(
   predicate: (obj: ApiObject) => boolean,
   options: WaitOptions & { onUpdate?: (items: ApiObject[]) => void },
 ): Promise<ApiObject> {
-  const scope: WatchScope = typeof target === 'string' ? { namespace, name: target } : { namespace, labelSelector: target.labelSelector };
+  const scope: WatchScope =
+    typeof target === 'string'
+      ? { namespace, name: target }
+      : { namespace, labelSelector: target.labelSelector };
   return watchUntil(
     client,
     { target: { kind, scope } },
@@ -105,7 +108,10 @@ export function waitFor(
       options.onUpdate?.(items);
       return items.find(predicate);
     },
-    { ...options, what: options.what ?? `${kind.kind} ${typeof target === 'string' ? target : target.labelSelector}` },
+    {
+      ...options,
+      what: options.what ?? `${kind.kind} ${typeof target === 'string' ? target : target.labelSelector}`,
+    },
   );
 }
 
@@ -129,9 +135,19 @@ export async function waitForGone(
 }
 
 /** A Namespace is gone only when the API no longer returns it (not merely Terminating). */
-export function waitForNamespaceGone(client: KubeClient, name: string, options: WaitOptions & { onUpdate?: (obj: ApiObject | undefined) => void }): Promise<void> {
-  return waitForGone(client, { apiVersion: 'v1', kind: 'Namespace', plural: 'namespaces', namespaced: false }, undefined, name, {
-    ...options,
-    what: options.what ?? `namespace ${name} to be deleted`,
-  });
+export function waitForNamespaceGone(
+  client: KubeClient,
+  name: string,
+  options: WaitOptions & { onUpdate?: (obj: ApiObject | undefined) => void },
+): Promise<void> {
+  return waitForGone(
+    client,
+    { apiVersion: 'v1', kind: 'Namespace', plural: 'namespaces', namespaced: false },
+    undefined,
+    name,
+    {
+      ...options,
+      what: options.what ?? `namespace ${name} to be deleted`,
+    },
+  );
 }

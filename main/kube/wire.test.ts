@@ -16,7 +16,9 @@ describe('wire ⇄ model', () => {
       metadata: { name: 'p', namespace: 'n' },
       spec: { podSelector: {}, ingress: [{ from: [{ namespaceSelector: { matchLabels: { a: 'b' } } }] }] },
     };
-    expect((toModel(policy) as { spec: { ingress: Array<Record<string, unknown>> } }).spec.ingress[0]).toHaveProperty('_from');
+    expect(
+      (toModel(policy) as { spec: { ingress: Array<Record<string, unknown>> } }).spec.ingress[0],
+    ).toHaveProperty('_from');
     expect(toWire(toModel(policy), policy.apiVersion, policy.kind)).toEqual(policy);
   });
 
@@ -35,7 +37,11 @@ describe('wire ⇄ model', () => {
   });
 
   it('turns read-back timestamps into strings and passes unknown kinds through', () => {
-    const model = toModel({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', creationTimestamp: '2026-01-01T00:00:00Z' } });
+    const model = toModel({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p', creationTimestamp: '2026-01-01T00:00:00Z' },
+    });
     expect(toWire(model, 'v1', 'Pod').metadata?.creationTimestamp).toBe('2026-01-01T00:00:00.000Z');
     const event = { apiVersion: 'v1', kind: 'Event', metadata: { name: 'e' }, reason: 'FailedCreate' };
     expect(toWire(toModel(event), 'v1', 'Event')).toEqual(event);

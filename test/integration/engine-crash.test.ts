@@ -14,7 +14,11 @@ const TSX = path.join(import.meta.dirname, '..', '..', 'node_modules', '.bin', '
 
 // The fast profile, with a setup job and a namespace termination long enough to be killed in.
 const fast = loadProfile('fast');
-const profile = { ...fast, name: 'crash', timings: { ...fast.timings, jobRunMs: { '*': 2500 }, namespaceTerminationMs: 2500 } };
+const profile = {
+  ...fast,
+  name: 'crash',
+  timings: { ...fast.timings, jobRunMs: { '*': 2500 }, namespaceTerminationMs: 2500 },
+};
 
 let h: Harness;
 beforeAll(async () => {
@@ -33,8 +37,13 @@ interface ChildLine {
 }
 
 /** Runs the engine child; resolves with it once `until` matches one of its output lines. */
-function runChild(args: string[], until: (line: ChildLine) => boolean): Promise<{ child: ChildProcess; lines: ChildLine[] }> {
-  const child = spawn(TSX, [CHILD, h.dir, h.kubeconfigPath, CONTEXT, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+function runChild(
+  args: string[],
+  until: (line: ChildLine) => boolean,
+): Promise<{ child: ChildProcess; lines: ChildLine[] }> {
+  const child = spawn(TSX, [CHILD, h.dir, h.kubeconfigPath, CONTEXT, ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const lines: ChildLine[] = [];
   return new Promise((resolve, reject) => {
     child.once('exit', (code, signal) => reject(new Error(`engine child exited early (${code ?? signal})`)));
@@ -54,15 +63,29 @@ function kill9(child: ChildProcess): Promise<void> {
   });
 }
 
-const storeNamespaces = () => h.sim.store.list('namespaces').filter((ns) => ns.metadata.name.startsWith('store-'));
-const KINDS = ['secrets', 'resourcequotas', 'limitranges', 'persistentvolumeclaims', 'deployments.apps', 'services', 'jobs.batch', 'ingresses.networking.k8s.io', 'networkpolicies.networking.k8s.io'];
+const storeNamespaces = () =>
+  h.sim.store.list('namespaces').filter((ns) => ns.metadata.name.startsWith('store-'));
+const KINDS = [
+  'secrets',
+  'resourcequotas',
+  'limitranges',
+  'persistentvolumeclaims',
+  'deployments.apps',
+  'services',
+  'jobs.batch',
+  'ingresses.networking.k8s.io',
+  'networkpolicies.networking.k8s.io',
+];
 const objectsIn = (ns: string): KubeObject[] => KINDS.flatMap((key) => h.sim.store.list(key, ns));
 
 let storeId = '';
 
 describe('kill -9 and resume', () => {
   it('finishes a store whose engine was killed during setup, reusing every object and password', async () => {
-    const { child, lines } = await runChild(['create', 'Crash Shop'], (l) => l.event === 'timelineEvent' && l.payload?.step === 'setup' && l.payload.status === 'started');
+    const { child, lines } = await runChild(
+      ['create', 'Crash Shop'],
+      (l) => l.event === 'timelineEvent' && l.payload?.step === 'setup' && l.payload.status === 'started',
+    );
     const jobSeen = new Promise<void>((resolve) => {
       if (h.sim.store.get('jobs.batch', 'store-crash-shop', 'woocommerce-setup')) return resolve();
       const off = h.sim.store.subscribe((e: StoreEvent) => {
@@ -77,7 +100,9 @@ describe('kill -9 and resume', () => {
     storeId = lines.find((l) => l.result)?.result?.value?.id ?? '';
     expect(h.state.stores.get(storeId)?.status).toBe('Provisioning');
 
-    const before = new Map(objectsIn('store-crash-shop').map((o) => [`${o.kind}/${o.metadata.name}`, o.metadata.uid]));
+    const before = new Map(
+      objectsIn('store-crash-shop').map((o) => [`${o.kind}/${o.metadata.name}`, o.metadata.uid]),
+    );
     const secretsBefore = h.sim.store.list('secrets', 'store-crash-shop').map((s) => JSON.stringify(s.data));
     expect(before.get('Job/woocommerce-setup')).toBeDefined();
 
@@ -89,8 +114,13 @@ describe('kill -9 and resume', () => {
     expect(h.state.stores.get(storeId)?.status).toBe('Ready');
     const after = objectsIn('store-crash-shop');
     expect(after).toHaveLength(13);
-    for (const o of after) expect(o.metadata.uid, `${o.kind}/${o.metadata.name} was recreated`).toBe(before.get(`${o.kind}/${o.metadata.name}`));
-    expect(h.sim.store.list('secrets', 'store-crash-shop').map((s) => JSON.stringify(s.data))).toEqual(secretsBefore);
+    for (const o of after)
+      expect(o.metadata.uid, `${o.kind}/${o.metadata.name} was recreated`).toBe(
+        before.get(`${o.kind}/${o.metadata.name}`),
+      );
+    expect(h.sim.store.list('secrets', 'store-crash-shop').map((s) => JSON.stringify(s.data))).toEqual(
+      secretsBefore,
+    );
     expect(storeNamespaces().map((ns) => ns.metadata.name)).toEqual(['store-crash-shop']);
     await engine.stop();
   }, 60_000);
@@ -98,7 +128,11 @@ describe('kill -9 and resume', () => {
   it('finishes a delete whose engine was killed while the namespace was terminating', async () => {
     const terminating = new Promise<void>((resolve) => {
       const off = h.sim.store.subscribe((e: StoreEvent) => {
-        if (e.key === 'namespaces' && e.object.metadata.name === 'store-crash-shop' && e.object.metadata.deletionTimestamp) {
+        if (
+          e.key === 'namespaces' &&
+          e.object.metadata.name === 'store-crash-shop' &&
+          e.object.metadata.deletionTimestamp
+        ) {
           off();
           resolve();
         }
@@ -108,7 +142,9 @@ describe('kill -9 and resume', () => {
     await terminating;
     await kill9(child);
     expect(h.state.stores.get(storeId)?.status).toBe('Deleting');
-    expect(h.sim.store.get('namespaces', undefined, 'store-crash-shop')?.metadata.deletionTimestamp).toBeDefined();
+    expect(
+      h.sim.store.get('namespaces', undefined, 'store-crash-shop')?.metadata.deletionTimestamp,
+    ).toBeDefined();
 
     const engine = h.restartEngine();
     await engine.resume();
@@ -116,6 +152,12 @@ describe('kill -9 and resume', () => {
 
     expect(h.state.stores.get(storeId)).toBeNull();
     expect(storeNamespaces()).toEqual([]);
-    expect(h.state.audit.list(20).filter((a) => a.name === 'Crash Shop').map((a) => a.action).sort()).toEqual(['create', 'delete']);
+    expect(
+      h.state.audit
+        .list(20)
+        .filter((a) => a.name === 'Crash Shop')
+        .map((a) => a.action)
+        .sort(),
+    ).toEqual(['create', 'delete']);
   }, 60_000);
 });

@@ -10,7 +10,10 @@ afterAll(async () => {
 
 describe('stuck delete', () => {
   it('says which condition holds the namespace, then finishes when deleted again', async () => {
-    h = await startHarness({ deleteTimeoutMs: 1500, sim: { faults: { hangNamespacePattern: '^store-stuck-shop$' } } });
+    h = await startHarness({
+      deleteTimeoutMs: 1500,
+      sim: { faults: { hangNamespacePattern: '^store-stuck-shop$' } },
+    });
     const store = await h.createAndSettle('Stuck Shop');
     expect(store.status).toBe('Ready');
 
@@ -21,7 +24,9 @@ describe('stuck delete', () => {
     expect(stuck?.errorMessage).toMatch(/^Namespace store-stuck-shop still exists after 2 s: /);
     expect(stuck?.errorMessage).toMatch(/finalizers on the namespace: kubernetes/);
     // The namespace's own conditions, as the namespace controller reports them.
-    expect(stuck?.errorMessage).toMatch(/(NamespaceContentRemaining|NamespaceFinalizersRemaining|NamespaceDeletionDiscoveryFailure): /);
+    expect(stuck?.errorMessage).toMatch(
+      /(NamespaceContentRemaining|NamespaceFinalizersRemaining|NamespaceDeletionDiscoveryFailure): /,
+    );
     expect(h.state.events.list(store.id).at(-1)).toMatchObject({ step: 'delete', status: 'failed' });
 
     h.sim.setFaults({ hangNamespacePattern: null });
@@ -29,7 +34,13 @@ describe('stuck delete', () => {
     // (as an admin's fix would) makes the PVC and namespace controllers look again.
     const sim = h.sim;
     for (const pvc of sim.store.list('persistentvolumeclaims', 'store-stuck-shop')) {
-      sim.store.update('persistentvolumeclaims', { ...pvc, metadata: { ...pvc.metadata, annotations: { ...pvc.metadata.annotations, 'example.com/fixed': 'true' } } });
+      sim.store.update('persistentvolumeclaims', {
+        ...pvc,
+        metadata: {
+          ...pvc.metadata,
+          annotations: { ...pvc.metadata.annotations, 'example.com/fixed': 'true' },
+        },
+      });
     }
     const again = await h.engine.delete(store.id);
     expect(again).toMatchObject({ ok: true, value: { status: 'Deleting', errorMessage: null } });

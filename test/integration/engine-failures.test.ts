@@ -22,7 +22,9 @@ describe('failures and retry', () => {
     h = await startHarness({ sim: { faults: { imagePullFailPattern: '^mysql' } } });
     const failed = await h.createAndSettle('Pull Shop');
     expect(failed).toMatchObject({ status: 'Failed', errorStep: 'wait-mysql' });
-    expect(failed.errorMessage).toMatch(/MySQL cannot start: the image "mysql:[^"]+" cannot be pulled, ImagePullBackOff/);
+    expect(failed.errorMessage).toMatch(
+      /MySQL cannot start: the image "mysql:[^"]+" cannot be pulled, ImagePullBackOff/,
+    );
     expect(h.state.events.list(failed.id).at(-1)).toMatchObject({ step: 'wait-mysql', status: 'failed' });
 
     h.sim.setFaults({ imagePullFailPattern: null });
@@ -50,7 +52,11 @@ describe('failures and retry', () => {
   it('quota exceeded: fails with the quota named in plain words; retry after the quota is lifted reaches Ready', async () => {
     h = await startHarness();
     // A cluster admin's tighter quota in the store's namespace, made before the store.
-    h.sim.store.create('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'store-quota-shop' } });
+    h.sim.store.create('namespaces', {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'store-quota-shop' },
+    });
     h.sim.store.create('resourcequotas', {
       apiVersion: 'v1',
       kind: 'ResourceQuota',
@@ -78,6 +84,10 @@ describe('failures and retry', () => {
     expect(ready.status).toBe('Ready');
     const newJob = h.sim.store.get('jobs.batch', 'store-setup-shop', 'woocommerce-setup');
     expect(newJob?.metadata.uid).not.toBe(oldJob?.metadata.uid);
-    expect(h.sim.store.get('namespaces', undefined, 'store-setup-shop')?.metadata.annotations?.['storedeck.dev/setup-completed-generation']).toBe('2');
+    expect(
+      h.sim.store.get('namespaces', undefined, 'store-setup-shop')?.metadata.annotations?.[
+        'storedeck.dev/setup-completed-generation'
+      ],
+    ).toBe('2');
   });
 });

@@ -11,7 +11,9 @@ afterAll(async () => {
 
 describe('under API faults', () => {
   it('ten stores all reach Ready, three at a time', async () => {
-    h = await startHarness({ sim: { seed: 42, faults: { errorRate: 0.05, dropRate: 0.01, watchCutAfterSeconds: 5 } } });
+    h = await startHarness({
+      sim: { seed: 42, faults: { errorRate: 0.05, dropRate: 0.01, watchCutAfterSeconds: 5 } },
+    });
     const harness = h;
     let running = 0;
     let maxRunning = 0;
@@ -24,14 +26,20 @@ describe('under API faults', () => {
 
     const ids: string[] = [];
     for (let i = 1; i <= 10; i++) {
-      const created = await harness.engine.create({ name: `Fault Shop ${i}`, adminEmail: 'owner@example.com', context: CONTEXT });
+      const created = await harness.engine.create({
+        name: `Fault Shop ${i}`,
+        adminEmail: 'owner@example.com',
+        context: CONTEXT,
+      });
       if (!created.ok) throw new Error(created.error.message);
       ids.push(created.value.id);
     }
     await Promise.all(ids.map((id) => harness.engine.settled(id)));
 
     const stores = ids.map((id) => harness.state.stores.get(id) as Store);
-    expect(stores.map((s) => [s.name, s.status, s.errorMessage])).toEqual(stores.map((s) => [s.name, 'Ready', null]));
+    expect(stores.map((s) => [s.name, s.status, s.errorMessage])).toEqual(
+      stores.map((s) => [s.name, 'Ready', null]),
+    );
     expect(maxRunning).toBeLessThanOrEqual(3);
     const log = harness.sim.requests();
     // The faults really happened, and were absorbed.

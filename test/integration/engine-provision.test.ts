@@ -51,11 +51,14 @@ beforeAll(async () => {
   // Both instants on the sim's clock: when the Job's Complete condition is written, and when
   // the engine announces Ready.
   h.sim.store.subscribe((event) => {
-    const complete = (event.object.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === 'Complete' && c.status === 'True');
+    const complete = (event.object.status?.conditions ?? []).some(
+      (c: { type: string; status: string }) => c.type === 'Complete' && c.status === 'True',
+    );
     if (event.key === 'jobs.batch' && complete && jobCompleteAt === null) jobCompleteAt = h.sim.clock.now();
   });
   h.engine.bus.subscribe((name, payload) => {
-    if (name === 'storeChanged' && (payload as Store).status === 'Ready' && readyAt === null) readyAt = h.sim.clock.now();
+    if (name === 'storeChanged' && (payload as Store).status === 'Ready' && readyAt === null)
+      readyAt = h.sim.clock.now();
   });
   store = await h.createAndSettle('Corner Shop');
 });
@@ -87,20 +90,32 @@ describe('create', () => {
   });
 
   it('lets the NetworkPolicy in from the detected controller namespace (k3s: kube-system)', () => {
-    const policy = h.sim.store.get('networkpolicies.networking.k8s.io', 'store-corner-shop', 'store-isolation');
+    const policy = h.sim.store.get(
+      'networkpolicies.networking.k8s.io',
+      'store-corner-shop',
+      'store-isolation',
+    );
     expect(JSON.stringify(policy?.spec)).toContain('kube-system');
     expect(JSON.stringify(policy?.spec)).not.toContain('ingress-nginx');
   });
 
   it('sent the fields the client models rename (LimitRange default) intact', () => {
     const limits = h.sim.store.get('limitranges', 'store-corner-shop', 'store-limits');
-    const container = (limits?.spec.limits as Array<Record<string, unknown>>).find((l) => l.type === 'Container');
-    expect(container).toMatchObject({ default: { cpu: '500m', memory: '512Mi' }, defaultRequest: { cpu: '100m', memory: '256Mi' } });
+    const container = (limits?.spec.limits as Array<Record<string, unknown>>).find(
+      (l) => l.type === 'Container',
+    );
+    expect(container).toMatchObject({
+      default: { cpu: '500m', memory: '512Mi' },
+      defaultRequest: { cpu: '100m', memory: '256Mi' },
+    });
   });
 
   it('ran the setup job on the WordPress pod node, and recorded its success on the namespace', () => {
     const pods = h.sim.store.list('pods', 'store-corner-shop');
-    const wordpress = pods.find((p) => p.metadata.labels?.['app.kubernetes.io/component'] === 'wordpress' && !p.metadata.deletionTimestamp);
+    const wordpress = pods.find(
+      (p) =>
+        p.metadata.labels?.['app.kubernetes.io/component'] === 'wordpress' && !p.metadata.deletionTimestamp,
+    );
     const setup = pods.find((p) => p.metadata.labels?.['app.kubernetes.io/component'] === 'setup');
     expect(setup?.spec.nodeName).toBeTruthy();
     expect(setup?.spec.nodeName).toBe(wordpress?.spec.nodeName);
@@ -112,9 +127,21 @@ describe('create', () => {
     const events = h.state.events.list(store.id);
     const completed = events.filter((e) => e.status === 'completed').map((e) => e.step);
     // The two waits run together, so either may finish first.
-    expect(completed.filter((s) => !s.startsWith('wait-'))).toEqual(['ingress', 'namespace', 'secrets', 'resources', 'setup', 'ready']);
+    expect(completed.filter((s) => !s.startsWith('wait-'))).toEqual([
+      'ingress',
+      'namespace',
+      'secrets',
+      'resources',
+      'setup',
+      'ready',
+    ]);
     expect(completed.filter((s) => s.startsWith('wait-')).sort()).toEqual(['wait-mysql', 'wait-wordpress']);
-    expect(events.filter((e) => e.status === 'started').map((e) => e.step).sort()).toEqual(
+    expect(
+      events
+        .filter((e) => e.status === 'started')
+        .map((e) => e.step)
+        .sort(),
+    ).toEqual(
       ['ingress', 'namespace', 'secrets', 'resources', 'wait-mysql', 'wait-wordpress', 'setup'].sort(),
     );
     expect(events.filter((e) => e.status === 'failed')).toEqual([]);
@@ -155,7 +182,10 @@ describe('reconcile again', () => {
 
     expect(h.sim.store.get('services', 'store-corner-shop', 'wordpress')).toBeDefined();
     expect(h.sim.store.get('deployments.apps', 'store-corner-shop', 'mysql')?.spec.replicas).toBe(1);
-    const restored = h.state.events.list(store.id).filter((e) => e.step === 'resources' && e.status === 'completed').at(-1);
+    const restored = h.state.events
+      .list(store.id)
+      .filter((e) => e.step === 'resources' && e.status === 'completed')
+      .at(-1);
     expect(restored?.message).toMatch(/Restored Service wordpress/);
     expect(h.state.stores.get(store.id)?.status).toBe('Ready');
     expect(objectsOf('store-corner-shop')).toHaveLength(14);
@@ -184,7 +214,10 @@ describe('delete', () => {
     expect(leftovers).toEqual([]);
     expect(h.state.stores.get(store.id)).toBeNull();
     expect(h.state.events.list(store.id)).toEqual([]);
-    const audit = h.state.audit.list(50).filter((a) => a.name === 'Corner Shop').map((a) => a.action);
+    const audit = h.state.audit
+      .list(50)
+      .filter((a) => a.name === 'Corner Shop')
+      .map((a) => a.action);
     expect(audit.sort()).toEqual(['create', 'delete']);
   });
 });

@@ -12,7 +12,11 @@ import { CONTEXT, startHarness, type Harness } from './fixtures/engine-harness';
 
 const fast = loadProfile('fast');
 // MySQL's image takes ten minutes to pull: nothing is wrong, it is just slow.
-const slowPull = { ...fast, name: 'slow-mysql', timings: { ...fast.timings, imagePullMs: { mysql: 600_000, '*': 60 } } };
+const slowPull = {
+  ...fast,
+  name: 'slow-mysql',
+  timings: { ...fast.timings, imagePullMs: { mysql: 600_000, '*': 60 } },
+};
 
 let h: Harness | undefined;
 afterAll(async () => {
@@ -23,10 +27,19 @@ describe('provisioning timeout', () => {
   it('fails the store at the wait it was in, naming the budget and what it waited for', async () => {
     h = await startHarness({ sim: { profile: slowPull } });
     await h.engine.stop();
-    const inserted = h.state.stores.insert({ name: 'Slow Shop', slug: 'slow-shop', namespace: 'store-slow-shop', plan: 'woocommerce', context: CONTEXT, adminEmail: 'a@b.co' });
+    const inserted = h.state.stores.insert({
+      name: 'Slow Shop',
+      slug: 'slow-shop',
+      namespace: 'store-slow-shop',
+      plan: 'woocommerce',
+      context: CONTEXT,
+      adminEmail: 'a@b.co',
+    });
     if (!inserted.ok) throw new Error(inserted.error.message);
     const pool = new ClientPool(h.kubeconfigPath);
-    const settings = { get: () => ({ ...SETTINGS_DEFAULTS, provisionTimeoutSeconds: 2 }) } as unknown as SettingsRepo;
+    const settings = {
+      get: () => ({ ...SETTINGS_DEFAULTS, provisionTimeoutSeconds: 2 }),
+    } as unknown as SettingsRepo;
 
     const started = Date.now();
     const outcome = await reconcileStore(
@@ -47,6 +60,10 @@ describe('provisioning timeout', () => {
     const store = h.state.stores.get(inserted.value.id);
     expect(store).toMatchObject({ status: 'Failed', errorStep: 'wait-mysql' });
     expect(store?.errorMessage).toMatch(/^timed out after 2 s waiting for mysql to become available/);
-    expect(h.state.events.list(inserted.value.id).some((e) => e.step === 'wait-wordpress' && e.status === 'completed')).toBe(true);
+    expect(
+      h.state.events
+        .list(inserted.value.id)
+        .some((e) => e.step === 'wait-wordpress' && e.status === 'completed'),
+    ).toBe(true);
   });
 });
