@@ -105,6 +105,13 @@ function fakeApp(script: { outcome?: 'Ready' | 'Failed' | 'never'; stores?: Stor
       return ok({});
     },
     revealAdminPassword: async () => ok({ username: 'admin', password: 'pw-1' }),
+    listContexts: async () =>
+      ok({
+        current: 'sim',
+        contexts: [
+          { name: 'sim', cluster: 'sim', server: 'https://127.0.0.1:6443', user: 'u', isLocal: true },
+        ],
+      }),
   };
   const app: CliApp = { handlers: handlers as Handlers, bus, close: () => void (closed = true) };
   return { app, bus, calls, isClosed: () => closed };
@@ -162,10 +169,23 @@ describe('runCli', () => {
       fake.app,
     );
     expect(result.options).toEqual([
-      { dataDir: '/tmp/sd', kubeconfigPath: '/k.yaml', context: 'sim', mode: 'cli' },
+      { dataDir: '/tmp/sd', kubeconfigPath: '/k.yaml', context: 'sim', mode: 'cli', resume: false },
     ]);
     expect(result.code).toBe(0);
     expect(fake.isClosed()).toBe(true);
+  });
+
+  it('refuses a --context the kubeconfig does not have, before doing anything', async () => {
+    const fake = fakeApp();
+    const result = await cli(['--context', 'prod', 'create', 'Shop', '--email', 'a@b.co'], fake.app);
+    expect(result).toMatchObject({ code: 2, out: '' });
+    expect(result.err).toBe('storedeck: --context: no context "prod" in the kubeconfig (contexts: sim)\n');
+    expect(fake.calls).toEqual([]);
+  });
+
+  it('resumes unfinished stores only for commands that wait', async () => {
+    expect((await cli(['create', 'Shop', '--email', 'a@b.co', '--wait'])).options[0]?.resume).toBe(true);
+    expect((await cli(['list'])).options[0]?.resume).toBe(false);
   });
 
   it('create --wait prints the timeline and ends 0 when the store is Ready', async () => {

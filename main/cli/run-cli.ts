@@ -3,7 +3,7 @@
 import type { CreateAppOptions } from '../api/create-app';
 import { resolveDataDir } from '../state/data-dir';
 import { COMMANDS } from './command-specs';
-import { createCliContext, type CliApp, type CliIo } from './cli-context';
+import { createCliContext, reportError, type CliApp, type CliContext, type CliIo } from './cli-context';
 import { EXIT_BAD_INPUT, EXIT_FAILED } from './cli-errors';
 import { actionCommands } from './commands/cmd-actions';
 import type { CommandFn } from './commands/command-fn';
@@ -44,6 +44,16 @@ for (const command of COMMANDS) {
 const messageOf = (error: unknown): string =>
   (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
 
+/** --context must name a context of the kubeconfig: a typo must not create a store nowhere. */
+async function checkContext(ctx: CliContext, name: string): Promise<number | null> {
+  const listed = await ctx.call('listContexts', {});
+  if (!listed.ok) return reportError(ctx, listed.error);
+  if (listed.value.contexts.some((c) => c.name === name)) return null;
+  const names = listed.value.contexts.map((c) => c.name).join(', ') || 'none';
+  ctx.io.err(`storedeck: --context: no context "${name}" in the kubeconfig (contexts: ${names})\n`);
+  return EXIT_BAD_INPUT;
+}
+
 export async function runCli(argv: readonly string[], deps: CliDeps): Promise<number> {
   const { io } = deps;
   const parsed = parseArgs(argv);
@@ -59,6 +69,9 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
   const options: AppOptions = {
     dataDir: resolveDataDir({ dataDir: global.dataDir, env: deps.env ?? process.env }),
     mode: 'cli',
+    // Unfinished stores are picked up only by a command that stays to see work through; a quick
+    // `list` would start passes only to stop them a moment later.
+    resume: flags.wait === true,
   };
   if (global.kubeconfig !== undefined) options.kubeconfigPath = global.kubeconfig;
   if (global.context !== undefined) options.context = global.context;
@@ -72,6 +85,10 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
   }
   const ctx = createCliContext(app, io, global.json, deps.signal ?? new AbortController().signal);
   try {
+    if (global.context !== undefined && command.name !== 'contexts') {
+      const known = await checkContext(ctx, global.context);
+      if (known !== null) return known;
+    }
     return await (HANDLERS[command.name] as CommandFn)(ctx, args, flags);
   } catch (error) {
     io.err(`storedeck: ${command.name} failed: ${messageOf(error)}\n`);

@@ -134,6 +134,7 @@ describe('storedeck CLI against the simulator', () => {
     [['create', 'Corner  Shop', '--email', 'a@b.co'], 1, 'already uses the address "corner-shop"'],
     [['retry', 'corner-shop'], 1, 'only a Failed store can be retried'],
     [['show', 'no-such-store'], 1, 'no store "no-such-store" in this context'],
+    [['--context', 'nope', 'list'], 2, '--context: no context "nope" in the kubeconfig (contexts: kube-sim)'],
   ])('refuses %j with exit %i and one clear line', async (argv, code, message) => {
     const result = await cli(...(argv as string[]));
     expect(result.code).toBe(code);
