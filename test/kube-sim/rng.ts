@@ -14,7 +14,8 @@ export function createRng(seed: number): Rng {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (maxExclusive: number): number => {
-    if (!Number.isInteger(maxExclusive) || maxExclusive <= 0) throw new RangeError(`rng.int needs a positive integer, got ${maxExclusive}`);
+    if (!Number.isInteger(maxExclusive) || maxExclusive <= 0)
+      throw new RangeError(`rng.int needs a positive integer, got ${maxExclusive}`);
     return Math.floor(next() * maxExclusive);
   };
   return {
@@ -24,7 +25,8 @@ export function createRng(seed: number): Rng {
       if (items.length === 0) throw new RangeError('rng.pick from an empty list');
       return items[int(items.length)] as T;
     },
-    suffix: (length: number) => Array.from({ length }, () => KUBE_ALPHANUMS[int(KUBE_ALPHANUMS.length)]).join(''),
+    suffix: (length: number) =>
+      Array.from({ length }, () => KUBE_ALPHANUMS[int(KUBE_ALPHANUMS.length)]).join(''),
   };
 }
 

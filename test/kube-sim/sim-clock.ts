@@ -31,7 +31,8 @@ const MAX_PER_DRAIN = 5000;
  * timers happen at exact sim times whatever the machine's load, so a seeded run replays the same.
  */
 export function createSimClock(timeScale: number, opts: SimClockOptions = {}): ManagedSimClock {
-  if (!(timeScale > 0) || !Number.isFinite(timeScale)) throw new RangeError(`timeScale must be a positive number, got ${timeScale}`);
+  if (!(timeScale > 0) || !Number.isFinite(timeScale))
+    throw new RangeError(`timeScale must be a positive number, got ${timeScale}`);
   const realStart = performance.now();
   const simStart = opts.startMs ?? Date.now();
   const onError = opts.onError ?? ((err: unknown) => console.error('kube-sim timer failed:', err));

@@ -47,24 +47,81 @@ export function deploymentStatus(s: StatusInput): Record<string, unknown> {
   let conditions = setCondition(
     old,
     counts.available >= desired - maxUnavailable
-      ? { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.', lastUpdateTime: stamp }
-      : { type: 'Available', status: 'False', reason: 'MinimumReplicasUnavailable', message: 'Deployment does not have minimum availability.', lastUpdateTime: stamp },
+      ? {
+          type: 'Available',
+          status: 'True',
+          reason: 'MinimumReplicasAvailable',
+          message: 'Deployment has minimum availability.',
+          lastUpdateTime: stamp,
+        }
+      : {
+          type: 'Available',
+          status: 'False',
+          reason: 'MinimumReplicasUnavailable',
+          message: 'Deployment does not have minimum availability.',
+          lastUpdateTime: stamp,
+        },
     stamp,
   );
   const complete = counts.updated === desired && counts.replicas === desired && counts.available === desired;
   const progressing = findCondition(conditions, 'Progressing');
   let next: Condition | undefined;
-  if (complete) next = { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${rsName}" has successfully progressed.`, lastUpdateTime: stamp };
-  else if (s.newRs) next = { type: 'Progressing', status: 'True', reason: 'NewReplicaSetCreated', message: `Created new replica set "${rsName}"`, lastUpdateTime: stamp };
-  else if (s.progressed) next = { type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated', message: `ReplicaSet "${rsName}" is progressing.`, lastUpdateTime: stamp };
-  else if (s.timedOut) next = { type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded', message: `ReplicaSet "${rsName}" has timed out progressing.`, lastUpdateTime: stamp };
+  if (complete)
+    next = {
+      type: 'Progressing',
+      status: 'True',
+      reason: 'NewReplicaSetAvailable',
+      message: `ReplicaSet "${rsName}" has successfully progressed.`,
+      lastUpdateTime: stamp,
+    };
+  else if (s.newRs)
+    next = {
+      type: 'Progressing',
+      status: 'True',
+      reason: 'NewReplicaSetCreated',
+      message: `Created new replica set "${rsName}"`,
+      lastUpdateTime: stamp,
+    };
+  else if (s.progressed)
+    next = {
+      type: 'Progressing',
+      status: 'True',
+      reason: 'ReplicaSetUpdated',
+      message: `ReplicaSet "${rsName}" is progressing.`,
+      lastUpdateTime: stamp,
+    };
+  else if (s.timedOut)
+    next = {
+      type: 'Progressing',
+      status: 'False',
+      reason: 'ProgressDeadlineExceeded',
+      message: `ReplicaSet "${rsName}" has timed out progressing.`,
+      lastUpdateTime: stamp,
+    };
   if (next) {
-    const same = progressing && progressing.status === next.status && progressing.reason === next.reason && progressing.message === next.message;
+    const same =
+      progressing &&
+      progressing.status === next.status &&
+      progressing.reason === next.reason &&
+      progressing.message === next.message;
     // Progress refreshes lastUpdateTime even when the reason stays (the deadline counts from it).
-    conditions = same && s.progressed && !complete ? conditions.map((c) => (c.type === 'Progressing' ? { ...c, lastUpdateTime: stamp } : c)) : setCondition(conditions, next, stamp);
+    conditions =
+      same && s.progressed && !complete
+        ? conditions.map((c) => (c.type === 'Progressing' ? { ...c, lastUpdateTime: stamp } : c))
+        : setCondition(conditions, next, stamp);
   }
   conditions = s.failure
-    ? setCondition(conditions, { type: 'ReplicaFailure', status: 'True', reason: 'FailedCreate', message: s.failure, lastUpdateTime: stamp }, stamp)
+    ? setCondition(
+        conditions,
+        {
+          type: 'ReplicaFailure',
+          status: 'True',
+          reason: 'FailedCreate',
+          message: s.failure,
+          lastUpdateTime: stamp,
+        },
+        stamp,
+      )
     : removeCondition(conditions, 'ReplicaFailure');
   const status: Record<string, unknown> = { observedGeneration: d.metadata.generation ?? 1 };
   const put = (k: string, v: number): void => {

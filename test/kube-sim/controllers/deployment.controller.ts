@@ -28,10 +28,13 @@ export function podTemplateHash(template: unknown, collisionCount = 0): string {
   return [...String(h)].map((ch) => KUBE_ALPHANUMS[ch.charCodeAt(0) % KUBE_ALPHANUMS.length]).join('');
 }
 
-const isReadyPod = (p: KubeObject): boolean => ((p.status?.conditions ?? []) as Condition[]).some((c) => c.type === 'Ready' && c.status === 'True');
+const isReadyPod = (p: KubeObject): boolean =>
+  ((p.status?.conditions ?? []) as Condition[]).some((c) => c.type === 'Ready' && c.status === 'True');
 
 function readySince(p: KubeObject): number {
-  const c = ((p.status?.conditions ?? []) as Condition[]).find((x) => x.type === 'Ready' && x.status === 'True');
+  const c = ((p.status?.conditions ?? []) as Condition[]).find(
+    (x) => x.type === 'Ready' && x.status === 'True',
+  );
   return c?.lastTransitionTime ? Date.parse(c.lastTransitionTime) : Number.POSITIVE_INFINITY;
 }
 
@@ -48,7 +51,9 @@ export function installDeploymentController(rt: Runtime, events: EventRecorder):
   // After a refused create, wait out the back-off unless the namespace's quotas changed meanwhile.
   const retryGate = new Map<string, { until: number; quotas: string }>();
   const quotaVersion = (ns: string): string =>
-    [...rt.store.list('resourcequotas', ns), ...rt.store.list('limitranges', ns)].map((q) => `${q.metadata.name}@${q.metadata.resourceVersion}`).join(',');
+    [...rt.store.list('resourcequotas', ns), ...rt.store.list('limitranges', ns)]
+      .map((q) => `${q.metadata.name}@${q.metadata.resourceVersion}`)
+      .join(',');
   const lastProgress = new Map<string, number>();
 
   function createPod(d: KubeObject, hash: string): string | undefined {
@@ -100,7 +105,8 @@ export function installDeploymentController(rt: Runtime, events: EventRecorder):
     const rsName = `${name}-${hash}`;
     const minReadyMs = Number(d.spec?.minReadySeconds ?? 0) * 1000;
     const available = (p: KubeObject): boolean => isReadyPod(p) && readySince(p) + minReadyMs <= now;
-    const owned = (): KubeObject[] => rt.store.list('pods', ns).filter((p) => isOwnedBy(p, d) && !p.metadata.deletionTimestamp);
+    const owned = (): KubeObject[] =>
+      rt.store.list('pods', ns).filter((p) => isOwnedBy(p, d) && !p.metadata.deletionTimestamp);
     for (const p of owned().filter(isTerminalPod)) rt.store.delete('pods', ns, p.metadata.name);
     let pods = owned();
     const hashes = seenHashes.get(key) ?? new Set<string>();
@@ -111,10 +117,20 @@ export function installDeploymentController(rt: Runtime, events: EventRecorder):
     const oldPods = pods.filter((p) => !isNew(p));
     let failure: string | undefined;
     const scaleEvent = (rs: string, from: number, to: number): void =>
-      events.record(d, 'Normal', 'ScalingReplicaSet', `Scaled ${to > from ? 'up' : 'down'} replica set ${rs} from ${from} to ${to}`, DEPLOYMENT_CONTROLLER);
+      events.record(
+        d,
+        'Normal',
+        'ScalingReplicaSet',
+        `Scaled ${to > from ? 'up' : 'down'} replica set ${rs} from ${from} to ${to}`,
+        DEPLOYMENT_CONTROLLER,
+      );
     const deleteOld = (victims: KubeObject[]): void => {
       const byHash = new Map<string, number>();
-      for (const v of victims) byHash.set(v.metadata.labels?.['pod-template-hash'] ?? '', (byHash.get(v.metadata.labels?.['pod-template-hash'] ?? '') ?? 0) + 1);
+      for (const v of victims)
+        byHash.set(
+          v.metadata.labels?.['pod-template-hash'] ?? '',
+          (byHash.get(v.metadata.labels?.['pod-template-hash'] ?? '') ?? 0) + 1,
+        );
       for (const [h, n] of byHash) {
         const had = oldPods.filter((p) => p.metadata.labels?.['pod-template-hash'] === h).length;
         scaleEvent(`${name}-${h}`, had, had - n);
@@ -124,7 +140,9 @@ export function installDeploymentController(rt: Runtime, events: EventRecorder):
     const scaleNewTo = (target: number): void => {
       const current = pods.filter(isNew);
       if (current.length > target) {
-        const extra = [...current].sort((a, b) => Number(isReadyPod(a)) - Number(isReadyPod(b))).slice(0, current.length - target);
+        const extra = [...current]
+          .sort((a, b) => Number(isReadyPod(a)) - Number(isReadyPod(b)))
+          .slice(0, current.length - target);
         scaleEvent(rsName, current.length, target);
         for (const p of extra) rt.store.delete('pods', ns, p.metadata.name);
         return;
@@ -140,7 +158,10 @@ export function installDeploymentController(rt: Runtime, events: EventRecorder):
     } else {
       const { maxSurge, maxUnavailable } = rollingParams(d, desired);
       const newCount = pods.filter(isNew).length;
-      const target = newCount > desired ? desired : Math.min(desired, newCount + Math.max(0, desired + maxSurge - pods.length));
+      const target =
+        newCount > desired
+          ? desired
+          : Math.min(desired, newCount + Math.max(0, desired + maxSurge - pods.length));
       scaleNewTo(target);
       pods = owned();
       const newUnavailable = pods.filter((p) => isNew(p) && !available(p)).length;
@@ -149,7 +170,12 @@ export function installDeploymentController(rt: Runtime, events: EventRecorder):
       if (maxScaleDown > 0 && old.length) deleteOld(old.slice(0, maxScaleDown));
     }
     pods = owned();
-    const counts = { replicas: pods.length, updated: pods.filter(isNew).length, ready: pods.filter(isReadyPod).length, available: pods.filter(available).length };
+    const counts = {
+      replicas: pods.length,
+      updated: pods.filter(isNew).length,
+      ready: pods.filter(isReadyPod).length,
+      available: pods.filter(available).length,
+    };
     const prev = d.status ?? {};
     const progressed =
       newRs ||
@@ -159,25 +185,42 @@ export function installDeploymentController(rt: Runtime, events: EventRecorder):
       counts.replicas !== Number(prev.replicas ?? 0);
     if (progressed || !lastProgress.has(key)) lastProgress.set(key, now);
     const deadlineMs = Number(d.spec?.progressDeadlineSeconds ?? 600) * 1000;
-    const complete = counts.updated === desired && counts.replicas === desired && counts.available === desired;
+    const complete =
+      counts.updated === desired && counts.replicas === desired && counts.available === desired;
     const timedOut = !complete && now - (lastProgress.get(key) as number) >= deadlineMs;
     if (failure) {
       failures.set(key, (failures.get(key) ?? 0) + 1);
       failureMessages.set(key, failure);
-      retryGate.set(key, { until: now + backoffMs(rt.profile, failures.get(key) ?? 1), quotas: quotaVersion(ns) });
+      retryGate.set(key, {
+        until: now + backoffMs(rt.profile, failures.get(key) ?? 1),
+        quotas: quotaVersion(ns),
+      });
     } else if (counts.updated >= desired) {
       failures.delete(key);
       failureMessages.delete(key);
       retryGate.delete(key);
     }
     // Like the ReplicaSet's ReplicaFailure condition, the last create error stands until the pods are all there.
-    const status = deploymentStatus({ d, desired, counts, rsName, newRs, progressed, timedOut, failure: failureMessages.get(key), now });
-    if (JSON.stringify(status) !== JSON.stringify(prev)) rt.store.updateStatus('deployments.apps', { ...d, status });
+    const status = deploymentStatus({
+      d,
+      desired,
+      counts,
+      rsName,
+      newRs,
+      progressed,
+      timedOut,
+      failure: failureMessages.get(key),
+      now,
+    });
+    if (JSON.stringify(status) !== JSON.stringify(prev))
+      rt.store.updateStatus('deployments.apps', { ...d, status });
     // Look again: after a failed create (back-off), when a pod becomes available (minReadySeconds), at the deadline.
     const wakeups: number[] = [];
     const gate = retryGate.get(key);
     if (gate && gate.until > now) wakeups.push(gate.until - now);
-    if (minReadyMs > 0) for (const p of pods.filter((x) => isReadyPod(x) && !available(x))) wakeups.push(readySince(p) + minReadyMs - now);
+    if (minReadyMs > 0)
+      for (const p of pods.filter((x) => isReadyPod(x) && !available(x)))
+        wakeups.push(readySince(p) + minReadyMs - now);
     if (!complete && !timedOut) wakeups.push((lastProgress.get(key) as number) + deadlineMs - now);
     const next = Math.min(...wakeups.filter((w) => w > 0));
     return Number.isFinite(next) ? next : undefined;

@@ -10,7 +10,14 @@ export interface EventSource {
 export type EventType = 'Normal' | 'Warning';
 
 export interface EventRecorder {
-  record(obj: KubeObject, type: EventType, reason: string, message: string, source: EventSource, fieldPath?: string): void;
+  record(
+    obj: KubeObject,
+    type: EventType,
+    reason: string,
+    message: string,
+    source: EventSource,
+    fieldPath?: string,
+  ): void;
 }
 
 /**
@@ -26,12 +33,24 @@ export function createEventRecorder(rt: Runtime): EventRecorder {
     record(obj, type, reason, message, source, fieldPath) {
       const namespace = obj.metadata.namespace ?? 'default';
       const now = isoSeconds(rt.clock.now());
-      const foldKey = [obj.metadata.uid, type, reason, message, source.component, source.host ?? '', fieldPath ?? ''].join('\u0000');
+      const foldKey = [
+        obj.metadata.uid,
+        type,
+        reason,
+        message,
+        source.component,
+        source.host ?? '',
+        fieldPath ?? '',
+      ].join('\u0000');
       try {
         const existingName = folded.get(foldKey);
         const existing = existingName ? rt.store.get('events', namespace, existingName) : undefined;
         if (existing) {
-          rt.store.update('events', { ...existing, count: Number(existing.count ?? 1) + 1, lastTimestamp: now });
+          rt.store.update('events', {
+            ...existing,
+            count: Number(existing.count ?? 1) + 1,
+            lastTimestamp: now,
+          });
           return;
         }
         const name = `${obj.metadata.name}.${hex16()}`;
@@ -50,7 +69,9 @@ export function createEventRecorder(rt: Runtime): EventRecorder {
           },
           reason,
           message,
-          source: source.host ? { component: source.component, host: source.host } : { component: source.component },
+          source: source.host
+            ? { component: source.component, host: source.host }
+            : { component: source.component },
           firstTimestamp: now,
           lastTimestamp: now,
           count: 1,

@@ -8,7 +8,9 @@ describe('parseImage', () => {
     expect(parseImage('mysql:8.0').full).toBe('docker.io/library/mysql:8.0');
     expect(parseImage('mysql').full).toBe('docker.io/library/mysql:latest');
     expect(parseImage('bitnami/mysql:8.0').base).toBe('mysql:8.0');
-    expect(parseImage('registry.local:5000/shop/wordpress:6.5').full).toBe('registry.local:5000/shop/wordpress:6.5');
+    expect(parseImage('registry.local:5000/shop/wordpress:6.5').full).toBe(
+      'registry.local:5000/shop/wordpress:6.5',
+    );
     expect(parseImage('wordpress:cli-2.10').short).toBe('wordpress:cli-2.10');
     expect(imageId('mysql:8.0')).toMatch(/^docker\.io\/library\/mysql@sha256:[0-9a-f]{64}$/);
   });
@@ -33,7 +35,9 @@ describe('timings', () => {
   });
 
   it('doubles back-off up to the cap and prints Go durations', () => {
-    expect([1, 2, 3, 6, 12].map((n) => backoffMs(realistic, n))).toEqual([10000, 20000, 40000, 300000, 300000]);
+    expect([1, 2, 3, 6, 12].map((n) => backoffMs(realistic, n))).toEqual([
+      10000, 20000, 40000, 300000, 300000,
+    ]);
     expect(goDuration(10000)).toBe('10s');
     expect(goDuration(80000)).toBe('1m20s');
     expect(goDuration(300000)).toBe('5m0s');

@@ -28,7 +28,8 @@ export function parseImage(ref: string): ImageRef {
   }
   const repository = registry === 'docker.io' && !rest.includes('/') ? `library/${rest}` : rest;
   const ref2 = digest ? `@${digest}` : `:${tag}`;
-  const shortRepo = registry === 'docker.io' ? repository.replace(/^library\//, '') : `${registry}/${repository}`;
+  const shortRepo =
+    registry === 'docker.io' ? repository.replace(/^library\//, '') : `${registry}/${repository}`;
   return {
     registry,
     repository,
@@ -52,7 +53,8 @@ export type ImageFlavour = 'mysql' | 'wordpress' | 'wp-cli' | 'generic';
 export function imageFlavour(ref: string): ImageFlavour {
   const img = parseImage(ref);
   const name = img.repository.split('/').pop() ?? '';
-  if (/wp-?cli|wordpress-cli/.test(img.repository) || (name === 'wordpress' && img.tag.startsWith('cli'))) return 'wp-cli';
+  if (/wp-?cli|wordpress-cli/.test(img.repository) || (name === 'wordpress' && img.tag.startsWith('cli')))
+    return 'wp-cli';
   if (name === 'wordpress') return 'wordpress';
   if (name === 'mysql' || name === 'mariadb' || name === 'percona-server') return 'mysql';
   return 'generic';

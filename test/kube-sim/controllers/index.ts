@@ -1,4 +1,13 @@
-import type { AdmissionPlugin, FaultConfig, KubeObject, ObjectStore, Rng, SimClock, SimProfile, StoreEvent } from '../types.js';
+import type {
+  AdmissionPlugin,
+  FaultConfig,
+  KubeObject,
+  ObjectStore,
+  Rng,
+  SimClock,
+  SimProfile,
+  StoreEvent,
+} from '../types.js';
 import { defaultStorageClassAdmission, pvcProtectionAdmission } from './admission/default-storage-class.js';
 import { limitRangerAdmission } from './admission/limit-ranger.js';
 import { resourceQuotaAdmission } from './admission/resource-quota.js';
@@ -33,20 +42,35 @@ export interface Controllers {
     pod: string,
     opts: { container?: string; tailLines?: number; follow?: boolean; timestamps?: boolean },
   ): { lines: string[]; follow?: (onLine: (line: string) => void, onEnd: () => void) => () => void };
-  podExec(namespace: string, pod: string, container: string | undefined, command: string[], stdin?: string): Promise<{ stdout: string; stderr: string; exitCode: number }>;
+  podExec(
+    namespace: string,
+    pod: string,
+    container: string | undefined,
+    command: string[],
+    stdin?: string,
+  ): Promise<{ stdout: string; stderr: string; exitCode: number }>;
   /** Reconcile failures kept for debugging (a healthy run has none). */
   errors(): Array<{ kind: string; key: string; error: unknown }>;
   stop(): void;
 }
 
 const OWNER_KINDS: Record<string, string> = { Deployment: 'deployment', Job: 'job' };
-const QUOTA_COUNTED = new Set(['pods', 'persistentvolumeclaims', 'services', 'secrets', 'configmaps', 'resourcequotas']);
+const QUOTA_COUNTED = new Set([
+  'pods',
+  'persistentvolumeclaims',
+  'services',
+  'secrets',
+  'configmaps',
+  'resourcequotas',
+]);
 
 /** Maps every store change to the reconcilers that care, like informers' event handlers. */
 function router(rt: Runtime, onNamespaceGone: (name: string) => void) {
   const { store } = rt;
   const pendingPods = (ns?: string): void => {
-    for (const p of store.list('pods', ns)) if (p.status?.phase === 'Pending' || !p.spec?.nodeName) rt.enqueue('pod', `${p.metadata.namespace}/${p.metadata.name}`);
+    for (const p of store.list('pods', ns))
+      if (p.status?.phase === 'Pending' || !p.spec?.nodeName)
+        rt.enqueue('pod', `${p.metadata.namespace}/${p.metadata.name}`);
   };
   return (e: Pick<StoreEvent, 'type' | 'key' | 'object'>): void => {
     const obj: KubeObject = e.object;
@@ -83,11 +107,14 @@ function router(rt: Runtime, onNamespaceGone: (name: string) => void) {
         pendingPods(ns);
         break;
       case 'storageclasses.storage.k8s.io':
-        for (const pvc of store.list('persistentvolumeclaims')) if (pvc.status?.phase !== 'Bound') rt.enqueue('pvc', `${pvc.metadata.namespace}/${pvc.metadata.name}`);
+        for (const pvc of store.list('persistentvolumeclaims'))
+          if (pvc.status?.phase !== 'Bound')
+            rt.enqueue('pvc', `${pvc.metadata.namespace}/${pvc.metadata.name}`);
         pendingPods();
         break;
       case 'resourcequotas':
-        for (const d of store.list('deployments.apps', ns)) rt.enqueue('deployment', `${ns}/${d.metadata.name}`);
+        for (const d of store.list('deployments.apps', ns))
+          rt.enqueue('deployment', `${ns}/${d.metadata.name}`);
         for (const j of store.list('jobs.batch', ns)) rt.enqueue('job', `${ns}/${j.metadata.name}`);
         break;
       case 'secrets':
@@ -100,7 +127,13 @@ function router(rt: Runtime, onNamespaceGone: (name: string) => void) {
 
 /** Installs the sim's controllers on the store; everything they do goes through the store and the sim clock. */
 export function installControllers(ctx: ControllerContext): Controllers {
-  const rt = createRuntime({ store: ctx.store, clock: ctx.clock, profile: ctx.profile, faults: ctx.faults, baseSeed: ctx.rng.int(2 ** 31) });
+  const rt = createRuntime({
+    store: ctx.store,
+    clock: ctx.clock,
+    profile: ctx.profile,
+    faults: ctx.faults,
+    baseSeed: ctx.rng.int(2 ** 31),
+  });
   const events = createEventRecorder(rt);
   installNamespaceController(rt);
   installPvcController(rt, events);
@@ -120,7 +153,12 @@ export function installControllers(ctx: ControllerContext): Controllers {
     for (const object of ctx.store.list(key)) route({ type: 'ADDED', key, object });
   }
   return {
-    admission: [limitRangerAdmission, resourceQuotaAdmission, defaultStorageClassAdmission, pvcProtectionAdmission],
+    admission: [
+      limitRangerAdmission,
+      resourceQuotaAdmission,
+      defaultStorageClassAdmission,
+      pvcProtectionAdmission,
+    ],
     podLogs: logs.podLogs,
     podExec,
     errors: () => [...rt.errors],

@@ -8,9 +8,15 @@ const JOB_CONTROLLER = { component: 'job-controller' };
 // The Job controller's pod back-off caps at 6 minutes (kubelet's at 5).
 const JOB_BACKOFF_CAP_MS = 360_000;
 
-const isTrue = (conditions: unknown, type: string): boolean => findCondition(conditions as Condition[], type)?.status === 'True';
-const restartsOf = (p: KubeObject): number => ((p.status?.containerStatuses ?? []) as Array<{ restartCount?: number }>).reduce((n, c) => n + (c.restartCount ?? 0), 0);
-const isReadyPod = (p: KubeObject): boolean => ((p.status?.conditions ?? []) as Condition[]).some((c) => c.type === 'Ready' && c.status === 'True');
+const isTrue = (conditions: unknown, type: string): boolean =>
+  findCondition(conditions as Condition[], type)?.status === 'True';
+const restartsOf = (p: KubeObject): number =>
+  ((p.status?.containerStatuses ?? []) as Array<{ restartCount?: number }>).reduce(
+    (n, c) => n + (c.restartCount ?? 0),
+    0,
+  );
+const isReadyPod = (p: KubeObject): boolean =>
+  ((p.status?.conditions ?? []) as Condition[]).some((c) => c.type === 'Ready' && c.status === 'True');
 
 interface Tally {
   succeeded: Set<string>;
@@ -39,7 +45,12 @@ export function installJobController(rt: Runtime, events: EventRecorder): void {
     const now = rt.clock.now();
     const stamp = isoSeconds(now);
     const status = structuredClone(job.status ?? {}) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-    const tally = tallies.get(key) ?? { succeeded: new Set(), failed: new Set(), lastFailureAt: 0, created: 0 };
+    const tally = tallies.get(key) ?? {
+      succeeded: new Set(),
+      failed: new Set(),
+      lastFailureAt: 0,
+      created: 0,
+    };
     tallies.set(key, tally);
     const pods = rt.store.list('pods', ns).filter((p) => isOwnedBy(p, job));
     for (const p of pods) {
@@ -59,7 +70,11 @@ export function installJobController(rt: Runtime, events: EventRecorder): void {
     status.startTime ??= stamp;
     let conditions = (status.conditions ?? []) as Condition[];
     const cond = (type: string, reason: string, message: string): void => {
-      conditions = setCondition(conditions, { type, status: 'True', reason, message, lastProbeTime: stamp }, stamp);
+      conditions = setCondition(
+        conditions,
+        { type, status: 'True', reason, message, lastProbeTime: stamp },
+        stamp,
+      );
     };
     let requeue: number | undefined;
 
@@ -67,15 +82,33 @@ export function installJobController(rt: Runtime, events: EventRecorder): void {
     if (!finished) {
       const failureTarget = isTrue(conditions, 'FailureTarget');
       const successTarget = isTrue(conditions, 'SuccessCriteriaMet');
-      const deadline = job.spec?.activeDeadlineSeconds !== undefined ? Date.parse(status.startTime) + Number(job.spec.activeDeadlineSeconds) * 1000 : undefined;
+      const deadline =
+        job.spec?.activeDeadlineSeconds !== undefined
+          ? Date.parse(status.startTime) + Number(job.spec.activeDeadlineSeconds) * 1000
+          : undefined;
       const restarts = active.reduce((n, p) => n + restartsOf(p), 0);
       if (!failureTarget && !successTarget) {
-        if (failed > backoffLimit || (onFailure && (backoffLimit === 0 ? restarts > 0 : restarts >= backoffLimit))) {
+        if (
+          failed > backoffLimit ||
+          (onFailure && (backoffLimit === 0 ? restarts > 0 : restarts >= backoffLimit))
+        ) {
           cond('FailureTarget', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit');
-          events.record(job, 'Warning', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit', JOB_CONTROLLER);
+          events.record(
+            job,
+            'Warning',
+            'BackoffLimitExceeded',
+            'Job has reached the specified backoff limit',
+            JOB_CONTROLLER,
+          );
         } else if (deadline !== undefined && now >= deadline) {
           cond('FailureTarget', 'DeadlineExceeded', 'Job was active longer than specified deadline');
-          events.record(job, 'Warning', 'DeadlineExceeded', 'Job was active longer than specified deadline', JOB_CONTROLLER);
+          events.record(
+            job,
+            'Warning',
+            'DeadlineExceeded',
+            'Job was active longer than specified deadline',
+            JOB_CONTROLLER,
+          );
         } else if (succeeded >= completions) {
           cond('SuccessCriteriaMet', 'CompletionsReached', 'Reached expected number of succeeded pods');
         }
@@ -98,7 +131,10 @@ export function installJobController(rt: Runtime, events: EventRecorder): void {
         }
       } else {
         const want = Math.min(parallelism, completions - succeeded) - active.length;
-        const retryAt = failed > 0 ? tally.lastFailureAt + Math.min(JOB_BACKOFF_CAP_MS, backoffMs(rt.profile, failed)) : now;
+        const retryAt =
+          failed > 0
+            ? tally.lastFailureAt + Math.min(JOB_BACKOFF_CAP_MS, backoffMs(rt.profile, failed))
+            : now;
         if (want > 0 && now < retryAt) requeue = retryAt - now;
         for (let i = 0; i < want && now >= retryAt; i += 1) {
           const created = createPod(job, tally);
@@ -112,22 +148,28 @@ export function installJobController(rt: Runtime, events: EventRecorder): void {
     }
 
     const livePods = rt.store.list('pods', ns).filter((p) => isOwnedBy(p, job));
-    const stillActive = livePods.filter((p) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
+    const stillActive = livePods.filter(
+      (p) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed',
+    );
     const next: Record<string, unknown> = {
       ...(conditions.length ? { conditions } : {}),
       startTime: status.startTime,
       ...(status.completionTime ? { completionTime: status.completionTime } : {}),
       ...(stillActive.length ? { active: stillActive.length } : {}),
-      ...(Math.max(tally.succeeded.size, succeeded) ? { succeeded: Math.max(tally.succeeded.size, succeeded) } : {}),
+      ...(Math.max(tally.succeeded.size, succeeded)
+        ? { succeeded: Math.max(tally.succeeded.size, succeeded) }
+        : {}),
       ...(Math.max(tally.failed.size, failed) ? { failed: Math.max(tally.failed.size, failed) } : {}),
       ready: stillActive.filter(isReadyPod).length,
       terminating: 0,
       uncountedTerminatedPods: {},
     };
-    if (JSON.stringify(next) !== JSON.stringify(job.status ?? {})) rt.store.updateStatus('jobs.batch', { ...job, status: next });
+    if (JSON.stringify(next) !== JSON.stringify(job.status ?? {}))
+      rt.store.updateStatus('jobs.batch', { ...job, status: next });
 
     const ttl = job.spec?.ttlSecondsAfterFinished;
-    const doneAt = tally.finishedAt ?? (isTrue(conditions, 'Complete') || isTrue(conditions, 'Failed') ? now : undefined);
+    const doneAt =
+      tally.finishedAt ?? (isTrue(conditions, 'Complete') || isTrue(conditions, 'Failed') ? now : undefined);
     if (ttl !== undefined && ttl !== null && doneAt !== undefined) {
       tally.finishedAt = doneAt;
       const expireAt = doneAt + Number(ttl) * 1000;

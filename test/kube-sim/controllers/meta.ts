@@ -10,7 +10,8 @@ export function splitKey(key: string): { namespace: string; name: string } {
 }
 
 /** RFC 3339 with whole seconds, as metav1.Time serialises. */
-export const isoSeconds = (ms: number): string => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+export const isoSeconds = (ms: number): string =>
+  new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 
 /** RFC3339Nano as Go prints it (trailing zeros of the fraction dropped). */
 export function isoNano(ms: number): string {
@@ -21,10 +22,18 @@ export function isoNano(ms: number): string {
 export type OwnerRef = NonNullable<KubeObject['metadata']['ownerReferences']>[number];
 
 export function controllerRef(owner: KubeObject): OwnerRef {
-  return { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid ?? '', controller: true, blockOwnerDeletion: true };
+  return {
+    apiVersion: owner.apiVersion,
+    kind: owner.kind,
+    name: owner.metadata.name,
+    uid: owner.metadata.uid ?? '',
+    controller: true,
+    blockOwnerDeletion: true,
+  };
 }
 
-export const controllerOf = (obj: KubeObject): OwnerRef | undefined => obj.metadata.ownerReferences?.find((r) => r.controller);
+export const controllerOf = (obj: KubeObject): OwnerRef | undefined =>
+  obj.metadata.ownerReferences?.find((r) => r.controller);
 
 export const isOwnedBy = (obj: KubeObject, owner: KubeObject): boolean =>
   !!owner.metadata.uid && (obj.metadata.ownerReferences ?? []).some((r) => r.uid === owner.metadata.uid);
@@ -48,8 +57,12 @@ export function setCondition(conditions: Condition[] | undefined, next: Conditio
   const list = [...(conditions ?? [])];
   const i = list.findIndex((c) => c.type === next.type);
   const old = i >= 0 ? list[i] : undefined;
-  if (old && old.status === next.status && old.reason === next.reason && old.message === next.message) return list;
-  const merged: Condition = { ...next, lastTransitionTime: old && old.status === next.status ? old.lastTransitionTime : now };
+  if (old && old.status === next.status && old.reason === next.reason && old.message === next.message)
+    return list;
+  const merged: Condition = {
+    ...next,
+    lastTransitionTime: old && old.status === next.status ? old.lastTransitionTime : now,
+  };
   if ('lastUpdateTime' in next) merged.lastUpdateTime = now;
   if ('lastProbeTime' in next && next.lastProbeTime !== null) merged.lastProbeTime = now;
   if (i >= 0) list[i] = merged;
@@ -57,9 +70,11 @@ export function setCondition(conditions: Condition[] | undefined, next: Conditio
   return list;
 }
 
-export const findCondition = (conditions: Condition[] | undefined, type: string): Condition | undefined => conditions?.find((c) => c.type === type);
+export const findCondition = (conditions: Condition[] | undefined, type: string): Condition | undefined =>
+  conditions?.find((c) => c.type === type);
 
-export const removeCondition = (conditions: Condition[] | undefined, type: string): Condition[] => (conditions ?? []).filter((c) => c.type !== type);
+export const removeCondition = (conditions: Condition[] | undefined, type: string): Condition[] =>
+  (conditions ?? []).filter((c) => c.type !== type);
 
 interface SelectorRequirement {
   key: string;
@@ -72,7 +87,10 @@ export interface LabelSelector {
 }
 
 /** metav1.LabelSelector semantics; an empty selector matches everything. */
-export function matchesSelector(selector: LabelSelector | undefined, labels: Record<string, string> | undefined): boolean {
+export function matchesSelector(
+  selector: LabelSelector | undefined,
+  labels: Record<string, string> | undefined,
+): boolean {
   const l = labels ?? {};
   for (const [k, v] of Object.entries(selector?.matchLabels ?? {})) if (l[k] !== v) return false;
   for (const req of selector?.matchExpressions ?? []) {

@@ -4,8 +4,14 @@ import type { Runtime } from './runtime.js';
 
 const OK: Record<string, [reason: string, message: string]> = {
   NamespaceDeletionDiscoveryFailure: ['ResourcesDiscovered', 'All resources successfully discovered'],
-  NamespaceDeletionGroupVersionParsingFailure: ['ParsedGroupVersions', 'All legacy kube types successfully parsed'],
-  NamespaceDeletionContentFailure: ['ContentDeleted', 'All content successfully deleted, may be waiting on finalization'],
+  NamespaceDeletionGroupVersionParsingFailure: [
+    'ParsedGroupVersions',
+    'All legacy kube types successfully parsed',
+  ],
+  NamespaceDeletionContentFailure: [
+    'ContentDeleted',
+    'All content successfully deleted, may be waiting on finalization',
+  ],
   NamespaceContentRemaining: ['ContentRemoved', 'All content successfully removed'],
   NamespaceFinalizersRemaining: ['ContentRemoved', 'All content successfully removed'],
 };
@@ -41,9 +47,14 @@ export function installNamespaceController(rt: Runtime): void {
     for (const type of rt.store.types.filter((t) => t.namespaced && t.verbs.includes('delete'))) {
       const key = type.group ? `${type.plural}.${type.group}` : type.plural;
       for (const obj of rt.store.list(key, name)) {
-        const left: KubeObject | undefined = obj.metadata.deletionTimestamp ? obj : rt.store.delete(key, name, obj.metadata.name);
+        const left: KubeObject | undefined = obj.metadata.deletionTimestamp
+          ? obj
+          : rt.store.delete(key, name, obj.metadata.name);
         if (!left || !rt.store.get(key, name, obj.metadata.name)) continue;
-        remaining.set(`${type.plural}.${type.group}`, (remaining.get(`${type.plural}.${type.group}`) ?? 0) + 1);
+        remaining.set(
+          `${type.plural}.${type.group}`,
+          (remaining.get(`${type.plural}.${type.group}`) ?? 0) + 1,
+        );
         for (const f of left.metadata.finalizers ?? []) finalizers.set(f, (finalizers.get(f) ?? 0) + 1);
       }
     }
@@ -51,21 +62,40 @@ export function installNamespaceController(rt: Runtime): void {
     const failing: Record<string, [string, string]> = {};
     if (remaining.size) {
       const parts = [...remaining].map(([gr, n]) => `${gr} has ${n} resource instances`).sort();
-      failing.NamespaceContentRemaining = ['SomeResourcesRemain', `Some resources are remaining: ${parts.join(', ')}`];
+      failing.NamespaceContentRemaining = [
+        'SomeResourcesRemain',
+        `Some resources are remaining: ${parts.join(', ')}`,
+      ];
     }
     if (finalizers.size) {
       const parts = [...finalizers].map(([f, n]) => `${f} in ${n} resource instances`).sort();
-      failing.NamespaceFinalizersRemaining = ['SomeFinalizerRemain', `Some finalizers are remaining: ${parts.join(', ')}`];
+      failing.NamespaceFinalizersRemaining = [
+        'SomeFinalizerRemain',
+        `Some finalizers are remaining: ${parts.join(', ')}`,
+      ];
     }
-    if (hangs && !remaining.size) failing.NamespaceDeletionDiscoveryFailure = ['DiscoveryFailed', DISCOVERY_FAILURE];
+    if (hangs && !remaining.size)
+      failing.NamespaceDeletionDiscoveryFailure = ['DiscoveryFailed', DISCOVERY_FAILURE];
     const stamp = isoSeconds(now);
     let conditions = (ns.status?.conditions ?? []) as Condition[];
     for (const [type, [okReason, okMessage]] of Object.entries(OK)) {
       const bad = failing[type];
-      conditions = setCondition(conditions, { type, status: bad ? 'True' : 'False', reason: bad?.[0] ?? okReason, message: bad?.[1] ?? okMessage }, stamp);
+      conditions = setCondition(
+        conditions,
+        {
+          type,
+          status: bad ? 'True' : 'False',
+          reason: bad?.[0] ?? okReason,
+          message: bad?.[1] ?? okMessage,
+        },
+        stamp,
+      );
     }
     if (JSON.stringify(conditions) !== JSON.stringify(ns.status?.conditions ?? [])) {
-      rt.store.updateStatus('namespaces', { ...ns, status: { ...(ns.status ?? {}), phase: 'Terminating', conditions } });
+      rt.store.updateStatus('namespaces', {
+        ...ns,
+        status: { ...(ns.status ?? {}), phase: 'Terminating', conditions },
+      });
     }
     // Content going away raises events that requeue us; the slow requeue is only a safety net.
     if (hangs) return undefined;

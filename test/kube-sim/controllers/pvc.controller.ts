@@ -11,15 +11,20 @@ const PV_CONTROLLER = { component: 'persistentvolume-controller' };
 
 /** Claim names a pod mounts. */
 export const claimsOf = (pod: KubeObject): string[] =>
-  ((pod.spec?.volumes ?? []) as Array<{ persistentVolumeClaim?: { claimName?: string } }>).flatMap((v) => (v.persistentVolumeClaim?.claimName ? [v.persistentVolumeClaim.claimName] : []));
+  ((pod.spec?.volumes ?? []) as Array<{ persistentVolumeClaim?: { claimName?: string } }>).flatMap((v) =>
+    v.persistentVolumeClaim?.claimName ? [v.persistentVolumeClaim.claimName] : [],
+  );
 
 export const podsUsingClaim = (rt: Runtime, namespace: string, claim: string): KubeObject[] =>
   rt.store.list('pods', namespace).filter((p) => !isTerminalPod(p) && claimsOf(p).includes(claim));
 
 export const storageClassOf = (rt: Runtime, pvc: KubeObject): KubeObject | undefined =>
-  pvc.spec?.storageClassName ? rt.store.get('storageclasses.storage.k8s.io', undefined, pvc.spec.storageClassName) : undefined;
+  pvc.spec?.storageClassName
+    ? rt.store.get('storageclasses.storage.k8s.io', undefined, pvc.spec.storageClassName)
+    : undefined;
 
-export const isWaitForFirstConsumer = (sc: KubeObject | undefined): boolean => sc?.volumeBindingMode === 'WaitForFirstConsumer';
+export const isWaitForFirstConsumer = (sc: KubeObject | undefined): boolean =>
+  sc?.volumeBindingMode === 'WaitForFirstConsumer';
 
 /**
  * The PV controller and a dynamic provisioner in one: claims bind pvcBindMs after provisioning
@@ -39,9 +44,18 @@ export function installPvcController(rt: Runtime, events: EventRecorder): void {
     }
     if (pvc.metadata.deletionTimestamp) {
       const finalizers = pvc.metadata.finalizers ?? [];
-      if (!finalizers.includes(PVC_PROTECTION) || namespaceHangs(rt, namespace) || podsUsingClaim(rt, namespace, name).length) return;
-      rt.store.update('persistentvolumeclaims', { ...pvc, metadata: { ...pvc.metadata, finalizers: finalizers.filter((f) => f !== PVC_PROTECTION) } });
-      if (rt.store.get('persistentvolumeclaims', namespace, name)) rt.store.delete('persistentvolumeclaims', namespace, name);
+      if (
+        !finalizers.includes(PVC_PROTECTION) ||
+        namespaceHangs(rt, namespace) ||
+        podsUsingClaim(rt, namespace, name).length
+      )
+        return;
+      rt.store.update('persistentvolumeclaims', {
+        ...pvc,
+        metadata: { ...pvc.metadata, finalizers: finalizers.filter((f) => f !== PVC_PROTECTION) },
+      });
+      if (rt.store.get('persistentvolumeclaims', namespace, name))
+        rt.store.delete('persistentvolumeclaims', namespace, name);
       return;
     }
     if (pvc.status?.phase === 'Bound') return;
@@ -49,27 +63,63 @@ export function installPvcController(rt: Runtime, events: EventRecorder): void {
     if (className === undefined || className === null) {
       // Retroactive default class assignment (Kubernetes ≥ 1.28) for claims created before a default existed.
       const sc = defaultStorageClass(rt.store);
-      if (sc) rt.store.update('persistentvolumeclaims', { ...pvc, spec: { ...pvc.spec, storageClassName: sc.metadata.name } });
-      else events.record(pvc, 'Normal', 'FailedBinding', 'no persistent volumes available for this claim and no storage class is set', PV_CONTROLLER);
+      if (sc)
+        rt.store.update('persistentvolumeclaims', {
+          ...pvc,
+          spec: { ...pvc.spec, storageClassName: sc.metadata.name },
+        });
+      else
+        events.record(
+          pvc,
+          'Normal',
+          'FailedBinding',
+          'no persistent volumes available for this claim and no storage class is set',
+          PV_CONTROLLER,
+        );
       return;
     }
     if (className === '') {
-      events.record(pvc, 'Normal', 'FailedBinding', 'no persistent volumes available for this claim and no storage class is set', PV_CONTROLLER);
+      events.record(
+        pvc,
+        'Normal',
+        'FailedBinding',
+        'no persistent volumes available for this claim and no storage class is set',
+        PV_CONTROLLER,
+      );
       return;
     }
     const sc = storageClassOf(rt, pvc);
     if (!sc) {
-      events.record(pvc, 'Warning', 'ProvisioningFailed', `storageclass.storage.k8s.io "${className}" not found`, PV_CONTROLLER);
+      events.record(
+        pvc,
+        'Warning',
+        'ProvisioningFailed',
+        `storageclass.storage.k8s.io "${className}" not found`,
+        PV_CONTROLLER,
+      );
       return;
     }
     const provisioner = String(sc.provisioner ?? '');
     const node = pvc.metadata.annotations?.[SELECTED_NODE];
     if (isWaitForFirstConsumer(sc) && !node) {
-      events.record(pvc, 'Normal', 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding', PV_CONTROLLER);
+      events.record(
+        pvc,
+        'Normal',
+        'WaitForFirstConsumer',
+        'waiting for first consumer to be created before binding',
+        PV_CONTROLLER,
+      );
       return;
     }
     if (provisioner === NO_PROVISIONER) {
-      if (!isWaitForFirstConsumer(sc)) events.record(pvc, 'Normal', 'FailedBinding', 'no persistent volumes available for this claim and no storage class is set', PV_CONTROLLER);
+      if (!isWaitForFirstConsumer(sc))
+        events.record(
+          pvc,
+          'Normal',
+          'FailedBinding',
+          'no persistent volumes available for this claim and no storage class is set',
+          PV_CONTROLLER,
+        );
       return;
     }
     const id = `${key}#${pvc.metadata.uid}`;
@@ -78,8 +128,15 @@ export function installPvcController(rt: Runtime, events: EventRecorder): void {
     if (bindAt === undefined) {
       bindAt = now + rt.profile.timings.pvcBindMs;
       provisionedAt.set(id, bindAt);
-      const annotations = { ...(pvc.metadata.annotations ?? {}), 'volume.beta.kubernetes.io/storage-provisioner': provisioner, 'volume.kubernetes.io/storage-provisioner': provisioner };
-      const updated = rt.store.update('persistentvolumeclaims', { ...pvc, metadata: { ...pvc.metadata, annotations } });
+      const annotations = {
+        ...(pvc.metadata.annotations ?? {}),
+        'volume.beta.kubernetes.io/storage-provisioner': provisioner,
+        'volume.kubernetes.io/storage-provisioner': provisioner,
+      };
+      const updated = rt.store.update('persistentvolumeclaims', {
+        ...pvc,
+        metadata: { ...pvc.metadata, annotations },
+      });
       events.record(
         updated,
         'Normal',
@@ -87,19 +144,39 @@ export function installPvcController(rt: Runtime, events: EventRecorder): void {
         `Waiting for a volume to be created either by the external provisioner '${provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.`,
         PV_CONTROLLER,
       );
-      events.record(updated, 'Normal', 'Provisioning', `External provisioner is provisioning volume for claim "${namespace}/${name}"`, { component: `${provisioner}_sim-provisioner` });
+      events.record(
+        updated,
+        'Normal',
+        'Provisioning',
+        `External provisioner is provisioning volume for claim "${namespace}/${name}"`,
+        { component: `${provisioner}_sim-provisioner` },
+      );
     }
     if (now < bindAt) return bindAt - now;
     provisionedAt.delete(id);
     const fresh = rt.store.get('persistentvolumeclaims', namespace, name) as KubeObject;
     const volumeName = `pvc-${fresh.metadata.uid}`;
-    const annotations = { ...(fresh.metadata.annotations ?? {}), 'pv.kubernetes.io/bind-completed': 'yes', 'pv.kubernetes.io/bound-by-controller': 'yes' };
-    const bound = rt.store.update('persistentvolumeclaims', { ...fresh, metadata: { ...fresh.metadata, annotations }, spec: { ...fresh.spec, volumeName } });
+    const annotations = {
+      ...(fresh.metadata.annotations ?? {}),
+      'pv.kubernetes.io/bind-completed': 'yes',
+      'pv.kubernetes.io/bound-by-controller': 'yes',
+    };
+    const bound = rt.store.update('persistentvolumeclaims', {
+      ...fresh,
+      metadata: { ...fresh.metadata, annotations },
+      spec: { ...fresh.spec, volumeName },
+    });
     const storage = fresh.spec?.resources?.requests?.storage;
     rt.store.updateStatus('persistentvolumeclaims', {
       ...bound,
-      status: { phase: 'Bound', accessModes: fresh.spec?.accessModes ?? ['ReadWriteOnce'], ...(storage !== undefined ? { capacity: { storage } } : {}) },
+      status: {
+        phase: 'Bound',
+        accessModes: fresh.spec?.accessModes ?? ['ReadWriteOnce'],
+        ...(storage !== undefined ? { capacity: { storage } } : {}),
+      },
     });
-    events.record(bound, 'Normal', 'ProvisioningSucceeded', `Successfully provisioned volume ${volumeName}`, { component: `${provisioner}_sim-provisioner` });
+    events.record(bound, 'Normal', 'ProvisioningSucceeded', `Successfully provisioned volume ${volumeName}`, {
+      component: `${provisioner}_sim-provisioner`,
+    });
   });
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addQuantity, canonicalQuantity, compareQuantity, parseQuantity, parseResourceList, prettyPrintList, addResourceLists } from './quantity.js';
+import {
+  addQuantity,
+  canonicalQuantity,
+  compareQuantity,
+  parseQuantity,
+  parseResourceList,
+  prettyPrintList,
+  addResourceLists,
+} from './quantity.js';
 
 describe('quantity', () => {
   it('parses to exact milli-units', () => {
@@ -28,7 +36,10 @@ describe('quantity', () => {
     expect(canonicalQuantity('768Mi')).toBe('768Mi');
     expect(compareQuantity(sum, parseQuantity('768Mi'))).toBe(0);
     expect(compareQuantity(parseQuantity('2'), parseQuantity('1500m'))).toBe(1);
-    const lists = addResourceLists(parseResourceList({ 'limits.cpu': '500m', pods: 1 }), parseResourceList({ 'limits.cpu': '1500m', pods: '1' }));
+    const lists = addResourceLists(
+      parseResourceList({ 'limits.cpu': '500m', pods: 1 }),
+      parseResourceList({ 'limits.cpu': '1500m', pods: '1' }),
+    );
     expect(prettyPrintList(lists)).toBe('limits.cpu=2,pods=2');
   });
 });

@@ -18,7 +18,10 @@ const ceilDiv = (a: bigint, b: bigint): bigint => (a >= 0n ? (a + b - 1n) / b : 
 export function parseQuantity(input: string | number): Quantity {
   const text = String(input).trim();
   const m = PATTERN.exec(text);
-  if (!m) throw new Error(`quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`);
+  if (!m)
+    throw new Error(
+      `quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`,
+    );
   const [, sign, whole, frac = '', suffix = ''] = m;
   let nano = BigInt(`${whole}${frac}`) * 10n ** 9n;
   let format: QuantityFormat = 'DecimalSI';
@@ -71,9 +74,13 @@ export function formatQuantity(q: Quantity): string {
   return decimalString(q.milli, q.format === 'DecimalExponent');
 }
 
-export const addQuantity = (a: Quantity, b: Quantity): Quantity => ({ milli: a.milli + b.milli, format: a.format });
+export const addQuantity = (a: Quantity, b: Quantity): Quantity => ({
+  milli: a.milli + b.milli,
+  format: a.format,
+});
 export const maxQuantity = (a: Quantity, b: Quantity): Quantity => (b.milli > a.milli ? b : a);
-export const compareQuantity = (a: Quantity, b: Quantity): number => (a.milli < b.milli ? -1 : a.milli > b.milli ? 1 : 0);
+export const compareQuantity = (a: Quantity, b: Quantity): number =>
+  a.milli < b.milli ? -1 : a.milli > b.milli ? 1 : 0;
 export const zeroQuantity = (format: QuantityFormat = 'DecimalSI'): Quantity => ({ milli: 0n, format });
 export const canonicalQuantity = (input: string | number): string => formatQuantity(parseQuantity(input));
 
@@ -101,5 +108,9 @@ export function prettyPrintList(list: ResourceList): string {
 }
 
 export function formatResourceList(list: ResourceList): Record<string, string> {
-  return Object.fromEntries(Object.keys(list).sort().map((k) => [k, formatQuantity(list[k] as Quantity)]));
+  return Object.fromEntries(
+    Object.keys(list)
+      .sort()
+      .map((k) => [k, formatQuantity(list[k] as Quantity)]),
+  );
 }

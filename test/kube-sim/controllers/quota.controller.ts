@@ -12,7 +12,9 @@ export function installQuotaController(rt: Runtime): void {
       const hard = parseResourceList(quota.spec?.hard);
       const names = Object.keys(hard).sort();
       const status = {
-        hard: Object.fromEntries(names.map((k) => [k, formatQuantity(hard[k] as NonNullable<(typeof hard)[string]>)])),
+        hard: Object.fromEntries(
+          names.map((k) => [k, formatQuantity(hard[k] as NonNullable<(typeof hard)[string]>)]),
+        ),
         used: Object.fromEntries(names.map((k) => [k, formatQuantity(usage[k] ?? zeroQuantity())])),
       };
       if (JSON.stringify(quota.status ?? {}) === JSON.stringify(status)) continue;

@@ -1,4 +1,11 @@
-import { StatusError, type FaultConfig, type ObjectStore, type Rng, type SimClock, type SimProfile } from '../types.js';
+import {
+  StatusError,
+  type FaultConfig,
+  type ObjectStore,
+  type Rng,
+  type SimClock,
+  type SimProfile,
+} from '../types.js';
 import { deriveRng } from '../rng.js';
 
 /** A reconcile pass for one key; may return "look again after N sim ms". */
@@ -29,7 +36,13 @@ interface Pending {
 const MAX_FAILURES = 20;
 const MAX_ERRORS_KEPT = 50;
 
-export function createRuntime(opts: { store: ObjectStore; clock: SimClock; profile: SimProfile; faults(): FaultConfig; baseSeed: number }): Runtime {
+export function createRuntime(opts: {
+  store: ObjectStore;
+  clock: SimClock;
+  profile: SimProfile;
+  faults(): FaultConfig;
+  baseSeed: number;
+}): Runtime {
   const reconcilers = new Map<string, Reconciler>();
   const queued = new Map<string, Pending>();
   const failures = new Map<string, number>();

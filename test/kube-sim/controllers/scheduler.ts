@@ -1,7 +1,20 @@
 import type { KubeObject } from '../types.js';
 import type { EventRecorder } from './events.js';
-import { isoSeconds, matchesSelector, removeCondition, setCondition, type Condition, type LabelSelector } from './meta.js';
-import { NO_PROVISIONER, SELECTED_NODE, claimsOf, isWaitForFirstConsumer, storageClassOf } from './pvc.controller.js';
+import {
+  isoSeconds,
+  matchesSelector,
+  removeCondition,
+  setCondition,
+  type Condition,
+  type LabelSelector,
+} from './meta.js';
+import {
+  NO_PROVISIONER,
+  SELECTED_NODE,
+  claimsOf,
+  isWaitForFirstConsumer,
+  storageClassOf,
+} from './pvc.controller.js';
 import type { Runtime } from './runtime.js';
 import { isTerminalPod } from './usage.js';
 
@@ -14,11 +27,19 @@ export interface SimNode {
 const node = (name: string, ip: string): SimNode => ({
   name,
   ip,
-  labels: { 'kubernetes.io/hostname': name, 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64', 'topology.kubernetes.io/zone': 'sim-zone' },
+  labels: {
+    'kubernetes.io/hostname': name,
+    'kubernetes.io/os': 'linux',
+    'kubernetes.io/arch': 'amd64',
+    'topology.kubernetes.io/zone': 'sim-zone',
+  },
 });
 
 /** The sim's fixed nodes: two, so that co-location (a Job next to the pod whose volume it shares) matters. */
-export const SIM_NODES: readonly SimNode[] = [node('sim-node-1', '172.18.0.2'), node('sim-node-2', '172.18.0.3')];
+export const SIM_NODES: readonly SimNode[] = [
+  node('sim-node-1', '172.18.0.2'),
+  node('sim-node-2', '172.18.0.3'),
+];
 
 const SCHEDULER = { component: 'default-scheduler' };
 
@@ -59,31 +80,49 @@ function requirementMatches(req: NodeSelectorRequirement, value: string | undefi
 
 const termMatches = (term: NodeSelectorTerm, n: SimNode): boolean =>
   (term.matchExpressions ?? []).every((r) => requirementMatches(r, n.labels[r.key])) &&
-  (term.matchFields ?? []).every((r) => requirementMatches(r, r.key === 'metadata.name' ? n.name : undefined));
+  (term.matchFields ?? []).every((r) =>
+    requirementMatches(r, r.key === 'metadata.name' ? n.name : undefined),
+  );
 
 function fitsNodeAffinity(pod: KubeObject, n: SimNode): boolean {
-  for (const [k, v] of Object.entries((pod.spec?.nodeSelector ?? {}) as Record<string, string>)) if (n.labels[k] !== v) return false;
-  const terms = (pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? []) as NodeSelectorTerm[];
+  for (const [k, v] of Object.entries((pod.spec?.nodeSelector ?? {}) as Record<string, string>))
+    if (n.labels[k] !== v) return false;
+  const terms = (pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution
+    ?.nodeSelectorTerms ?? []) as NodeSelectorTerm[];
   return terms.length === 0 || terms.some((t) => termMatches(t, n));
 }
 
 function preferredWeight(pod: KubeObject, n: SimNode): number {
-  const prefs = (pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []) as Array<{ weight: number; preference: NodeSelectorTerm }>;
+  const prefs = (pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ??
+    []) as Array<{ weight: number; preference: NodeSelectorTerm }>;
   return prefs.reduce((w, p) => (termMatches(p.preference, n) ? w + p.weight : w), 0);
 }
 
-const scheduledPods = (rt: Runtime): KubeObject[] => rt.store.list('pods').filter((p) => p.spec?.nodeName && !isTerminalPod(p) && !p.metadata.deletionTimestamp);
+const scheduledPods = (rt: Runtime): KubeObject[] =>
+  rt.store.list('pods').filter((p) => p.spec?.nodeName && !isTerminalPod(p) && !p.metadata.deletionTimestamp);
 
 function podsMatching(pods: KubeObject[], pod: KubeObject, term: PodAffinityTerm): KubeObject[] {
   const namespaces = term.namespaces?.length ? term.namespaces : [pod.metadata.namespace];
-  return pods.filter((p) => p.metadata.uid !== pod.metadata.uid && namespaces.includes(p.metadata.namespace) && matchesSelector(term.labelSelector, p.metadata.labels));
+  return pods.filter(
+    (p) =>
+      p.metadata.uid !== pod.metadata.uid &&
+      namespaces.includes(p.metadata.namespace) &&
+      matchesSelector(term.labelSelector, p.metadata.labels),
+  );
 }
 
 /** Required pod (anti-)affinity; only kubernetes.io/hostname separates the sim's nodes (one zone). */
-function fitsPodAffinity(pod: KubeObject, n: SimNode, pods: KubeObject[]): { affinity: boolean; anti: boolean } {
-  const affinity = (pod.spec?.affinity?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []) as PodAffinityTerm[];
-  const anti = (pod.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []) as PodAffinityTerm[];
-  const onNode = (p: KubeObject, t: PodAffinityTerm): boolean => t.topologyKey !== 'kubernetes.io/hostname' || p.spec?.nodeName === n.name;
+function fitsPodAffinity(
+  pod: KubeObject,
+  n: SimNode,
+  pods: KubeObject[],
+): { affinity: boolean; anti: boolean } {
+  const affinity = (pod.spec?.affinity?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution ??
+    []) as PodAffinityTerm[];
+  const anti = (pod.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ??
+    []) as PodAffinityTerm[];
+  const onNode = (p: KubeObject, t: PodAffinityTerm): boolean =>
+    t.topologyKey !== 'kubernetes.io/hostname' || p.spec?.nodeName === n.name;
   const okAffinity = affinity.every((t) => {
     const matching = podsMatching(pods, pod, t);
     // The first pod of a group that matches its own term may go anywhere (as in kube-scheduler).
@@ -94,15 +133,23 @@ function fitsPodAffinity(pod: KubeObject, n: SimNode, pods: KubeObject[]): { aff
   return { affinity: okAffinity, anti: okAnti };
 }
 
-const preemption = (total: number): string => `preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.`;
+const preemption = (total: number): string =>
+  `preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.`;
 
 function unschedulable(rt: Runtime, events: EventRecorder, pod: KubeObject, detail: string): void {
   const total = SIM_NODES.length;
   const message = `0/${total} nodes are available: ${detail}. ${preemption(total)}`;
   const now = isoSeconds(rt.clock.now());
-  const conditions = setCondition(pod.status?.conditions as Condition[], { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastProbeTime: null }, now);
+  const conditions = setCondition(
+    pod.status?.conditions as Condition[],
+    { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastProbeTime: null },
+    now,
+  );
   if (JSON.stringify(conditions) !== JSON.stringify(pod.status?.conditions ?? [])) {
-    rt.store.updateStatus('pods', { ...pod, status: { ...(pod.status ?? {}), phase: 'Pending', conditions } });
+    rt.store.updateStatus('pods', {
+      ...pod,
+      status: { ...(pod.status ?? {}), phase: 'Pending', conditions },
+    });
   }
   events.record(pod, 'Warning', 'FailedScheduling', message, SCHEDULER);
 }
@@ -130,7 +177,8 @@ export function schedulePod(rt: Runtime, events: EventRecorder, pod: KubeObject)
       continue;
     }
     if (!isWaitForFirstConsumer(sc)) return refuse('pod has unbound immediate PersistentVolumeClaims');
-    if (String(sc?.provisioner) === NO_PROVISIONER) return refuse(`${SIM_NODES.length} node(s) didn't find available persistent volumes to bind`);
+    if (String(sc?.provisioner) === NO_PROVISIONER)
+      return refuse(`${SIM_NODES.length} node(s) didn't find available persistent volumes to bind`);
     if (selected) volumeNodes.add(selected);
     toProvision.push(pvc);
   }
@@ -148,21 +196,45 @@ export function schedulePod(rt: Runtime, events: EventRecorder, pod: KubeObject)
     if (!fit.anti) return fail("node(s) didn't match pod anti-affinity rules");
     return true;
   });
-  if (!candidates.length) return refuse([...reasons].map(([why, n]) => `${n} ${why}`).sort().join(', '));
+  if (!candidates.length)
+    return refuse(
+      [...reasons]
+        .map(([why, n]) => `${n} ${why}`)
+        .sort()
+        .join(', '),
+    );
   // Least-loaded node first (kube-scheduler spreads), preferred node affinity outweighing it; ties by name.
   const load = (n: SimNode): number => pods.filter((p) => p.spec?.nodeName === n.name).length;
-  const chosen = [...candidates].sort((a, b) => preferredWeight(pod, b) - preferredWeight(pod, a) || load(a) - load(b))[0] as SimNode;
+  const chosen = [...candidates].sort(
+    (a, b) => preferredWeight(pod, b) - preferredWeight(pod, a) || load(a) - load(b),
+  )[0] as SimNode;
   let waiting = false;
   for (const pvc of toProvision) {
     waiting = true;
     if (pvc.metadata.annotations?.[SELECTED_NODE]) continue;
-    rt.store.update('persistentvolumeclaims', { ...pvc, metadata: { ...pvc.metadata, annotations: { ...(pvc.metadata.annotations ?? {}), [SELECTED_NODE]: chosen.name } } });
+    rt.store.update('persistentvolumeclaims', {
+      ...pvc,
+      metadata: {
+        ...pvc.metadata,
+        annotations: { ...(pvc.metadata.annotations ?? {}), [SELECTED_NODE]: chosen.name },
+      },
+    });
   }
   if (waiting) return false;
   const bound = rt.store.update('pods', { ...pod, spec: { ...pod.spec, nodeName: chosen.name } });
   const now = isoSeconds(rt.clock.now());
-  const conditions = setCondition(removeCondition(bound.status?.conditions as Condition[], 'PodScheduled'), { type: 'PodScheduled', status: 'True', lastProbeTime: null }, now);
+  const conditions = setCondition(
+    removeCondition(bound.status?.conditions as Condition[], 'PodScheduled'),
+    { type: 'PodScheduled', status: 'True', lastProbeTime: null },
+    now,
+  );
   rt.store.updateStatus('pods', { ...bound, status: { ...(bound.status ?? {}), conditions } });
-  events.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${namespace}/${pod.metadata.name} to ${chosen.name}`, SCHEDULER);
+  events.record(
+    bound,
+    'Normal',
+    'Scheduled',
+    `Successfully assigned ${namespace}/${pod.metadata.name} to ${chosen.name}`,
+    SCHEDULER,
+  );
   return true;
 }

@@ -14,10 +14,19 @@ export interface Harness {
   profile: SimProfile;
   faults: FaultConfig;
   /** Resolves with the first object state for which `test` holds (checked now and on every store change). */
-  waitFor(key: string, namespace: string | undefined, name: string, test: (o: KubeObject | undefined) => boolean, timeoutMs?: number): Promise<KubeObject | undefined>;
+  waitFor(
+    key: string,
+    namespace: string | undefined,
+    name: string,
+    test: (o: KubeObject | undefined) => boolean,
+    timeoutMs?: number,
+  ): Promise<KubeObject | undefined>;
   /** Resolves when `test` holds over the whole store (checked on every change). */
   until(test: () => boolean, what: string, timeoutMs?: number): Promise<void>;
-  create(key: string, obj: Omit<KubeObject, 'apiVersion' | 'kind'> & Partial<Pick<KubeObject, 'apiVersion' | 'kind'>>): KubeObject;
+  create(
+    key: string,
+    obj: Omit<KubeObject, 'apiVersion' | 'kind'> & Partial<Pick<KubeObject, 'apiVersion' | 'kind'>>,
+  ): KubeObject;
   events(namespace: string, reason?: string): KubeObject[];
   stop(): void;
 }
@@ -40,18 +49,28 @@ export function startHarness(opts: HarnessOptions = {}): Harness {
   const seed = opts.seed ?? 1;
   const store = createObjectStore({ types: RESOURCE_TYPES, now: clock.now, rng: deriveRng(seed, 'store') });
   if (opts.onEvent) store.subscribe(opts.onEvent);
-  for (const name of ['default', 'kube-system']) store.create('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+  for (const name of ['default', 'kube-system'])
+    store.create('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
   if ((opts.storageClass ?? 'wffc') !== 'none') {
     store.create('storageclasses.storage.k8s.io', {
       apiVersion: 'storage.k8s.io/v1',
       kind: 'StorageClass',
-      metadata: { name: 'local-path', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } },
+      metadata: {
+        name: 'local-path',
+        annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' },
+      },
       provisioner: 'rancher.io/local-path',
       volumeBindingMode: opts.storageClass === 'immediate' ? 'Immediate' : 'WaitForFirstConsumer',
     });
   }
   const faults: FaultConfig = { ...profile.faults, ...(opts.faults ?? {}) };
-  const controllers = installControllers({ store, clock, rng: deriveRng(seed, 'controllers'), profile, faults: () => faults });
+  const controllers = installControllers({
+    store,
+    clock,
+    rng: deriveRng(seed, 'controllers'),
+    profile,
+    faults: () => faults,
+  });
   for (const plugin of controllers.admission) store.addAdmission(plugin);
   const cleanups = new Set<() => void>();
 
@@ -78,7 +97,11 @@ export function startHarness(opts: HarnessOptions = {}): Harness {
       });
       const timer = setTimeout(() => {
         const errors = controllers.errors().map((e) => `${e.kind} ${e.key}: ${String(e.error)}`);
-        done(new Error(`timed out waiting for ${what}${errors.length ? `; controller errors: ${errors.join(' | ')}` : ''}`));
+        done(
+          new Error(
+            `timed out waiting for ${what}${errors.length ? `; controller errors: ${errors.join(' | ')}` : ''}`,
+          ),
+        );
       }, timeoutMs);
       cleanups.add(cancel);
     });
@@ -92,12 +115,20 @@ export function startHarness(opts: HarnessOptions = {}): Harness {
     until,
     async waitFor(key, namespace, name, test, timeoutMs) {
       let last: KubeObject | undefined;
-      await until(() => test((last = store.get(key, namespace, name))), `${key} ${namespace ?? ''}/${name}`, timeoutMs);
+      await until(
+        () => test((last = store.get(key, namespace, name))),
+        `${key} ${namespace ?? ''}/${name}`,
+        timeoutMs,
+      );
       return last;
     },
     create(key, obj) {
       const t = store.typeOf(key);
-      return store.create(key, { apiVersion: t.group ? `${t.group}/${t.version}` : t.version, kind: t.kind, ...obj } as KubeObject);
+      return store.create(key, {
+        apiVersion: t.group ? `${t.group}/${t.version}` : t.version,
+        kind: t.kind,
+        ...obj,
+      } as KubeObject);
     },
     events(namespace, reason) {
       return store.list('events', namespace).filter((e) => !reason || e.reason === reason);
@@ -115,7 +146,14 @@ export function namespace(h: Harness, name: string): void {
   h.create('namespaces', { metadata: { name } });
 }
 
-export const podsOf = (h: Harness, ns: string, prefix: string): KubeObject[] => h.store.list('pods', ns).filter((p) => p.metadata.name.startsWith(`${prefix}-`));
+export const podsOf = (h: Harness, ns: string, prefix: string): KubeObject[] =>
+  h.store.list('pods', ns).filter((p) => p.metadata.name.startsWith(`${prefix}-`));
 
-export const condition = (o: KubeObject | undefined, type: string): { status?: string; reason?: string; message?: string } | undefined =>
-  (o?.status?.conditions as Array<{ type: string; status: string; reason?: string; message?: string }> | undefined)?.find((c) => c.type === type);
+export const condition = (
+  o: KubeObject | undefined,
+  type: string,
+): { status?: string; reason?: string; message?: string } | undefined =>
+  (
+    o?.status?.conditions as
+      Array<{ type: string; status: string; reason?: string; message?: string }> | undefined
+  )?.find((c) => c.type === type);

@@ -23,8 +23,10 @@ const imageCandidates = (image: string): string[] => {
   return [img.short, img.base, image];
 };
 
-export const imagePullMs = (p: SimProfile, image: string): number => lookupDuration(p.timings.imagePullMs, imageCandidates(image));
-export const readyAfterStartMs = (p: SimProfile, image: string): number => lookupDuration(p.timings.readyAfterStartMs, imageCandidates(image));
+export const imagePullMs = (p: SimProfile, image: string): number =>
+  lookupDuration(p.timings.imagePullMs, imageCandidates(image));
+export const readyAfterStartMs = (p: SimProfile, image: string): number =>
+  lookupDuration(p.timings.readyAfterStartMs, imageCandidates(image));
 /** Job run time: keys match the Job's name first, then the image. */
 export const jobRunMs = (p: SimProfile, jobName: string, image: string): number =>
   lookupDuration(p.timings.jobRunMs, [jobName, ...imageCandidates(image)]);

@@ -1,25 +1,42 @@
 import type { KubeObject, ObjectStore } from '../types.js';
-import { addResourceLists, maxQuantity, parseQuantity, parseResourceList, type ResourceList } from './quantity.js';
+import {
+  addResourceLists,
+  maxQuantity,
+  parseQuantity,
+  parseResourceList,
+  type ResourceList,
+} from './quantity.js';
 
-type Container = { name: string; resources?: { requests?: Record<string, unknown>; limits?: Record<string, unknown> } };
+type Container = {
+  name: string;
+  resources?: { requests?: Record<string, unknown>; limits?: Record<string, unknown> };
+};
 
 const count = (name: string): ResourceList => ({ [name]: parseQuantity(1) });
 
 /** Pod requests/limits as the scheduler and quota see them: max(sum of containers, largest init container). */
-export function podResources(spec: { containers?: Container[]; initContainers?: Container[] } | undefined): { requests: ResourceList; limits: ResourceList } {
+export function podResources(spec: { containers?: Container[]; initContainers?: Container[] } | undefined): {
+  requests: ResourceList;
+  limits: ResourceList;
+} {
   const sum = (which: 'requests' | 'limits'): ResourceList =>
-    (spec?.containers ?? []).reduce<ResourceList>((acc, c) => addResourceLists(acc, parseResourceList(c.resources?.[which])), {});
+    (spec?.containers ?? []).reduce<ResourceList>(
+      (acc, c) => addResourceLists(acc, parseResourceList(c.resources?.[which])),
+      {},
+    );
   const withInit = (base: ResourceList, which: 'requests' | 'limits'): ResourceList => {
     const out = { ...base };
     for (const c of spec?.initContainers ?? []) {
-      for (const [k, v] of Object.entries(parseResourceList(c.resources?.[which]))) out[k] = out[k] ? maxQuantity(out[k], v) : v;
+      for (const [k, v] of Object.entries(parseResourceList(c.resources?.[which])))
+        out[k] = out[k] ? maxQuantity(out[k], v) : v;
     }
     return out;
   };
   return { requests: withInit(sum('requests'), 'requests'), limits: withInit(sum('limits'), 'limits') };
 }
 
-export const isTerminalPod = (pod: KubeObject): boolean => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+export const isTerminalPod = (pod: KubeObject): boolean =>
+  pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 
 /** What one object charges against a ResourceQuota (pkg/quota/v1/evaluator/core). */
 export function objectUsage(key: string, obj: KubeObject): ResourceList {
@@ -50,7 +67,14 @@ export function objectUsage(key: string, obj: KubeObject): ResourceList {
   return usage;
 }
 
-export const QUOTA_KEYS = ['pods', 'persistentvolumeclaims', 'services', 'secrets', 'configmaps', 'resourcequotas'];
+export const QUOTA_KEYS = [
+  'pods',
+  'persistentvolumeclaims',
+  'services',
+  'secrets',
+  'configmaps',
+  'resourcequotas',
+];
 
 /** Current usage in a namespace of every resource the quota system can count. */
 export function namespaceUsage(store: ObjectStore, namespace: string): ResourceList {

@@ -44,7 +44,12 @@ describe('loadProfile', () => {
     const file = join(tmp, 'bad.json');
     writeFileSync(
       file,
-      JSON.stringify({ name: 'bad', timeScale: 0, timings: { imagePullMs: { mysql: 5 }, containerStartMs: -1 }, faults: { errorRate: 2, crashLoopPattern: '(' } }),
+      JSON.stringify({
+        name: 'bad',
+        timeScale: 0,
+        timings: { imagePullMs: { mysql: 5 }, containerStartMs: -1 },
+        faults: { errorRate: 2, crashLoopPattern: '(' },
+      }),
     );
     let message = '';
     try {

@@ -38,7 +38,9 @@ export function loadProfile(nameOrFileOrObject: string | SimProfile | Record<str
     return parseProfile(readJson(new URL(`./${input}.json`, import.meta.url), `"${input}"`), `"${input}"`);
   }
   if (!input.endsWith('.json') && !input.includes('/')) {
-    throw new Error(`kube-sim profile "${input}": not a built-in profile (${BUILT_IN_PROFILES.join(', ')}) nor a path to a .json file`);
+    throw new Error(
+      `kube-sim profile "${input}": not a built-in profile (${BUILT_IN_PROFILES.join(', ')}) nor a path to a .json file`,
+    );
   }
   return parseProfile(readJson(input, `file ${input}`), `file ${input}`);
 }

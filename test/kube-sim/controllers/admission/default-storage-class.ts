@@ -1,13 +1,21 @@
 import type { AdmissionPlugin, KubeObject, ObjectStore } from '../../types.js';
 
-const DEFAULT_ANNOTATIONS = ['storageclass.kubernetes.io/is-default-class', 'storageclass.beta.kubernetes.io/is-default-class'];
+const DEFAULT_ANNOTATIONS = [
+  'storageclass.kubernetes.io/is-default-class',
+  'storageclass.beta.kubernetes.io/is-default-class',
+];
 
-export const isDefaultClass = (sc: KubeObject): boolean => DEFAULT_ANNOTATIONS.some((a) => sc.metadata.annotations?.[a] === 'true');
+export const isDefaultClass = (sc: KubeObject): boolean =>
+  DEFAULT_ANNOTATIONS.some((a) => sc.metadata.annotations?.[a] === 'true');
 
 /** The default StorageClass; with several, the newest wins (Kubernetes ≥ 1.26). */
 export function defaultStorageClass(store: ObjectStore): KubeObject | undefined {
   const defaults = store.list('storageclasses.storage.k8s.io').filter(isDefaultClass);
-  defaults.sort((a, b) => (b.metadata.creationTimestamp ?? '').localeCompare(a.metadata.creationTimestamp ?? '') || a.metadata.name.localeCompare(b.metadata.name));
+  defaults.sort(
+    (a, b) =>
+      (b.metadata.creationTimestamp ?? '').localeCompare(a.metadata.creationTimestamp ?? '') ||
+      a.metadata.name.localeCompare(b.metadata.name),
+  );
   return defaults[0];
 }
 

@@ -1,11 +1,20 @@
 import { StatusError, type AdmissionPlugin, type KubeObject } from '../../types.js';
-import { parseResourceList, prettyPrintList, addQuantity, compareQuantity, type ResourceList } from '../quantity.js';
+import {
+  parseResourceList,
+  prettyPrintList,
+  addQuantity,
+  compareQuantity,
+  type ResourceList,
+} from '../quantity.js';
 import { namespaceUsage, objectUsage, QUOTA_KEYS } from '../usage.js';
 
 // A pod must state these when a quota tracks them (the "mistake" kept for compatibility upstream).
 const MUST_SPECIFY = ['cpu', 'memory', 'requests.cpu', 'requests.memory', 'limits.cpu', 'limits.memory'];
 
-type Container = { name: string; resources?: { requests?: Record<string, unknown>; limits?: Record<string, unknown> } };
+type Container = {
+  name: string;
+  resources?: { requests?: Record<string, unknown>; limits?: Record<string, unknown> };
+};
 
 function containerUsageNames(c: Container): Set<string> {
   const names = new Set<string>();
@@ -22,7 +31,10 @@ function containerUsageNames(c: Container): Set<string> {
 function missingResources(pod: KubeObject, hard: string[]): string | undefined {
   const required = hard.filter((h) => MUST_SPECIFY.includes(h));
   const missing = new Map<string, Set<string>>();
-  for (const c of [...((pod.spec?.containers ?? []) as Container[]), ...((pod.spec?.initContainers ?? []) as Container[])]) {
+  for (const c of [
+    ...((pod.spec?.containers ?? []) as Container[]),
+    ...((pod.spec?.initContainers ?? []) as Container[]),
+  ]) {
     const have = containerUsageNames(c);
     for (const r of required) if (!have.has(r)) missing.set(r, (missing.get(r) ?? new Set()).add(c.name));
   }
@@ -33,7 +45,8 @@ function missingResources(pod: KubeObject, hard: string[]): string | undefined {
     .join('; ');
 }
 
-const mask = (list: ResourceList, names: string[]): ResourceList => Object.fromEntries(Object.entries(list).filter(([k]) => names.includes(k)));
+const mask = (list: ResourceList, names: string[]): ResourceList =>
+  Object.fromEntries(Object.entries(list).filter(([k]) => names.includes(k)));
 
 /** ResourceQuota admission on create: constraints, then used + requested ≤ hard for every tracked resource. */
 export const resourceQuotaAdmission: AdmissionPlugin = (op, key, obj, _old, store) => {
@@ -43,7 +56,10 @@ export const resourceQuotaAdmission: AdmissionPlugin = (op, key, obj, _old, stor
   if (!quotas.length) return;
   const plural = key;
   const deny = (message: string): StatusError =>
-    new StatusError(403, 'Forbidden', `${plural} "${obj.metadata.name}" is forbidden: ${message}`, { name: obj.metadata.name, kind: plural });
+    new StatusError(403, 'Forbidden', `${plural} "${obj.metadata.name}" is forbidden: ${message}`, {
+      name: obj.metadata.name,
+      kind: plural,
+    });
   const delta = objectUsage(key, obj);
   let used: ResourceList | undefined;
   for (const quota of quotas) {
@@ -61,7 +77,9 @@ export const resourceQuotaAdmission: AdmissionPlugin = (op, key, obj, _old, stor
       return compareQuantity(next as ResourceList[string], hard[r] as ResourceList[string]) > 0;
     });
     if (exceeded.length) {
-      const usedNow: ResourceList = Object.fromEntries(exceeded.map((r) => [r, used?.[r] ?? parseResourceList({ [r]: 0 })[r]] as const)) as ResourceList;
+      const usedNow: ResourceList = Object.fromEntries(
+        exceeded.map((r) => [r, used?.[r] ?? parseResourceList({ [r]: 0 })[r]] as const),
+      ) as ResourceList;
       throw deny(
         `exceeded quota: ${quota.metadata.name}, requested: ${prettyPrintList(mask(requested, exceeded))}, used: ${prettyPrintList(usedNow)}, limited: ${prettyPrintList(mask(hard, exceeded))}`,
       );

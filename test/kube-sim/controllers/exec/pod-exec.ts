@@ -19,17 +19,26 @@ function execContainer(pod: KubeObject, requested: string | undefined): string {
   const name = pod.metadata.name;
   if (!requested) {
     if (containers.length === 1) return (containers[0] as { name: string }).name;
-    if (!containers.length) throw new StatusError(400, 'BadRequest', `a container name must be specified for pod ${name}`);
-    const inInits = inits.length ? ` or one of the init containers: [${inits.map((c) => c.name).join(' ')}]` : '';
-    throw new StatusError(400, 'BadRequest', `a container name must be specified for pod ${name}, choose one of: [${containers.map((c) => c.name).join(' ')}]${inInits}`);
+    if (!containers.length)
+      throw new StatusError(400, 'BadRequest', `a container name must be specified for pod ${name}`);
+    const inInits = inits.length
+      ? ` or one of the init containers: [${inits.map((c) => c.name).join(' ')}]`
+      : '';
+    throw new StatusError(
+      400,
+      'BadRequest',
+      `a container name must be specified for pod ${name}, choose one of: [${containers.map((c) => c.name).join(' ')}]${inInits}`,
+    );
   }
-  if (![...containers, ...inits].some((c) => c.name === requested)) throw new StatusError(400, 'BadRequest', `container ${requested} is not valid for pod ${name}`);
+  if (![...containers, ...inits].some((c) => c.name === requested))
+    throw new StatusError(400, 'BadRequest', `container ${requested} is not valid for pod ${name}`);
   return requested;
 }
 
 function mysqladmin(ready: boolean): Program {
   return (args) => {
-    if (!args.includes('ping')) return { stdout: '', stderr: 'mysqladmin: only "ping" is simulated\n', exitCode: 1 };
+    if (!args.includes('ping'))
+      return { stdout: '', stderr: 'mysqladmin: only "ping" is simulated\n', exitCode: 1 };
     if (ready) return { stdout: 'mysqld is alive\n', stderr: '', exitCode: 0 };
     return {
       stdout: '',
@@ -47,24 +56,53 @@ const quote = (arg: string): string => `'${arg.replace(/'/g, `'\\''`)}'`;
 export function createPodExec(rt: Runtime, kubelet: Kubelet) {
   const files = new Map<string, Map<string, string>>();
 
-  return async function podExec(namespace: string, podName: string, requested: string | undefined, command: string[], stdin?: string): Promise<ExecResult> {
+  return async function podExec(
+    namespace: string,
+    podName: string,
+    requested: string | undefined,
+    command: string[],
+    stdin?: string,
+  ): Promise<ExecResult> {
     const pod = rt.store.get('pods', namespace, podName);
     if (!pod) throw podNotFound(podName);
     const container = execContainer(pod, requested);
-    if (!command.length) throw new StatusError(400, 'BadRequest', 'you must specify at least one command for the container');
-    if (!pod.spec?.nodeName) throw new StatusError(400, 'BadRequest', `pod ${podName} does not have a host assigned`);
-    const statuses = [...((pod.status?.containerStatuses ?? []) as CStatus[]), ...((pod.status?.initContainerStatuses ?? []) as CStatus[])];
+    if (!command.length)
+      throw new StatusError(400, 'BadRequest', 'you must specify at least one command for the container');
+    if (!pod.spec?.nodeName)
+      throw new StatusError(400, 'BadRequest', `pod ${podName} does not have a host assigned`);
+    const statuses = [
+      ...((pod.status?.containerStatuses ?? []) as CStatus[]),
+      ...((pod.status?.initContainerStatuses ?? []) as CStatus[]),
+    ];
     const cs = statuses.find((s) => s.name === container);
-    if (!cs?.state?.running) throw new StatusError(400, 'BadRequest', `unable to upgrade connection: container not found ("${container}")`);
-    const spec = [...((pod.spec?.containers ?? []) as ContainerSpec[]), ...((pod.spec?.initContainers ?? []) as ContainerSpec[])].find((c) => c.name === container) as ContainerSpec;
+    if (!cs?.state?.running)
+      throw new StatusError(
+        400,
+        'BadRequest',
+        `unable to upgrade connection: container not found ("${container}")`,
+      );
+    const spec = [
+      ...((pod.spec?.containers ?? []) as ContainerSpec[]),
+      ...((pod.spec?.initContainers ?? []) as ContainerSpec[]),
+    ].find((c) => c.name === container) as ContainerSpec;
     const flavour = imageFlavour(spec.image);
     const programs: Record<string, Program> = { ...basePrograms() };
     if (flavour === 'wp-cli') programs.wp = wpProgram(kubelet.sites.site(rt.store, namespace));
     if (flavour === 'mysql') programs.mysqladmin = mysqladmin(!!cs.ready);
     const fileKey = `${pod.metadata.uid}/${container}`;
-    const shell = createShell({ hostname: podName, uid: runAsUser(pod, spec, IMAGE_USER[flavour] ?? 0), programs, files: files.get(fileKey) ?? new Map([['/etc/hostname', `${podName}\n`]]) });
+    const shell = createShell({
+      hostname: podName,
+      uid: runAsUser(pod, spec, IMAGE_USER[flavour] ?? 0),
+      programs,
+      files: files.get(fileKey) ?? new Map([['/etc/hostname', `${podName}\n`]]),
+    });
     files.set(fileKey, shell.files);
-    const env = resolveEnv(rt.store, pod, spec, kubelet.record(namespace, podName)?.podIP ?? String(pod.status?.podIP ?? ''));
+    const env = resolveEnv(
+      rt.store,
+      pod,
+      spec,
+      kubelet.record(namespace, podName)?.podIP ?? String(pod.status?.podIP ?? ''),
+    );
     return shell.run(command.map(quote).join(' '), { ...env }, { data: stdin ?? '', consumed: false });
   };
 }

@@ -45,7 +45,7 @@ function readSubstitution(src: string, start: number): [string, number] {
     else if (c === ')' && --depth === 0) return [src.slice(start, i), i + 1];
     i += 1;
   }
-  throw new ShellSyntaxError("Syntax error: end of file unexpected (expecting \")\")");
+  throw new ShellSyntaxError('Syntax error: end of file unexpected (expecting ")")');
 }
 
 function readDollar(src: string, i: number, word: Word): number {
@@ -103,7 +103,8 @@ export function tokenize(src: string): Token[] {
     const word: Word = [];
     while (i < src.length) {
       const ch = src[i] as string;
-      if (ch === ' ' || ch === '\t' || ch === '\n' || ch === ';' || ch === '|' || ch === '&' || ch === '>') break;
+      if (ch === ' ' || ch === '\t' || ch === '\n' || ch === ';' || ch === '|' || ch === '&' || ch === '>')
+        break;
       if (ch === "'") {
         const close = src.indexOf("'", i + 1);
         if (close === -1) throw new ShellSyntaxError('Syntax error: Unterminated quoted string');
@@ -144,7 +145,8 @@ export function tokenize(src: string): Token[] {
   return tokens;
 }
 
-const literal = (w: Word): string | undefined => (w.every((s) => 'lit' in s) ? w.map((s) => (s as { lit: string }).lit).join('') : undefined);
+const literal = (w: Word): string | undefined =>
+  w.every((s) => 'lit' in s) ? w.map((s) => (s as { lit: string }).lit).join('') : undefined;
 
 export function parse(src: string): Script {
   const tokens = tokenize(src);
@@ -214,7 +216,8 @@ export function parse(src: string): Script {
       andOr.rest.push({ op, pipeline: pipeline() });
     }
     script.push(andOr);
-    if (pos < tokens.length && !isOp(';')) throw new ShellSyntaxError(`Syntax error: "${(peek() as { op?: string }).op ?? 'word'}" unexpected`);
+    if (pos < tokens.length && !isOp(';'))
+      throw new ShellSyntaxError(`Syntax error: "${(peek() as { op?: string }).op ?? 'word'}" unexpected`);
   }
   return script;
 }

@@ -1,4 +1,11 @@
-import { parse, ShellSyntaxError, type Pipeline, type Script, type SimpleCommand, type Word } from './shell-parse.js';
+import {
+  parse,
+  ShellSyntaxError,
+  type Pipeline,
+  type Script,
+  type SimpleCommand,
+  type Word,
+} from './shell-parse.js';
 
 export interface ExecResult {
   stdout: string;
@@ -39,12 +46,15 @@ const fail = (stderr: string, exitCode = 1): ExecResult => ({ stdout: '', stderr
 
 function printf(args: string[]): string {
   const [format = '', ...rest] = args;
-  const escapes = (s: string): string => s.replace(/\\(n|t|\\)/g, (_m, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : '\\'));
+  const escapes = (s: string): string =>
+    s.replace(/\\(n|t|\\)/g, (_m, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : '\\'));
   let out = '';
   let i = 0;
   // POSIX printf reuses the format while arguments remain; bounded by the argument count.
   do {
-    out += escapes(format).replace(/%([sd%])/g, (_m, c: string) => (c === '%' ? '%' : c === 'd' ? String(parseInt(rest[i++] ?? '0', 10) || 0) : (rest[i++] ?? '')));
+    out += escapes(format).replace(/%([sd%])/g, (_m, c: string) =>
+      c === '%' ? '%' : c === 'd' ? String(parseInt(rest[i++] ?? '0', 10) || 0) : (rest[i++] ?? ''),
+    );
   } while (i < rest.length && /%[sd]/.test(format));
   return out;
 }
@@ -64,11 +74,28 @@ function test(args: string[], files: Map<string, string>): boolean {
   if (op === '!=') return a !== b;
   const x = Number(a);
   const y = Number(b);
-  return op === '-eq' ? x === y : op === '-ne' ? x !== y : op === '-gt' ? x > y : op === '-lt' ? x < y : op === '-ge' ? x >= y : op === '-le' ? x <= y : false;
+  return op === '-eq'
+    ? x === y
+    : op === '-ne'
+      ? x !== y
+      : op === '-gt'
+        ? x > y
+        : op === '-lt'
+          ? x < y
+          : op === '-ge'
+            ? x >= y
+            : op === '-le'
+              ? x <= y
+              : false;
 }
 
 /** Runs a parsed script; `set -e`, `exit N` and $? behave as in dash. */
-function runScript(script: Script, vars: Record<string, string>, stdin: StdinBuffer, shell: Shell): ExecResult {
+function runScript(
+  script: Script,
+  vars: Record<string, string>,
+  stdin: StdinBuffer,
+  shell: Shell,
+): ExecResult {
   const out = { stdout: '', stderr: '' };
   let status = 0;
   let errexit = false;
@@ -137,7 +164,9 @@ function runScript(script: Script, vars: Record<string, string>, stdin: StdinBuf
         result = test(args, shell.files) ? ok() : fail('');
         break;
       case '[':
-        result = test(args.slice(0, args[args.length - 1] === ']' ? -1 : undefined), shell.files) ? ok() : fail('');
+        result = test(args.slice(0, args[args.length - 1] === ']' ? -1 : undefined), shell.files)
+          ? ok()
+          : fail('');
         break;
       default: {
         const program = shell.programs[name.split('/').pop() ?? name];
@@ -189,7 +218,12 @@ function runScript(script: Script, vars: Record<string, string>, stdin: StdinBuf
   return { ...out, exitCode: status };
 }
 
-export function createShell(opts: { hostname: string; uid: number; programs: Record<string, Program>; files?: Map<string, string> }): Shell {
+export function createShell(opts: {
+  hostname: string;
+  uid: number;
+  programs: Record<string, Program>;
+  files?: Map<string, string>;
+}): Shell {
   const shell: Shell = {
     hostname: opts.hostname,
     uid: opts.uid,
@@ -225,19 +259,31 @@ export function basePrograms(): Record<string, Program> {
       let stdout = '';
       for (const f of args) {
         const content = shell.files.get(f);
-        if (content === undefined) return { stdout, stderr: `cat: ${f}: No such file or directory\n`, exitCode: 1 };
+        if (content === undefined)
+          return { stdout, stderr: `cat: ${f}: No such file or directory\n`, exitCode: 1 };
         stdout += content;
       }
       return ok(stdout);
     },
-    env: (_a, io) => ok(Object.entries(io.env).map(([k, v]) => `${k}=${v}\n`).join('')),
+    env: (_a, io) =>
+      ok(
+        Object.entries(io.env)
+          .map(([k, v]) => `${k}=${v}\n`)
+          .join(''),
+      ),
     printenv: (args, io) => {
-      if (!args.length) return ok(Object.entries(io.env).map(([k, v]) => `${k}=${v}\n`).join(''));
+      if (!args.length)
+        return ok(
+          Object.entries(io.env)
+            .map(([k, v]) => `${k}=${v}\n`)
+            .join(''),
+        );
       const v = io.env[args[0] as string];
       return v === undefined ? fail('') : ok(`${v}\n`);
     },
     hostname: (_a, _io, shell) => ok(`${shell.hostname}\n`),
     sleep: () => ok(),
-    id: (args, _io, shell) => ok(args.includes('-u') ? `${shell.uid}\n` : `uid=${shell.uid} gid=${shell.uid}\n`),
+    id: (args, _io, shell) =>
+      ok(args.includes('-u') ? `${shell.uid}\n` : `uid=${shell.uid} gid=${shell.uid}\n`),
   };
 }

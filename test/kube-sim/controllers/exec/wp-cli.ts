@@ -9,15 +9,32 @@ export interface WpSite {
 }
 
 export const WP_CLI_VERSION = '2.11.0';
-const GLOBAL_FLAGS = new Set(['allow-root', 'path', 'url', 'user', 'skip-plugins', 'skip-themes', 'quiet', 'debug', 'color', 'no-color', 'skip-packages']);
+const GLOBAL_FLAGS = new Set([
+  'allow-root',
+  'path',
+  'url',
+  'user',
+  'skip-plugins',
+  'skip-themes',
+  'quiet',
+  'debug',
+  'color',
+  'no-color',
+  'skip-packages',
+]);
 const DB_ERROR =
   "Error: Error establishing a database connection. This either means that the username and password information in your `wp-config.php` file is incorrect or that contact with the database server at `mysql` could not be established. This could mean your host's database server is down.\n";
 const YIKES =
   "Error: YIKES! It looks like you're running this as root. You probably meant to run this as the user that your WordPress installation exists under.\n\nIf you REALLY mean to run this as root, we won't stop you, but just bear in mind that any code on this site will then have full privileges to modify your server.\n\nTo run the command as root anyway, pass --allow-root.\n";
-const NOT_INSTALLED = 'Error: The site you have requested is not installed.\nRun `wp core install` to create database tables.\n';
+const NOT_INSTALLED =
+  'Error: The site you have requested is not installed.\nRun `wp core install` to create database tables.\n';
 
 const ok = (stdout = ''): ExecResult => ({ stdout, stderr: '', exitCode: 0 });
-const err = (message: string): ExecResult => ({ stdout: '', stderr: message.endsWith('\n') ? message : `${message}\n`, exitCode: 1 });
+const err = (message: string): ExecResult => ({
+  stdout: '',
+  stderr: message.endsWith('\n') ? message : `${message}\n`,
+  exitCode: 1,
+});
 
 function parseArgs(args: string[]): { positional: string[]; assoc: Record<string, string | true> } {
   const positional: string[] = [];
@@ -47,22 +64,39 @@ export function wpProgram(site: WpSite): Program {
     const { positional, assoc } = parseArgs(args);
     const [command, sub, ...rest] = positional;
     if (shell.uid === 0 && !assoc['allow-root']) return err(YIKES);
-    if (assoc.version === true || (command === 'cli' && sub === 'version')) return ok(`WP-CLI ${WP_CLI_VERSION}\n`);
+    if (assoc.version === true || (command === 'cli' && sub === 'version'))
+      return ok(`WP-CLI ${WP_CLI_VERSION}\n`);
     if (!command) return ok('usage: wp <command>\n');
     const subs = registered[command];
-    if (!subs) return err(`Error: '${command}' is not a registered wp command. See 'wp help' for available commands.`);
-    if (!sub || !subs.includes(sub)) return err(`Error: '${sub ?? ''}' is not a registered subcommand of '${command}'. See 'wp help ${command}' for available subcommands.`);
+    if (!subs)
+      return err(`Error: '${command}' is not a registered wp command. See 'wp help' for available commands.`);
+    if (!sub || !subs.includes(sub))
+      return err(
+        `Error: '${sub ?? ''}' is not a registered subcommand of '${command}'. See 'wp help ${command}' for available subcommands.`,
+      );
     if (command === 'core' && sub === 'version') return ok('6.7.1\n');
     if (!site.databaseReachable()) return err(DB_ERROR);
     const state = site.state();
-    if (command === 'core' && sub === 'is-installed') return state ? ok() : { stdout: '', stderr: '', exitCode: 1 };
+    if (command === 'core' && sub === 'is-installed')
+      return state ? ok() : { stdout: '', stderr: '', exitCode: 1 };
     if (command === 'core' && sub === 'install') {
       if (state) return ok('WordPress is already installed.\n');
-      const missing = ['url', 'title', 'admin_user', 'admin_email'].filter((k) => typeof assoc[k] !== 'string');
-      if (missing.length) return err(`Error: Parameter errors:\n${missing.map((m) => ` missing --${m} parameter`).join('\n')}`);
+      const missing = ['url', 'title', 'admin_user', 'admin_email'].filter(
+        (k) => typeof assoc[k] !== 'string',
+      );
+      if (missing.length)
+        return err(`Error: Parameter errors:\n${missing.map((m) => ` missing --${m} parameter`).join('\n')}`);
       const password = typeof assoc.admin_password === 'string' ? assoc.admin_password : 'generated-password';
-      site.install({ url: assoc.url as string, title: assoc.title as string, adminUser: assoc.admin_user as string, adminPassword: password, adminEmail: assoc.admin_email as string });
-      return ok(`${typeof assoc.admin_password === 'string' ? '' : `Admin password: ${password}\n`}Success: WordPress installed successfully.\n`);
+      site.install({
+        url: assoc.url as string,
+        title: assoc.title as string,
+        adminUser: assoc.admin_user as string,
+        adminPassword: password,
+        adminEmail: assoc.admin_email as string,
+      });
+      return ok(
+        `${typeof assoc.admin_password === 'string' ? '' : `Admin password: ${password}\n`}Success: WordPress installed successfully.\n`,
+      );
     }
     if (!state) return err(NOT_INSTALLED);
     for (const k of Object.keys(assoc)) if (GLOBAL_FLAGS.has(k)) delete assoc[k];
@@ -74,7 +108,12 @@ export function wpProgram(site: WpSite): Program {
         let stdout = '';
         for (const ref of rest) {
           const user = state.findUser(ref);
-          if (!user) return { stdout, stderr: `Warning: Invalid user ID, email or login: '${ref}'\nError: No valid users found.\n`, exitCode: 1 };
+          if (!user)
+            return {
+              stdout,
+              stderr: `Warning: Invalid user ID, email or login: '${ref}'\nError: No valid users found.\n`,
+              exitCode: 1,
+            };
           state.setPassword(user, password);
           stdout += `Success: Updated user ${user.id}.\n`;
         }
@@ -89,22 +128,43 @@ export function wpProgram(site: WpSite): Program {
       case 'user get': {
         const user = state.findUser(rest[0] ?? '');
         if (!user) return err(`Error: Invalid user ID, email or login: '${rest[0] ?? ''}'`);
-        const fields: Record<string, string> = { ID: String(user.id), user_login: user.login, display_name: user.displayName, user_email: user.email, roles: user.roles.join(', ') };
-        if (typeof assoc.field === 'string') return fields[assoc.field] !== undefined ? ok(`${fields[assoc.field]}\n`) : err(`Error: Invalid field: ${assoc.field}.`);
-        return ok(Object.entries(fields).map(([k, v]) => `${k}\t${v}\n`).join(''));
+        const fields: Record<string, string> = {
+          ID: String(user.id),
+          user_login: user.login,
+          display_name: user.displayName,
+          user_email: user.email,
+          roles: user.roles.join(', '),
+        };
+        if (typeof assoc.field === 'string')
+          return fields[assoc.field] !== undefined
+            ? ok(`${fields[assoc.field]}\n`)
+            : err(`Error: Invalid field: ${assoc.field}.`);
+        return ok(
+          Object.entries(fields)
+            .map(([k, v]) => `${k}\t${v}\n`)
+            .join(''),
+        );
       }
       case 'user list': {
-        const users = [...state.users.values()].filter((u) => typeof assoc.role !== 'string' || u.roles.includes(assoc.role));
-        if (assoc.field === 'user_login' || assoc.field === 'ID') return ok(users.map((u) => `${assoc.field === 'ID' ? u.id : u.login}\n`).join(''));
-        return ok(`ID\tuser_login\tdisplay_name\tuser_email\troles\n${users.map((u) => `${u.id}\t${u.login}\t${u.displayName}\t${u.email}\t${u.roles.join(',')}\n`).join('')}`);
+        const users = [...state.users.values()].filter(
+          (u) => typeof assoc.role !== 'string' || u.roles.includes(assoc.role),
+        );
+        if (assoc.field === 'user_login' || assoc.field === 'ID')
+          return ok(users.map((u) => `${assoc.field === 'ID' ? u.id : u.login}\n`).join(''));
+        return ok(
+          `ID\tuser_login\tdisplay_name\tuser_email\troles\n${users.map((u) => `${u.id}\t${u.login}\t${u.displayName}\t${u.email}\t${u.roles.join(',')}\n`).join('')}`,
+        );
       }
       case 'option get': {
         const value = state.options.get(rest[0] ?? '');
-        return value === undefined ? err(`Error: Could not get '${rest[0] ?? ''}' option. Does it exist?`) : ok(`${value}\n`);
+        return value === undefined
+          ? err(`Error: Could not get '${rest[0] ?? ''}' option. Does it exist?`)
+          : ok(`${value}\n`);
       }
       case 'option update': {
         const [key = '', value = ''] = rest;
-        if (state.options.get(key) === value) return ok(`Success: Value passed for '${key}' option is unchanged.\n`);
+        if (state.options.get(key) === value)
+          return ok(`Success: Value passed for '${key}' option is unchanged.\n`);
         state.options.set(key, value);
         return ok(`Success: Updated '${key}' option.\n`);
       }
@@ -113,7 +173,9 @@ export function wpProgram(site: WpSite): Program {
       case 'plugin is-installed':
         return state.installedPlugins.has(rest[0] ?? '') ? ok() : { stdout: '', stderr: '', exitCode: 1 };
       default: {
-        const names = [...state.installedPlugins].filter((p) => assoc.status !== 'active' || state.activePlugins.has(p));
+        const names = [...state.installedPlugins].filter(
+          (p) => assoc.status !== 'active' || state.activePlugins.has(p),
+        );
         return ok(names.map((p) => `${p}\n`).join(''));
       }
     }

@@ -28,8 +28,23 @@ export class WpState {
   readonly installedPlugins = new Set<string>();
 
   constructor(input: WpInstallInput) {
-    this.users.set(input.adminUser, { id: 1, login: input.adminUser, email: input.adminEmail, displayName: input.adminUser, passHash: hash(input.adminPassword), roles: ['administrator'] });
-    for (const [k, v] of Object.entries({ siteurl: input.url, home: input.url, blogname: input.title, admin_email: input.adminEmail, permalink_structure: '', blog_public: '1' })) this.options.set(k, v);
+    this.users.set(input.adminUser, {
+      id: 1,
+      login: input.adminUser,
+      email: input.adminEmail,
+      displayName: input.adminUser,
+      passHash: hash(input.adminPassword),
+      roles: ['administrator'],
+    });
+    for (const [k, v] of Object.entries({
+      siteurl: input.url,
+      home: input.url,
+      blogname: input.title,
+      admin_email: input.adminEmail,
+      permalink_structure: '',
+      blog_public: '1',
+    }))
+      this.options.set(k, v);
   }
 
   findUser(ref: string): WpUser | undefined {

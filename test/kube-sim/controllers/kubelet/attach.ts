@@ -11,10 +11,18 @@ export type Attachments = Map<string, Map<string, Set<string>>>;
  * that is not node-local can be attached to one node at a time (else "Multi-Attach error").
  * Returns the blocking message, or undefined once every volume is attached to this node.
  */
-export function attachVolumes(rt: Runtime, attachments: Attachments, pod: KubeObject, podKey: string, node: string): string | undefined {
+export function attachVolumes(
+  rt: Runtime,
+  attachments: Attachments,
+  pod: KubeObject,
+  podKey: string,
+  node: string,
+): string | undefined {
   const ns = pod.metadata.namespace as string;
   type Vol = { name: string; persistentVolumeClaim?: { claimName?: string } };
-  const volumeOf = (claim: string): string => ((pod.spec?.volumes ?? []) as Vol[]).find((v) => v.persistentVolumeClaim?.claimName === claim)?.name ?? claim;
+  const volumeOf = (claim: string): string =>
+    ((pod.spec?.volumes ?? []) as Vol[]).find((v) => v.persistentVolumeClaim?.claimName === claim)?.name ??
+    claim;
   for (const claim of claimsOf(pod)) {
     const pvc = rt.store.get('persistentvolumeclaims', ns, claim);
     if (!pvc || pvc.status?.phase !== 'Bound') {
@@ -35,7 +43,10 @@ export function attachVolumes(rt: Runtime, attachments: Attachments, pod: KubeOb
       if (!users.size) byNode.delete(n);
     }
     const modes = (pvc.spec?.accessModes ?? ['ReadWriteOnce']) as string[];
-    const exclusive = modes.includes('ReadWriteOnce') && !modes.includes('ReadWriteMany') && !isWaitForFirstConsumer(storageClassOf(rt, pvc));
+    const exclusive =
+      modes.includes('ReadWriteOnce') &&
+      !modes.includes('ReadWriteMany') &&
+      !isWaitForFirstConsumer(storageClassOf(rt, pvc));
     const elsewhere = [...byNode].filter(([n]) => n !== node).flatMap(([, users]) => [...users]);
     if (exclusive && elsewhere.length) {
       return `Multi-Attach error for volume "${pvc.spec?.volumeName}" Volume is already used by pod(s) ${elsewhere.map((u) => u.split('/')[1]).join(', ')}`;

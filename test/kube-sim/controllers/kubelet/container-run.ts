@@ -1,7 +1,16 @@
 // One container's life on the simulated kubelet, as a state machine advanced to "now":
 // blocked → pulling → (pull-error ⇄ pull-backoff) → creating → running → terminated → crash-backoff → …
 
-export type RunPhase = 'blocked' | 'pulling' | 'pull-error' | 'pull-backoff' | 'config-error' | 'creating' | 'running' | 'terminated' | 'crash-backoff';
+export type RunPhase =
+  | 'blocked'
+  | 'pulling'
+  | 'pull-error'
+  | 'pull-backoff'
+  | 'config-error'
+  | 'creating'
+  | 'running'
+  | 'terminated'
+  | 'crash-backoff';
 
 export interface Termination {
   exitCode: number;
@@ -71,7 +80,19 @@ export interface RunHooks {
 }
 
 export function newRun(name: string, image: string, init: boolean): ContainerRun {
-  return { name, image, init, phase: 'blocked', until: 0, restarts: 0, pullAttempts: 0, configAttempts: 0, imageID: '', containerID: '', restartPending: false };
+  return {
+    name,
+    image,
+    init,
+    phase: 'blocked',
+    until: 0,
+    restarts: 0,
+    pullAttempts: 0,
+    configAttempts: 0,
+    imageID: '',
+    containerID: '',
+    restartPending: false,
+  };
 }
 
 function create(run: ContainerRun, h: RunHooks): void {
@@ -177,7 +198,13 @@ function step(run: ContainerRun, h: RunHooks, gateOpen: boolean): boolean {
     case 'running': {
       const inst = run.current as Instance;
       if (inst.exitAt === undefined || now < inst.exitAt) return false;
-      const term: Termination = { exitCode: inst.exitCode, reason: inst.exitCode === 0 ? 'Completed' : 'Error', startedAt: inst.startedAt, finishedAt: inst.exitAt, containerID: inst.containerID };
+      const term: Termination = {
+        exitCode: inst.exitCode,
+        reason: inst.exitCode === 0 ? 'Completed' : 'Error',
+        startedAt: inst.startedAt,
+        finishedAt: inst.exitAt,
+        containerID: inst.containerID,
+      };
       run.terminated = term;
       run.current = undefined;
       run.phase = 'terminated';
@@ -200,7 +227,12 @@ function step(run: ContainerRun, h: RunHooks, gateOpen: boolean): boolean {
       run.phase = 'crash-backoff';
       run.backoffMs = h.backoff(run.restarts);
       run.until = (run.last as Termination).finishedAt + run.backoffMs;
-      h.event(run, 'Warning', 'BackOff', `Back-off restarting failed container ${run.name} in pod ${h.podRef}`);
+      h.event(
+        run,
+        'Warning',
+        'BackOff',
+        `Back-off restarting failed container ${run.name} in pod ${h.podRef}`,
+      );
       return true;
     case 'crash-backoff':
       if (now < run.until) return false;
@@ -225,7 +257,13 @@ export function advance(run: ContainerRun, h: RunHooks, gateOpen: boolean): numb
 /** Stops a running container now (its pod is being deleted). */
 export function kill(run: ContainerRun, h: RunHooks): void {
   if (run.phase === 'running' && run.current) {
-    const term: Termination = { exitCode: 0, reason: 'Completed', startedAt: run.current.startedAt, finishedAt: h.now, containerID: run.current.containerID };
+    const term: Termination = {
+      exitCode: 0,
+      reason: 'Completed',
+      startedAt: run.current.startedAt,
+      finishedAt: h.now,
+      containerID: run.current.containerID,
+    };
     run.terminated = term;
     run.current = undefined;
     h.exited(run, term);
@@ -235,7 +273,9 @@ export function kill(run: ContainerRun, h: RunHooks): void {
   run.until = Number.POSITIVE_INFINITY;
 }
 
-export const isReady = (run: ContainerRun, now: number): boolean => run.phase === 'running' && !!run.current && now >= run.current.readyAt;
-export const hasCompleted = (run: ContainerRun): boolean => run.phase === 'terminated' && run.terminated?.exitCode === 0 && !run.restartPending;
+export const isReady = (run: ContainerRun, now: number): boolean =>
+  run.phase === 'running' && !!run.current && now >= run.current.readyAt;
+export const hasCompleted = (run: ContainerRun): boolean =>
+  run.phase === 'terminated' && run.terminated?.exitCode === 0 && !run.restartPending;
 /** Past the image pull: a later container of the pod may start pulling (the kubelet pulls one image at a time). */
 export const pastPull = (run: ContainerRun): boolean => !['blocked', 'pulling'].includes(run.phase);

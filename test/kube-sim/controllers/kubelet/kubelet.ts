@@ -8,7 +8,15 @@ import { SIM_NODES, schedulePod } from '../scheduler.js';
 import { backoffMs, crashAfterMs, imagePullMs, jobRunMs, readyAfterStartMs } from '../timings.js';
 import { LogBook } from '../logs/log-book.js';
 import { scriptFor } from '../logs/script-for.js';
-import { advance, kill, newRun, pastPull, hasCompleted, type ContainerRun, type RunHooks } from './container-run.js';
+import {
+  advance,
+  kill,
+  newRun,
+  pastPull,
+  hasCompleted,
+  type ContainerRun,
+  type RunHooks,
+} from './container-run.js';
 import { buildPodStatus, type PodRecord } from './pod-status.js';
 import { envConfigError, expandRefs, resolveEnv, volumeMountError, type ContainerSpec } from './pod-env.js';
 import { attachVolumes, type Attachments } from './attach.js';
@@ -20,13 +28,23 @@ export interface Kubelet {
   record(namespace: string, name: string): PodRecord | undefined;
 }
 
-const specsOf = (pod: KubeObject, init: boolean): ContainerSpec[] => ((init ? pod.spec?.initContainers : pod.spec?.containers) ?? []) as ContainerSpec[];
-const matches = (pattern: string | undefined, text: string): boolean => !!pattern && new RegExp(pattern).test(text);
+const specsOf = (pod: KubeObject, init: boolean): ContainerSpec[] =>
+  ((init ? pod.spec?.initContainers : pod.spec?.containers) ?? []) as ContainerSpec[];
+const matches = (pattern: string | undefined, text: string): boolean =>
+  !!pattern && new RegExp(pattern).test(text);
 const parseTime = (s: unknown): number => (typeof s === 'string' ? Date.parse(s) : Number.NaN);
 
 /** A pod that already runs when the kubelet first sees it (seeded objects) is adopted as it is. */
 function adopt(pod: KubeObject, run: ContainerRun, now: number): void {
-  const cs = ((pod.status?.containerStatuses ?? []) as Array<Record<string, any>>).find((s) => s.name === run.name); // eslint-disable-line @typescript-eslint/no-explicit-any
+  type Seen = {
+    name: string;
+    imageID?: string;
+    containerID?: string;
+    restartCount?: number;
+    ready?: boolean;
+    state?: { running?: { startedAt?: string } };
+  };
+  const cs = ((pod.status?.containerStatuses ?? []) as Seen[]).find((s) => s.name === run.name);
   const started = parseTime(cs?.state?.running?.startedAt);
   if (!cs || Number.isNaN(started)) return;
   run.phase = 'running';
@@ -34,7 +52,12 @@ function adopt(pod: KubeObject, run: ContainerRun, now: number): void {
   run.imageID = String(cs.imageID ?? imageId(run.image));
   run.containerID = String(cs.containerID ?? '').replace(/^containerd:\/\//, '');
   run.restarts = Number(cs.restartCount ?? 0);
-  run.current = { startedAt: started, readyAt: cs.ready ? started : now, exitCode: 0, containerID: run.containerID };
+  run.current = {
+    startedAt: started,
+    readyAt: cs.ready ? started : now,
+    exitCode: 0,
+    containerID: run.containerID,
+  };
 }
 
 /** The kubelets of the sim's nodes: scheduling hand-off, volumes, image pulls, container lifecycles, status, logs. Key: namespace/name. */
@@ -64,7 +87,7 @@ export function installKubelet(rt: Runtime, events: EventRecorder): Kubelet {
       node: node.name,
       hostIP: node.ip,
       podIP: adopted ? pod.status?.podIP : `10.42.${nodeIndex}.${2 + rng.int(250)}`,
-      startTime: adopted ? (parseTime(pod.status?.startTime) || now) : now,
+      startTime: adopted ? parseTime(pod.status?.startTime) || now : now,
       inits: specsOf(pod, true).map((c) => newRun(c.name, c.image, true)),
       containers: specsOf(pod, false).map((c) => newRun(c.name, c.image, false)),
       deleting: false,
@@ -77,12 +100,14 @@ export function installKubelet(rt: Runtime, events: EventRecorder): Kubelet {
     const p = rt.profile;
     const faults = rt.faults();
     const ns = pod.metadata.namespace as string;
-    const spec = (run: ContainerRun): ContainerSpec => specsOf(pod, run.init).find((c) => c.name === run.name) as ContainerSpec;
+    const spec = (run: ContainerRun): ContainerSpec =>
+      specsOf(pod, run.init).find((c) => c.name === run.name) as ContainerSpec;
     const images = nodeImages.get(rec.node) ?? new Set<string>();
     nodeImages.set(rec.node, images);
     const idRng = rt.rngFor(`container-id:${ns}/${pod.metadata.name}`);
     const owner = controllerOf(pod);
-    const jobName = pod.metadata.labels?.['job-name'] ?? (owner?.kind === 'Job' ? owner.name : pod.metadata.name);
+    const jobName =
+      pod.metadata.labels?.['job-name'] ?? (owner?.kind === 'Job' ? owner.name : pod.metadata.name);
     const policy = String(pod.spec?.restartPolicy ?? 'Always');
     return {
       now,
@@ -99,39 +124,81 @@ export function installKubelet(rt: Runtime, events: EventRecorder): Kubelet {
           run.imageID = imageId(run.image);
           return { cached: true };
         }
-        return { cached: false, ms: pullPolicy === 'Never' ? 0 : images.has(full) ? Math.min(500, imagePullMs(p, run.image)) : imagePullMs(p, run.image) };
+        return {
+          cached: false,
+          ms:
+            pullPolicy === 'Never'
+              ? 0
+              : images.has(full)
+                ? Math.min(500, imagePullMs(p, run.image))
+                : imagePullMs(p, run.image),
+        };
       },
       pullFailure(run) {
         const full = parseImage(run.image).full;
-        if (spec(run).imagePullPolicy === 'Never' && !images.has(full)) return { reason: 'ErrImageNeverPull', message: `Container image "${run.image}" is not present with pull policy of Never` };
+        if (spec(run).imagePullPolicy === 'Never' && !images.has(full))
+          return {
+            reason: 'ErrImageNeverPull',
+            message: `Container image "${run.image}" is not present with pull policy of Never`,
+          };
         if (!matches(faults.imagePullFailPattern, run.image)) return undefined;
-        return { reason: 'ErrImagePull', message: `rpc error: code = NotFound desc = failed to pull and unpack image "${full}": failed to resolve reference "${full}": ${full}: not found` };
+        return {
+          reason: 'ErrImagePull',
+          message: `rpc error: code = NotFound desc = failed to pull and unpack image "${full}": failed to resolve reference "${full}": ${full}: not found`,
+        };
       },
       pulled(run, ms) {
         images.add(parseImage(run.image).full);
         run.imageID = imageId(run.image);
         const secs = ms < 1000 ? `${Math.round(ms)}ms` : `${Number((ms / 1000).toFixed(3))}s`;
         const size = 40_000_000 + (parseInt(run.imageID.slice(-6), 16) % 200_000_000);
-        events.record(pod, 'Normal', 'Pulled', `Successfully pulled image "${run.image}" in ${secs} (${secs} including waiting). Image size: ${size} bytes.`, { component: 'kubelet', host: rec.node }, `spec.${run.init ? 'initContainers' : 'containers'}{${run.name}}`);
+        events.record(
+          pod,
+          'Normal',
+          'Pulled',
+          `Successfully pulled image "${run.image}" in ${secs} (${secs} including waiting). Image size: ${size} bytes.`,
+          { component: 'kubelet', host: rec.node },
+          `spec.${run.init ? 'initContainers' : 'containers'}{${run.name}}`,
+        );
       },
       configError: (run) => envConfigError(rt.store, pod, spec(run)),
       plan(run) {
         const ready = spec(run).readinessProbe ? readyAfterStartMs(p, run.image) : 0;
-        if (matches(faults.crashLoopPattern, run.image)) return { readyAfterMs: ready, exitAfterMs: crashAfterMs(p), exitCode: 1 };
-        if (run.init) return { readyAfterMs: 0, exitAfterMs: Math.max(1, p.timings.containerStartMs), exitCode: 0 };
-        if (policy !== 'Always') return { readyAfterMs: ready, exitAfterMs: jobRunMs(p, jobName, run.image), exitCode: matches(faults.jobFailPattern, jobName) ? 1 : 0 };
+        if (matches(faults.crashLoopPattern, run.image))
+          return { readyAfterMs: ready, exitAfterMs: crashAfterMs(p), exitCode: 1 };
+        if (run.init)
+          return { readyAfterMs: 0, exitAfterMs: Math.max(1, p.timings.containerStartMs), exitCode: 0 };
+        if (policy !== 'Always')
+          return {
+            readyAfterMs: ready,
+            exitAfterMs: jobRunMs(p, jobName, run.image),
+            exitCode: matches(faults.jobFailPattern, jobName) ? 1 : 0,
+          };
         return { readyAfterMs: ready, exitCode: 0 };
       },
       newContainerId: () => Array.from({ length: 64 }, () => idRng.int(16).toString(16)).join(''),
       event: (run, type, reason, message) =>
-        events.record(pod, type, reason, message, { component: 'kubelet', host: rec.node }, `spec.${run.init ? 'initContainers' : 'containers'}{${run.name}}`),
+        events.record(
+          pod,
+          type,
+          reason,
+          message,
+          { component: 'kubelet', host: rec.node },
+          `spec.${run.init ? 'initContainers' : 'containers'}{${run.name}}`,
+        ),
       started(run, inst) {
         const c = spec(run);
         const env = resolveEnv(rt.store, pod, c, rec.podIP);
         const volumeKey = `${ns}/${claimsOf(pod)[0] ?? pod.metadata.name}:${imageFlavour(run.image)}`;
         const firstRun = !initialised.has(volumeKey);
         initialised.add(volumeKey);
-        const outcome = matches(faults.crashLoopPattern, run.image) ? 'crash' : inst.exitAt === undefined ? 'serve' : inst.exitCode === 0 ? 'succeed' : 'fail';
+        const outcome = matches(faults.crashLoopPattern, run.image)
+          ? 'crash'
+          : inst.exitAt === undefined
+            ? 'serve'
+            : inst.exitCode === 0
+              ? 'succeed'
+              : 'fail';
         const script = scriptFor({
           image: run.image,
           tag: parseImage(run.image).tag,
@@ -177,17 +244,32 @@ export function installKubelet(rt: Runtime, events: EventRecorder): Kubelet {
     }
     const blocked = volumeMountError(rt.store, pod) ?? attachVolumes(rt, attachments, pod, key, rec.node);
     if (blocked && !rec.deleting) {
-      const [reason, component] = blocked.startsWith('Multi-Attach') ? ['FailedAttachVolume', 'attachdetach-controller'] : ['FailedMount', 'kubelet'];
-      events.record(pod, 'Warning', reason, blocked, component === 'kubelet' ? { component, host: rec.node } : { component });
+      const [reason, component] = blocked.startsWith('Multi-Attach')
+        ? ['FailedAttachVolume', 'attachdetach-controller']
+        : ['FailedMount', 'kubelet'];
+      events.record(
+        pod,
+        'Warning',
+        reason,
+        blocked,
+        component === 'kubelet' ? { component, host: rec.node } : { component },
+      );
     }
     const gate = !blocked && !rec.deleting;
     const deadlines: Array<number | undefined> = [];
-    rec.inits.forEach((run, i) => deadlines.push(advance(run, h, gate && rec.inits.slice(0, i).every(hasCompleted))));
+    rec.inits.forEach((run, i) =>
+      deadlines.push(advance(run, h, gate && rec.inits.slice(0, i).every(hasCompleted))),
+    );
     const initsDone = rec.inits.every(hasCompleted);
-    rec.containers.forEach((run, i) => deadlines.push(advance(run, h, gate && initsDone && (i === 0 || pastPull(rec.containers[i - 1] as ContainerRun)))));
+    rec.containers.forEach((run, i) =>
+      deadlines.push(
+        advance(run, h, gate && initsDone && (i === 0 || pastPull(rec.containers[i - 1] as ContainerRun))),
+      ),
+    );
     const status = buildPodStatus(pod, rec, now);
     const fresh = rt.store.get('pods', namespace, name);
-    if (fresh && JSON.stringify(fresh.status) !== JSON.stringify(status)) rt.store.updateStatus('pods', { ...fresh, status });
+    if (fresh && JSON.stringify(fresh.status) !== JSON.stringify(status))
+      rt.store.updateStatus('pods', { ...fresh, status });
     const next = Math.min(...deadlines.filter((d): d is number => d !== undefined));
     return Number.isFinite(next) ? next - now : undefined;
   });

@@ -30,7 +30,11 @@ const decode = (b64: string): string => Buffer.from(b64, 'base64').toString('utf
 
 function secretData(store: ObjectStore, ns: string, name: string): Record<string, string> | undefined {
   const s = store.get('secrets', ns, name);
-  return s ? Object.fromEntries(Object.entries((s.data ?? {}) as Record<string, string>).map(([k, v]) => [k, decode(v)])) : undefined;
+  return s
+    ? Object.fromEntries(
+        Object.entries((s.data ?? {}) as Record<string, string>).map(([k, v]) => [k, decode(v)]),
+      )
+    : undefined;
 }
 
 const configMapData = (store: ObjectStore, ns: string, name: string): Record<string, string> | undefined =>
@@ -40,8 +44,14 @@ const configMapData = (store: ObjectStore, ns: string, name: string): Record<str
 export function envConfigError(store: ObjectStore, pod: KubeObject, c: ContainerSpec): string | undefined {
   const ns = pod.metadata.namespace as string;
   for (const from of c.envFrom ?? []) {
-    if (from.secretRef && !from.secretRef.optional && !store.get('secrets', ns, from.secretRef.name)) return `secret "${from.secretRef.name}" not found`;
-    if (from.configMapRef && !from.configMapRef.optional && !store.get('configmaps', ns, from.configMapRef.name)) return `configmap "${from.configMapRef.name}" not found`;
+    if (from.secretRef && !from.secretRef.optional && !store.get('secrets', ns, from.secretRef.name))
+      return `secret "${from.secretRef.name}" not found`;
+    if (
+      from.configMapRef &&
+      !from.configMapRef.optional &&
+      !store.get('configmaps', ns, from.configMapRef.name)
+    )
+      return `configmap "${from.configMapRef.name}" not found`;
   }
   for (const e of c.env ?? []) {
     const s = e.valueFrom?.secretKeyRef;
@@ -62,10 +72,17 @@ export function envConfigError(store: ObjectStore, pod: KubeObject, c: Container
 
 /** Kubernetes' $(VAR) expansion in env values, command and args ($$ escapes). */
 export const expandRefs = (text: string, env: Record<string, string>): string =>
-  text.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (m, name?: string) => (m === '$$' ? '$' : name !== undefined && name in env ? (env[name] as string) : m));
+  text.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (m, name?: string) =>
+    m === '$$' ? '$' : name !== undefined && name in env ? (env[name] as string) : m,
+  );
 
 /** The environment a process in the container sees. */
-export function resolveEnv(store: ObjectStore, pod: KubeObject, c: ContainerSpec, podIP: string): Record<string, string> {
+export function resolveEnv(
+  store: ObjectStore,
+  pod: KubeObject,
+  c: ContainerSpec,
+  podIP: string,
+): Record<string, string> {
   const ns = pod.metadata.namespace as string;
   const env: Record<string, string> = {
     PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
@@ -75,7 +92,11 @@ export function resolveEnv(store: ObjectStore, pod: KubeObject, c: ContainerSpec
     KUBERNETES_SERVICE_PORT: '443',
   };
   for (const from of c.envFrom ?? []) {
-    const data = from.secretRef ? secretData(store, ns, from.secretRef.name) : from.configMapRef ? configMapData(store, ns, from.configMapRef.name) : undefined;
+    const data = from.secretRef
+      ? secretData(store, ns, from.secretRef.name)
+      : from.configMapRef
+        ? configMapData(store, ns, from.configMapRef.name)
+        : undefined;
     for (const [k, v] of Object.entries(data ?? {})) env[`${from.prefix ?? ''}${k}`] = v;
   }
   for (const e of c.env ?? []) {
@@ -87,7 +108,13 @@ export function resolveEnv(store: ObjectStore, pod: KubeObject, c: ContainerSpec
       const v = configMapData(store, ns, vf.configMapKeyRef.name)?.[vf.configMapKeyRef.key];
       if (v !== undefined) env[e.name] = v;
     } else if (vf?.fieldRef) {
-      const fields: Record<string, string> = { 'metadata.name': pod.metadata.name, 'metadata.namespace': ns, 'spec.nodeName': String(pod.spec?.nodeName ?? ''), 'status.podIP': podIP, 'metadata.uid': String(pod.metadata.uid) };
+      const fields: Record<string, string> = {
+        'metadata.name': pod.metadata.name,
+        'metadata.namespace': ns,
+        'spec.nodeName': String(pod.spec?.nodeName ?? ''),
+        'status.podIP': podIP,
+        'metadata.uid': String(pod.metadata.uid),
+      };
       env[e.name] = fields[vf.fieldRef.fieldPath] ?? '';
     } else env[e.name] = expandRefs(e.value ?? '', env);
   }
@@ -102,10 +129,16 @@ export function runAsUser(pod: KubeObject, c: ContainerSpec, imageDefault: numbe
 /** A secret/configMap volume whose source is missing: the FailedMount message, else undefined. */
 export function volumeMountError(store: ObjectStore, pod: KubeObject): string | undefined {
   const ns = pod.metadata.namespace as string;
-  type Vol = { name: string; secret?: { secretName: string; optional?: boolean }; configMap?: { name: string; optional?: boolean } };
+  type Vol = {
+    name: string;
+    secret?: { secretName: string; optional?: boolean };
+    configMap?: { name: string; optional?: boolean };
+  };
   for (const v of (pod.spec?.volumes ?? []) as Vol[]) {
-    if (v.secret && !v.secret.optional && !store.get('secrets', ns, v.secret.secretName)) return `MountVolume.SetUp failed for volume "${v.name}" : secret "${v.secret.secretName}" not found`;
-    if (v.configMap && !v.configMap.optional && !store.get('configmaps', ns, v.configMap.name)) return `MountVolume.SetUp failed for volume "${v.name}" : configmap "${v.configMap.name}" not found`;
+    if (v.secret && !v.secret.optional && !store.get('secrets', ns, v.secret.secretName))
+      return `MountVolume.SetUp failed for volume "${v.name}" : secret "${v.secret.secretName}" not found`;
+    if (v.configMap && !v.configMap.optional && !store.get('configmaps', ns, v.configMap.name))
+      return `MountVolume.SetUp failed for volume "${v.name}" : configmap "${v.configMap.name}" not found`;
   }
   return undefined;
 }

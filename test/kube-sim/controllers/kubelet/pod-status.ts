@@ -16,7 +16,13 @@ export interface PodRecord {
 }
 
 const terminatedState = (t: Termination): Record<string, unknown> => ({
-  terminated: { exitCode: t.exitCode, reason: t.reason, startedAt: isoSeconds(t.startedAt), finishedAt: isoSeconds(t.finishedAt), containerID: `containerd://${t.containerID}` },
+  terminated: {
+    exitCode: t.exitCode,
+    reason: t.reason,
+    startedAt: isoSeconds(t.startedAt),
+    finishedAt: isoSeconds(t.finishedAt),
+    containerID: `containerd://${t.containerID}`,
+  },
 });
 
 function state(run: ContainerRun, waitingReason: string, podRef: string): Record<string, unknown> {
@@ -29,15 +35,30 @@ function state(run: ContainerRun, waitingReason: string, podRef: string): Record
     case 'config-error':
       return { waiting: { reason: run.errorReason, message: run.errorMessage } };
     case 'pull-backoff':
-      return { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${run.image}": ${run.errorReason}: ${run.errorMessage}` } };
+      return {
+        waiting: {
+          reason: 'ImagePullBackOff',
+          message: `Back-off pulling image "${run.image}": ${run.errorReason}: ${run.errorMessage}`,
+        },
+      };
     case 'crash-backoff':
-      return { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${goDuration(run.backoffMs ?? 0)} restarting failed container=${run.name} pod=${podRef}` } };
+      return {
+        waiting: {
+          reason: 'CrashLoopBackOff',
+          message: `back-off ${goDuration(run.backoffMs ?? 0)} restarting failed container=${run.name} pod=${podRef}`,
+        },
+      };
     default:
       return { waiting: { reason: waitingReason } };
   }
 }
 
-function containerStatus(run: ContainerRun, now: number, waitingReason: string, podRef: string): Record<string, unknown> {
+function containerStatus(
+  run: ContainerRun,
+  now: number,
+  waitingReason: string,
+  podRef: string,
+): Record<string, unknown> {
   return {
     name: run.name,
     state: state(run, waitingReason, podRef),
@@ -55,7 +76,9 @@ function containerStatus(run: ContainerRun, now: number, waitingReason: string, 
 function podPhase(rec: PodRecord, restartPolicy: string): string {
   const initsDone = rec.inits.every(hasCompleted);
   if (!initsDone) {
-    const failedInit = rec.inits.some((r) => r.phase === 'terminated' && !r.restartPending && (r.terminated?.exitCode ?? 0) !== 0);
+    const failedInit = rec.inits.some(
+      (r) => r.phase === 'terminated' && !r.restartPending && (r.terminated?.exitCode ?? 0) !== 0,
+    );
     return failedInit ? 'Failed' : 'Pending';
   }
   let pending = 0;
@@ -98,11 +121,26 @@ export function buildPodStatus(pod: KubeObject, rec: PodRecord, now: number): Re
     conditions = setCondition(old ? [...conditions, old] : conditions, c, stamp);
   };
   carry({ type: 'PodReadyToStartContainers', status: terminal ? 'False' : 'True', lastProbeTime: null });
-  carry(initsDone ? { type: 'Initialized', status: 'True', lastProbeTime: null } : { type: 'Initialized', status: 'False', reason: 'ContainersNotInitialized', message: `containers with incomplete status: [${incomplete.join(' ')}]`, lastProbeTime: null });
+  carry(
+    initsDone
+      ? { type: 'Initialized', status: 'True', lastProbeTime: null }
+      : {
+          type: 'Initialized',
+          status: 'False',
+          reason: 'ContainersNotInitialized',
+          message: `containers with incomplete status: [${incomplete.join(' ')}]`,
+          lastProbeTime: null,
+        },
+  );
   const readiness: Pick<Condition, 'status' | 'reason' | 'message' | 'lastProbeTime'> = terminal
     ? { status: 'False', reason: phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed', lastProbeTime: null }
     : unready.length
-      ? { status: 'False', reason: 'ContainersNotReady', message: `containers with unready status: [${unready.join(' ')}]`, lastProbeTime: null }
+      ? {
+          status: 'False',
+          reason: 'ContainersNotReady',
+          message: `containers with unready status: [${unready.join(' ')}]`,
+          lastProbeTime: null,
+        }
       : { status: 'True', lastProbeTime: null };
   carry({ type: 'Ready', ...readiness });
   carry({ type: 'ContainersReady', ...readiness });
@@ -118,7 +156,11 @@ export function buildPodStatus(pod: KubeObject, rec: PodRecord, now: number): Re
     podIP: rec.podIP,
     podIPs: [{ ip: rec.podIP }],
     startTime: isoSeconds(rec.startTime),
-    ...(rec.inits.length ? { initContainerStatuses: rec.inits.map((r) => containerStatus(r, now, 'PodInitializing', podRef)) } : {}),
-    containerStatuses: [...rec.containers].sort((a, b) => a.name.localeCompare(b.name)).map((r) => containerStatus(r, now, mainWaiting, podRef)),
+    ...(rec.inits.length
+      ? { initContainerStatuses: rec.inits.map((r) => containerStatus(r, now, 'PodInitializing', podRef)) }
+      : {}),
+    containerStatuses: [...rec.containers]
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((r) => containerStatus(r, now, mainWaiting, podRef)),
   };
 }

@@ -3,8 +3,13 @@ import { imageFlavour } from '../image.js';
 import type { WpSite } from '../exec/wp-cli.js';
 import { WpState, type WpInstallInput } from '../exec/wp-state.js';
 
-const pick = (env: Record<string, string>, pattern: RegExp): string | undefined => Object.entries(env).find(([k, v]) => pattern.test(k) && v !== '')?.[1];
-const flag = (text: string, name: string): string | undefined => new RegExp(`--${name}=(?:"([^"]*)"|'([^']*)'|(\\S+))`).exec(text)?.slice(1).find((v) => v !== undefined);
+const pick = (env: Record<string, string>, pattern: RegExp): string | undefined =>
+  Object.entries(env).find(([k, v]) => pattern.test(k) && v !== '')?.[1];
+const flag = (text: string, name: string): string | undefined =>
+  new RegExp(`--${name}=(?:"([^"]*)"|'([^']*)'|(\\S+))`)
+    .exec(text)
+    ?.slice(1)
+    .find((v) => v !== undefined);
 
 /** Install parameters from what the setup container was given: literal flags first, then its environment. */
 export function installInput(env: Record<string, string>, commandText: string): WpInstallInput {
@@ -13,7 +18,8 @@ export function installInput(env: Record<string, string>, commandText: string): 
     return v && !v.includes('$') ? v : undefined;
   };
   return {
-    url: literal('url') ?? pick(env, /(SITE_?URL|WP_URL|WORDPRESS_URL|STORE_URL|^URL)$/i) ?? 'http://localhost',
+    url:
+      literal('url') ?? pick(env, /(SITE_?URL|WP_URL|WORDPRESS_URL|STORE_URL|^URL)$/i) ?? 'http://localhost',
     title: literal('title') ?? pick(env, /(TITLE|SITE_NAME|STORE_NAME|BLOG_NAME)$/i) ?? 'Storedeck store',
     adminUser: literal('admin_user') ?? pick(env, /ADMIN_(USER|USERNAME|LOGIN)$/i) ?? 'admin',
     adminPassword: literal('admin_password') ?? pick(env, /ADMIN_PASS(WORD)?$/i) ?? 'admin',
@@ -51,8 +57,15 @@ export class WpSites {
       // The database answers when a MySQL container in the namespace is ready.
       databaseReachable: () =>
         store.list('pods', namespace).some((p) => {
-          const images = new Map(((p.spec?.containers ?? []) as Array<{ name: string; image: string }>).map((c) => [c.name, c.image]));
-          return ((p.status?.containerStatuses ?? []) as Array<{ name: string; ready?: boolean }>).some((cs) => cs.ready && imageFlavour(images.get(cs.name) ?? '') === 'mysql');
+          const images = new Map(
+            ((p.spec?.containers ?? []) as Array<{ name: string; image: string }>).map((c) => [
+              c.name,
+              c.image,
+            ]),
+          );
+          return ((p.status?.containerStatuses ?? []) as Array<{ name: string; ready?: boolean }>).some(
+            (cs) => cs.ready && imageFlavour(images.get(cs.name) ?? '') === 'mysql',
+          );
         }),
     };
   }

@@ -32,14 +32,22 @@ export function apacheScript(input: ScriptInput): LogScript {
   texts.push(
     () => fqdn,
     () => fqdn,
-    (at) => `${errorStamp(at)} [mpm_prefork:notice] [pid 1:tid 1] AH00163: Apache/2.4.62 (Debian) PHP/8.2.26 configured -- resuming normal operations`,
+    (at) =>
+      `${errorStamp(at)} [mpm_prefork:notice] [pid 1:tid 1] AH00163: Apache/2.4.62 (Debian) PHP/8.2.26 configured -- resuming normal operations`,
     (at) => `${errorStamp(at)} [core:notice] [pid 1:tid 1] AH00094: Command line: 'apache2 -D FOREGROUND'`,
   );
   if (input.outcome === 'crash') {
-    texts.push((at) => `${errorStamp(at)} [php:error] [pid 42:tid 42] PHP Fatal error:  Uncaught Error: Call to undefined function mysqli_connect() in /var/www/html/wp-includes/class-wpdb.php:1986`);
-    texts.push((at) => `${errorStamp(at)} [core:notice] [pid 1:tid 1] AH00051: child pid 42 exit signal Segmentation fault (11), possible coredump in /etc/apache2`);
+    texts.push(
+      (at) =>
+        `${errorStamp(at)} [php:error] [pid 42:tid 42] PHP Fatal error:  Uncaught Error: Call to undefined function mysqli_connect() in /var/www/html/wp-includes/class-wpdb.php:1986`,
+    );
+    texts.push(
+      (at) =>
+        `${errorStamp(at)} [core:notice] [pid 1:tid 1] AH00051: child pid 42 exit signal Segmentation fault (11), possible coredump in /etc/apache2`,
+    );
   }
-  const end = input.outcome === 'crash' ? (input.exitAfterMs ?? 1000) : Math.max(1, Math.min(input.readyAfterMs, 3000));
+  const end =
+    input.outcome === 'crash' ? (input.exitAfterMs ?? 1000) : Math.max(1, Math.min(input.readyAfterMs, 3000));
   const at = spread(texts.length, 0, end * 0.9);
   const lines: ScriptLine[] = texts.map((text, i) => ({ offset: at[i] as number, text }));
   if (input.outcome === 'crash') return { lines };
@@ -49,7 +57,8 @@ export function apacheScript(input: ScriptInput): LogScript {
     periodic: {
       first: input.readyAfterMs,
       every: 10_000,
-      text: (t, n) => `${gateway} - - ${accessStamp(t)} "GET /wp-login.php HTTP/1.1" 200 ${4400 + ((n * 37) % 90)} "-" "kube-probe/1.31"`,
+      text: (t, n) =>
+        `${gateway} - - ${accessStamp(t)} "GET /wp-login.php HTTP/1.1" 200 ${4400 + ((n * 37) % 90)} "-" "kube-probe/1.31"`,
     },
   };
 }

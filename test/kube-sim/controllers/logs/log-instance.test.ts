@@ -15,7 +15,13 @@ describe('LogInstance', () => {
     const inst = new LogInstance(script, 1000.6);
     expect(inst.lines(1000).map((l) => l.text)).toEqual([]);
     expect(inst.lines(1001).map((l) => l.text)).toEqual(['start']);
-    expect(inst.lines(1600).map((l) => l.text)).toEqual(['start', 'ready at 1251', 'tick 0', 'tick 1', 'tick 2']);
+    expect(inst.lines(1600).map((l) => l.text)).toEqual([
+      'start',
+      'ready at 1251',
+      'tick 0',
+      'tick 1',
+      'tick 2',
+    ]);
     inst.end(1450);
     expect(inst.lines(99999).map((l) => l.text)).toEqual(['start', 'ready at 1251', 'tick 0', 'tick 1']);
   });

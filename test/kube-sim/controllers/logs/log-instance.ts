@@ -20,7 +20,8 @@ export class LogInstance {
     private readonly script: LogScript,
     readonly startedAt: number,
   ) {
-    if (script.periodic && (!Number.isInteger(script.periodic.every) || script.periodic.every <= 0)) throw new RangeError('periodic log lines need a positive whole-ms period');
+    if (script.periodic && (!Number.isInteger(script.periodic.every) || script.periodic.every <= 0))
+      throw new RangeError('periodic log lines need a positive whole-ms period');
   }
 
   get ended(): boolean {
@@ -60,7 +61,8 @@ export class LogInstance {
     let best: number | undefined;
     this.script.lines.forEach((l, i) => {
       const t = Math.floor(this.startedAt + l.offset);
-      if (t <= end && after({ at: t, seq: i, text: '' }, at, seq) && (best === undefined || t < best)) best = t;
+      if (t <= end && after({ at: t, seq: i, text: '' }, at, seq) && (best === undefined || t < best))
+        best = t;
     });
     const p = this.script.periodic;
     if (p) {

@@ -31,4 +31,5 @@ export interface ScriptInput {
 }
 
 /** Spreads n lines evenly over [from, to). */
-export const spread = (n: number, from: number, to: number): number[] => Array.from({ length: n }, (_, i) => from + ((to - from) * i) / Math.max(1, n));
+export const spread = (n: number, from: number, to: number): number[] =>
+  Array.from({ length: n }, (_, i) => from + ((to - from) * i) / Math.max(1, n));

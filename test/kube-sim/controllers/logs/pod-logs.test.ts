@@ -12,7 +12,19 @@ const deploy = (name: string, image: string, containers?: unknown[]) => ({
     selector: { matchLabels: { app: name } },
     template: {
       metadata: { labels: { app: name } },
-      spec: { containers: containers ?? [{ name, image, env: [{ name: 'MYSQL_DATABASE', value: 'wordpress' }, { name: 'MYSQL_USER', value: 'wp' }], readinessProbe: { tcpSocket: { port: 80 } } }] },
+      spec: {
+        containers: containers ?? [
+          {
+            name,
+            image,
+            env: [
+              { name: 'MYSQL_DATABASE', value: 'wordpress' },
+              { name: 'MYSQL_USER', value: 'wp' },
+            ],
+            readinessProbe: { tcpSocket: { port: 80 } },
+          },
+        ],
+      },
     },
   },
 });
@@ -39,7 +51,9 @@ describe('pod logs', () => {
     expect(all.some((l) => l.includes('[Entrypoint]: Creating user wp'))).toBe(true);
     const tail = h.controllers.podLogs('shop', name, { tailLines: 2, timestamps: true }).lines;
     expect(tail).toHaveLength(2);
-    expect(tail[1]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z .*\/usr\/sbin\/mysqld: ready for connections\. Version: '8\.4\.10'/);
+    expect(tail[1]).toMatch(
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z .*\/usr\/sbin\/mysqld: ready for connections\. Version: '8\.4\.10'/,
+    );
     const stamp = Date.parse((tail[1] as string).split(' ')[0] as string);
     expect(stamp).toBeLessThanOrEqual(h.clock.now());
   });
@@ -47,8 +61,21 @@ describe('pod logs', () => {
   it('follows a setup Job pod to its last line and ends when the container exits', async () => {
     h = startHarness({ profile: 'realistic', timeScale: 0.001 });
     namespace(h, 'shop');
-    h.create('jobs.batch', { metadata: { name: 'woocommerce-setup', namespace: 'shop' }, spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'wp-cli', image: 'wordpress:cli-2.12.0-php8.3' }] } } } });
-    await h.until(() => podsOf(h, 'shop', 'woocommerce-setup')[0]?.status?.phase === 'Running', 'setup pod running');
+    h.create('jobs.batch', {
+      metadata: { name: 'woocommerce-setup', namespace: 'shop' },
+      spec: {
+        template: {
+          spec: {
+            restartPolicy: 'Never',
+            containers: [{ name: 'wp-cli', image: 'wordpress:cli-2.12.0-php8.3' }],
+          },
+        },
+      },
+    });
+    await h.until(
+      () => podsOf(h, 'shop', 'woocommerce-setup')[0]?.status?.phase === 'Running',
+      'setup pod running',
+    );
     const name = podsOf(h, 'shop', 'woocommerce-setup')[0]?.metadata.name as string;
     const result = h.controllers.podLogs('shop', name, { follow: true });
     const followed: string[] = [...result.lines];
@@ -80,21 +107,53 @@ describe('pod logs', () => {
         () => resolve(),
       );
     });
-    for (const p of probes) expect(p).toMatch(/^10\.42\.\d+\.1 - - \[\d\d\/\w{3}\/\d{4}:\d\d:\d\d:\d\d \+0000\] "GET \/wp-login\.php HTTP\/1\.1" 200 \d+ "-" "kube-probe\/1\.31"$/);
+    for (const p of probes)
+      expect(p).toMatch(
+        /^10\.42\.\d+\.1 - - \[\d\d\/\w{3}\/\d{4}:\d\d:\d\d:\d\d \+0000\] "GET \/wp-login\.php HTTP\/1\.1" 200 \d+ "-" "kube-probe\/1\.31"$/,
+      );
   });
 
   it('answers like the API server: 404, container required, waiting to start, image pull back-off', async () => {
     h = startHarness({ profile: 'realistic', timeScale: 0.01, faults: { imagePullFailPattern: ':nope$' } });
     namespace(h, 'shop');
-    expect(statusError(() => h.controllers.podLogs('shop', 'ghost', {}))).toMatchObject({ code: 404, message: 'pods "ghost" not found' });
-    h.create('deployments.apps', deploy('two', '', [{ name: 'a', image: 'mysql:8.4.10' }, { name: 'b', image: 'nginx:nope' }]));
+    expect(statusError(() => h.controllers.podLogs('shop', 'ghost', {}))).toMatchObject({
+      code: 404,
+      message: 'pods "ghost" not found',
+    });
+    h.create(
+      'deployments.apps',
+      deploy('two', '', [
+        { name: 'a', image: 'mysql:8.4.10' },
+        { name: 'b', image: 'nginx:nope' },
+      ]),
+    );
     await h.until(() => !!podsOf(h, 'shop', 'two')[0]?.spec?.nodeName, 'scheduled');
     const name = podsOf(h, 'shop', 'two')[0]?.metadata.name as string;
-    expect(statusError(() => h.controllers.podLogs('shop', name, {}))).toMatchObject({ code: 400, message: `a container name must be specified for pod ${name}, choose one of: [a b]` });
-    expect(statusError(() => h.controllers.podLogs('shop', name, { container: 'zzz' })).message).toBe(`container zzz is not valid for pod ${name}`);
-    await h.until(() => h.store.get('pods', 'shop', name)?.status?.containerStatuses?.[0]?.state?.waiting?.reason === 'ContainerCreating', 'creating');
-    expect(statusError(() => h.controllers.podLogs('shop', name, { container: 'a' }))).toMatchObject({ code: 400, message: `container "a" in pod "${name}" is waiting to start: ContainerCreating` });
-    await h.until(() => h.store.get('pods', 'shop', name)?.status?.containerStatuses?.[1]?.state?.waiting?.reason === 'ImagePullBackOff', 'back-off');
-    expect(statusError(() => h.controllers.podLogs('shop', name, { container: 'b' })).message).toBe(`container "b" in pod "${name}" is waiting to start: trying and failing to pull image`);
+    expect(statusError(() => h.controllers.podLogs('shop', name, {}))).toMatchObject({
+      code: 400,
+      message: `a container name must be specified for pod ${name}, choose one of: [a b]`,
+    });
+    expect(statusError(() => h.controllers.podLogs('shop', name, { container: 'zzz' })).message).toBe(
+      `container zzz is not valid for pod ${name}`,
+    );
+    await h.until(
+      () =>
+        h.store.get('pods', 'shop', name)?.status?.containerStatuses?.[0]?.state?.waiting?.reason ===
+        'ContainerCreating',
+      'creating',
+    );
+    expect(statusError(() => h.controllers.podLogs('shop', name, { container: 'a' }))).toMatchObject({
+      code: 400,
+      message: `container "a" in pod "${name}" is waiting to start: ContainerCreating`,
+    });
+    await h.until(
+      () =>
+        h.store.get('pods', 'shop', name)?.status?.containerStatuses?.[1]?.state?.waiting?.reason ===
+        'ImagePullBackOff',
+      'back-off',
+    );
+    expect(statusError(() => h.controllers.podLogs('shop', name, { container: 'b' })).message).toBe(
+      `container "b" in pod "${name}" is waiting to start: trying and failing to pull image`,
+    );
   });
 });

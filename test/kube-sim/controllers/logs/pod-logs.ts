@@ -18,7 +18,8 @@ export interface PodLogResult {
 
 type Named = { name: string };
 
-export const podNotFound = (name: string): StatusError => new StatusError(404, 'NotFound', `pods "${name}" not found`, { name, kind: 'pods' });
+export const podNotFound = (name: string): StatusError =>
+  new StatusError(404, 'NotFound', `pods "${name}" not found`, { name, kind: 'pods' });
 
 /** The API server's container defaulting for pods/log (registry/core/pod: validateContainer). */
 export function logContainer(pod: KubeObject, requested: string | undefined): string {
@@ -27,29 +28,46 @@ export function logContainer(pod: KubeObject, requested: string | undefined): st
   const name = pod.metadata.name;
   if (!requested) {
     if (containers.length === 1) return (containers[0] as Named).name;
-    if (!containers.length) throw new StatusError(400, 'BadRequest', `a container name must be specified for pod ${name}`);
-    throw new StatusError(400, 'BadRequest', `a container name must be specified for pod ${name}, choose one of: [${[...inits, ...containers].map((c) => c.name).join(' ')}]`);
+    if (!containers.length)
+      throw new StatusError(400, 'BadRequest', `a container name must be specified for pod ${name}`);
+    throw new StatusError(
+      400,
+      'BadRequest',
+      `a container name must be specified for pod ${name}, choose one of: [${[...inits, ...containers].map((c) => c.name).join(' ')}]`,
+    );
   }
-  if (![...containers, ...inits].some((c) => c.name === requested)) throw new StatusError(400, 'BadRequest', `container ${requested} is not valid for pod ${name}`);
+  if (![...containers, ...inits].some((c) => c.name === requested))
+    throw new StatusError(400, 'BadRequest', `container ${requested} is not valid for pod ${name}`);
   return requested;
 }
 
-type CStatus = { name: string; state?: Record<string, { reason?: string } | undefined>; lastState?: { terminated?: unknown } };
+type CStatus = {
+  name: string;
+  state?: Record<string, { reason?: string } | undefined>;
+  lastState?: { terminated?: unknown };
+};
 
 /** kubelet's validateContainerLogStatus: which instance to read, or why there is nothing to read yet. */
 function checkLogStatus(pod: KubeObject, container: string): void {
-  const all = [...((pod.status?.initContainerStatuses ?? []) as CStatus[]), ...((pod.status?.containerStatuses ?? []) as CStatus[])];
+  const all = [
+    ...((pod.status?.initContainerStatuses ?? []) as CStatus[]),
+    ...((pod.status?.containerStatuses ?? []) as CStatus[]),
+  ];
   const cs = all.find((s) => s.name === container);
   const prefix = `container "${container}" in pod "${pod.metadata.name}" is waiting to start`;
   if (!cs) throw new StatusError(400, 'BadRequest', `${prefix}: ContainerCreating`);
   if (cs.state?.running || cs.state?.terminated || cs.lastState?.terminated) return;
   const reason = cs.state?.waiting?.reason ?? 'ContainerCreating';
   if (reason === 'ErrImagePull') throw new StatusError(400, 'BadRequest', `${prefix}: image can't be pulled`);
-  if (reason === 'ImagePullBackOff') throw new StatusError(400, 'BadRequest', `${prefix}: trying and failing to pull image`);
+  if (reason === 'ImagePullBackOff')
+    throw new StatusError(400, 'BadRequest', `${prefix}: trying and failing to pull image`);
   throw new StatusError(400, 'BadRequest', `${prefix}: ${reason}`);
 }
 
-export function createPodLogs(rt: Runtime, logs: LogBook): { podLogs(namespace: string, pod: string, opts: PodLogOptions): PodLogResult; stop(): void } {
+export function createPodLogs(
+  rt: Runtime,
+  logs: LogBook,
+): { podLogs(namespace: string, pod: string, opts: PodLogOptions): PodLogResult; stop(): void } {
   const sessions = new Set<() => void>();
 
   function follow(inst: LogInstance, from: LogLine | undefined, format: (l: LogLine) => string) {
@@ -102,14 +120,21 @@ export function createPodLogs(rt: Runtime, logs: LogBook): { podLogs(namespace: 
       if (!pod) throw podNotFound(name);
       const container = logContainer(pod, opts.container);
       // An unscheduled pod has no kubelet to ask: the API server answers with an empty log.
-      if (!pod.spec?.nodeName) return { lines: [], ...(opts.follow ? { follow: (_l: (line: string) => void, onEnd: () => void) => (onEnd(), () => undefined) } : {}) };
+      if (!pod.spec?.nodeName)
+        return {
+          lines: [],
+          ...(opts.follow
+            ? { follow: (_l: (line: string) => void, onEnd: () => void) => (onEnd(), () => undefined) }
+            : {}),
+        };
       checkLogStatus(pod, container);
       const inst = logs.current(pod.metadata.uid as string, container);
       const format = (l: LogLine): string => (opts.timestamps ? `${isoNano(l.at)} ${l.text}` : l.text);
       if (!inst) return { lines: [] };
       let lines = inst.lines(rt.clock.now());
       const last = lines[lines.length - 1];
-      if (opts.tailLines !== undefined && opts.tailLines >= 0) lines = opts.tailLines === 0 ? [] : lines.slice(-opts.tailLines);
+      if (opts.tailLines !== undefined && opts.tailLines >= 0)
+        lines = opts.tailLines === 0 ? [] : lines.slice(-opts.tailLines);
       return { lines: lines.map(format), ...(opts.follow ? { follow: follow(inst, last, format) } : {}) };
     },
     stop() {

@@ -12,7 +12,9 @@ export function scriptFor(input: ScriptInput): LogScript {
     case 'wordpress':
       return apacheScript(input);
     case 'wp-cli':
-      return input.outcome === 'succeed' || input.outcome === 'fail' ? wpCliScript(input) : genericScript(input);
+      return input.outcome === 'succeed' || input.outcome === 'fail'
+        ? wpCliScript(input)
+        : genericScript(input);
     default:
       return genericScript(input);
   }

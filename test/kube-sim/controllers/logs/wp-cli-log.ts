@@ -26,7 +26,7 @@ export function wpCliScript(input: ScriptInput): LogScript {
   ];
   const failed = [
     'Waiting for the database at mysql:3306...',
-    'Error: Error establishing a database connection. This either means that the username and password information in your `wp-config.php` file is incorrect or that contact with the database server at `mysql` could not be established. This could mean your host\'s database server is down.',
+    "Error: Error establishing a database connection. This either means that the username and password information in your `wp-config.php` file is incorrect or that contact with the database server at `mysql` could not be established. This could mean your host's database server is down.",
   ];
   const texts = input.outcome === 'succeed' ? ok : failed;
   const end = input.exitAfterMs ?? 1000;
@@ -38,7 +38,8 @@ export function wpCliScript(input: ScriptInput): LogScript {
 export function genericScript(input: ScriptInput): LogScript {
   const texts = [`Starting ${input.container} (${input.image})`, `${input.container} is up`];
   if (input.outcome === 'succeed') texts.push('done');
-  if (input.outcome === 'fail' || input.outcome === 'crash') texts.push(`fatal: ${input.container} exited with status 1`);
+  if (input.outcome === 'fail' || input.outcome === 'crash')
+    texts.push(`fatal: ${input.container} exited with status 1`);
   const end = input.exitAfterMs ?? Math.max(1, input.readyAfterMs);
   const at = spread(texts.length, 0, end * 0.95);
   return { lines: texts.map((t, i) => ({ offset: at[i] as number, text: () => t })) };
