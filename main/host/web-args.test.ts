@@ -24,8 +24,8 @@ describe('parseWebArgs', () => {
   });
 
   it('uses the per-user data folder without STOREDECK_DATA_DIR, like the CLI', () => {
-    expect(parseWebArgs([], { XDG_DATA_HOME: '/xdg' }).dataDir).toBe(
-      process.platform === 'linux' ? '/xdg/storedeck' : expect.stringMatching(/storedeck$/i),
+    expect(parseWebArgs([], { XDG_CONFIG_HOME: '/xdg' }).dataDir).toBe(
+      process.platform === 'linux' ? '/xdg/Storedeck' : expect.stringMatching(/storedeck$/i),
     );
   });
 
