@@ -6,7 +6,7 @@ import type { EventOf, Store } from '../../preload/contract';
 import type { ApiObject } from '../../main/kube/client';
 import { ClientPool } from '../../main/kube/client-pool';
 import { KINDS } from '../../main/kube/kinds';
-import { waitFor } from '../../main/kube/watch-wait';
+import { waitFor, watchUntil } from '../../main/kube/watch-wait';
 import type { AuditSink } from '../../main/engine/operations/audited';
 import { StoreOperations } from '../../main/engine/operations/store-operations';
 import { strategyFor } from '../../main/engine/strategies/registry';
@@ -45,6 +45,20 @@ const nextLog = (id: () => string, test: (p: EventOf<'logLines'>) => boolean): P
     };
     logListeners.add(listener);
   });
+
+/** Resolves once the reset Job's pods are gone too (deleted with the Job, in the background). */
+const resetPodsGone = () =>
+  watchUntil(
+    client(),
+    {
+      pods: {
+        kind: KINDS.Pod,
+        scope: { namespace: store.namespace, labelSelector: 'app.kubernetes.io/component=password-reset' },
+      },
+    },
+    ({ pods }) => (pods.length === 0 ? true : undefined),
+    { timeoutMs: 20_000, what: 'password-reset pods to be gone' },
+  );
 
 /** Watches the deployment until its rollout finished (all replicas updated and available). */
 const rolledOut = (name: string) =>
@@ -153,6 +167,7 @@ describe('operations against the simulator', () => {
       expect.stringMatching(/^admin-password-reset-/),
     );
     expect((await ops.revealPassword(store)).ok && secretPassword()).toBe(result.value.password);
+    await resetPodsGone();
   });
 
   it('keeps the previous password when the reset Job fails, and says so', async () => {
@@ -172,6 +187,7 @@ describe('operations against the simulator', () => {
     expect(
       audit.filter((e) => e.action === 'reset-password').map((e) => e.details?.split(';')[1]?.trim()),
     ).toEqual(['ok', 'failed']);
+    await resetPodsGone();
   });
 
   it('refuses a password reset on a store that is not Ready, without touching the cluster', async () => {
