@@ -142,6 +142,24 @@ describe('operations against the simulator', () => {
     expect(missing.ok ? null : missing.error.code).toBe('not_found');
   });
 
+  it('follows a finished setup pod to the end of its log, announcing the end only once the id is known', async () => {
+    const order: string[] = [];
+    const onEnd = (p: EventOf<'logLines'>) => void (p.ended && order.push(`ended ${p.subscriptionId}`));
+    logListeners.add(onEnd);
+    const started = await ops.startLogFollow(store, { pod: 'setup', tailLines: 50 });
+    if (!started.ok) throw new Error(started.error.message);
+    const id = started.value.subscriptionId;
+    order.push(`returned ${id}`);
+    await nextLog(
+      () => id,
+      (p) => p.ended,
+    );
+    logListeners.delete(onEnd);
+    expect(order).toEqual([`returned ${id}`, `ended ${id}`]);
+    const lines = logEvents.filter((p) => p.subscriptionId === id).flatMap((p) => p.lines);
+    expect(lines.length).toBeGreaterThan(0);
+  });
+
   it('reveals the admin password from the Secret and audits it without the password', async () => {
     const result = await ops.revealPassword(store);
     expect(result).toEqual({ ok: true, value: { username: 'admin', password: secretPassword() } });

@@ -21,15 +21,21 @@ interface Session {
   ended: boolean;
   pending: string[];
   flushTimer: NodeJS.Timeout | null;
+  /** Until start() has returned the id, the caller cannot recognise this session's events. */
+  starting: boolean;
 }
 
 // Lines arriving within this window travel as one event: a 500-line tail is one message, not 500.
 const BATCH_MS = 25;
 const BATCH_MAX_LINES = 500;
 
+/** What opening a log stream needs: client-node's Log, or a stand-in in unit tests. */
+export type LogOpener = (client: KubeClient) => Pick<Log, 'log'>;
+
 export interface FollowOptions {
   /** Sessions at once; a renderer that forgets to stop cannot pile up streams without end. */
   maxSessions?: number;
+  openLog?: LogOpener;
 }
 
 function followError(error: unknown, namespace: string, target: LogTarget): [ErrorCode, string] {
@@ -50,12 +56,14 @@ function followError(error: unknown, namespace: string, target: LogTarget): [Err
 export class LogFollowRegistry {
   private readonly sessions = new Map<string, Session>();
   private readonly maxSessions: number;
+  private readonly openLog: LogOpener;
 
   constructor(
     private readonly emit: LogLinesEmitter,
     options: FollowOptions = {},
   ) {
     this.maxSessions = options.maxSessions ?? 32;
+    this.openLog = options.openLog ?? ((client) => new Log(client.kubeConfig));
   }
 
   get size(): number {
@@ -78,6 +86,7 @@ export class LogFollowRegistry {
       ended: false,
       pending: [],
       flushTimer: null,
+      starting: true,
       splitter: new LineSplitter((lines) => this.queueLines(session, id, lines)),
     };
     this.sessions.set(id, session);
@@ -91,7 +100,7 @@ export class LogFollowRegistry {
     // source's close is the reliable end-of-stream signal.
     sink.on('pipe', (source: Readable) => source.once('close', () => this.end(id)));
     sink.once('finish', () => this.end(id));
-    const log = new Log(client.kubeConfig);
+    const log = this.openLog(client);
     try {
       // Log only pipes on a 200, so a failed attempt leaves the sink untouched and can be retried.
       session.abort = await client.call(() =>
@@ -106,6 +115,7 @@ export class LogFollowRegistry {
       session.abort.abort();
       return ok({ subscriptionId: id });
     }
+    session.starting = false;
     session.podWatch = startWatchSet(
       client,
       KINDS.Pod,
@@ -154,6 +164,9 @@ export class LogFollowRegistry {
     session.abort?.abort();
     if (session.flushTimer) clearTimeout(session.flushTimer);
     const rest = [...session.pending.splice(0), ...session.splitter.flush()];
-    this.emit({ subscriptionId: id, lines: rest, ended: true });
+    const last = { subscriptionId: id, lines: rest, ended: true };
+    // A stream that ends at once (a finished job's pod) must not end before its id is known.
+    if (session.starting) setTimeout(() => this.emit(last), BATCH_MS);
+    else this.emit(last);
   }
 }
