@@ -2,6 +2,7 @@
 // and a retry once the cause is gone reaches Ready.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../preload/contract';
+import { loadProfile } from '../kube-sim/profiles/load-profile';
 import { startHarness, type Harness } from './fixtures/engine-harness';
 
 let h: Harness | undefined;
@@ -18,8 +19,15 @@ async function retryToReady(harness: Harness, store: Store): Promise<Store> {
 }
 
 describe('failures and retry', () => {
-  it('ImagePullBackOff: fails waiting for MySQL, naming the image; retry after the registry is fixed reaches Ready', async () => {
-    h = await startHarness({ sim: { faults: { imagePullFailPattern: '^mysql' } } });
+  it('ImagePullBackOff: fails waiting for MySQL, naming the image; retry replaces the stuck pod and reaches Ready', async () => {
+    // The kubelet waits a minute before pulling again: only replacing the pod makes a retry quick.
+    const fast = loadProfile('fast');
+    const slowBackoff = {
+      ...fast,
+      name: 'slow-backoff',
+      timings: { ...fast.timings, backoffBaseMs: 60_000, backoffMaxMs: 60_000 },
+    };
+    h = await startHarness({ sim: { profile: slowBackoff, faults: { imagePullFailPattern: '^mysql' } } });
     const failed = await h.createAndSettle('Pull Shop');
     expect(failed).toMatchObject({ status: 'Failed', errorStep: 'wait-mysql' });
     expect(failed.errorMessage).toMatch(
@@ -28,8 +36,22 @@ describe('failures and retry', () => {
     expect(h.state.events.list(failed.id).at(-1)).toMatchObject({ step: 'wait-mysql', status: 'failed' });
 
     h.sim.setFaults({ imagePullFailPattern: null });
+    const started = Date.now();
     const ready = await retryToReady(h, failed);
     expect(ready).toMatchObject({ status: 'Ready', errorStep: null, errorMessage: null });
+    expect(Date.now() - started).toBeLessThan(20_000);
+    const replaced = h.state.events.list(failed.id).find((e) => e.step === 'retry');
+    expect(replaced?.message).toMatch(/Replaced pods stuck from the last attempt: mysql-/);
+  });
+
+  it('CrashLoopBackOff: fails naming the crashing container; retry once it is fixed reaches Ready', async () => {
+    h = await startHarness({ sim: { faults: { crashLoopPattern: '^wordpress:6' } } });
+    const failed = await h.createAndSettle('Crash Loop Shop');
+    expect(failed).toMatchObject({ status: 'Failed', errorStep: 'wait-wordpress' });
+    expect(failed.errorMessage).toMatch(/WordPress .*crash/i);
+
+    h.sim.setFaults({ crashLoopPattern: null });
+    expect((await retryToReady(h, failed)).status).toBe('Ready');
   });
 
   it('missing StorageClass: fails on the volume claim, saying the class does not exist; retry once it exists reaches Ready', async () => {
@@ -77,6 +99,7 @@ describe('failures and retry', () => {
     const failed = await h.createAndSettle('Setup Shop');
     expect(failed).toMatchObject({ status: 'Failed', errorStep: 'setup' });
     expect(failed.errorMessage).toMatch(/The setup job \(woocommerce-setup\) failed after \d+ attempts/);
+    expect(failed.errorMessage).toMatch(/Last log lines:\n\S/);
     const oldJob = h.sim.store.get('jobs.batch', 'store-setup-shop', 'woocommerce-setup');
 
     h.sim.setFaults({ jobFailPattern: null });
