@@ -37,8 +37,9 @@ function execContainer(pod: KubeObject, requested: string | undefined): string {
 
 function mysqladmin(ready: boolean): Program {
   return (args) => {
-    if (!args.includes('ping'))
-      return { stdout: '', stderr: 'mysqladmin: only "ping" is simulated\n', exitCode: 1 };
+    const command = args.find((a) => !a.startsWith('-'));
+    if (command !== 'ping')
+      return { stdout: '', stderr: `mysqladmin: Unknown command: '${command ?? ''}'\n`, exitCode: 1 };
     if (ready) return { stdout: 'mysqld is alive\n', stderr: '', exitCode: 0 };
     return {
       stdout: '',
