@@ -13,6 +13,7 @@ import {
   type KubeConfig,
   type KubernetesObject,
 } from '@kubernetes/client-node';
+import { FIELD_MANAGER } from '../engine/model/engine-limits';
 import { isNotFound } from './errors';
 import { collectionPath, kindOf, type KindRef } from './kinds';
 import { withRetry, type RetryOptions } from './retry';
@@ -59,8 +60,6 @@ export interface ListOptions {
   labelSelector?: string;
   fieldSelector?: string;
 }
-
-export const FIELD_MANAGER = 'storedeck';
 
 export class KubeClient {
   readonly core: CoreV1Api;
