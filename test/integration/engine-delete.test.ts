@@ -1,11 +1,50 @@
-// A namespace that will not go away: delete reports what holds it and keeps the store in
-// Deleting; deleting again once the cause is gone finishes the job.
-import { afterAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './fixtures/engine-harness';
+// Delete beyond the happy path: while the store is still provisioning (the pass stops, nothing
+// is recreated), and a namespace that will not go away (delete says what holds it, keeps the
+// store in Deleting, and deleting again once the cause is gone finishes the job).
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TimelineEvent } from '../../preload/contract';
+import { CONTEXT, startHarness, type Harness } from './fixtures/engine-harness';
 
 let h: Harness | undefined;
-afterAll(async () => {
+afterEach(async () => {
   await h?.close();
+  h = undefined;
+});
+
+describe('delete while provisioning', () => {
+  it('stops the pass, removes everything, and nothing comes back', async () => {
+    h = await startHarness();
+    const harness = h;
+    const applied = new Promise<string>((resolve) => {
+      const off = harness.engine.bus.subscribe((name, payload) => {
+        const event = payload as TimelineEvent;
+        if (name === 'timelineEvent' && event.step === 'resources' && event.status === 'completed') {
+          off();
+          resolve(event.storeId);
+        }
+      });
+    });
+    const created = await harness.engine.create({
+      name: 'Short Lived',
+      adminEmail: 'owner@example.com',
+      context: CONTEXT,
+    });
+    if (!created.ok) throw new Error(created.error.message);
+    await applied;
+    expect(harness.state.stores.get(created.value.id)?.status).toBe('Provisioning');
+
+    await harness.engine.delete(created.value.id);
+    await harness.engine.settled(created.value.id);
+
+    expect(harness.state.stores.get(created.value.id)).toBeNull();
+    expect(harness.sim.store.get('namespaces', undefined, 'store-short-lived')).toBeUndefined();
+    // Nothing the stopped pass had in flight recreated the namespace afterwards.
+    const creates = harness.sim
+      .requests()
+      .filter((r) => r.namespace === 'store-short-lived' || r.name === 'store-short-lived');
+    const lastDelete = creates.map((r) => r.verb).lastIndexOf('delete');
+    expect(creates.slice(lastDelete + 1).filter((r) => r.verb === 'patch' && r.status < 300)).toEqual([]);
+  });
 });
 
 describe('stuck delete', () => {
