@@ -60,11 +60,7 @@ export async function createApp(options: CreateAppOptions): Promise<AppCore> {
   const operations = new StoreOperations({
     clientFor: (store) => pool.clientFor(store.context),
     strategyFor,
-    storeContext: (store) => {
-      const ctx = engine.storeContext(store);
-      if (!ctx) throw new Error(`Store "${store.name}" has not been provisioned yet`);
-      return ctx;
-    },
+    storeContext: (store) => engine.storeContext(store),
     audit: state.audit,
     actor,
     emitLogLines: (payload) => bus.emit('logLines', payload),

@@ -7,7 +7,7 @@ const entry = (at: number): string => `${new Date(at).toISOString().slice(0, 19)
 const server = (at: number): string =>
   new Date(at)
     .toISOString()
-    .replace(/\.(\d{3})Z$/, (_m, ms: string) => `.${ms}${String(at % 997).padStart(3, '0')}Z`);
+    .replace(/\.(\d{3})Z$/, (_m, ms: string) => `.${ms}${String(Math.floor(at) % 997).padStart(3, '0')}Z`);
 
 export function mysqlScript(input: ScriptInput): LogScript {
   const version = /^\d+\.\d+\.\d+/.exec(input.tag)?.[0] ?? (input.tag.startsWith('8.4') ? '8.4.3' : '8.0.40');
