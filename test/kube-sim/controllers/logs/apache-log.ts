@@ -8,7 +8,7 @@ const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 /** Apache's error log clock: [Wed May 01 10:00:01.123456 2024]. */
 function errorStamp(at: number): string {
   const d = new Date(at);
-  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}${pad(at % 997, 3)}`;
+  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}${pad(Math.floor(at) % 997, 3)}`;
   return `[${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${pad(d.getUTCDate())} ${time} ${d.getUTCFullYear()}]`;
 }
 
