@@ -1,22 +1,41 @@
 // Every UI store of one renderer, created once over the one API (bridge or web host).
+// Per-store stores (health, logs, actions) are made by the components that show one store.
 import type { StoreApi } from 'zustand/vanilla';
 import type { StoredeckApi } from '../../../preload/contract';
+import type { Transport } from '../api/client';
 import { createAppInfoStore, type AppInfoState } from './app-info.store';
+import { createAuditStore, type AuditState } from './audit.store';
+import { createPreflightStore, type PreflightState } from './preflight.store';
+import { createSettingsStore, type SettingsState } from './settings.store';
 import { createStoresStore, type StoresState } from './stores.store';
 import { createThemeStore, type ThemeState } from './theme.store';
+import { createTimelineStore, type TimelineState } from './timeline.store';
+import { createViewStore, type ViewState } from './view.store';
 
 export type AppStores = {
   api: StoredeckApi;
+  transport: Transport;
   stores: StoreApi<StoresState>;
   appInfo: StoreApi<AppInfoState>;
   theme: StoreApi<ThemeState>;
+  timeline: StoreApi<TimelineState>;
+  view: StoreApi<ViewState>;
+  audit: StoreApi<AuditState>;
+  preflight: StoreApi<PreflightState>;
+  settings: StoreApi<SettingsState>;
 };
 
-export function createAppStores(api: StoredeckApi, systemDark: boolean): AppStores {
+export function createAppStores(api: StoredeckApi, systemDark: boolean, transport: Transport = 'web'): AppStores {
   return {
     api,
+    transport,
     stores: createStoresStore(api),
     appInfo: createAppInfoStore(api),
     theme: createThemeStore(api, systemDark),
+    timeline: createTimelineStore(api),
+    view: createViewStore(),
+    audit: createAuditStore(api),
+    preflight: createPreflightStore(api),
+    settings: createSettingsStore(api),
   };
 }

@@ -42,4 +42,12 @@ describe('theme store', () => {
     await theme.getState().load();
     expect(theme.getState().resolved()).toBe('dark');
   });
+
+  it('adopts a preference saved elsewhere without saving it again', () => {
+    const api = createFakeApi();
+    const theme = createThemeStore(api, false);
+    theme.getState().adopt('dark');
+    expect(theme.getState().resolved()).toBe('dark');
+    expect(api.calls).toEqual([]);
+  });
 });

@@ -12,6 +12,8 @@ export type ThemeState = {
   load(): Promise<void>;
   setSystemDark(dark: boolean): void;
   toggle(): Promise<void>;
+  /** Takes a preference main already saved (the Settings dialog). */
+  adopt(preference: ThemePreference): void;
 };
 
 export function createThemeStore(api: StoredeckApi, systemDark: boolean): StoreApi<ThemeState> {
@@ -35,6 +37,9 @@ export function createThemeStore(api: StoredeckApi, systemDark: boolean): StoreA
       set({ preference: next });
       // The switch applies at once; failing to persist it only costs the pick on next start.
       await api.updateSettings({ theme: next });
+    },
+    adopt(preference) {
+      set({ preference });
     },
   }));
 }
