@@ -11,5 +11,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 90_000,
+    // The suite's closing line (scripts/test-summary.mjs) reads this report.
+    reporters: ['default', 'json'],
+    outputFile: { json: `${import.meta.dirname}/../../test-results/e2e.json` },
   },
 });
