@@ -97,7 +97,7 @@ describe('setup script control flow (fake wp)', () => {
     expect(site.read('opt_woocommerce_cod_settings')).toContain('"enabled":"yes"');
   });
 
-  it('repairs a store whose pages were deleted and whose shop went back to coming soon', () => {
+  it('repairs a store whose pages were deleted and whose shop went back to coming-soon', () => {
     const site = makeFakeSite();
     expect(site.run(SETUP_SCRIPT).status).toBe(0);
     const cartId = site.read('opt_woocommerce_cart_page_id')!.trim();
