@@ -15,7 +15,7 @@ afterEach(async () => {
   state?.close();
 });
 
-function setup(settings: { maxStoresPerContext?: number } = {}) {
+function setup(settings: { maxStoresPerContext?: number } = {}, working = true) {
   state = openState(':memory:');
   state.settings.update(settings);
   const emitted: Array<[EventName, unknown]> = [];
@@ -31,6 +31,7 @@ function setup(settings: { maxStoresPerContext?: number } = {}) {
         ? strategy('medusa', 'MedusaJS stores are not available yet')
         : strategy('woocommerce'),
     actor: 'test:unit',
+    working,
   });
   engine.bus.subscribe((name, payload) => emitted.push([name, payload]));
   return { emitted };
@@ -195,5 +196,58 @@ describe('Engine transitions', () => {
       ['b', 'Ready'],
       ['c', 'Deleting'],
     ]);
+  });
+});
+
+describe('Engine as one of several processes on a data dir', () => {
+  const row = (slug: string, status: 'Queued' | 'Ready' | 'Deleting') => {
+    const inserted = state.stores.insert({
+      name: slug,
+      slug,
+      namespace: `store-${slug}`,
+      plan: 'woocommerce',
+      context: 'c',
+      adminEmail: 'a@b.co',
+      status,
+    });
+    if (!inserted.ok) throw new Error(inserted.error.message);
+    return inserted.value;
+  };
+
+  it('a non-working engine records and audits a create but runs nothing until it becomes the worker', async () => {
+    const { emitted } = setup({}, false);
+    expect(engine.working).toBe(false);
+    const created = await engine.create(valid);
+    if (!created.ok) throw new Error('create failed');
+    await engine.settled(created.value.id);
+    expect(state.stores.get(created.value.id)?.status).toBe('Queued');
+    expect(state.audit.list(1)[0]).toMatchObject({ action: 'create', name: 'Corner Shop' });
+    expect(emitted.map(([name]) => name)).toEqual(['storeChanged']);
+    expect(await engine.resume()).toEqual({ ok: true, value: { resumed: [] } });
+
+    await engine.setWorking(true);
+    expect(engine.working).toBe(true);
+    await engine.settled(created.value.id);
+    // The pass ran (and, with no cluster here, failed at its first step).
+    expect(state.stores.get(created.value.id)?.status).toBe('Failed');
+  });
+
+  it('pickUp runs an unfinished store another process wrote, only while working', async () => {
+    setup({}, false);
+    const queued = row('queued', 'Queued');
+    engine.pickUp(queued, null);
+    await engine.settled(queued.id);
+    expect(state.stores.get(queued.id)?.status).toBe('Queued');
+
+    await engine.setWorking(true);
+    await engine.settled(queued.id);
+    const ready = row('ready', 'Ready');
+    engine.pickUp(ready, null);
+    const deleting = row('going', 'Deleting');
+    engine.pickUp(deleting, ready);
+    await engine.settled(deleting.id);
+    expect(state.stores.get(ready.id)?.status).toBe('Ready');
+    // The delete pass ran: with no cluster it stays Deleting with the reason recorded.
+    expect(state.stores.get(deleting.id)).toMatchObject({ status: 'Deleting', errorStep: 'delete' });
   });
 });

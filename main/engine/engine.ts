@@ -8,7 +8,7 @@ import type { KubeClient } from '../kube/client';
 import type { AuditRepo } from '../state/audit.repo';
 import type { EventsRepo } from '../state/events.repo';
 import type { SettingsRepo } from '../state/settings.repo';
-import type { StoresRepo } from '../state/stores.repo';
+import { UNFINISHED_STATUSES, type StoresRepo } from '../state/stores.repo';
 import { admitStore, type CreateStoreInput } from './create-store';
 import { deleteStore } from './delete-store';
 import { ENGINE_DEFAULTS } from './model/engine-limits';
@@ -40,6 +40,11 @@ export interface EngineOptions {
   actor?: string;
   /** Where unexpected worker errors are reported (default console.error). */
   onWorkerError?: (storeId: string, error: unknown) => void;
+  /**
+   * Whether this engine runs passes (default true). One that does not still admits, records and
+   * audits every request; the data dir's worker (another process) runs them. See setWorking().
+   */
+  working?: boolean;
 }
 
 export class Engine {
@@ -58,7 +63,39 @@ export class Engine {
       concurrency: () => options.settings.get().concurrency,
       worker: (id, signal) => this.work(id, signal),
       onError: options.onWorkerError ?? ((id, error) => console.error(`storedeck: store ${id}:`, error)),
+      paused: options.working === false,
     });
+  }
+
+  /** Whether this engine runs passes now (it is its data dir's worker). */
+  get working(): boolean {
+    return !this.queue.isPaused;
+  }
+
+  /**
+   * Becoming the worker resumes every unfinished store; ceasing to be it stops the passes in
+   * flight (they stay Provisioning/Deleting in the database for the worker that takes over).
+   */
+  async setWorking(working: boolean): Promise<void> {
+    if (working === this.working) return;
+    if (!working) return this.queue.pause(new Error('another Storedeck process is now the worker'));
+    this.queue.unpause();
+    await this.resume();
+  }
+
+  /**
+   * Another process changed this store (it reached us through the change feed): the worker runs
+   * what it asked for, as if the request had come here. A new delete stops a provisioning pass.
+   */
+  pickUp(store: Store, previous: Store | null): void {
+    if (!this.working || !UNFINISHED_STATUSES.includes(store.status)) return;
+    if (store.status === 'Deleting' && previous?.status !== 'Deleting') {
+      this.queue.abort(store.id, new Error('store is being deleted'));
+      this.queue.enqueue(store.id);
+      return;
+    }
+    // A pass already queued or running sees the row as it is now; a second one would only repeat it.
+    if (this.queue.state(store.id) === 'idle') this.queue.enqueue(store.id);
   }
 
   /** Validates, admits (unique slug, plan available, under the context limit), records Queued and schedules provisioning. */
@@ -125,8 +162,9 @@ export class Engine {
     return ok(deleting);
   }
 
-  /** On start: picks up every store a stop or crash left Queued, Provisioning or Deleting. */
+  /** On start: picks up every store a stop or crash left Queued, Provisioning or Deleting (none while not working). */
   async resume(): Promise<Result<{ resumed: Store[] }>> {
+    if (!this.working) return ok({ resumed: [] });
     const unfinished = this.options.stores.listUnfinished();
     for (const store of unfinished) this.queue.enqueue(store.id);
     return ok({ resumed: unfinished });

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { KeyedQueue } from './queue';
 
 // A worker whose passes the test completes by hand, so ordering is deterministic.
-function harness(concurrency: number) {
+function harness(concurrency: number, paused = false) {
   const started: string[] = [];
   const releases = new Map<string, Array<() => void>>();
   const aborted: string[] = [];
   const queue = new KeyedQueue({
+    paused,
     concurrency: () => concurrency,
     worker: (key, signal) =>
       new Promise<void>((resolve, reject) => {
@@ -98,5 +99,33 @@ describe('KeyedQueue', () => {
     expect(started).toEqual(['a']);
     queue.enqueue('c');
     expect(queue.state('c')).toBe('idle');
+  });
+
+  it('pause() stops the work and ignores requests until unpause(), without a rerun', async () => {
+    const { queue, started, aborted, finish } = harness(1);
+    queue.enqueue('a');
+    queue.enqueue('a');
+    queue.enqueue('b');
+    await queue.pause(new Error('lease lost'));
+    expect(aborted).toEqual(['a']);
+    queue.enqueue('c');
+    expect(queue.state('a')).toBe('idle');
+    expect(queue.state('c')).toBe('idle');
+    expect(queue.isPaused).toBe(true);
+    queue.unpause();
+    queue.enqueue('c');
+    expect(started).toEqual(['a', 'c']);
+    await finish('c');
+    expect(queue.state('c')).toBe('idle');
+  });
+
+  it('starts paused when asked: nothing runs until unpause()', () => {
+    const { queue, started } = harness(2, true);
+    queue.enqueue('a');
+    expect(started).toEqual([]);
+    expect(queue.state('a')).toBe('idle');
+    queue.unpause();
+    queue.enqueue('a');
+    expect(started).toEqual(['a']);
   });
 });

@@ -9,6 +9,8 @@ export interface KeyedQueueOptions {
   concurrency: () => number;
   worker: Worker;
   onError?: (key: string, error: unknown) => void;
+  /** Start paused (see pause()): the engine of a process that is not its data dir's worker. */
+  paused?: boolean;
 }
 
 interface Running {
@@ -21,12 +23,15 @@ export class KeyedQueue {
   private readonly running = new Map<string, Running>();
   private readonly waiters = new Map<string, Array<() => void>>();
   private stopped = false;
+  private paused: boolean;
 
-  constructor(private readonly options: KeyedQueueOptions) {}
+  constructor(private readonly options: KeyedQueueOptions) {
+    this.paused = options.paused ?? false;
+  }
 
   /** Schedules a pass for key; merged with one already waiting, repeated once if one is running. */
   enqueue(key: string): void {
-    if (this.stopped) return;
+    if (this.stopped || this.paused) return;
     const active = this.running.get(key);
     if (active) {
       active.rerun = true;
@@ -68,6 +73,27 @@ export class KeyedQueue {
   /** Stops taking work, aborts every running pass and waits for them to return. */
   async stop(reason = new Error('engine stopped')): Promise<void> {
     this.stopped = true;
+    await this.drain(reason);
+  }
+
+  /**
+   * Like stop(), until unpause(): requests are ignored meanwhile, because the work they stand for
+   * is recorded elsewhere (the database) and picked up again by whoever does it.
+   */
+  async pause(reason: Error): Promise<void> {
+    this.paused = true;
+    await this.drain(reason);
+  }
+
+  unpause(): void {
+    this.paused = false;
+  }
+
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
+  private async drain(reason: Error): Promise<void> {
     const keys = [...this.pending, ...this.running.keys()];
     const dropped = this.pending.splice(0);
     for (const key of dropped) this.release(key);
@@ -81,6 +107,7 @@ export class KeyedQueue {
   private pump(): void {
     while (
       !this.stopped &&
+      !this.paused &&
       this.pending.length > 0 &&
       this.running.size < Math.max(1, this.options.concurrency())
     ) {
@@ -101,7 +128,7 @@ export class KeyedQueue {
     };
     void run().then(() => {
       this.running.delete(key);
-      if (entry.rerun && !this.stopped) this.pending.push(key);
+      if (entry.rerun && !this.stopped && !this.paused) this.pending.push(key);
       else this.release(key);
       this.pump();
     });

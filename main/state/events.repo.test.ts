@@ -43,6 +43,19 @@ describe('EventsRepo', () => {
     expect(state.events.list('missing')).toEqual([]);
   });
 
+  it('lists every store\'s events after an id, in order, and knows the last id', () => {
+    expect(state.events.lastId()).toBe(0);
+    const shop = storeId('shop');
+    const other = storeId('other');
+    const first = state.events.add(shop, 'namespace', 'started', 'a');
+    const second = state.events.add(other, 'namespace', 'started', 'b');
+    const third = state.events.add(shop, 'namespace', 'completed', 'c');
+    expect(state.events.lastId()).toBe(third.id);
+    expect(state.events.listAfter(first.id)).toEqual([second, third]);
+    expect(state.events.listAfter(third.id)).toEqual([]);
+    expect(state.events.listAfter(0).map((e) => e.message)).toEqual(['a', 'b', 'c']);
+  });
+
   it('refuses an event for a store that does not exist or with an unknown status', () => {
     expect(() => state.events.add('missing', 'namespace', 'started', 'x')).toThrow(/FOREIGN KEY/);
     const shop = storeId('shop');

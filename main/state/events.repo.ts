@@ -44,6 +44,24 @@ export class EventsRepo {
     return toEvent(row);
   }
 
+  /** Every store's events after the given id, oldest first (what another process wrote since). */
+  listAfter(afterId: number): TimelineEvent[] {
+    const rows = this.db
+      .prepare(
+        'SELECT id, store_id, step, status, message, timestamp FROM provisioning_events WHERE id > ? ORDER BY id',
+      )
+      .all(afterId) as EventRow[];
+    return rows.map(toEvent);
+  }
+
+  /** The newest event's id, 0 when there is none (ids only grow: AUTOINCREMENT never reuses one). */
+  lastId(): number {
+    const row = this.db.prepare('SELECT MAX(id) AS id FROM provisioning_events').get() as {
+      id: number | null;
+    };
+    return row.id ?? 0;
+  }
+
   /** Oldest first. */
   list(storeId: string): TimelineEvent[] {
     const rows = this.db

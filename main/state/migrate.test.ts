@@ -39,6 +39,7 @@ describe('migrations', () => {
       'schema_migrations',
       'settings',
       'stores',
+      'worker_lease',
     ]);
     expect(columns(db, 'stores')).toEqual(
       expect.arrayContaining([
@@ -55,6 +56,7 @@ describe('migrations', () => {
     expect(recorded).toEqual([
       { version: 1, name: 'initial' },
       { version: 2, name: 'desired-state' },
+      { version: 3, name: 'worker-lease' },
     ]);
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     db.close();
@@ -65,7 +67,7 @@ describe('migrations', () => {
     openDatabase(file).close();
     const db = openDatabase(file);
     const before = db.prepare('SELECT * FROM schema_migrations ORDER BY version').all();
-    expect(migrate(db, MIGRATIONS)).toEqual({ from: 2, to: 2, applied: [] });
+    expect(migrate(db, MIGRATIONS)).toEqual({ from: 3, to: 3, applied: [] });
     expect(db.prepare('SELECT * FROM schema_migrations ORDER BY version').all()).toEqual(before);
     db.close();
   });
@@ -86,7 +88,8 @@ describe('migrations', () => {
     v1.close();
 
     const db = openDatabase(file);
-    expect(schemaVersion(db)).toBe(2);
+    expect(schemaVersion(db)).toBe(3);
+    expect(tables(db)).toContain('worker_lease');
     const stores = new StoresRepo(db);
     expect(stores.get('s1')).toMatchObject({ name: 'Old Shop', status: 'Ready', context: 'kind-dev' });
     expect(stores.getDesired('s1')).toEqual({
@@ -108,15 +111,15 @@ describe('migrations', () => {
   it('refuse a database written by a newer Storedeck instead of corrupting it', () => {
     const file = path.join(dir, 'newer.db');
     const db = openDatabase(file);
-    db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (3, 'future', 'x')").run();
+    db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (4, 'future', 'x')").run();
     db.close();
-    expect(() => openDatabase(file)).toThrow(/schema version 3, newer than this Storedeck knows \(2\)/);
+    expect(() => openDatabase(file)).toThrow(/schema version 4, newer than this Storedeck knows \(3\)/);
   });
 
   it('roll a failing migration back whole and leave the database at the previous version', () => {
     const file = path.join(dir, 'broken.db');
     const broken: Migration = {
-      version: 3,
+      version: 4,
       name: 'broken',
       up(db) {
         db.exec('CREATE TABLE half_done (id INTEGER)');
@@ -125,7 +128,7 @@ describe('migrations', () => {
     };
     expect(() => openDatabase(file, { migrations: [...MIGRATIONS, broken] })).toThrow('disk on fire');
     const db = new Database(file);
-    expect(schemaVersion(db)).toBe(2);
+    expect(schemaVersion(db)).toBe(3);
     expect(tables(db)).not.toContain('half_done');
     db.close();
   });

@@ -1,7 +1,8 @@
 // Every migration, in order. Append only: a released migration is never edited or renumbered.
 import { initial } from './001-initial';
 import { desiredState } from './002-desired-state';
+import { workerLease } from './003-worker-lease';
 import type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [initial, desiredState];
+export const MIGRATIONS: readonly Migration[] = [initial, desiredState, workerLease];
 export type { Migration } from './migration';
