@@ -11,7 +11,7 @@ import { referenceProvision } from './lib/reference-flow';
 import { pollingWaiter } from './lib/reference-waiters';
 
 const STORES = 3;
-const TIME_SCALE = 0.02;
+const TIME_SCALE = 0.05;
 const SEED = 41;
 const RUN_TIMEOUT_MS = 60_000;
 const POLL_INTERVAL_MS = 5000;

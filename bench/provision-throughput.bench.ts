@@ -13,7 +13,7 @@ import { summarize } from './lib/stats';
 
 const STORES = 10;
 const CONCURRENCY = 3;
-const TIME_SCALE = 0.02;
+const TIME_SCALE = 0.05;
 const SEED = 21;
 const RUN_TIMEOUT_MS = 60_000;
 
