@@ -1,12 +1,17 @@
 // The composition root every transport starts from (Electron main, the web host, the CLI):
 // local state, the cluster clients, the engine, the operations and the contract's handlers.
+// Several of them may share a data dir: only the holder of its worker lease runs passes, and
+// the change feed brings every other process's writes onto this process's bus.
 import { userInfo } from 'node:os';
 import { ClientPool } from '../kube/client-pool';
 import { Engine } from '../engine/engine';
 import { StoreOperations } from '../engine/operations/store-operations';
 import { strategyFor } from '../engine/strategies/registry';
+import { ChangeFeed } from '../state/change-feed';
 import { databaseFile, ensureDataDir } from '../state/data-dir';
+import { keepLease, type LeaseKeeper } from '../state/lease-keeper';
 import { openState } from '../state/open-state';
+import { WorkerLease, type LeaseHolder } from '../state/worker-lease';
 import { ContextSession } from './context-session';
 import { createEventBus } from './event-bus';
 import type { EventBus, Handlers } from './handler-types';
@@ -19,14 +24,34 @@ export interface CreateAppOptions {
   /** Overrides the remembered context for this run only. */
   context?: string;
   mode: 'desktop' | 'web' | 'cli';
-  /** Start provisioning and deletions left unfinished by the last run (default true). */
-  resume?: boolean;
+  /**
+   * 'auto' (default): run provisioning and deletions (resuming unfinished ones) whenever this
+   * process holds the data dir's worker lease, and keep trying to get it. 'never': only record
+   * requests for the worker, e.g. a CLI command that does not wait.
+   */
+  worker?: 'auto' | 'never';
+  /** Lease and change-feed timing (tests shorten them). */
+  timing?: { heartbeatMs?: number; staleMs?: number; feedIntervalMs?: number };
+}
+
+export interface WorkerStatus {
+  /** Whether this process runs passes now. */
+  working: boolean;
+  /** Who holds the data dir's worker lease (possibly this process), or null. */
+  holder: LeaseHolder | null;
+}
+
+export interface WorkerHandle {
+  status(): WorkerStatus;
+  /** Called whenever this process becomes or stops being the worker; returns an unsubscribe. */
+  onChange(listener: (working: boolean) => void): () => void;
 }
 
 export interface AppCore {
   handlers: Handlers;
   bus: EventBus;
   engine: Engine;
+  worker: WorkerHandle;
   close(): Promise<void>;
 }
 
@@ -56,6 +81,7 @@ export async function createApp(options: CreateAppOptions): Promise<AppCore> {
     strategyFor,
     bus,
     actor,
+    working: false,
   });
   const operations = new StoreOperations({
     clientFor: (store) => pool.clientFor(store.context),
@@ -71,19 +97,49 @@ export async function createApp(options: CreateAppOptions): Promise<AppCore> {
     ...appHandlers({ state, session, pool, mode: uiMode, kubeconfigPath }),
     ...storeHandlers({ state, session, engine, operations, actor }),
   };
-  if (options.resume ?? true) await engine.resume();
+
+  const feed = new ChangeFeed({
+    ...state,
+    bus,
+    intervalMs: options.timing?.feedIntervalMs,
+    onExternalStore: (store, previous) => engine.pickUp(store, previous),
+  }).start();
+  const lease = new WorkerLease(state.db, { mode: options.mode, staleMs: options.timing?.staleMs });
+  const listeners = new Set<(working: boolean) => void>();
+  const keeper: LeaseKeeper | null =
+    (options.worker ?? 'auto') === 'never'
+      ? null
+      : keepLease({
+          lease,
+          intervalMs: options.timing?.heartbeatMs,
+          onChange: (held) => {
+            void engine.setWorking(held);
+            for (const listener of listeners) listener(held);
+          },
+        });
 
   let closed = false;
   return {
     handlers,
     bus,
     engine,
+    worker: {
+      status: () => ({ working: engine.working, holder: lease.holder() }),
+      onChange(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    },
     async close() {
       if (closed) return;
       closed = true;
+      keeper?.stop();
+      feed.stop();
       operations.close();
-      // Passes in flight stop here and resume on the next start; nothing is lost.
+      // Passes in flight stop here and resume on the next start (here or elsewhere); nothing is lost.
       await engine.stop();
+      // Only once nothing runs here: a waiting process takes over on its next heartbeat.
+      if (keeper) lease.release();
       state.close();
     },
   };

@@ -1,6 +1,7 @@
 // What every CLI command gets: the validated request path into the service layer, the event
 // bus, output streams and the global options. The same dispatch() as IPC and the web host.
 import type { ContractError, RequestName, ResponseOf, Result } from '../../preload/contract';
+import type { WorkerHandle, WorkerStatus } from '../api/create-app';
 import { dispatch } from '../api/dispatch';
 import type { EventBus, Handlers } from '../api/handler-types';
 import { describeError, exitCodeFor } from './cli-errors';
@@ -14,6 +15,8 @@ export interface CliIo {
 export interface CliApp {
   handlers: Handlers;
   bus: EventBus;
+  /** Who runs the passes on this data dir: this process, another one, or nobody right now. */
+  worker: Pick<WorkerHandle, 'status'>;
   close(): Promise<void> | void;
 }
 
@@ -24,6 +27,7 @@ export interface CliContext {
   /** Aborted on Ctrl-C: waits and follows stop and the command returns. */
   signal: AbortSignal;
   now(): Date;
+  worker(): WorkerStatus;
   /** Raw input on purpose: the contract's schemas validate it, exactly as for IPC. */
   call<K extends RequestName>(name: K, raw: Record<string, unknown>): Promise<Result<ResponseOf<K>>>;
 }
@@ -35,6 +39,7 @@ export function createCliContext(app: CliApp, io: CliIo, json: boolean, signal: 
     json,
     signal,
     now: () => new Date(),
+    worker: () => app.worker.status(),
     call: async (name, raw) => (await dispatch(app.handlers, name, raw)) as Result<ResponseOf<typeof name>>,
   };
 }

@@ -1,8 +1,10 @@
 // runCli over a fake service layer (real dispatch, real zod validation, real event bus): the
 // command flows, waits, follows and exit codes, fast and without a cluster.
+import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { err, ok, type Store, type TimelineEvent } from '../../preload/contract';
 import { createEventBus } from '../api/event-bus';
+import type { WorkerStatus } from '../api/create-app';
 import type { EventBus, Handlers } from '../api/handler-types';
 import type { CliApp } from './cli-context';
 import { runCli, type AppOptions } from './run-cli';
@@ -36,7 +38,22 @@ const event = (step: string, status: TimelineEvent['status'], id = 1): TimelineE
 });
 
 /** A service layer that plays back a scripted provisioning on the bus after createStore returns. */
-function fakeApp(script: { outcome?: 'Ready' | 'Failed' | 'never'; stores?: Store[] } = {}) {
+const appHolder = (live = true): WorkerStatus => ({
+  working: false,
+  holder: {
+    owner: 'o-1',
+    pid: 4242,
+    host: hostname(),
+    mode: 'desktop',
+    acquiredAt: '2025-01-01T00:00:00Z',
+    heartbeatAt: '2025-01-01T00:00:00Z',
+    live,
+  },
+});
+
+function fakeApp(
+  script: { outcome?: 'Ready' | 'Failed' | 'never'; stores?: Store[]; worker?: WorkerStatus } = {},
+) {
   const bus: EventBus = createEventBus();
   const stores = script.stores ?? [baseStore({ status: 'Ready' })];
   const calls: Array<[string, unknown]> = [];
@@ -113,7 +130,13 @@ function fakeApp(script: { outcome?: 'Ready' | 'Failed' | 'never'; stores?: Stor
         ],
       }),
   };
-  const app: CliApp = { handlers: handlers as Handlers, bus, close: () => void (closed = true) };
+  const worker = script.worker ?? { working: true, holder: null };
+  const app: CliApp = {
+    handlers: handlers as Handlers,
+    bus,
+    worker: { status: () => worker },
+    close: () => void (closed = true),
+  };
   return { app, bus, calls, isClosed: () => closed };
 }
 
@@ -169,7 +192,7 @@ describe('runCli', () => {
       fake.app,
     );
     expect(result.options).toEqual([
-      { dataDir: '/tmp/sd', kubeconfigPath: '/k.yaml', context: 'sim', mode: 'cli', resume: false },
+      { dataDir: '/tmp/sd', kubeconfigPath: '/k.yaml', context: 'sim', mode: 'cli', worker: 'never' },
     ]);
     expect(result.code).toBe(0);
     expect(fake.isClosed()).toBe(true);
@@ -183,9 +206,36 @@ describe('runCli', () => {
     expect(fake.calls).toEqual([]);
   });
 
-  it('resumes unfinished stores only for commands that wait', async () => {
-    expect((await cli(['create', 'Shop', '--email', 'a@b.co', '--wait'])).options[0]?.resume).toBe(true);
-    expect((await cli(['list'])).options[0]?.resume).toBe(false);
+  it('competes for the worker lease only in commands that wait', async () => {
+    expect((await cli(['create', 'Shop', '--email', 'a@b.co', '--wait'])).options[0]?.worker).toBe('auto');
+    expect((await cli(['create', 'Shop', '--email', 'a@b.co'])).options[0]?.worker).toBe('never');
+    expect((await cli(['list'])).options[0]?.worker).toBe('never');
+  });
+
+  it('create without --wait says the running app will provision the store', async () => {
+    const result = await cli(['create', 'Shop', '--email', 'a@b.co'], fakeApp({ worker: appHolder() }).app);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/^Queued\. It will be provisioned by the Storedeck app \(pid 4242\)/m);
+  });
+
+  it('create, retry and delete without --wait say when nobody is working on the data dir', async () => {
+    const nobody = { working: false, holder: null };
+    const created = await cli(['create', 'Shop', '--email', 'a@b.co'], fakeApp({ worker: nobody }).app);
+    expect(created.out).toMatch(/No Storedeck process is working on this data dir right now: it will be provisioned/);
+    const stale = await cli(['delete', 'shop'], fakeApp({ worker: appHolder(false) }).app);
+    expect(stale.code).toBe(0);
+    expect(stale.out).toMatch(/^Marked for deletion\. No Storedeck process is working/m);
+    expect(stale.out).toMatch(/`storedeck delete shop --wait`/);
+  });
+
+  it('create --wait while the app holds the lease says so and follows its events', async () => {
+    const result = await cli(
+      ['create', 'Shop', '--email', 'a@b.co', '--wait'],
+      fakeApp({ outcome: 'Ready', worker: appHolder() }).app,
+    );
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/the Storedeck app \(pid 4242\) does the work; following it here/);
+    expect(result.out).toMatch(/Store "Shop" is Ready/);
   });
 
   it('create --wait prints the timeline and ends 0 when the store is Ready', async () => {

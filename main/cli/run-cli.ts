@@ -69,9 +69,9 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
   const options: AppOptions = {
     dataDir: resolveDataDir({ dataDir: global.dataDir, env: deps.env ?? process.env }),
     mode: 'cli',
-    // Unfinished stores are picked up only by a command that stays to see work through; a quick
-    // `list` would start passes only to stop them a moment later.
-    resume: flags.wait === true,
+    // Only a command that stays to see work through competes for the data dir's worker lease
+    // (and so may resume unfinished stores); a quick `list` or `create` records and leaves.
+    worker: flags.wait === true ? 'auto' : 'never',
   };
   if (global.kubeconfig !== undefined) options.kubeconfigPath = global.kubeconfig;
   if (global.context !== undefined) options.context = global.context;

@@ -6,6 +6,7 @@ import { EXIT_FAILED, EXIT_OK } from './cli-errors';
 import type { EventQueue } from './event-queue';
 import { formatStoreDetail } from './format-store';
 import { formatProgressLine } from './format-timeline';
+import { carriesOn } from './worker-note';
 
 export type WaitGoal = 'settled' | 'gone';
 
@@ -59,7 +60,7 @@ export async function waitForStore(
     const next = await queue.next(deadline, ctx.signal);
     if (next.kind === 'aborted') {
       ctx.io.err(
-        `storedeck: stopped waiting; "${store.name}" is ${store.status} and continues the next time Storedeck runs\n`,
+        `storedeck: stopped waiting; "${store.name}" is ${store.status} and ${carriesOn(ctx.worker())}\n`,
       );
       return EXIT_INTERRUPTED;
     }

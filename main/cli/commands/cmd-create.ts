@@ -3,12 +3,9 @@ import { print, reportError } from '../cli-context';
 import { EventQueue } from '../event-queue';
 import { formatStoreDetail } from '../format-store';
 import { waitForStore } from '../wait-store';
+import { followNote, queuedNote } from '../worker-note';
 import { stringFlag, type CommandFn } from './command-fn';
 import { provisionWaitMs } from './wait-budget';
-
-// The engine runs inside whichever Storedeck process is up; this one exits after printing.
-const QUEUED_HINT =
-  'Queued. Provisioning runs while Storedeck runs (the app, the web host, or this CLI with --wait).';
 
 export const runCreate: CommandFn = async (ctx, args, flags) => {
   const plan = stringFlag(flags, 'plan');
@@ -25,11 +22,16 @@ export const runCreate: CommandFn = async (ctx, args, flags) => {
     const created = await ctx.call('createStore', request);
     if (!created.ok) return reportError(ctx, created.error);
     if (!queue) {
-      print(ctx, created.value, () => `${formatStoreDetail(created.value)}\n\n${QUEUED_HINT}`);
+      // This process does not work on stores (it never took the lease): say who will.
+      const note = queuedNote(ctx.worker(), 'create', created.value);
+      print(ctx, created.value, () => `${formatStoreDetail(created.value)}\n\n${note}`);
       return 0;
     }
-    if (!ctx.json)
+    if (!ctx.json) {
       ctx.io.out(`Creating "${created.value.name}" (${created.value.id}) in ${created.value.namespace}…\n`);
+      const follow = followNote(ctx.worker());
+      if (follow) ctx.io.out(`${follow}\n`);
+    }
     return await waitForStore(ctx, queue, created.value, { goal: 'settled', timeoutMs });
   } finally {
     queue?.close();

@@ -4,6 +4,7 @@ import { EventQueue } from '../event-queue';
 import { formatStoreDetail } from '../format-store';
 import { resolveStore } from '../resolve-store';
 import { waitForStore, type WaitGoal } from '../wait-store';
+import { followNote, queuedNote } from '../worker-note';
 import type { CommandFn } from './command-fn';
 import { deleteWaitMs, provisionWaitMs } from './wait-budget';
 
@@ -23,11 +24,15 @@ async function lifecycle(
     const result = await ctx.call(action, { id: resolved.value.id });
     if (!result.ok) return reportError(ctx, result.error);
     if (!queue) {
-      print(ctx, result.value, () => formatStoreDetail(result.value));
+      const note = queuedNote(ctx.worker(), action === 'deleteStore' ? 'delete' : 'retry', result.value);
+      print(ctx, result.value, () => `${formatStoreDetail(result.value)}\n\n${note}`);
       return 0;
     }
-    if (!ctx.json)
+    if (!ctx.json) {
       ctx.io.out(`${action === 'deleteStore' ? 'Deleting' : 'Retrying'} "${result.value.name}"…\n`);
+      const follow = followNote(ctx.worker());
+      if (follow) ctx.io.out(`${follow}\n`);
+    }
     return await waitForStore(ctx, queue, result.value, { goal, timeoutMs });
   } finally {
     queue?.close();
