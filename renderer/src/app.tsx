@@ -1,12 +1,17 @@
 import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import { AuditView } from './features/audit/audit-view';
+import { ClusterView } from './features/cluster/cluster-view';
 import { CreateStoreDialog } from './features/create-store/create-store-dialog';
+import { SettingsDialog } from './features/settings/settings-dialog';
 import { AppHeader } from './features/shell/app-header';
 import { useTheme } from './features/shell/use-theme';
 import { StoreList } from './features/stores/store-list';
 import { useAppStores } from './stores/app-stores-context';
 
 export function App() {
-  const { stores, appInfo, theme } = useAppStores();
+  const { stores, appInfo, theme, timeline, view } = useAppStores();
+  const current = useStore(view, (s) => s.view);
   const [creating, setCreating] = useState(false);
   useTheme();
 
@@ -17,14 +22,27 @@ export function App() {
   }, [appInfo, stores, theme]);
 
   useEffect(() => stores.getState().follow(() => appInfo.getState().current), [appInfo, stores]);
+  useEffect(() => timeline.getState().follow(), [timeline]);
+  // A store that is gone (deleted, or another context picked) closes its detail.
+  useEffect(
+    () =>
+      stores.subscribe((state) => {
+        const selected = view.getState().selectedId;
+        if (selected && state.loaded && !state.stores.some((s) => s.id === selected)) view.getState().select(null);
+      }),
+    [stores, view],
+  );
 
   return (
     <div className="app">
       <AppHeader />
       <main className="content">
-        <StoreList onCreate={() => setCreating(true)} />
+        {current === 'stores' && <StoreList onCreate={() => setCreating(true)} />}
+        {current === 'audit' && <AuditView />}
+        {current === 'cluster' && <ClusterView />}
       </main>
       <CreateStoreDialog open={creating} onClose={() => setCreating(false)} />
+      <SettingsDialog />
     </div>
   );
 }

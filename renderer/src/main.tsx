@@ -1,15 +1,22 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { resolveApi } from './api/client';
+import { resolveApi, transportOf } from './api/client';
 import { App } from './app';
 import { createAppStores } from './stores/app-stores';
 import { AppStoresContext } from './stores/app-stores-context';
 import './styles.css';
+import './styles/controls.css';
+import './styles/detail.css';
+import './styles/panels.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('renderer/index.html lost its #root element');
 
-const stores = createAppStores(resolveApi(window), window.matchMedia('(prefers-color-scheme: dark)').matches);
+const stores = createAppStores(
+  resolveApi(window),
+  window.matchMedia('(prefers-color-scheme: dark)').matches,
+  transportOf(window),
+);
 
 createRoot(root).render(
   <StrictMode>

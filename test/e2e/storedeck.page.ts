@@ -1,5 +1,8 @@
 // Page object of the Storedeck shell: what a user sees and clicks, found by role and name.
 import type { Locator, Page } from 'playwright-core';
+import { StoreDetailPanel } from './store-detail.page';
+
+export type ViewName = 'Stores' | 'Audit log' | 'Cluster';
 
 export class StoredeckPage {
   constructor(readonly page: Page) {}
@@ -40,6 +43,66 @@ export class StoredeckPage {
   storeCard(name: string): Locator {
     return this.page.getByRole('article', { name });
   }
+
+  cardStatus(name: string): Locator {
+    return this.storeCard(name).getByLabel(/^Status: /);
+  }
+
+  async openDetails(name: string): Promise<StoreDetailPanel> {
+    const detail = this.detail(name);
+    if (!(await detail.root.isVisible())) await this.storeCard(name).getByRole('button', { name: `Details of ${name}` }).click();
+    await detail.root.waitFor();
+    return detail;
+  }
+
+  detail(name: string): StoreDetailPanel {
+    return new StoreDetailPanel(this.page, name);
+  }
+
+  async show(view: ViewName): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view }).click();
+  }
+
+  get auditTable(): Locator {
+    return this.page.getByRole('table', { name: /Audit entries/ });
+  }
+
+  auditRows(store: string, action: string): Locator {
+    return this.auditTable
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: store, exact: true }) })
+      .filter({ has: this.page.getByText(action, { exact: true }) });
+  }
+
+  get settingsButton(): Locator {
+    return this.page.getByRole('banner').getByRole('button', { name: 'Settings' });
+  }
+
+  get settingsDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Settings' });
+  }
+
+  get preflightChecks(): Locator {
+    return this.page.getByRole('list', { name: /^Preflight checks for / }).getByRole('listitem');
+  }
+
+  /** Records every status a store's badge shows from now on (a fast cluster skips past some in ms). */
+  async recordStatuses(name: string): Promise<() => Promise<string[]>> {
+    // A string, not a function: this file is type-checked without the DOM library.
+    await this.page.evaluate(`(() => {
+      const seen = (window.__statuses = []);
+      const look = () => {
+        for (const card of document.querySelectorAll('article')) {
+          if (card.querySelector('h3')?.textContent !== ${JSON.stringify(name)}) continue;
+          const status = card.querySelector('[aria-label^="Status: "]')?.textContent ?? '';
+          if (status && seen.at(-1) !== status) seen.push(status);
+        }
+      };
+      new MutationObserver(look).observe(document.body, { subtree: true, childList: true, characterData: true });
+    })()`);
+    return async () => (await this.page.evaluate('window.__statuses')) as string[];
+  }
+
 
   async createStore(fields: { name: string; adminEmail: string }): Promise<void> {
     await this.createStoreButton.click();

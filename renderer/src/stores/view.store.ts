@@ -10,10 +10,12 @@ export type ViewState = {
   view: View;
   selectedId: string | null;
   tab: DetailTab;
+  settingsOpen: boolean;
   show(view: View): void;
   /** Opens a store's detail (on the Timeline tab when it is another store). */
   select(id: string | null): void;
   setTab(tab: DetailTab): void;
+  setSettingsOpen(open: boolean): void;
 };
 
 export function createViewStore(): StoreApi<ViewState> {
@@ -21,6 +23,7 @@ export function createViewStore(): StoreApi<ViewState> {
     view: 'stores',
     selectedId: null,
     tab: 'timeline',
+    settingsOpen: false,
     show(view) {
       set({ view });
     },
@@ -30,6 +33,9 @@ export function createViewStore(): StoreApi<ViewState> {
     },
     setTab(tab) {
       set({ tab });
+    },
+    setSettingsOpen(open) {
+      set({ settingsOpen: open });
     },
   }));
 }

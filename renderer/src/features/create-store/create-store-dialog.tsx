@@ -1,20 +1,15 @@
 // Name, admin email, plan. Validation is main's: the contract's error value is shown as it comes.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { Plan } from '../../../../preload/contract';
+import { BusyButton } from '../../shared/busy-button';
+import { useModal } from '../../shared/use-modal';
 import { useAppStores } from '../../stores/app-stores-context';
 
 export function CreateStoreDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { stores } = useAppStores();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const { stores, view } = useAppStores();
+  const dialog = useModal(open);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    const el = dialog.current;
-    if (!el) return;
-    if (open && !el.open) el.showModal();
-    if (!open && el.open) el.close();
-  }, [open]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -34,6 +29,8 @@ export function CreateStoreDialog({ open, onClose }: { open: boolean; onClose: (
     setError(null);
     form.reset();
     onClose();
+    // The new store opens at once, so its timeline fills in where the user is looking.
+    view.getState().select(result.value.id);
   }
 
   return (
@@ -60,9 +57,9 @@ export function CreateStoreDialog({ open, onClose }: { open: boolean; onClose: (
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Creating…' : 'Create'}
-          </button>
+          <BusyButton type="submit" className="primary" busy={busy} busyText="Creating…">
+            Create
+          </BusyButton>
         </div>
       </form>
     </dialog>

@@ -1,10 +1,11 @@
 import { useStore } from 'zustand';
 import { useAppStores } from '../../stores/app-stores-context';
+import { AppNav } from './app-nav';
 import { ContextPicker } from './context-picker';
 import { ThemeToggle } from './theme-toggle';
 
 export function AppHeader() {
-  const { appInfo } = useAppStores();
+  const { appInfo, view } = useAppStores();
   const error = useStore(appInfo, (s) => s.error);
   return (
     <>
@@ -13,7 +14,17 @@ export function AppHeader() {
           <img className="brand-mark" src="favicon.png" alt="" />
           <h1>Storedeck</h1>
         </div>
+        <AppNav />
         <ContextPicker />
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Settings"
+          title="Settings"
+          onClick={() => view.getState().setSettingsOpen(true)}
+        >
+          <span aria-hidden="true">⚙</span>
+        </button>
         <ThemeToggle />
       </header>
       {error && (

@@ -1,27 +1,36 @@
 // Store URLs open in the system browser: through main's openExternal in the app (the window
 // itself never navigates away), as a plain new tab in the web UI.
-import type { MouseEvent } from 'react';
-import { useStore } from 'zustand';
+import { useState, type MouseEvent, type ReactNode } from 'react';
 import { useAppStores } from '../../stores/app-stores-context';
 
-export function StoreLink({ url, label }: { url: string; label: string }) {
-  const { api, appInfo } = useAppStores();
-  const desktop = useStore(appInfo, (s) => s.info?.mode === 'desktop');
-  function open(event: MouseEvent<HTMLAnchorElement>) {
-    if (!desktop) return;
+type StoreLinkProps = { url: string; label: string; children?: ReactNode; className?: string };
+
+export function StoreLink({ url, label, children, className = 'store-link' }: StoreLinkProps) {
+  const { api, transport } = useAppStores();
+  const [error, setError] = useState<string | null>(null);
+  async function open(event: MouseEvent<HTMLAnchorElement>) {
+    if (transport !== 'desktop') return;
     event.preventDefault();
-    void api.openExternal({ url });
+    const result = await api.openExternal({ url });
+    setError(result.ok ? null : result.error.message);
   }
   return (
-    <a
-      className="store-link"
-      href={url}
-      target="_blank"
-      rel="noreferrer"
-      aria-label={`${label}: ${url}`}
-      onClick={open}
-    >
-      {url}
-    </a>
+    <>
+      <a
+        className={className}
+        href={url}
+        target="_blank"
+        rel="noopener noreferrer"
+        aria-label={`${label}: ${url}`}
+        onClick={(event) => void open(event)}
+      >
+        {children ?? url}
+      </a>
+      {error && (
+        <span className="feedback-error" role="alert">
+          {error}
+        </span>
+      )}
+    </>
   );
 }

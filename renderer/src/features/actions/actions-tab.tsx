@@ -1,0 +1,80 @@
+// The Actions tab: restarts, admin password reset and retry, each with its own progress and outcome.
+import { useStore, type StoreApi } from 'zustand';
+import type { Store } from '../../../../preload/contract';
+import { BusyButton } from '../../shared/busy-button';
+import { FeedbackMessage } from '../../shared/feedback-message';
+import type { RestartComponent, StoreActionsState } from '../../stores/store-actions.store';
+import { NewPassword } from './new-password';
+
+const RESTARTS: Array<{ component: RestartComponent; label: string; hint: string }> = [
+  { component: 'all', label: 'Restart all', hint: 'MySQL and WordPress' },
+  { component: 'wordpress', label: 'Restart WordPress', hint: 'the web server; the shop is briefly down' },
+  { component: 'mysql', label: 'Restart MySQL', hint: 'the database; WordPress reconnects' },
+];
+
+type Props = { store: Store; actions: StoreApi<StoreActionsState> };
+
+export function ActionsTab({ store, actions }: Props) {
+  const pending = useStore(actions, (s) => s.pending);
+  const feedback = useStore(actions, (s) => s.feedback);
+  const busyStore = store.status === 'Queued' || store.status === 'Deleting';
+
+  return (
+    <div className="actions-tab">
+      {store.status === 'Failed' ? (
+        <section className="action-group action-group-retry" aria-labelledby="retry-title">
+          <h3 id="retry-title">Retry</h3>
+          <p className="muted">Provision again from the start once the cause above is fixed.</p>
+          <BusyButton
+            className="primary"
+            busy={Boolean(pending.retry)}
+            busyText="Retrying…"
+            onClick={() => void actions.getState().retry()}
+          >
+            Retry
+          </BusyButton>
+          <FeedbackMessage feedback={feedback.retry} />
+        </section>
+      ) : (
+        // The store left Failed, so the button went; what the retry said stays.
+        <FeedbackMessage feedback={feedback.retry} />
+      )}
+      <section className="action-group" aria-labelledby="restart-title">
+        <h3 id="restart-title">Restart</h3>
+        {busyStore && <p className="muted">Restarts are possible once the store has been provisioned.</p>}
+        <ul className="action-list">
+          {RESTARTS.map(({ component, label, hint }) => (
+            <li key={component}>
+              <BusyButton
+                busy={Boolean(pending[`restart-${component}`])}
+                busyText="Restarting…"
+                disabled={busyStore}
+                aria-label={label}
+                onClick={() => void actions.getState().restart(component)}
+              >
+                {label}
+              </BusyButton>
+              <span className="muted action-hint">{hint}</span>
+              <FeedbackMessage feedback={feedback[`restart-${component}`]} />
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="action-group" aria-labelledby="reset-title">
+        <h3 id="reset-title">Admin password</h3>
+        <p className="muted">Sets a new random password for the WordPress admin user and shows it once.</p>
+        <BusyButton
+          busy={Boolean(pending['reset-password'])}
+          busyText="Resetting…"
+          disabled={store.status !== 'Ready'}
+          onClick={() => void actions.getState().resetPassword()}
+        >
+          Reset admin password
+        </BusyButton>
+        {store.status !== 'Ready' && <p className="muted">Possible once the store is Ready.</p>}
+        <FeedbackMessage feedback={feedback['reset-password']} />
+        <NewPassword actions={actions} />
+      </section>
+    </div>
+  );
+}

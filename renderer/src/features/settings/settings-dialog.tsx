@@ -1,0 +1,142 @@
+// Settings as main keeps them. Validation is main's: a refused value shows main's message
+// under its field and nothing is saved.
+import { useEffect, type FormEvent } from 'react';
+import { useStore } from 'zustand';
+import type { RequestOf, Settings } from '../../../../preload/contract';
+import { BusyButton } from '../../shared/busy-button';
+import { useModal } from '../../shared/use-modal';
+import { useAppStores } from '../../stores/app-stores-context';
+import { SettingsField } from './settings-field';
+
+const text = (data: FormData, key: string): string | null => {
+  const value = String(data.get(key) ?? '').trim();
+  return value === '' ? null : value;
+};
+// An empty or non-numeric box is sent as it is, so main's validation names it.
+const number = (data: FormData, key: string): number => Number(String(data.get(key) ?? '').trim() || NaN);
+
+function patchOf(data: FormData): RequestOf<'updateSettings'> {
+  return {
+    baseDomain: text(data, 'baseDomain'),
+    storageClass: text(data, 'storageClass'),
+    imageRegistry: text(data, 'imageRegistry'),
+    concurrency: number(data, 'concurrency'),
+    maxStoresPerContext: number(data, 'maxStoresPerContext'),
+    provisionTimeoutSeconds: number(data, 'provisionTimeoutSeconds'),
+    theme: String(data.get('theme') ?? 'system') as Settings['theme'],
+  };
+}
+
+export function SettingsDialog() {
+  const { settings: store, theme, view } = useAppStores();
+  const open = useStore(view, (s) => s.settingsOpen);
+  const settings = useStore(store, (s) => s.settings);
+  const saving = useStore(store, (s) => s.saving);
+  const loading = useStore(store, (s) => s.loading);
+  const error = useStore(store, (s) => s.error);
+  const fieldErrors = useStore(store, (s) => s.fieldErrors);
+  const dialog = useModal(open);
+
+  useEffect(() => {
+    if (!open) return;
+    store.getState().clearErrors();
+    void store.getState().load();
+  }, [open, store]);
+
+  const close = () => view.getState().setSettingsOpen(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const result = await store.getState().save(patchOf(new FormData(event.currentTarget)));
+    if (!result.ok) return;
+    theme.getState().adopt(result.value.theme);
+    close();
+  }
+
+  return (
+    <dialog ref={dialog} className="dialog dialog-wide" aria-labelledby="settings-title" onClose={close}>
+      <form noValidate onSubmit={(e) => void submit(e)} key={settings ? JSON.stringify(settings) : 'loading'}>
+        <h2 id="settings-title">Settings</h2>
+        {loading && !settings && <p className="muted">Loading settings…</p>}
+        <fieldset className="fieldset" disabled={!settings}>
+          <legend>Cluster</legend>
+          <SettingsField
+            name="baseDomain"
+            label="Base domain"
+            hint="Stores get <slug>.<base domain>; empty uses <slug>.localhost on local clusters."
+            defaultValue={settings?.baseDomain ?? ''}
+            error={fieldErrors.baseDomain}
+            autoComplete="off"
+          />
+          <SettingsField
+            name="storageClass"
+            label="Storage class"
+            hint="Empty uses the cluster's default StorageClass."
+            defaultValue={settings?.storageClass ?? ''}
+            error={fieldErrors.storageClass}
+            autoComplete="off"
+          />
+          <SettingsField
+            name="imageRegistry"
+            label="Image registry"
+            hint="A mirror for the MySQL, WordPress and WP-CLI images; empty pulls from Docker Hub."
+            defaultValue={settings?.imageRegistry ?? ''}
+            error={fieldErrors.imageRegistry}
+            autoComplete="off"
+          />
+        </fieldset>
+        <fieldset className="fieldset" disabled={!settings}>
+          <legend>Limits</legend>
+          <SettingsField
+            name="concurrency"
+            inline
+            label="Provisions at once"
+            type="number"
+            inputMode="numeric"
+            defaultValue={settings?.concurrency}
+            error={fieldErrors.concurrency}
+          />
+          <SettingsField
+            name="maxStoresPerContext"
+            inline
+            label="Max stores per context"
+            type="number"
+            inputMode="numeric"
+            defaultValue={settings?.maxStoresPerContext}
+            error={fieldErrors.maxStoresPerContext}
+          />
+          <SettingsField
+            name="provisionTimeoutSeconds"
+            inline
+            label="Provisioning timeout (seconds)"
+            type="number"
+            inputMode="numeric"
+            defaultValue={settings?.provisionTimeoutSeconds}
+            error={fieldErrors.provisionTimeoutSeconds}
+          />
+        </fieldset>
+        <div className="field-row">
+          <label htmlFor="settings-theme">Theme</label>
+          <select id="settings-theme" name="theme" defaultValue={settings?.theme ?? 'system'} disabled={!settings}>
+            <option value="system">System</option>
+            <option value="dark">Dark</option>
+            <option value="light">Light</option>
+          </select>
+        </div>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={close}>
+            Cancel
+          </button>
+          <BusyButton type="submit" className="primary" busy={saving} busyText="Saving…" disabled={!settings}>
+            Save
+          </BusyButton>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,63 @@
+// The admin login: links to the storefront and wp-admin, and the password on demand (never
+// fetched until asked for, hidden again with one click).
+import { useStore, type StoreApi } from 'zustand';
+import type { Store } from '../../../../preload/contract';
+import { BusyButton } from '../../shared/busy-button';
+import { CopyButton } from '../../shared/copy-button';
+import { FeedbackMessage } from '../../shared/feedback-message';
+import type { StoreActionsState } from '../../stores/store-actions.store';
+import { StoreLink } from '../stores/store-link';
+
+export function AdminAccess({ store, actions }: { store: Store; actions: StoreApi<StoreActionsState> }) {
+  const revealed = useStore(actions, (s) => s.revealed);
+  const busy = useStore(actions, (s) => Boolean(s.pending['reveal-password']));
+  const feedback = useStore(actions, (s) => s.feedback['reveal-password']);
+  const available = store.status === 'Ready' || store.status === 'Failed' || store.status === 'Provisioning';
+
+  return (
+    <section className="admin-access" aria-label="Store access">
+      <div className="access-links">
+        {store.url && (
+          <StoreLink url={store.url} label={`Open storefront of ${store.name}`} className="button-link">
+            Open storefront ↗
+          </StoreLink>
+        )}
+        {store.adminUrl && (
+          <StoreLink url={store.adminUrl} label={`Open admin of ${store.name}`} className="button-link">
+            Open admin ↗
+          </StoreLink>
+        )}
+      </div>
+      <div className="secret-row">
+        <label htmlFor="admin-password">
+          Admin password{revealed ? ` for ${revealed.username}` : ''} <span className="muted">({store.adminEmail})</span>
+        </label>
+        <input
+          id="admin-password"
+          className="secret-input"
+          readOnly
+          value={revealed ? revealed.password : ''}
+          placeholder={available ? 'hidden' : 'available once provisioned'}
+        />
+        {revealed ? (
+          <>
+            <button type="button" onClick={() => actions.getState().hide()}>
+              Hide password
+            </button>
+            <CopyButton value={revealed.password} label="Copy admin password" />
+          </>
+        ) : (
+          <BusyButton
+            busy={busy}
+            disabled={!available}
+            busyText="Reading…"
+            onClick={() => void actions.getState().reveal()}
+          >
+            Show password
+          </BusyButton>
+        )}
+      </div>
+      <FeedbackMessage feedback={feedback} />
+    </section>
+  );
+}

@@ -1,0 +1,183 @@
+// The dashboard end to end against the real engine and kube-sim: create → live timeline →
+// Ready, health, logs with follow, password reveal/reset, restart, settings validation, delete
+// with typed confirmation, and the audit log of it all.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimApp, type SimApp } from './sim-app';
+import { shot, shotBothThemes } from './screenshots';
+import type { StoreDetailPanel } from './store-detail.page';
+
+const NAME = 'Corner Shop';
+const NAMESPACE = 'store-corner-shop';
+
+let s: SimApp;
+let detail: StoreDetailPanel;
+
+beforeAll(async () => {
+  s = await startSimApp(21);
+});
+
+afterAll(async () => {
+  await s?.close();
+});
+
+describe('dashboard against the simulated cluster', () => {
+  it('creates a store from the dialog; the card goes Queued/Provisioning → Ready while the timeline fills live', async () => {
+    const { ui } = s;
+    await ui.page.getByRole('combobox', { name: 'Cluster context' }).waitFor();
+    expect(await ui.contextPicker.inputValue()).toBe('kube-sim');
+    const statuses = await ui.recordStatuses(NAME);
+    await ui.createStore({ name: NAME, adminEmail: 'owner@example.com' });
+    await ui.storeCard(NAME).waitFor();
+    detail = ui.detail(NAME);
+    await detail.root.waitFor();
+    await detail.steps.first().waitFor();
+    const stepsWhileProvisioning = await detail.steps.count();
+    await ui.cardStatus(NAME).filter({ hasText: 'Ready' }).waitFor({ timeout: 30_000 });
+    await detail.step('ready').waitFor();
+
+    const seen = await statuses();
+    expect(seen[0]).toMatch(/^(Queued|Provisioning)$/);
+    expect(seen).toContain('Provisioning');
+    expect(seen.at(-1)).toBe('Ready');
+    const steps = await detail.steps.count();
+    expect(steps).toBeGreaterThan(stepsWhileProvisioning);
+    for (const code of ['namespace', 'wait-mysql', 'wait-wordpress', 'setup'])
+      expect(await detail.step(code).textContent()).toMatch(/completed.*took/);
+    expect(await ui.storeCard(NAME).getByRole('list', { name: `Latest steps of ${NAME}` }).textContent()).toMatch(
+      /Store is ready/,
+    );
+    await shotBothThemes(ui, 'dashboard-timeline');
+  });
+
+  it('Health shows the mysql and wordpress pods Running and Ready, with an updated-at and a manual refresh', async () => {
+    await detail.openTab('Health');
+    for (const component of ['mysql', 'wordpress']) {
+      const row = detail.podRow(component);
+      await row.waitFor();
+      expect(await row.textContent()).toMatch(/Running\s*Ready/);
+    }
+    await detail.updatedAt.waitFor();
+    const quota = detail.panel.getByRole('table', { name: 'Quota' });
+    expect(await quota.textContent()).toMatch(/limits\.cpu/);
+    const refresh = detail.panel.getByRole('button', { name: 'Refresh' });
+    await refresh.click();
+    await detail.idleButton('Refresh').waitFor();
+    await shotBothThemes(s.ui, 'dashboard-health');
+  });
+
+  it('Logs shows lines in the terminal; Follow appends new ones; leaving the tab stops the follow', async () => {
+    await detail.openTab('Logs');
+    await detail.logStatus.waitFor();
+    await expect.poll(() => detail.logLineCount()).toBeGreaterThan(0);
+    expect(await detail.logStatus.textContent()).toMatch(/from wordpress-/);
+    expect(await detail.terminal.locator('.xterm-rows').textContent()).toMatch(/\S/);
+
+    const before = await detail.logLineCount();
+    await detail.followToggle.click();
+    await detail.following.waitFor();
+    // The follow replays the tail, then appends what the container writes (a probe line every 10 s).
+    await expect.poll(() => detail.logLineCount(), { timeout: 5_000 }).toBeGreaterThanOrEqual(before);
+    const replayed = await detail.logLineCount();
+    await expect.poll(() => detail.logLineCount(), { timeout: 25_000, interval: 250 }).toBeGreaterThan(replayed);
+    expect(await detail.terminal.locator('.xterm-rows').textContent()).toMatch(/kube-probe/);
+    await shotBothThemes(s.ui, 'dashboard-logs');
+
+    const ended = s.events.length;
+    await detail.openTab('Actions');
+    await expect
+      .poll(() =>
+        s.events.slice(ended).some((e) => e.name === 'logLines' && (e.payload as { ended: boolean }).ended),
+      )
+      .toBe(true);
+  });
+
+  it('reveals the admin password on demand, and a reset shows a new one once', async () => {
+    expect(await detail.adminPassword.inputValue()).toBe('');
+    await detail.button('Show password').click();
+    await expect.poll(() => detail.adminPassword.inputValue()).not.toBe('');
+    const revealed = await detail.adminPassword.inputValue();
+    expect(revealed).toBe(s.secretPassword(NAMESPACE));
+    await detail.button('Hide password').click();
+    expect(await detail.adminPassword.inputValue()).toBe('');
+
+    await detail.button('Reset admin password').click();
+    await detail.newPassword.waitFor({ timeout: 20_000 });
+    const fresh = await detail.newPassword.inputValue();
+    expect(fresh).not.toBe('');
+    expect(fresh).not.toBe(revealed);
+    expect(fresh).toBe(s.secretPassword(NAMESPACE));
+    expect(await detail.panel.getByRole('status').filter({ hasText: 'password was reset' }).count()).toBe(1);
+    await shotBothThemes(s.ui, 'dashboard-actions');
+    await detail.button('Done').click();
+    await detail.newPassword.waitFor({ state: 'detached' });
+  });
+
+  it('restart WordPress reports success from the Result', async () => {
+    await detail.button('Restart WordPress').click();
+    await detail.panel.getByRole('status').filter({ hasText: 'Restarted wordpress.' }).waitFor({ timeout: 20_000 });
+    expect(await detail.button('Restart WordPress').getAttribute('aria-busy')).toBe('false');
+  });
+
+  it('Settings shows the validation error main returns, next to its field, and saves nothing', async () => {
+    const { ui } = s;
+    const dialog = ui.settingsDialog;
+    const concurrency = dialog.getByLabel('Provisions at once');
+    // Twice, once per theme: the modal dialog covers the theme toggle.
+    for (const pass of [1, 2]) {
+      await ui.settingsButton.click();
+      await dialog.waitFor();
+      await expect.poll(() => concurrency.inputValue()).toBe('3');
+      await concurrency.fill('0');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      const error = dialog.getByRole('alert');
+      await error.waitFor();
+      expect(await error.textContent()).toMatch(/Too small/);
+      expect(await concurrency.getAttribute('aria-invalid')).toBe('true');
+      await shot(ui, `dashboard-settings-error-${await ui.theme()}`);
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      if (pass === 1) await ui.themeToggle.click();
+    }
+    await ui.themeToggle.click();
+    const saved = await s.app.handlers.getSettings({});
+    expect(saved.ok && saved.value.concurrency).toBe(3);
+  });
+
+  it('Cluster shows the preflight checks', async () => {
+    await s.ui.show('Cluster');
+    await s.ui.preflightChecks.first().waitFor({ timeout: 20_000 });
+    expect(await s.ui.preflightChecks.count()).toBeGreaterThan(2);
+    expect(await s.page.getByRole('status').filter({ hasText: /Ready for stores|Not ready/ }).count()).toBe(1);
+    await shotBothThemes(s.ui, 'dashboard-cluster');
+    await s.ui.show('Stores');
+  });
+
+  it('delete asks for the typed store name, then the card goes away', async () => {
+    const { ui } = s;
+    detail = await ui.openDetails(NAME);
+    await detail.confirmDelete('Corner');
+    const confirm = detail.deleteDialog.getByRole('button', { name: 'Delete store' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await detail.deleteDialog.getByLabel(/to confirm/).fill(NAME);
+    expect(await confirm.isDisabled()).toBe(false);
+    await shot(ui, 'dashboard-delete-dialog');
+    await confirm.click();
+    await ui.storeCard(NAME).waitFor({ state: 'detached', timeout: 30_000 });
+    await ui.emptyState.waitFor();
+    expect(s.sim.store.get('namespaces', undefined, NAMESPACE)).toBeUndefined();
+  });
+
+  it('the audit view lists create, reset-password, restart and delete', async () => {
+    const { ui } = s;
+    await ui.show('Audit log');
+    await ui.auditTable.waitFor();
+    for (const action of ['create', 'reveal-password', 'reset-password', 'restart', 'delete'])
+      await ui.auditRows(NAME, action).first().waitFor();
+    expect(await ui.auditRows(NAME, 'restart').first().textContent()).toMatch(/component=wordpress/);
+    await shotBothThemes(ui, 'dashboard-audit');
+  });
+
+  it('ran without console errors or CSP violations', () => {
+    expect(s.problems).toEqual([]);
+  });
+});
