@@ -221,7 +221,9 @@ describe('runCli', () => {
   it('create, retry and delete without --wait say when nobody is working on the data dir', async () => {
     const nobody = { working: false, holder: null };
     const created = await cli(['create', 'Shop', '--email', 'a@b.co'], fakeApp({ worker: nobody }).app);
-    expect(created.out).toMatch(/No Storedeck process is working on this data dir right now: it will be provisioned/);
+    expect(created.out).toMatch(
+      /No Storedeck process is working on this data dir right now: it will be provisioned/,
+    );
     const stale = await cli(['delete', 'shop'], fakeApp({ worker: appHolder(false) }).app);
     expect(stale.code).toBe(0);
     expect(stale.out).toMatch(/^Marked for deletion\. No Storedeck process is working/m);

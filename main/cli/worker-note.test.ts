@@ -27,7 +27,9 @@ describe('worker notes', () => {
       'continues in the Storedeck app (pid 77)',
     );
     // This process was the worker: whoever runs next (an open app at once) takes over.
-    expect(carriesOn({ working: true, holder: holder() })).toMatch(/^continues in the Storedeck app if it is open/);
+    expect(carriesOn({ working: true, holder: holder() })).toMatch(
+      /^continues in the Storedeck app if it is open/,
+    );
   });
 
   it('say nothing before a wait when this process does the work itself', () => {

@@ -25,7 +25,8 @@ export function queuedNote(status: WorkerStatus, action: LifecycleAction, store:
   const holder = status.holder?.live ? status.holder : null;
   const done = action === 'delete' ? 'deleted' : 'provisioned';
   const first = action === 'delete' ? 'Marked for deletion.' : 'Queued.';
-  if (holder) return `${first} It will be ${done} by ${describeWorker(holder)}, which works on this data dir.`;
+  if (holder)
+    return `${first} It will be ${done} by ${describeWorker(holder)}, which works on this data dir.`;
   const command =
     action === 'delete' ? `\`storedeck delete ${store.slug} --wait\`` : 'a `storedeck … --wait` command';
   return (

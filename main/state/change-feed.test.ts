@@ -103,7 +103,10 @@ describe('ChangeFeed', () => {
     other.events.add(shop.id, 'setup', 'started', 'theirs 2');
     seen = [];
     expect(feed.check()).toBe(true);
-    expect(summary()).toEqual(['timelineEvent:namespace:started:theirs 1', 'timelineEvent:setup:started:theirs 2']);
+    expect(summary()).toEqual([
+      'timelineEvent:namespace:started:theirs 1',
+      'timelineEvent:setup:started:theirs 2',
+    ]);
     expect(external).toEqual([]);
 
     // Only this process wrote since: nothing to read, and its events are never read later either.

@@ -43,7 +43,7 @@ describe('EventsRepo', () => {
     expect(state.events.list('missing')).toEqual([]);
   });
 
-  it('lists every store\'s events after an id, in order, and knows the last id', () => {
+  it("lists every store's events after an id, in order, and knows the last id", () => {
     expect(state.events.lastId()).toBe(0);
     const shop = storeId('shop');
     const other = storeId('other');
