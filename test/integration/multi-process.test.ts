@@ -185,6 +185,12 @@ describe('one worker per data dir', () => {
 
     const note = h.state.stores.getBySlug('kube-sim', 'note-shop');
     await onB.statusOf(note?.id ?? '', 'Ready');
+    // A delete asked here runs there too, and this side sees the store go.
+    const deleted = await cli('delete', 'note-shop', '--wait');
+    expect(deleted.err).toBe('');
+    expect(deleted.out).toMatch(/Store "Note Shop" deleted\./);
+    expect(h.sim.store.get('namespaces', undefined, 'store-note-shop')).toBeUndefined();
+    await a.waitFor(isEvent(note?.id ?? '', 'storeRemoved'), 'the removal on A');
     await a.stop();
     // A released the lease on close.
     expect(b.worker.status().holder).toBeNull();
