@@ -5,7 +5,6 @@ import {
   AuthorizationV1Api,
   BatchV1Api,
   CoreV1Api,
-  KubernetesObjectApi,
   NetworkingV1Api,
   PatchStrategy,
   StorageV1Api,
@@ -15,6 +14,7 @@ import {
 } from '@kubernetes/client-node';
 import { FIELD_MANAGER } from '../engine/model/engine-limits';
 import { isNotFound } from './errors';
+import { ObjectApi } from './object-api';
 import { collectionPath, kindOf, type KindRef } from './kinds';
 import { withRetry, type RetryOptions } from './retry';
 import { toModel, toWire } from './wire';
@@ -68,7 +68,7 @@ export class KubeClient {
   readonly networking: NetworkingV1Api;
   readonly storage: StorageV1Api;
   readonly authorization: AuthorizationV1Api;
-  readonly objects: KubernetesObjectApi;
+  readonly objects: ObjectApi;
   readonly watcher: Watch;
 
   constructor(
@@ -81,7 +81,7 @@ export class KubeClient {
     this.networking = kubeConfig.makeApiClient(NetworkingV1Api);
     this.storage = kubeConfig.makeApiClient(StorageV1Api);
     this.authorization = kubeConfig.makeApiClient(AuthorizationV1Api);
-    this.objects = KubernetesObjectApi.makeApiClient(kubeConfig);
+    this.objects = ObjectApi.forConfig(kubeConfig);
     this.watcher = new Watch(kubeConfig);
   }
 
