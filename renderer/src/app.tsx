@@ -28,7 +28,8 @@ export function App() {
     () =>
       stores.subscribe((state) => {
         const selected = view.getState().selectedId;
-        if (selected && state.loaded && !state.stores.some((s) => s.id === selected)) view.getState().select(null);
+        if (selected && state.loaded && !state.stores.some((s) => s.id === selected))
+          view.getState().select(null);
       }),
     [stores, view],
   );

@@ -28,7 +28,9 @@ describe('a failing store in the dashboard', () => {
     expect(await card.textContent()).toMatch(/ImagePullBackOff/);
     const detail = ui.detail(NAME);
     await detail.failure.waitFor();
-    expect(await detail.failure.textContent()).toMatch(/wait-mysql.*image "mysql:[^"]+" cannot be pulled, ImagePullBackOff/s);
+    expect(await detail.failure.textContent()).toMatch(
+      /wait-mysql.*image "mysql:[^"]+" cannot be pulled, ImagePullBackOff/s,
+    );
     await detail.step('wait-mysql').filter({ hasText: 'failed' }).waitFor();
     await shotBothThemes(ui, 'failure-detail');
   });

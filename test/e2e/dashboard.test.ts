@@ -11,9 +11,14 @@ const NAMESPACE = 'store-corner-shop';
 
 let s: SimApp;
 let detail: StoreDetailPanel;
+/** When the page asked for health (ms since epoch): auto-refresh and tab changes show here. */
+const healthCalls: number[] = [];
 
 beforeAll(async () => {
   s = await startSimApp(21);
+  s.page.on('request', (request) => {
+    if (request.url().endsWith('/api/getHealth')) healthCalls.push(Date.now());
+  });
 });
 
 afterAll(async () => {
@@ -43,9 +48,12 @@ describe('dashboard against the simulated cluster', () => {
     expect(steps).toBeGreaterThan(stepsWhileProvisioning);
     for (const code of ['namespace', 'wait-mysql', 'wait-wordpress', 'setup'])
       expect(await detail.step(code).textContent()).toMatch(/completed.*took/);
-    expect(await ui.storeCard(NAME).getByRole('list', { name: `Latest steps of ${NAME}` }).textContent()).toMatch(
-      /Store is ready/,
-    );
+    expect(
+      await ui
+        .storeCard(NAME)
+        .getByRole('list', { name: `Latest steps of ${NAME}` })
+        .textContent(),
+    ).toMatch(/Store is ready/);
     await shotBothThemes(ui, 'dashboard-timeline');
   });
 
@@ -59,10 +67,16 @@ describe('dashboard against the simulated cluster', () => {
     await detail.updatedAt.waitFor();
     const quota = detail.panel.getByRole('table', { name: 'Quota' });
     expect(await quota.textContent()).toMatch(/limits\.cpu/);
+    await shotBothThemes(s.ui, 'dashboard-health');
     const refresh = detail.panel.getByRole('button', { name: 'Refresh' });
     await refresh.click();
     await detail.idleButton('Refresh').waitFor();
-    await shotBothThemes(s.ui, 'dashboard-health');
+    expect(healthCalls).toHaveLength(2);
+    // Untouched, the tab asks again 10 s after it opened.
+    await expect.poll(() => healthCalls.length, { timeout: 15_000, interval: 200 }).toBe(3);
+    const [opened, , auto] = healthCalls as [number, number, number];
+    expect(auto - opened).toBeGreaterThan(9_000);
+    expect(auto - opened).toBeLessThan(13_000);
   });
 
   it('Logs shows lines in the terminal; Follow appends new ones; leaving the tab stops the follow', async () => {
@@ -78,9 +92,14 @@ describe('dashboard against the simulated cluster', () => {
     // The follow replays the tail, then appends what the container writes (a probe line every 10 s).
     await expect.poll(() => detail.logLineCount(), { timeout: 5_000 }).toBeGreaterThanOrEqual(before);
     const replayed = await detail.logLineCount();
-    await expect.poll(() => detail.logLineCount(), { timeout: 25_000, interval: 250 }).toBeGreaterThan(replayed);
+    await expect
+      .poll(() => detail.logLineCount(), { timeout: 25_000, interval: 250 })
+      .toBeGreaterThan(replayed);
     expect(await detail.terminal.locator('.xterm-rows').textContent()).toMatch(/kube-probe/);
     await shotBothThemes(s.ui, 'dashboard-logs');
+
+    // Health was left for Logs: its refresh stopped with it.
+    expect(healthCalls).toHaveLength(3);
 
     const ended = s.events.length;
     await detail.openTab('Actions');
@@ -114,7 +133,10 @@ describe('dashboard against the simulated cluster', () => {
 
   it('restart WordPress reports success from the Result', async () => {
     await detail.button('Restart WordPress').click();
-    await detail.panel.getByRole('status').filter({ hasText: 'Restarted wordpress.' }).waitFor({ timeout: 20_000 });
+    await detail.panel
+      .getByRole('status')
+      .filter({ hasText: 'Restarted wordpress.' })
+      .waitFor({ timeout: 20_000 });
     expect(await detail.button('Restart WordPress').getAttribute('aria-busy')).toBe('false');
   });
 
@@ -147,7 +169,12 @@ describe('dashboard against the simulated cluster', () => {
     await s.ui.show('Cluster');
     await s.ui.preflightChecks.first().waitFor({ timeout: 20_000 });
     expect(await s.ui.preflightChecks.count()).toBeGreaterThan(2);
-    expect(await s.page.getByRole('status').filter({ hasText: /Ready for stores|Not ready/ }).count()).toBe(1);
+    expect(
+      await s.page
+        .getByRole('status')
+        .filter({ hasText: /Ready for stores|Not ready/ })
+        .count(),
+    ).toBe(1);
     await shotBothThemes(s.ui, 'dashboard-cluster');
     await s.ui.show('Stores');
   });

@@ -68,7 +68,10 @@ export async function startSimApp(seed: number): Promise<SimApp> {
     problems,
     events,
     secretPassword(namespace) {
-      const data = (sim.store.get('secrets', namespace, 'wordpress-secrets')?.data ?? {}) as Record<string, string>;
+      const data = (sim.store.get('secrets', namespace, 'wordpress-secrets')?.data ?? {}) as Record<
+        string,
+        string
+      >;
       return Buffer.from(String(data['admin-password'] ?? ''), 'base64').toString('utf8');
     },
     async close() {

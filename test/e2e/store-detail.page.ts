@@ -88,7 +88,9 @@ export class StoreDetailPanel {
   }
 
   get newPassword(): Locator {
-    return this.root.getByRole('group', { name: 'New admin password' }).getByRole('textbox', { name: /^New password for/ });
+    return this.root
+      .getByRole('group', { name: 'New admin password' })
+      .getByRole('textbox', { name: /^New password for/ });
   }
 
   get deleteDialog(): Locator {

@@ -50,7 +50,10 @@ export class StoredeckPage {
 
   async openDetails(name: string): Promise<StoreDetailPanel> {
     const detail = this.detail(name);
-    if (!(await detail.root.isVisible())) await this.storeCard(name).getByRole('button', { name: `Details of ${name}` }).click();
+    if (!(await detail.root.isVisible()))
+      await this.storeCard(name)
+        .getByRole('button', { name: `Details of ${name}` })
+        .click();
     await detail.root.waitFor();
     return detail;
   }
@@ -102,7 +105,6 @@ export class StoredeckPage {
     })()`);
     return async () => (await this.page.evaluate('window.__statuses')) as string[];
   }
-
 
   async createStore(fields: { name: string; adminEmail: string }): Promise<void> {
     await this.createStoreButton.click();

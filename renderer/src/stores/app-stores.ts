@@ -25,7 +25,11 @@ export type AppStores = {
   settings: StoreApi<SettingsState>;
 };
 
-export function createAppStores(api: StoredeckApi, systemDark: boolean, transport: Transport = 'web'): AppStores {
+export function createAppStores(
+  api: StoredeckApi,
+  systemDark: boolean,
+  transport: Transport = 'web',
+): AppStores {
   return {
     api,
     transport,

@@ -40,7 +40,11 @@ describe('preflight store', () => {
     api.respond('runPreflight', ok(preflight));
     const store = createPreflightStore(api, () => new Date('2026-01-01T10:00:00.000Z'));
     await store.getState().run();
-    expect(store.getState()).toMatchObject({ result: preflight, running: false, ranAt: '2026-01-01T10:00:00.000Z' });
+    expect(store.getState()).toMatchObject({
+      result: preflight,
+      running: false,
+      ranAt: '2026-01-01T10:00:00.000Z',
+    });
     api.respond('runPreflight', err('no_context', 'No cluster context selected'));
     await store.getState().run();
     expect(store.getState()).toMatchObject({ result: null, error: 'No cluster context selected' });

@@ -21,7 +21,11 @@ describe('logs store', () => {
     const store = createLogsStore(api, 's1');
     await store.getState().load();
     expect(api.calls).toEqual([{ name: 'getLogs', request: { id: 's1', tailLines: 100 } }]);
-    expect(store.getState()).toMatchObject({ pod: 'wordpress-abc', container: 'wordpress', lines: ['one', 'two'] });
+    expect(store.getState()).toMatchObject({
+      pod: 'wordpress-abc',
+      container: 'wordpress',
+      lines: ['one', 'two'],
+    });
     expect(store.getState().pods).toHaveLength(2);
   });
 
@@ -34,7 +38,12 @@ describe('logs store', () => {
     await store.getState().choosePod('mysql-xyz');
     expect(api.calls.at(-1)?.request).toEqual({ id: 's1', pod: 'mysql-xyz', tailLines: 100 });
     await store.getState().chooseTail(500);
-    expect(api.calls.at(-1)?.request).toEqual({ id: 's1', pod: 'mysql-xyz', container: 'mysql', tailLines: 500 });
+    expect(api.calls.at(-1)?.request).toEqual({
+      id: 's1',
+      pod: 'mysql-xyz',
+      container: 'mysql',
+      tailLines: 500,
+    });
     expect(store.getState().lines).toEqual(['ready']);
   });
 

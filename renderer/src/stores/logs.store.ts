@@ -157,7 +157,14 @@ export function createLogsStore(api: StoredeckApi, id: string): StoreApi<LogsSta
         }
         subscriptionId = started;
         // The follow replays the tail first, so the terminal starts over with it.
-        set({ lines: [], dropped: 0, resetKey: get().resetKey + 1, following: true, followBusy: false, error: null });
+        set({
+          lines: [],
+          dropped: 0,
+          resetKey: get().resetKey + 1,
+          following: true,
+          followBusy: false,
+          error: null,
+        });
         const early = buffered.get(started);
         buffered.delete(started);
         if (early) receive({ subscriptionId: started, ...early });

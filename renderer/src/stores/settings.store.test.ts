@@ -29,7 +29,10 @@ describe('settings store', () => {
     const store = createSettingsStore(api);
     await store.getState().load();
     expect(store.getState().settings).toEqual(settings);
-    api.respond('updateSettings', err('invalid_request', 'provisionTimeoutSeconds: Too small: expected number to be >=30'));
+    api.respond(
+      'updateSettings',
+      err('invalid_request', 'provisionTimeoutSeconds: Too small: expected number to be >=30'),
+    );
     const refused = await store.getState().save({ provisionTimeoutSeconds: 5 });
     expect(refused.ok).toBe(false);
     expect(store.getState()).toMatchObject({
@@ -48,6 +51,9 @@ describe('settings store', () => {
     api.respond('updateSettings', err('internal', 'The Storedeck web host is not reachable'));
     const store = createSettingsStore(api);
     await store.getState().save({ theme: 'dark' });
-    expect(store.getState()).toMatchObject({ error: 'The Storedeck web host is not reachable', fieldErrors: {} });
+    expect(store.getState()).toMatchObject({
+      error: 'The Storedeck web host is not reachable',
+      fieldErrors: {},
+    });
   });
 });

@@ -23,7 +23,10 @@ describe('store actions store', () => {
 
   it('shows the error value of a failed action', async () => {
     const api = createFakeApi();
-    api.respond('retryStore', err('invalid_state', 'Store "Demo" is Ready; only a Failed store can be retried'));
+    api.respond(
+      'retryStore',
+      err('invalid_state', 'Store "Demo" is Ready; only a Failed store can be retried'),
+    );
     const actions = createStoreActionsStore(api, 's1');
     await actions.getState().retry();
     expect(actions.getState().feedback.retry).toEqual({

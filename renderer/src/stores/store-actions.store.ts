@@ -4,7 +4,8 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { RequestOf, ResponseOf, Result, StoredeckApi } from '../../../preload/contract';
 
 export type RestartComponent = RequestOf<'restartStore'>['component'];
-export type ActionKey = `restart-${RestartComponent}` | 'reset-password' | 'retry' | 'reveal-password' | 'delete';
+export type ActionKey =
+  `restart-${RestartComponent}` | 'reset-password' | 'retry' | 'reveal-password' | 'delete';
 export type Feedback = { kind: 'ok' | 'error'; message: string };
 export type Credentials = ResponseOf<'revealAdminPassword'>;
 
@@ -71,7 +72,11 @@ export function createStoreActionsStore(api: StoredeckApi, id: string): StoreApi
         if (credentials) set({ newPassword: credentials, revealed: null });
       },
       async retry() {
-        await run('retry', () => api.retryStore({ id }), () => 'Retrying: the store is queued again.');
+        await run(
+          'retry',
+          () => api.retryStore({ id }),
+          () => 'Retrying: the store is queued again.',
+        );
       },
       async reveal() {
         const credentials = await run('reveal-password', () => api.revealAdminPassword({ id }), null);
@@ -84,7 +89,13 @@ export function createStoreActionsStore(api: StoredeckApi, id: string): StoreApi
         set({ newPassword: null });
       },
       async remove() {
-        return (await run('delete', () => api.deleteStore({ id }), () => 'Deleting the store…')) !== null;
+        return (
+          (await run(
+            'delete',
+            () => api.deleteStore({ id }),
+            () => 'Deleting the store…',
+          )) !== null
+        );
       },
     };
   });

@@ -32,7 +32,9 @@ export function AuditView() {
       {loaded && entries.length === 0 && !error ? (
         <div className="empty">
           <p className="empty-title">Nothing recorded yet</p>
-          <p className="muted">Creating, retrying, restarting, resetting passwords and deleting are all recorded here.</p>
+          <p className="muted">
+            Creating, retrying, restarting, resetting passwords and deleting are all recorded here.
+          </p>
         </div>
       ) : (
         <div className="table-scroll">
@@ -57,7 +59,15 @@ export function AuditView() {
                   <td>
                     <span className={`chip chip-${entry.action}`}>{entry.action}</span>
                   </td>
-                  <th scope="row">{entry.resource === 'store' ? entry.name : `${entry.resource}: ${entry.name}`}</th>
+                  <th scope="row">
+                    {entry.resource === 'store' ? (
+                      entry.name
+                    ) : (
+                      <span className="muted">
+                        {entry.name === entry.resource ? entry.resource : `${entry.resource} ${entry.name}`}
+                      </span>
+                    )}
+                  </th>
                   <td className="audit-details">{entry.details}</td>
                 </tr>
               ))}

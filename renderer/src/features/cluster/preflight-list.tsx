@@ -13,7 +13,8 @@ export function PreflightList({ preflight }: { preflight: Preflight }) {
           </span>
           <div>
             <p className="check-title">
-              {check.title} <span className={`check-word check-word-${check.status}`}>{WORD[check.status]}</span>
+              {check.title}{' '}
+              <span className={`check-word check-word-${check.status}`}>{WORD[check.status]}</span>
             </p>
             <p className="check-detail">{check.detail}</p>
           </div>

@@ -28,8 +28,8 @@ export function HealthTab({ store }: { store: Store }) {
         <p className="muted">
           {health ? (
             <>
-              Updated at <time dateTime={health.observedAt}>{formatClock(health.observedAt)}</time> · refreshes
-              every 10 s
+              Updated at <time dateTime={health.observedAt}>{formatClock(health.observedAt)}</time> ·
+              refreshes every 10 s
             </>
           ) : loading ? (
             'Reading the cluster…'
@@ -50,8 +50,12 @@ export function HealthTab({ store }: { store: Store }) {
         <>
           <PodsTable pods={health.pods} />
           <div className="health-pair">
-            <VolumesTable pvcs={health.pvcs} />
-            <QuotaTable quota={health.quota} />
+            <div>
+              <VolumesTable pvcs={health.pvcs} />
+            </div>
+            <div>
+              <QuotaTable quota={health.quota} />
+            </div>
           </div>
         </>
       )}

@@ -19,7 +19,11 @@ export function LogControls({ logs }: { logs: StoreApi<LogsState> }) {
     <div className="log-controls">
       <label>
         <span>Pod</span>
-        <select value={pod ?? ''} onChange={(e) => void actions.choosePod(e.target.value)} disabled={pods.length === 0}>
+        <select
+          value={pod ?? ''}
+          onChange={(e) => void actions.choosePod(e.target.value)}
+          disabled={pods.length === 0}
+        >
           {pod === null && <option value="">No pod yet</option>}
           {pods.map((p) => (
             <option key={p.name} value={p.name}>
@@ -45,7 +49,10 @@ export function LogControls({ logs }: { logs: StoreApi<LogsState> }) {
       </label>
       <label>
         <span>Lines</span>
-        <select value={tailLines} onChange={(e) => void actions.chooseTail(Number(e.target.value) as TailLines)}>
+        <select
+          value={tailLines}
+          onChange={(e) => void actions.chooseTail(Number(e.target.value) as TailLines)}
+        >
           {TAIL_LINES.map((n) => (
             <option key={n} value={n}>
               {n}

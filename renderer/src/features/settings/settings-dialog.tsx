@@ -63,7 +63,7 @@ export function SettingsDialog() {
           <SettingsField
             name="baseDomain"
             label="Base domain"
-            hint="Stores get <slug>.<base domain>; empty uses <slug>.localhost on local clusters."
+            hint="Hosts are <slug>.<base domain>; empty: <slug>.localhost on local clusters."
             defaultValue={settings?.baseDomain ?? ''}
             error={fieldErrors.baseDomain}
             autoComplete="off"
@@ -79,7 +79,7 @@ export function SettingsDialog() {
           <SettingsField
             name="imageRegistry"
             label="Image registry"
-            hint="A mirror for the MySQL, WordPress and WP-CLI images; empty pulls from Docker Hub."
+            hint="A mirror for the store images; empty pulls from Docker Hub."
             defaultValue={settings?.imageRegistry ?? ''}
             error={fieldErrors.imageRegistry}
             autoComplete="off"
@@ -115,9 +115,14 @@ export function SettingsDialog() {
             error={fieldErrors.provisionTimeoutSeconds}
           />
         </fieldset>
-        <div className="field-row">
+        <div className="field-row field-row-loose">
           <label htmlFor="settings-theme">Theme</label>
-          <select id="settings-theme" name="theme" defaultValue={settings?.theme ?? 'system'} disabled={!settings}>
+          <select
+            id="settings-theme"
+            name="theme"
+            defaultValue={settings?.theme ?? 'system'}
+            disabled={!settings}
+          >
             <option value="system">System</option>
             <option value="dark">Dark</option>
             <option value="light">Light</option>

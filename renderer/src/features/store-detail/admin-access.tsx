@@ -30,7 +30,8 @@ export function AdminAccess({ store, actions }: { store: Store; actions: StoreAp
       </div>
       <div className="secret-row">
         <label htmlFor="admin-password">
-          Admin password{revealed ? ` for ${revealed.username}` : ''} <span className="muted">({store.adminEmail})</span>
+          Admin password{revealed ? ` for ${revealed.username}` : ''}{' '}
+          <span className="muted">({store.adminEmail})</span>
         </label>
         <input
           id="admin-password"

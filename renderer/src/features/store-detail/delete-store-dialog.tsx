@@ -33,8 +33,8 @@ export function DeleteStoreDialog({ store, actions, open, onClose }: Props) {
       <form noValidate onSubmit={(e) => void submit(e)}>
         <h2 id="delete-title">Delete {store.name}?</h2>
         <p className="dialog-text">
-          This deletes the namespace <code>{store.namespace}</code> and everything in it: the database, uploads and
-          the admin account. It cannot be undone.
+          This deletes the namespace <code>{store.namespace}</code> and everything in it: the database,
+          uploads and the admin account. It cannot be undone.
         </p>
         <label htmlFor="delete-confirm-name">
           Type <strong>{store.name}</strong> to confirm

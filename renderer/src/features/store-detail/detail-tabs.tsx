@@ -13,9 +13,22 @@ import { TimelineTab } from '../timeline/timeline-tab';
 // xterm is most of the bundle: it loads the first time someone opens Logs.
 const LogsTab = lazy(() => import('../logs/logs-tab').then((m) => ({ default: m.LogsTab })));
 
-const TITLES: Record<DetailTab, string> = { timeline: 'Timeline', health: 'Health', logs: 'Logs', actions: 'Actions' };
+const TITLES: Record<DetailTab, string> = {
+  timeline: 'Timeline',
+  health: 'Health',
+  logs: 'Logs',
+  actions: 'Actions',
+};
 
-function Panel({ tab, store, actions }: { tab: DetailTab; store: Store; actions: StoreApi<StoreActionsState> }) {
+function Panel({
+  tab,
+  store,
+  actions,
+}: {
+  tab: DetailTab;
+  store: Store;
+  actions: StoreApi<StoreActionsState>;
+}) {
   switch (tab) {
     case 'timeline':
       return <TimelineTab store={store} />;
@@ -71,7 +84,13 @@ export function DetailTabs({ store, actions }: { store: Store; actions: StoreApi
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`panel-${current}`} aria-labelledby={`tab-${current}`} className="tabpanel" tabIndex={0}>
+      <div
+        role="tabpanel"
+        id={`panel-${current}`}
+        aria-labelledby={`tab-${current}`}
+        className="tabpanel"
+        tabIndex={0}
+      >
         <Suspense fallback={<p className="muted">Loading…</p>}>
           <Panel key={`${store.id}-${current}`} tab={current} store={store} actions={actions} />
         </Suspense>
