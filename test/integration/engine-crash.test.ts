@@ -10,7 +10,6 @@ import type { KubeObject, StoreEvent } from '../kube-sim/types';
 import { CONTEXT, startHarness, type Harness } from './fixtures/engine-harness';
 
 const CHILD = path.join(import.meta.dirname, 'fixtures', 'engine-child.ts');
-const TSX = path.join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'tsx');
 
 // The fast profile, with a setup job and a namespace termination long enough to be killed in.
 const fast = loadProfile('fast');
@@ -41,7 +40,9 @@ function runChild(
   args: string[],
   until: (line: ChildLine) => boolean,
 ): Promise<{ child: ChildProcess; lines: ChildLine[] }> {
-  const child = spawn(TSX, [CHILD, h.dir, h.kubeconfigPath, CONTEXT, ...args], {
+  // node with tsx's loader, not the tsx launcher: the launcher runs the script in a second
+  // process, so a SIGKILL would reach only the launcher and the engine would live on.
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, h.dir, h.kubeconfigPath, CONTEXT, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines: ChildLine[] = [];
