@@ -90,7 +90,7 @@ if [ "$(wp option pluck woocommerce_cod_settings enabled 2>/dev/null || true)" !
   done_step "cash on delivery"
 fi
 
-# Fresh WooCommerce starts in "coming soon" mode, which hides the shop from shoppers.
+# Fresh WooCommerce starts in "coming-soon" mode, which hides the shop from shoppers.
 if [ "$(wp option get woocommerce_coming_soon 2>/dev/null || true)" != no ]; then
   wp option update woocommerce_coming_soon no
   done_step "store public"
