@@ -85,6 +85,9 @@ describe('dashboard against the simulated cluster', () => {
     await expect.poll(() => detail.logLineCount()).toBeGreaterThan(0);
     expect(await detail.logStatus.textContent()).toMatch(/from wordpress-/);
     expect(await detail.terminal.locator('.xterm-rows').textContent()).toMatch(/\S/);
+    // xterm's own CSS went to constructed sheets, not to <style> elements the CSP would refuse.
+    expect(await s.page.evaluate('document.querySelectorAll("style").length')).toBe(0);
+    expect(await s.page.evaluate('document.adoptedStyleSheets.length')).toBeGreaterThan(0);
 
     const before = await detail.logLineCount();
     await detail.followToggle.click();
@@ -103,6 +106,7 @@ describe('dashboard against the simulated cluster', () => {
 
     const ended = s.events.length;
     await detail.openTab('Actions');
+    expect(await s.page.evaluate('document.adoptedStyleSheets.length')).toBe(0);
     await expect
       .poll(() =>
         s.events.slice(ended).some((e) => e.name === 'logLines' && (e.payload as { ended: boolean }).ended),
