@@ -137,13 +137,24 @@ export const PreflightSchema = z.object({
 });
 export type Preflight = z.infer<typeof PreflightSchema>;
 
+const wholeBetween = (label: string, min: number, max: number) =>
+  z
+    .number({ error: `${label} must be a number` })
+    .int(`${label} must be a whole number`)
+    .min(min, `${label} must be at least ${min}`)
+    .max(max, `${label} must be at most ${max}`);
+
 export const SettingsSchema = z.object({
-  baseDomain: z.string().max(200).nullable(),
-  storageClass: z.string().max(253).nullable(),
-  imageRegistry: z.string().max(253).nullable(),
-  concurrency: z.number().int().min(1).max(20),
-  maxStoresPerContext: z.number().int().min(1).max(500),
-  provisionTimeoutSeconds: z.number().int().min(30).max(3600),
+  baseDomain: z
+    .string()
+    .max(200, 'Base domain must be at most 200 characters')
+    .regex(/^(?=.{1,200}$)([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)*[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'Base domain must be a DNS name such as stores.example.com')
+    .nullable(),
+  storageClass: z.string().max(253, 'StorageClass name must be at most 253 characters').nullable(),
+  imageRegistry: z.string().max(253, 'Image registry must be at most 253 characters').nullable(),
+  concurrency: wholeBetween('Concurrent provisions', 1, 20),
+  maxStoresPerContext: wholeBetween('Stores per context', 1, 500),
+  provisionTimeoutSeconds: wholeBetween('Provisioning timeout (seconds)', 30, 3600),
   theme: z.enum(['system', 'dark', 'light']),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -154,7 +165,12 @@ export const LogTargetSchema = z.object({
   /** Pod name, or a component ('wordpress' | 'mysql' | 'setup'); defaults to wordpress. */
   pod: z.string().max(253).optional(),
   container: z.string().max(63).optional(),
-  tailLines: z.union(TAIL_LINES.map((n) => z.literal(n))).default(100),
+  tailLines: z
+    .union(
+      TAIL_LINES.map((n) => z.literal(n)),
+      { error: `Line count must be one of ${TAIL_LINES.join(', ')}` },
+    )
+    .default(100),
 });
 export const LogsSchema = z.object({
   pod: z.string(),
@@ -216,7 +232,7 @@ export const requests = {
   startLogFollow: { request: LogTargetSchema.strict(), response: z.object({ subscriptionId: z.string() }) },
   stopLogFollow: { request: z.object({ subscriptionId: z.string().min(1).max(64) }).strict(), response: Empty },
   listAudit: {
-    request: z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+    request: z.object({ limit: wholeBetween('Limit', 1, 1000).default(200) }).strict(),
     response: z.array(AuditEntrySchema),
   },
   getSettings: { request: Empty, response: SettingsSchema },

@@ -94,7 +94,7 @@ export async function createApp(options: CreateAppOptions): Promise<AppCore> {
 
   const uiMode = options.mode === 'desktop' ? 'desktop' : 'web';
   const handlers: Handlers = {
-    ...appHandlers({ state, session, pool, mode: uiMode, kubeconfigPath }),
+    ...appHandlers({ state, session, pool, mode: uiMode, kubeconfigPath, actor }),
     ...storeHandlers({ state, session, engine, operations, actor }),
   };
 

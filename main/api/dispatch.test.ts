@@ -67,7 +67,7 @@ describe('dispatch', () => {
     ['getStore', { id: '' }, 'id:'],
     ['getStore', { id: 'x'.repeat(65) }, 'id:'],
     ['restartStore', { id: 'abc', component: 'nginx' }, 'component: Invalid option'],
-    ['listAudit', { limit: '5' }, 'limit: Invalid input: expected number, received string'],
+    ['listAudit', { limit: '5' }, 'limit: Limit must be a number'],
     ['listAudit', { limit: 0 }, 'limit:'],
     ['updateSettings', { concurrency: 0 }, 'concurrency:'],
     ['updateSettings', { theme: 'neon' }, 'theme:'],

@@ -21,10 +21,10 @@ describe('cli errors', () => {
     ).toBe('<name>: Store name must be at most 40 characters');
   });
 
-  it('lists the allowed --tail values where the schema only says "Invalid input"', () => {
-    expect(describeError({ code: 'invalid_request', message: 'tailLines: Invalid input' })).toBe(
-      '--tail: must be one of 50, 100, 200, 500',
-    );
+  it('names the --tail flag with the contract\'s list of allowed values', () => {
+    expect(
+      describeError({ code: 'invalid_request', message: 'tailLines: Line count must be one of 50, 100, 200, 500' }),
+    ).toBe('--tail: Line count must be one of 50, 100, 200, 500');
   });
 
   it('keeps messages that are not about a known field, on one line', () => {

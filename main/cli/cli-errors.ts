@@ -1,6 +1,6 @@
 // Exit codes and the one-line error text: contract errors speak in request fields, the user
 // typed flags, so the field names are translated back to the flags they came from.
-import { TAIL_LINES, type ContractError } from '../../preload/contract';
+import type { ContractError } from '../../preload/contract';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -23,15 +23,11 @@ const FIELD_TO_FLAG: Record<string, string> = {
   limit: '--limit',
 };
 
-// zod's message for a union of literals says only "Invalid input"; the allowed values help more.
-const ALLOWED: Record<string, string> = { tailLines: `must be one of ${TAIL_LINES.join(', ')}` };
-
 export function describeError(error: ContractError): string {
   const oneLine = (text: string): string => text.replace(/[\r\n]+/g, ' ').trim();
   const match = /^([A-Za-z]+): (.*)$/s.exec(error.message);
   const field = match?.[1] ?? '';
   const flag = FIELD_TO_FLAG[field];
   if (!match || !flag) return oneLine(error.message);
-  const text = match[2] === 'Invalid input' && ALLOWED[field] ? ALLOWED[field] : (match[2] ?? '');
-  return oneLine(`${flag}: ${text}`);
+  return oneLine(`${flag}: ${match[2] ?? ''}`);
 }

@@ -168,9 +168,9 @@ describe('runCli', () => {
     ],
     [['create', 'admin', '--email', 'a@b.co'], '<name>: "admin" is a reserved name'],
     [['create', 'shop', '--email', 'a@b.co', '--plan', 'shopify'], '--plan: Invalid option'],
-    [['logs', 'shop', '--tail', '7'], '--tail: must be one of 50, 100, 200, 500'],
+    [['logs', 'shop', '--tail', '7'], '--tail: Line count must be one of 50, 100, 200, 500'],
     [['restart', 'shop', '--component', 'nginx'], '--component: Invalid option'],
-    [['audit', '--limit', '0'], '--limit: Too small'],
+    [['audit', '--limit', '0'], '--limit: Limit must be at least 1'],
     [['list', '--verbose'], 'unknown option --verbose'],
   ])('exits 2 with one clear line for %j', async (argv, message) => {
     const result = await cli(argv);

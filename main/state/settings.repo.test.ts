@@ -43,7 +43,7 @@ describe('SettingsRepo', () => {
     const result = state.settings.update({ storageClass: 'fast', concurrency: 0 });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'invalid_request', message: 'concurrency: Too small: expected number to be >=1' },
+      error: { code: 'invalid_request', message: 'concurrency: Concurrent provisions must be at least 1' },
     });
     expect(state.settings.update({ colour: 'red' } as never)).toMatchObject({ ok: false });
     expect(state.settings.get()).toEqual(SETTINGS_DEFAULTS);

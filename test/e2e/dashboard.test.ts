@@ -157,7 +157,7 @@ describe('dashboard against the simulated cluster', () => {
       await dialog.getByRole('button', { name: 'Save' }).click();
       const error = dialog.getByRole('alert');
       await error.waitFor();
-      expect(await error.textContent()).toMatch(/Too small/);
+      expect(await error.textContent()).toMatch(/Concurrent provisions must be at least 1/);
       expect(await concurrency.getAttribute('aria-invalid')).toBe('true');
       await shot(ui, `dashboard-settings-error-${await ui.theme()}`);
       await dialog.getByRole('button', { name: 'Cancel' }).click();

@@ -13,6 +13,8 @@ export interface AppHandlerDeps {
   pool: ClientPool;
   mode: 'desktop' | 'web';
   kubeconfigPath: string | null;
+  /** Audit actor, the same as the engine's (e.g. "desktop:alice"). */
+  actor: string;
 }
 
 type AppHandlers = Pick<
@@ -27,14 +29,14 @@ type AppHandlers = Pick<
   | 'openExternal'
 >;
 
-export function appHandlers({ state, session, pool, mode, kubeconfigPath }: AppHandlerDeps): AppHandlers {
+export function appHandlers({ state, session, pool, mode, kubeconfigPath, actor }: AppHandlerDeps): AppHandlers {
   return {
     getAppInfo: async () =>
       ok({ version: pkg.version, mode, context: session.current(), kubeconfigPath }),
     listContexts: async () => session.list(),
     selectContext: async ({ name }) => {
       const selected = session.select(name);
-      if (selected.ok) state.audit.add({ action: 'select-context', resource: 'context', name, details: '', actor: mode });
+      if (selected.ok) state.audit.add({ action: 'select-context', resource: 'context', name, details: '', actor });
       return selected;
     },
     runPreflight: async () => {
@@ -60,8 +62,11 @@ export function appHandlers({ state, session, pool, mode, kubeconfigPath }: AppH
     getSettings: async () => ok(state.settings.get()),
     updateSettings: async (patch: ParsedRequestOf<'updateSettings'>) => {
       const updated = state.settings.update(patch);
-      if (updated.ok) {
-        state.audit.add({ action: 'update-settings', resource: 'settings', name: 'settings', details: Object.keys(patch).join(','), actor: mode });
+      // The theme is a look, not a change to what the engine does: not worth an audit row.
+      const audited = Object.keys(patch).filter((key) => key !== 'theme');
+      if (updated.ok && audited.length > 0) {
+        const details = audited.map((key) => `${key}=${JSON.stringify(updated.value[key as keyof typeof updated.value])}`).join(' ');
+        state.audit.add({ action: 'update-settings', resource: 'settings', name: 'settings', details, actor });
       }
       return updated;
     },
