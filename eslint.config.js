@@ -12,7 +12,17 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // The engine must run in plain Node: electron only in main/index.ts, main/desktop/, preload/.
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'electron is only imported in main/index.ts, main/desktop/ and preload/' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'electron is only imported in main/index.ts, main/desktop/ and preload/',
+            },
+          ],
+        },
+      ],
     },
   },
   {

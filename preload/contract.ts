@@ -119,7 +119,9 @@ export const PvcHealthSchema = z.object({
 export const StoreHealthSchema = z.object({
   pods: z.array(PodHealthSchema),
   pvcs: z.array(PvcHealthSchema),
-  quota: z.object({ hard: z.record(z.string(), z.string()), used: z.record(z.string(), z.string()) }).nullable(),
+  quota: z
+    .object({ hard: z.record(z.string(), z.string()), used: z.record(z.string(), z.string()) })
+    .nullable(),
   observedAt: z.string(),
 });
 export type StoreHealth = z.infer<typeof StoreHealthSchema>;
@@ -148,7 +150,10 @@ export const SettingsSchema = z.object({
   baseDomain: z
     .string()
     .max(200, 'Base domain must be at most 200 characters')
-    .regex(/^(?=.{1,200}$)([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)*[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'Base domain must be a DNS name such as stores.example.com')
+    .regex(
+      /^(?=.{1,200}$)([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)*[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
+      'Base domain must be a DNS name such as stores.example.com',
+    )
     .nullable(),
   storageClass: z.string().max(253, 'StorageClass name must be at most 253 characters').nullable(),
   imageRegistry: z.string().max(253, 'Image registry must be at most 253 characters').nullable(),
@@ -176,7 +181,9 @@ export const LogsSchema = z.object({
   pod: z.string(),
   container: z.string(),
   lines: z.array(z.string()),
-  pods: z.array(z.object({ name: z.string(), component: z.string().nullable(), containers: z.array(z.string()) })),
+  pods: z.array(
+    z.object({ name: z.string(), component: z.string().nullable(), containers: z.array(z.string()) }),
+  ),
 });
 
 // ---------- Requests ----------
@@ -213,7 +220,10 @@ export const requests = {
     request: Empty,
     response: z.object({ current: z.string().nullable(), contexts: z.array(ContextInfoSchema) }),
   },
-  selectContext: { request: z.object({ name: z.string().min(1).max(253) }).strict(), response: ContextInfoSchema },
+  selectContext: {
+    request: z.object({ name: z.string().min(1).max(253) }).strict(),
+    response: ContextInfoSchema,
+  },
   runPreflight: { request: Empty, response: PreflightSchema },
   listStores: { request: Empty, response: z.array(StoreSchema) },
   getStore: { request: ById, response: StoreSchema },
@@ -221,7 +231,9 @@ export const requests = {
   deleteStore: { request: ById, response: StoreSchema },
   retryStore: { request: ById, response: StoreSchema },
   restartStore: {
-    request: z.object({ id: z.string().min(1).max(64), component: z.enum(['all', 'wordpress', 'mysql']) }).strict(),
+    request: z
+      .object({ id: z.string().min(1).max(64), component: z.enum(['all', 'wordpress', 'mysql']) })
+      .strict(),
     response: z.object({ restarted: z.array(z.string()) }),
   },
   resetAdminPassword: { request: ById, response: z.object({ username: z.string(), password: z.string() }) },
@@ -230,7 +242,10 @@ export const requests = {
   getHealth: { request: ById, response: StoreHealthSchema },
   getLogs: { request: LogTargetSchema.strict(), response: LogsSchema },
   startLogFollow: { request: LogTargetSchema.strict(), response: z.object({ subscriptionId: z.string() }) },
-  stopLogFollow: { request: z.object({ subscriptionId: z.string().min(1).max(64) }).strict(), response: Empty },
+  stopLogFollow: {
+    request: z.object({ subscriptionId: z.string().min(1).max(64) }).strict(),
+    response: Empty,
+  },
   listAudit: {
     request: z.object({ limit: wholeBetween('Limit', 1, 1000).default(200) }).strict(),
     response: z.array(AuditEntrySchema),

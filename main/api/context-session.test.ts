@@ -46,7 +46,10 @@ describe('context session', () => {
     const state = openState(':memory:');
     const session = new ContextSession(file, state.settings, null);
     const bad = session.select('nope');
-    expect(bad.ok ? null : bad.error).toMatchObject({ code: 'no_context', message: expect.stringContaining('available: kind-dev, prod') });
+    expect(bad.ok ? null : bad.error).toMatchObject({
+      code: 'no_context',
+      message: expect.stringContaining('available: kind-dev, prod'),
+    });
     const missing = new ContextSession('/nonexistent/kubeconfig', state.settings, null);
     expect(missing.current()).toBeNull();
     const required = missing.require();

@@ -13,7 +13,12 @@ afterEach(async () => {
 
 async function start(): Promise<AppCore> {
   const dataDir = mkdtempSync(join(tmpdir(), 'storedeck-app-'));
-  app = await createApp({ dataDir, kubeconfigPath: join(dataDir, 'no-kubeconfig'), mode: 'web', worker: 'never' });
+  app = await createApp({
+    dataDir,
+    kubeconfigPath: join(dataDir, 'no-kubeconfig'),
+    mode: 'web',
+    worker: 'never',
+  });
   return app;
 }
 
@@ -21,17 +26,26 @@ describe('createApp', () => {
   it('audits settings changes with the same actor as store actions, but not theme switches', async () => {
     const core = await start();
     expect((await dispatch(core.handlers, 'updateSettings', { theme: 'dark' })).ok).toBe(true);
-    expect((await dispatch(core.handlers, 'updateSettings', { concurrency: 4, theme: 'light' })).ok).toBe(true);
+    expect((await dispatch(core.handlers, 'updateSettings', { concurrency: 4, theme: 'light' })).ok).toBe(
+      true,
+    );
     const audit = await dispatch(core.handlers, 'listAudit', {});
     expect(audit.ok && audit.value).toEqual([
-      expect.objectContaining({ action: 'update-settings', details: 'concurrency=4', actor: expect.stringMatching(/^web:/) }),
+      expect.objectContaining({
+        action: 'update-settings',
+        details: 'concurrency=4',
+        actor: expect.stringMatching(/^web:/),
+      }),
     ]);
   });
 
   it('answers cluster requests without a kubeconfig with a no_context error naming the file', async () => {
     const core = await start();
     const created = await dispatch(core.handlers, 'createStore', { name: 'Shop', adminEmail: 'a@b.co' });
-    expect(created).toMatchObject({ ok: false, error: { code: 'no_context', message: expect.stringContaining('no-kubeconfig') } });
+    expect(created).toMatchObject({
+      ok: false,
+      error: { code: 'no_context', message: expect.stringContaining('no-kubeconfig') },
+    });
     expect(await dispatch(core.handlers, 'listStores', {})).toEqual({ ok: true, value: [] });
   });
 });

@@ -1,6 +1,13 @@
 // What every transport (Electron IPC, the web host, the CLI) calls: one handler per contract
 // request, already validated, returning a Result; and one bus for the contract's event streams.
-import type { EventName, EventOf, ParsedRequestOf, RequestName, ResponseOf, Result } from '../../preload/contract';
+import type {
+  EventName,
+  EventOf,
+  ParsedRequestOf,
+  RequestName,
+  ResponseOf,
+  Result,
+} from '../../preload/contract';
 
 export type Handlers = {
   [K in RequestName]: (request: ParsedRequestOf<K>) => Promise<Result<ResponseOf<K>>>;

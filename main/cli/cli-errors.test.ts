@@ -21,9 +21,12 @@ describe('cli errors', () => {
     ).toBe('<name>: Store name must be at most 40 characters');
   });
 
-  it('names the --tail flag with the contract\'s list of allowed values', () => {
+  it("names the --tail flag with the contract's list of allowed values", () => {
     expect(
-      describeError({ code: 'invalid_request', message: 'tailLines: Line count must be one of 50, 100, 200, 500' }),
+      describeError({
+        code: 'invalid_request',
+        message: 'tailLines: Line count must be one of 50, 100, 200, 500',
+      }),
     ).toBe('--tail: Line count must be one of 50, 100, 200, 500');
   });
 

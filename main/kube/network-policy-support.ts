@@ -33,17 +33,20 @@ export function describeNetworkPolicySupport(
       ? { enforced: true, detail: 'kindnetd (Kind ≥ 0.24) enforces NetworkPolicy: stores are isolated' }
       : {
           enforced: false,
-          detail: 'This Kind cluster predates 0.24: NetworkPolicy is not enforced, stores can reach each other. Recreate it with Kind ≥ 0.24',
+          detail:
+            'This Kind cluster predates 0.24: NetworkPolicy is not enforced, stores can reach each other. Recreate it with Kind ≥ 0.24',
         };
   }
   if (gitVersion.includes('+k3s')) {
     return {
       enforced: true,
-      detail: "k3s's embedded policy controller enforces NetworkPolicy (unless the server runs with --disable-network-policy)",
+      detail:
+        "k3s's embedded policy controller enforces NetworkPolicy (unless the server runs with --disable-network-policy)",
     };
   }
   return {
     enforced: false,
-    detail: 'No network plugin known to enforce NetworkPolicy was found: stores may not be isolated from each other',
+    detail:
+      'No network plugin known to enforce NetworkPolicy was found: stores may not be isolated from each other',
   };
 }

@@ -1,7 +1,12 @@
 // KubernetesObjectApi looks up each apiVersion's resource list once and caches it, but calls
 // started together all miss the cache and each fetch it (a store's parallel applies made 6
 // discovery requests, and concurrent stores more). Here concurrent lookups share one request.
-import { KubernetesObjectApi, type Configuration, type KubeConfig, type V1APIResource } from '@kubernetes/client-node';
+import {
+  KubernetesObjectApi,
+  type Configuration,
+  type KubeConfig,
+  type V1APIResource,
+} from '@kubernetes/client-node';
 
 export class ObjectApi extends KubernetesObjectApi {
   private readonly discovering = new Map<string, Promise<unknown>>();

@@ -66,7 +66,9 @@ async function checkStorage(input: PreflightInput): Promise<Check> {
     const { items: classes } = await input.client.list(KINDS.StorageClass);
     const chosen = input.storageClass
       ? classes.find((c) => c.metadata?.name === input.storageClass)
-      : classes.find((c) => c.metadata?.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true');
+      : classes.find(
+          (c) => c.metadata?.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true',
+        );
     if (!chosen) {
       const names = classes.map((c) => c.metadata?.name).join(', ') || 'none';
       return {
@@ -94,7 +96,8 @@ async function checkIngress(input: PreflightInput): Promise<Check> {
   const title = 'Ingress';
   try {
     const found = await detectIngress(input.client);
-    if (!found.className) return { id: 'ingress', title, status: 'fail', detail: found.problem ?? 'No IngressClass found' };
+    if (!found.className)
+      return { id: 'ingress', title, status: 'fail', detail: found.problem ?? 'No IngressClass found' };
     if (!found.controllerNamespace) {
       return {
         id: 'ingress',
@@ -136,21 +139,23 @@ async function checkAccess(input: PreflightInput): Promise<Check> {
   const namespace = 'store-preflight';
   const reviews = REQUIRED_ACCESS.flatMap((rule) =>
     rule.verbs.map(async (verb) => {
-      const review = await input.client.call(() => api.createSelfSubjectAccessReview({
-        body: {
-          apiVersion: 'authorization.k8s.io/v1',
-          kind: 'SelfSubjectAccessReview',
-          spec: {
-            resourceAttributes: {
-              group: rule.group,
-              resource: rule.resource,
-              subresource: rule.subresource,
-              verb,
-              namespace: rule.clusterScoped ? undefined : namespace,
+      const review = await input.client.call(() =>
+        api.createSelfSubjectAccessReview({
+          body: {
+            apiVersion: 'authorization.k8s.io/v1',
+            kind: 'SelfSubjectAccessReview',
+            spec: {
+              resourceAttributes: {
+                group: rule.group,
+                resource: rule.resource,
+                subresource: rule.subresource,
+                verb,
+                namespace: rule.clusterScoped ? undefined : namespace,
+              },
             },
           },
-        },
-      }));
+        }),
+      );
       const what = `${verb} ${rule.resource}${rule.subresource ? `/${rule.subresource}` : ''}`;
       return review.status?.allowed ? null : what;
     }),
@@ -167,6 +172,11 @@ async function checkAccess(input: PreflightInput): Promise<Check> {
       detail: `Not allowed: ${denied.join(', ')}. Ask a cluster admin to install charts/storedeck-access for you`,
     };
   } catch (error) {
-    return { id: 'permissions', title, status: 'fail', detail: `Cannot check permissions: ${message(error)}` };
+    return {
+      id: 'permissions',
+      title,
+      status: 'fail',
+      detail: `Cannot check permissions: ${message(error)}`,
+    };
   }
 }

@@ -95,7 +95,11 @@ describe('storedeck CLI against the simulator', () => {
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.length).toBeLessThanOrEqual(50);
     const bad = await cli('logs', 'corner-shop', '--tail', '7');
-    expect(bad).toEqual({ code: 2, out: '', err: 'storedeck: --tail: Line count must be one of 50, 100, 200, 500\n' });
+    expect(bad).toEqual({
+      code: 2,
+      out: '',
+      err: 'storedeck: --tail: Line count must be one of 50, 100, 200, 500\n',
+    });
   });
 
   it('password reveals the Secret; reset-password changes it in the Secret', async () => {

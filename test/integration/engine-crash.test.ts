@@ -42,9 +42,13 @@ function runChild(
 ): Promise<{ child: ChildProcess; lines: ChildLine[] }> {
   // node with tsx's loader, not the tsx launcher: the launcher runs the script in a second
   // process, so a SIGKILL would reach only the launcher and the engine would live on.
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, h.dir, h.kubeconfigPath, CONTEXT, ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', CHILD, h.dir, h.kubeconfigPath, CONTEXT, ...args],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const lines: ChildLine[] = [];
   return new Promise((resolve, reject) => {
     child.once('exit', (code, signal) => reject(new Error(`engine child exited early (${code ?? signal})`)));

@@ -29,14 +29,21 @@ type AppHandlers = Pick<
   | 'openExternal'
 >;
 
-export function appHandlers({ state, session, pool, mode, kubeconfigPath, actor }: AppHandlerDeps): AppHandlers {
+export function appHandlers({
+  state,
+  session,
+  pool,
+  mode,
+  kubeconfigPath,
+  actor,
+}: AppHandlerDeps): AppHandlers {
   return {
-    getAppInfo: async () =>
-      ok({ version: pkg.version, mode, context: session.current(), kubeconfigPath }),
+    getAppInfo: async () => ok({ version: pkg.version, mode, context: session.current(), kubeconfigPath }),
     listContexts: async () => session.list(),
     selectContext: async ({ name }) => {
       const selected = session.select(name);
-      if (selected.ok) state.audit.add({ action: 'select-context', resource: 'context', name, details: '', actor });
+      if (selected.ok)
+        state.audit.add({ action: 'select-context', resource: 'context', name, details: '', actor });
       return selected;
     },
     runPreflight: async () => {
@@ -65,8 +72,16 @@ export function appHandlers({ state, session, pool, mode, kubeconfigPath, actor 
       // The theme is a look, not a change to what the engine does: not worth an audit row.
       const audited = Object.keys(patch).filter((key) => key !== 'theme');
       if (updated.ok && audited.length > 0) {
-        const details = audited.map((key) => `${key}=${JSON.stringify(updated.value[key as keyof typeof updated.value])}`).join(' ');
-        state.audit.add({ action: 'update-settings', resource: 'settings', name: 'settings', details, actor });
+        const details = audited
+          .map((key) => `${key}=${JSON.stringify(updated.value[key as keyof typeof updated.value])}`)
+          .join(' ');
+        state.audit.add({
+          action: 'update-settings',
+          resource: 'settings',
+          name: 'settings',
+          details,
+          actor,
+        });
       }
       return updated;
     },

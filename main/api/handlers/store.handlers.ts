@@ -17,10 +17,23 @@ export interface StoreHandlerDeps {
 
 type StoreHandlers = Omit<
   Handlers,
-  'getAppInfo' | 'listContexts' | 'selectContext' | 'runPreflight' | 'getSettings' | 'updateSettings' | 'listAudit' | 'openExternal'
+  | 'getAppInfo'
+  | 'listContexts'
+  | 'selectContext'
+  | 'runPreflight'
+  | 'getSettings'
+  | 'updateSettings'
+  | 'listAudit'
+  | 'openExternal'
 >;
 
-export function storeHandlers({ state, session, engine, operations, actor }: StoreHandlerDeps): StoreHandlers {
+export function storeHandlers({
+  state,
+  session,
+  engine,
+  operations,
+  actor,
+}: StoreHandlerDeps): StoreHandlers {
   const find = (id: string): Result<Store> => {
     const store = state.stores.get(id);
     return store ? ok(store) : err('not_found', `No store with id ${id}`);
