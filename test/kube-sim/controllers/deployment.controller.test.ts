@@ -182,7 +182,8 @@ describe('deployment controller', () => {
       'CrashLoopBackOff',
     );
     const waiting = (podsOf(h, 'shop', 'crash')[0] as KubeObject).status.containerStatuses[0].state.waiting;
-    expect(waiting.message).toMatch(/^back-off \d+(m\d+)?s restarting failed container=web pod=crash-/);
+    // Third back-off of the fast profile (100 ms doubling), printed as Go does: "400ms", not "0s".
+    expect(waiting.message).toMatch(/^back-off 400ms restarting failed container=web pod=crash-/);
     expect((podsOf(h, 'shop', 'crash')[0] as KubeObject).status.phase).toBe('Running');
   });
 });

@@ -41,5 +41,11 @@ describe('timings', () => {
     expect(goDuration(10000)).toBe('10s');
     expect(goDuration(80000)).toBe('1m20s');
     expect(goDuration(300000)).toBe('5m0s');
+    // The fast profile's sub-second back-offs, and the forms Go prints for them.
+    expect(goDuration(100)).toBe('100ms');
+    expect(goDuration(1500)).toBe('1.5s');
+    expect(goDuration(60500)).toBe('1m0.5s');
+    expect(goDuration(3_600_000)).toBe('1h0m0s');
+    expect(goDuration(0)).toBe('0s');
   });
 });

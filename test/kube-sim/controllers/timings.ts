@@ -41,12 +41,16 @@ export function backoffMs(p: SimProfile, attempt: number): number {
 /** How long a crash-looping container runs before it exits. */
 export const crashAfterMs = (p: SimProfile): number => Math.max(10, p.timings.containerStartMs);
 
-/** "10s", "1m20s", "5m0s": Go's time.Duration.String() for whole seconds, as kubelet messages print it. */
+/**
+ * Go's time.Duration.String() as kubelet messages print it: "10s", "1m20s", "5m0s", "1.5s", and
+ * under a second in ms ("100ms", as the fast profile's back-offs are), "0s" only for zero.
+ */
 export function goDuration(ms: number): string {
-  const total = Math.round(ms / 1000);
-  if (total < 60) return `${total}s`;
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  return h > 0 ? `${h}h${m}m${s}s` : `${m}m${s}s`;
+  const total = Math.round(ms);
+  if (total === 0) return '0s';
+  if (total < 1000) return `${total}ms`;
+  const h = Math.floor(total / 3_600_000);
+  const m = Math.floor((total % 3_600_000) / 60_000);
+  const s = `${(total % 60_000) / 1000}s`;
+  return h > 0 ? `${h}h${m}m${s}` : m > 0 ? `${m}m${s}` : s;
 }
