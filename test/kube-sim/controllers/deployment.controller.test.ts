@@ -182,8 +182,9 @@ describe('deployment controller', () => {
       'CrashLoopBackOff',
     );
     const waiting = (podsOf(h, 'shop', 'crash')[0] as KubeObject).status.containerStatuses[0].state.waiting;
-    // Third back-off of the fast profile (100 ms doubling), printed as Go does: "400ms", not "0s".
-    expect(waiting.message).toMatch(/^back-off 400ms restarting failed container=web pod=crash-/);
+    // The fast profile's back-offs (100 ms doubling) printed as Go does, e.g. "400ms", never "0s";
+    // which doubling is current depends on when the check runs, so any non-zero one passes.
+    expect(waiting.message).toMatch(/^back-off [1-9]\d*(ms|s) restarting failed container=web pod=crash-/);
     expect((podsOf(h, 'shop', 'crash')[0] as KubeObject).status.phase).toBe('Running');
   });
 });
