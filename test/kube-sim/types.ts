@@ -102,7 +102,13 @@ export interface ObjectStore {
 }
 
 /** Admission runs inside store.create/update before the write is committed; throw StatusError to reject. */
-export type AdmissionPlugin = (op: 'CREATE' | 'UPDATE', key: ResourceKey, obj: KubeObject, old: KubeObject | undefined, store: ObjectStore) => void;
+export type AdmissionPlugin = (
+  op: 'CREATE' | 'UPDATE',
+  key: ResourceKey,
+  obj: KubeObject,
+  old: KubeObject | undefined,
+  store: ObjectStore,
+) => void;
 
 /** Seeded, reproducible randomness (mulberry32 or similar). */
 export interface Rng {
