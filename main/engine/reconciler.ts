@@ -120,7 +120,19 @@ export async function reconcileStore(
   if (!store || store.status === 'Failed' || store.status === 'Deleting') return 'skipped';
   const drift = store.status === 'Ready';
   // Queued after a Failed attempt (retry bumped the generation): leftovers are not evidence.
-  const retrying = store.status === 'Queued' && (deps.stores.getDesired(id)?.generation ?? 1) > 1;
+  let retrying: boolean;
+  try {
+    retrying = store.status === 'Queued' && (deps.stores.getDesired(id)?.generation ?? 1) > 1;
+  } catch (error) {
+    // A desired state that cannot be read would otherwise leave the store Queued forever.
+    return fail(
+      deps,
+      id,
+      new Timeline(deps.writer, id, false),
+      'start',
+      `Cannot read the store's settings: ${(error as Error).message}`,
+    );
+  }
   const timeline = new Timeline(deps.writer, id, drift);
   const deadline = new Deadline(deps.settings.get().provisionTimeoutSeconds * 1000);
   if (!drift && store.status !== 'Provisioning')

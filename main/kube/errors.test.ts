@@ -1,3 +1,7 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { ApiException, FetchError } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import { classifyError, isNotFound, KubeError, parseRetryAfter, plainMessage } from './errors';
@@ -60,6 +64,27 @@ describe('classifyError', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6443'), { code: 'ECONNREFUSED' });
     expect(classifyError(refused).kind).toBe('transient');
     expect(classifyError(new Error('Premature close')).kind).toBe('transient');
+  });
+
+  it('treats a busy local database (another Storedeck process writing) as transient', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'storedeck-busy-')), 'db.sqlite');
+    const holder = new Database(file);
+    const waiter = new Database(file, { timeout: 0 });
+    let busy: unknown;
+    holder.exec('BEGIN IMMEDIATE');
+    try {
+      waiter.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      busy = error;
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+      waiter.close();
+    }
+    expect(classifyError(busy)).toMatchObject({ kind: 'transient', reason: 'SQLITE_BUSY' });
+    expect(classifyError(Object.assign(new Error('no such table'), { code: 'SQLITE_ERROR' })).kind).toBe(
+      'permanent',
+    );
   });
 
   it('treats programming errors and aborts as permanent', () => {

@@ -142,6 +142,17 @@ export function classifyError(error: unknown): ClassifiedError {
 
   const code =
     typeof record.code === 'string' ? record.code : typeof record.errno === 'string' ? record.errno : null;
+  // Passes also write SQLite, which another Storedeck process may hold for a moment (busy_timeout
+  // expired): that is worth a retry, never a reason to mark a store Failed.
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code?.startsWith('SQLITE_BUSY_')) {
+    return {
+      kind: 'transient',
+      status: null,
+      reason: code,
+      message: 'the local database is busy (another Storedeck process is writing)',
+      retryAfterMs: null,
+    };
+  }
   const causeCode = (record.cause as Record<string, unknown> | undefined)?.code;
   const networkCode = code ?? (typeof causeCode === 'string' ? causeCode : null);
   const isAbort = record.name === 'AbortError' || record.type === 'aborted';

@@ -1,15 +1,16 @@
 // App settings as key/value rows (one JSON value per Settings field) over built-in defaults,
 // plus the remembered cluster context.
 import { SettingsSchema, err, ok, type Result, type Settings } from '../../preload/contract';
+import { ENGINE_DEFAULTS } from '../engine/model/engine-limits';
 import type { Db } from './db';
 
 export const SETTINGS_DEFAULTS: Readonly<Settings> = Object.freeze({
   baseDomain: null,
   storageClass: null,
   imageRegistry: null,
-  concurrency: 3,
-  maxStoresPerContext: 10,
-  provisionTimeoutSeconds: 300,
+  concurrency: ENGINE_DEFAULTS.concurrency,
+  maxStoresPerContext: ENGINE_DEFAULTS.maxStoresPerContext,
+  provisionTimeoutSeconds: ENGINE_DEFAULTS.provisionTimeoutSeconds,
   theme: 'system',
 });
 

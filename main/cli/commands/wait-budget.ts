@@ -1,11 +1,12 @@
 // How long --wait may take: the engine's own limits plus a margin, so the engine (which marks
 // the store Failed at its timeout) always speaks first and the CLI bound is only a safety net.
+import { ENGINE_DEFAULTS } from '../../engine/model/engine-limits';
 import type { CliContext } from '../cli-context';
 
 const MARGIN_MS = 60_000;
 /** The engine gives a namespace this long to disappear before reporting what holds it. */
-export const DELETE_TIMEOUT_MS = 120_000;
-const FALLBACK_PROVISION_SECONDS = 300;
+export const DELETE_TIMEOUT_MS = ENGINE_DEFAULTS.deleteTimeoutSeconds * 1000;
+const FALLBACK_PROVISION_SECONDS = ENGINE_DEFAULTS.provisionTimeoutSeconds;
 
 export async function provisionWaitMs(ctx: CliContext): Promise<number> {
   const settings = await ctx.call('getSettings', {});

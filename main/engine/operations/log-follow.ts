@@ -9,6 +9,7 @@ import type { KubeClient } from '../../kube/client';
 import { plainMessage, statusOf } from '../../kube/errors';
 import { KINDS } from '../../kube/kinds';
 import { startWatchSet, type WatchSet } from '../../kube/watch-set';
+import { errorCodeOf } from './operation-error';
 import { LineSplitter } from './line-splitter';
 import type { LogTarget } from './log-target';
 
@@ -47,10 +48,7 @@ function followError(error: unknown, namespace: string, target: LogTarget): [Err
       'invalid_state',
       `Container ${target.container} in ${target.pod} is not running yet; try again once it has started`,
     ];
-  return [
-    status === null ? 'cluster_unreachable' : 'internal',
-    `Could not follow ${target.pod}/${target.container}: ${plainMessage(error)}`,
-  ];
+  return [errorCodeOf(error), `Could not follow ${target.pod}/${target.container}: ${plainMessage(error)}`];
 }
 
 export class LogFollowRegistry {
