@@ -230,6 +230,8 @@ export const requests = {
   createStore: { request: CreateStoreSchema, response: StoreSchema },
   deleteStore: { request: ById, response: StoreSchema },
   retryStore: { request: ById, response: StoreSchema },
+  /** Compares a Ready store with the cluster now and repairs any drift (a deleted or edited object). */
+  reconcileStore: { request: ById, response: StoreSchema },
   restartStore: {
     request: z
       .object({ id: z.string().min(1).max(64), component: z.enum(['all', 'wordpress', 'mysql']) })

@@ -17,6 +17,8 @@ export interface CliApp {
   bus: EventBus;
   /** Who runs the passes on this data dir: this process, another one, or nobody right now. */
   worker: Pick<WorkerHandle, 'status'>;
+  /** Resolves once no pass for the store is queued or running in this process. */
+  engine?: { settled(id: string): Promise<void> };
   close(): Promise<void> | void;
 }
 
@@ -28,6 +30,8 @@ export interface CliContext {
   signal: AbortSignal;
   now(): Date;
   worker(): WorkerStatus;
+  /** Resolves when this process has no pass queued or running for the store. */
+  settled(id: string): Promise<void>;
   /** Raw input on purpose: the contract's schemas validate it, exactly as for IPC. */
   call<K extends RequestName>(name: K, raw: Record<string, unknown>): Promise<Result<ResponseOf<K>>>;
 }
@@ -40,6 +44,7 @@ export function createCliContext(app: CliApp, io: CliIo, json: boolean, signal: 
     signal,
     now: () => new Date(),
     worker: () => app.worker.status(),
+    settled: (id) => app.engine?.settled(id) ?? Promise.resolve(),
     call: async (name, raw) => (await dispatch(app.handlers, name, raw)) as Result<ResponseOf<typeof name>>,
   };
 }

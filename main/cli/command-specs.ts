@@ -106,6 +106,12 @@ export const COMMANDS: CommandSpec[] = [
     flags: [{ ...WAIT, description: 'follow until Ready or Failed' }],
   },
   {
+    name: 'reconcile',
+    summary: 'compare a Ready store with the cluster and repair drift',
+    args: [STORE_ARG],
+    flags: [],
+  },
+  {
     name: 'delete',
     summary: 'delete a store and everything in it',
     args: [STORE_ARG],

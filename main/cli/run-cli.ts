@@ -71,7 +71,8 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     mode: 'cli',
     // Only a command that stays to see work through competes for the data dir's worker lease
     // (and so may resume unfinished stores); a quick `list` or `create` records and leaves.
-    worker: flags.wait === true ? 'auto' : 'never',
+    // `reconcile` is done on the spot when no app is working on the data dir.
+    worker: flags.wait === true || command.name === 'reconcile' ? 'auto' : 'never',
   };
   if (global.kubeconfig !== undefined) options.kubeconfigPath = global.kubeconfig;
   if (global.context !== undefined) options.context = global.context;

@@ -3,6 +3,7 @@ import type { EventName } from '../../preload/contract';
 import { openState, type State } from '../state/open-state';
 import { Engine } from './engine';
 import type { StoreStrategy } from './strategies/strategy';
+import type { Store } from '../../preload/contract';
 
 // Admission and state transitions only: the cluster side is covered by test/integration.
 const strategy = (plan: 'woocommerce' | 'medusa', unavailableReason: string | null = null) =>
@@ -249,5 +250,23 @@ describe('Engine as one of several processes on a data dir', () => {
     expect(state.stores.get(ready.id)?.status).toBe('Ready');
     // The delete pass ran: with no cluster it stays Deleting with the reason recorded.
     expect(state.stores.get(deleting.id)).toMatchObject({ status: 'Deleting', errorStep: 'delete' });
+  });
+
+  it('reconcileNow in a process that is not the worker leaves a request the worker picks up', async () => {
+    setup({}, false);
+    const ready = row('drifted', 'Ready');
+    const requested = await engine.reconcileNow(ready.id, 'cli:test');
+    expect(requested.ok).toBe(true);
+    expect(state.stores.get(ready.id)?.updatedAt).not.toBe(ready.updatedAt);
+    expect(state.audit.list(5)[0]).toMatchObject({ action: 'reconcile', name: 'drifted', actor: 'cli:test' });
+    await engine.settled(ready.id);
+    expect(state.stores.get(ready.id)?.status).toBe('Ready');
+
+    // The worker sees a Ready row changed by another process and runs a pass over it (with no
+    // cluster here the pass cannot even start, which shows that it ran).
+    await engine.setWorking(true);
+    engine.pickUp(state.stores.get(ready.id) as Store, ready);
+    await engine.settled(ready.id);
+    expect(state.stores.get(ready.id)).toMatchObject({ status: 'Failed', errorStep: 'start' });
   });
 });

@@ -88,7 +88,13 @@ export class Engine {
    * what it asked for, as if the request had come here. A new delete stops a provisioning pass.
    */
   pickUp(store: Store, previous: Store | null): void {
-    if (!this.working || !UNFINISHED_STATUSES.includes(store.status)) return;
+    if (!this.working) return;
+    // Another process touched a Ready store: a reconcile request (see reconcileNow) — re-check it.
+    if (store.status === 'Ready' && previous?.status === 'Ready') {
+      if (this.queue.state(store.id) === 'idle') this.queue.enqueue(store.id);
+      return;
+    }
+    if (!UNFINISHED_STATUSES.includes(store.status)) return;
     if (store.status === 'Deleting' && previous?.status !== 'Deleting') {
       this.queue.abort(store.id, new Error('store is being deleted'));
       this.queue.enqueue(store.id);
@@ -171,14 +177,25 @@ export class Engine {
   }
 
   /** Runs a pass now (drift repair for a Ready store; merged with one already queued). */
-  async reconcileNow(id: string): Promise<Result<Store>> {
+  async reconcileNow(id: string, actor = this.actor): Promise<Result<Store>> {
     const store = this.options.stores.get(id);
     if (!store) return err('not_found', `No store with id ${id}`);
     if (store.status === 'Failed')
       return err('invalid_state', `Store "${store.name}" failed; retry it instead`);
     if (store.status === 'Deleting') return err('invalid_state', `Store "${store.name}" is being deleted`);
-    this.queue.enqueue(id);
-    return ok(store);
+    this.options.audit.add({
+      action: 'reconcile',
+      resource: 'store',
+      name: store.name,
+      details: `id=${id}`,
+      actor,
+    });
+    if (this.working) {
+      this.queue.enqueue(id);
+      return ok(store);
+    }
+    // The worker is another process: a touched row reaches it through its change feed (pickUp).
+    return ok(this.options.stores.touch(id) ?? store);
   }
 
   /** Resolves once no pass for the store is queued or running. */

@@ -209,6 +209,17 @@ export class StoresRepo {
   }
 
   /** A retry starts a new generation; returns it, or null when the store no longer exists. */
+  /** Marks the row changed (updated_at) so the process doing the cluster work notices a request. */
+  touch(id: string): Store | null {
+    const current = this.get(id);
+    if (!current) return null;
+    // Other processes see changes by updated_at: a touch in the same millisecond must still move it.
+    let at = this.now();
+    if (at <= current.updatedAt) at = new Date(Date.parse(current.updatedAt) + 1).toISOString();
+    this.db.prepare('UPDATE stores SET updated_at = ? WHERE id = ?').run(at, id);
+    return this.get(id);
+  }
+
   bumpGeneration(id: string): number | null {
     const row = this.db
       .prepare(

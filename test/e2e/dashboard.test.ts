@@ -144,6 +144,31 @@ describe('dashboard against the simulated cluster', () => {
     expect(await detail.button('Restart WordPress').getAttribute('aria-busy')).toBe('false');
   });
 
+  it('Repair drift puts back a Service deleted behind the app’s back', async () => {
+    s.sim.store.delete('services', NAMESPACE, 'wordpress');
+    let stop = (): void => undefined;
+    const restored = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the Service was not restored within 20 s')), 20_000);
+      stop = s.sim.store.subscribe((e) => {
+        const { name, namespace } = e.object.metadata;
+        if (e.type === 'ADDED' && e.key === 'services' && namespace === NAMESPACE && name === 'wordpress') {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    try {
+      await detail.button('Repair drift').click();
+      await detail.panel
+        .getByRole('status')
+        .filter({ hasText: 'Checking the store against the cluster' })
+        .waitFor({ timeout: 20_000 });
+      await restored;
+    } finally {
+      stop();
+    }
+  });
+
   it('Settings shows the validation error main returns, next to its field, and saves nothing', async () => {
     const { ui } = s;
     const dialog = ui.settingsDialog;

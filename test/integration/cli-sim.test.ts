@@ -120,6 +120,21 @@ describe('storedeck CLI against the simulator', () => {
     expect(Date.parse(annotations['kubectl.kubernetes.io/restartedAt'])).not.toBeNaN();
   });
 
+  it('reconcile restores a deleted Service on the spot, then finds nothing to repair', async () => {
+    sim.store.delete('services', 'store-corner-shop', 'wordpress');
+    const repaired = await cli('reconcile', 'corner-shop');
+    expect(repaired.err).toBe('');
+    expect(repaired.code).toBe(0);
+    expect(repaired.out).toMatch(/"Corner Shop" reconciled \(Ready\):/);
+    expect(repaired.out).toMatch(/Service wordpress/);
+    expect(sim.store.get('services', 'store-corner-shop', 'wordpress')).toBeDefined();
+    expect(await cli('reconcile', 'corner-shop')).toEqual({
+      code: 0,
+      out: '"Corner Shop" matches the cluster: nothing to repair.\n',
+      err: '',
+    });
+  });
+
   it.each([
     [['create', 'x'.repeat(41), '--email', 'a@b.co'], 2, '<name>: Store name must be at most 40 characters'],
     [
@@ -160,7 +175,16 @@ describe('storedeck CLI against the simulator', () => {
         .filter((e) => e.name === 'Corner Shop')
         .map((e) => e.action)
         .reverse(),
-    ).toEqual(['create', 'reveal-password', 'reset-password', 'reveal-password', 'restart', 'delete']);
+    ).toEqual([
+      'create',
+      'reveal-password',
+      'reset-password',
+      'reveal-password',
+      'restart',
+      'reconcile',
+      'reconcile',
+      'delete',
+    ]);
     expect(audit.every((e) => e.actor.startsWith('cli:'))).toBe(true);
   });
 });

@@ -58,6 +58,7 @@ export function storeHandlers({
     },
     deleteStore: async ({ id }) => engine.delete(id, actor),
     retryStore: async ({ id }) => engine.retry(id, actor),
+    reconcileStore: async ({ id }) => engine.reconcileNow(id, actor),
     listEvents: withStore(async (store) => ok(state.events.list(store.id))),
     restartStore: withStore((store, { component }) => operations.restart(store, component)),
     resetAdminPassword: withStore((store) => operations.resetPassword(store)),

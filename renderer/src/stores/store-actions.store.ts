@@ -5,7 +5,7 @@ import type { RequestOf, ResponseOf, Result, StoredeckApi } from '../../../prelo
 
 export type RestartComponent = RequestOf<'restartStore'>['component'];
 export type ActionKey =
-  `restart-${RestartComponent}` | 'reset-password' | 'retry' | 'reveal-password' | 'delete';
+  `restart-${RestartComponent}` | 'reset-password' | 'retry' | 'reconcile' | 'reveal-password' | 'delete';
 export type Feedback = { kind: 'ok' | 'error'; message: string };
 export type Credentials = ResponseOf<'revealAdminPassword'>;
 
@@ -19,6 +19,7 @@ export type StoreActionsState = {
   restart(component: RestartComponent): Promise<void>;
   resetPassword(): Promise<void>;
   retry(): Promise<void>;
+  reconcile(): Promise<void>;
   reveal(): Promise<void>;
   hide(): void;
   dismissNewPassword(): void;
@@ -76,6 +77,13 @@ export function createStoreActionsStore(api: StoredeckApi, id: string): StoreApi
           'retry',
           () => api.retryStore({ id }),
           () => 'Retrying: the store is queued again.',
+        );
+      },
+      async reconcile() {
+        await run(
+          'reconcile',
+          () => api.reconcileStore({ id }),
+          () => 'Checking the store against the cluster; repairs appear in the timeline.',
         );
       },
       async reveal() {

@@ -60,6 +60,22 @@ export function ActionsTab({ store, actions }: Props) {
           ))}
         </ul>
       </section>
+      <section className="action-group" aria-labelledby="reconcile-title">
+        <h3 id="reconcile-title">Repair</h3>
+        <p className="muted">
+          Compares every object of the store with the cluster and puts back anything deleted or edited by
+          hand.
+        </p>
+        <BusyButton
+          busy={Boolean(pending.reconcile)}
+          busyText="Requesting…"
+          disabled={store.status !== 'Ready'}
+          onClick={() => void actions.getState().reconcile()}
+        >
+          Repair drift
+        </BusyButton>
+        <FeedbackMessage feedback={feedback.reconcile} />
+      </section>
       <section className="action-group" aria-labelledby="reset-title">
         <h3 id="reset-title">Admin password</h3>
         <p className="muted">Sets a new random password for the WordPress admin user and shows it once.</p>
