@@ -15,7 +15,7 @@ import {
 import { FIELD_MANAGER } from '../engine/model/engine-limits';
 import { isNotFound } from './errors';
 import { ObjectApi } from './object-api';
-import { collectionPath, kindOf, type KindRef } from './kinds';
+import { collectionPath, type KindRef } from './kinds';
 import { withRetry, type RetryOptions } from './retry';
 import { toModel, toWire } from './wire';
 
@@ -209,10 +209,5 @@ export class KubeClient {
   /** REST path of a kind's collection (what a Watch is opened on). */
   pathOf(kind: KindRef, namespace?: string): string {
     return collectionPath(kind, namespace);
-  }
-
-  /** The KindRef for an object we build. */
-  kindOf(obj: { apiVersion: string; kind: string }): KindRef {
-    return kindOf(obj);
   }
 }

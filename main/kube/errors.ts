@@ -171,11 +171,9 @@ export function classifyError(error: unknown): ClassifiedError {
   };
 }
 
-export const isTransient = (error: unknown): boolean => classifyError(error).kind === 'transient';
 export const statusOf = (error: unknown): number | null => classifyError(error).status;
 export const isNotFound = (error: unknown): boolean => statusOf(error) === 404;
 export const isConflict = (error: unknown): boolean => statusOf(error) === 409;
-export const isGone = (error: unknown): boolean => statusOf(error) === 410;
 
 /** The one-line message to show a user for any error. */
 export function plainMessage(error: unknown): string {

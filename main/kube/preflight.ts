@@ -1,6 +1,7 @@
 // Preflight: can this context host stores? Every check answers in plain words and never
 // throws; an unreachable API short-circuits the rest (they would all say the same thing).
 import { VersionApi } from '@kubernetes/client-node';
+import { isDefaultStorageClass } from '../engine/model/storage-class';
 import type { Preflight } from '../../preload/contract';
 import type { KubeClient } from './client';
 import { detectIngress } from './ingress-detect';
@@ -66,9 +67,7 @@ async function checkStorage(input: PreflightInput): Promise<Check> {
     const { items: classes } = await input.client.list(KINDS.StorageClass);
     const chosen = input.storageClass
       ? classes.find((c) => c.metadata?.name === input.storageClass)
-      : classes.find(
-          (c) => c.metadata?.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true',
-        );
+      : classes.find((c) => isDefaultStorageClass(c.metadata?.annotations));
     if (!chosen) {
       const names = classes.map((c) => c.metadata?.name).join(', ') || 'none';
       return {

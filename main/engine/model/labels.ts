@@ -61,8 +61,3 @@ export function storeLabels(store: LabelTarget, component: Component): Record<st
 export function podSelector(component: Component): Record<string, string> {
   return { [LABEL.name]: APP_NAME[component], [LABEL.component]: component };
 }
-
-/** Label selector string for every object of one store, e.g. for list/watch calls. */
-export function storeSelector(storeId: string): string {
-  return `${LABEL.managedBy}=${MANAGED_BY},${LABEL.storeId}=${storeId}`;
-}

@@ -12,14 +12,9 @@ import {
   type StorageClassShape,
   type WorkloadShape,
 } from './observed-shapes';
+import { isDefaultStorageClass } from '../../model/storage-class';
 
-const DEFAULT_CLASS_ANNOTATIONS = [
-  'storageclass.kubernetes.io/is-default-class',
-  'storageclass.beta.kubernetes.io/is-default-class',
-];
-
-const isDefault = (sc: StorageClassShape) =>
-  DEFAULT_CLASS_ANNOTATIONS.some((key) => sc.metadata?.annotations?.[key] === 'true');
+const isDefault = (sc: StorageClassShape) => isDefaultStorageClass(sc.metadata?.annotations);
 
 function claimProblem(
   pvc: WorkloadShape,
