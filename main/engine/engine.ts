@@ -106,7 +106,8 @@ export class Engine {
 
   /** Validates, admits (unique slug, plan available, under the context limit), records Queued and schedules provisioning. */
   async create(input: CreateStoreInput, actor = this.actor): Promise<Result<Store>> {
-    const admitted = admitStore(input, this.options.stores, this.options.settings.get(), this.strategyFor);
+    const { stores, settings } = this.options;
+    const admitted = stores.exclusively(() => admitStore(input, stores, settings.get(), this.strategyFor));
     if (!admitted.ok) return admitted;
     const store = admitted.value;
     this.options.audit.add({

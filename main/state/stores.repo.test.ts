@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreSchema } from '../../preload/contract';
 import { openState, type State } from './open-state';
@@ -177,5 +180,39 @@ describe('StoresRepo', () => {
     expect(state.stores.remove(store.id)).toBe(false);
     // The slug is free again once the row is gone.
     expect(state.stores.insert(newStore()).ok).toBe(true);
+  });
+});
+
+describe('StoresRepo.exclusively', () => {
+  it('holds the write lock for the whole check-then-insert, so a second process waits or fails busy', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'storedeck-excl-'));
+    const file = join(dir, 'storedeck.db');
+    const first = openState(file);
+    const second = openState(file, { busyTimeoutMs: 0 });
+    try {
+      const inside = first.stores.exclusively(() => {
+        // While the first process is between its count and its insert, the second cannot write.
+        expect(() => second.stores.insert(newStore({ slug: 'other' }))).toThrow(/database is locked/);
+        const count = first.stores.countByContext('kind-dev');
+        const inserted = first.stores.insert(newStore({ slug: 'mine' }));
+        return { count, ok: inserted.ok };
+      });
+      expect(inside).toEqual({ count: 0, ok: true });
+      expect(second.stores.insert(newStore({ slug: 'other' })).ok).toBe(true);
+      expect(first.stores.list().map((s) => s.slug)).toEqual(['mine', 'other']);
+    } finally {
+      first.close();
+      second.close();
+    }
+  });
+
+  it('writes nothing when the work throws', () => {
+    expect(() =>
+      state.stores.exclusively(() => {
+        insert({ slug: 'doomed' });
+        throw new Error('admission changed its mind');
+      }),
+    ).toThrow('admission changed its mind');
+    expect(state.stores.list()).toEqual([]);
   });
 });

@@ -209,6 +209,14 @@ export class StoresRepo {
   }
 
   /** A retry starts a new generation; returns it, or null when the store no longer exists. */
+  /**
+   * Runs check-then-write work (admission: slug free, under the context limit, insert) in one
+   * IMMEDIATE transaction, so two processes on one data dir cannot both pass the same check.
+   */
+  exclusively<T>(work: () => T): T {
+    return this.db.transaction(work).immediate();
+  }
+
   /** Marks the row changed (updated_at) so the process doing the cluster work notices a request. */
   touch(id: string): Store | null {
     const current = this.get(id);
