@@ -4,17 +4,10 @@
 // recorded on the Namespace so a later pass skips setup after the Job's TTL removed it.
 import type { ApiObject, KubeClient } from '../kube/client';
 import { KINDS } from '../kube/kinds';
+import { appPodNode } from './app-node';
 import { waitForGone, WaitTimeoutError } from '../kube/watch-wait';
 import type { Deadline } from './deadline';
-import {
-  byName,
-  jobState,
-  podsOfJob,
-  readyPodNode,
-  selectorOf,
-  toObserved,
-  type NamespaceSnapshot,
-} from './observe';
+import { byName, jobState, podsOfJob, toObserved, type NamespaceSnapshot } from './observe';
 import { StepFailure } from './step-failure';
 import type { Diagnosis, StoreContext, StoreStrategy } from './strategies/strategy';
 import type { Timeline } from './store-writer';
@@ -50,23 +43,6 @@ async function markSetupDone(
     },
     { fieldManager: SETUP_FIELD_MANAGER, signal },
   );
-}
-
-async function appNode(
-  client: KubeClient,
-  strategy: StoreStrategy,
-  ctx: StoreContext,
-  signal: AbortSignal,
-): Promise<string | null> {
-  const deployment = await client.get(KINDS.Deployment, ctx.namespace, strategy.appDeployment, signal);
-  const selector = selectorOf(deployment ?? undefined);
-  if (!selector) return null;
-  const { items } = await client.list(
-    KINDS.Pod,
-    { namespace: ctx.namespace, labelSelector: selector },
-    signal,
-  );
-  return readyPodNode(items);
 }
 
 type JobOutcome = { state: 'complete' } | { state: 'failed'; snapshot: NamespaceSnapshot };
@@ -144,7 +120,7 @@ async function startJob(
       what: `the failed setup job ${strategy.setupJobName} to be removed`,
     });
   }
-  const node = await appNode(client, strategy, ctx, signal);
+  const node = await appPodNode(client, ctx.namespace, strategy.appDeployment, signal);
   await client.apply(strategy.setupJob(ctx, node), { signal });
   return node ? `Started the setup job on node ${node}` : 'Started the setup job';
 }

@@ -218,6 +218,6 @@ describe('delete', () => {
       .list(50)
       .filter((a) => a.name === 'Corner Shop')
       .map((a) => a.action);
-    expect(audit.sort()).toEqual(['create', 'delete']);
+    expect(audit.sort()).toEqual(['create', 'delete', 'reconcile', 'reconcile']);
   });
 });

@@ -7,7 +7,9 @@ import { err, ok, type Result } from '../../../preload/contract';
 import type { ApiObject, KubeClient } from '../../kube/client';
 import { KINDS } from '../../kube/kinds';
 import { watchUntil } from '../../kube/watch-wait';
+import { appPodNode } from '../app-node';
 import { PASSWORD_RESET_JOB_PREFIX } from '../model/names';
+import { condition, jobState, podsOfJob } from '../observe';
 import type { StoreContext, StoreStrategy } from '../strategies/strategy';
 
 export interface Credentials {
@@ -56,48 +58,19 @@ async function writePassword(
   );
 }
 
-/** The node the app deployment's pod runs on (a running, non-terminating pod first), or null. */
-export async function appPodNode(
-  client: KubeClient,
-  namespace: string,
-  deployment: string,
-): Promise<string | null> {
-  const found = await client.get(KINDS.Deployment, namespace, deployment);
-  const matchLabels = (found?.spec?.selector?.matchLabels ?? {}) as Record<string, string>;
-  const labelSelector = Object.entries(matchLabels)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(',');
-  if (!labelSelector) return null;
-  const pods = (await client.list(KINDS.Pod, { namespace, labelSelector })).items.filter(
-    (p) => p.spec?.nodeName,
-  );
-  const live = pods.find((p) => p.status?.phase === 'Running' && !p.metadata?.deletionTimestamp);
-  return ((live ?? pods[0])?.spec?.nodeName as string | undefined) ?? null;
-}
-
 type JobOutcome = { done: true } | { done: false; reason: string };
 
 function jobOutcome(job: ApiObject | undefined): JobOutcome | undefined {
-  const conditions = (job?.status?.conditions ?? []) as Array<{
-    type?: string;
-    status?: string;
-    message?: string;
-    reason?: string;
-  }>;
-  if (conditions.some((c) => c.type === 'Complete' && c.status === 'True')) return { done: true };
-  const failed = conditions.find((c) => c.type === 'Failed' && c.status === 'True');
-  if (failed) return { done: false, reason: failed.message ?? failed.reason ?? 'the job failed' };
-  return undefined;
+  const state = jobState(job);
+  if (state === 'complete') return { done: true };
+  if (state !== 'failed') return undefined;
+  const failed = condition(job, 'Failed');
+  return { done: false, reason: failed?.message ?? failed?.reason ?? 'the job failed' };
 }
 
 async function jobLogTail(client: KubeClient, namespace: string, jobName: string): Promise<string[]> {
-  const pods = (await client.list(KINDS.Pod, { namespace })).items.filter((p) =>
-    (p.metadata?.ownerReferences ?? []).some((o) => o.kind === 'Job' && o.name === jobName),
-  );
-  const last = pods
-    .sort((a, b) => (a.metadata?.creationTimestamp ?? '').localeCompare(b.metadata?.creationTimestamp ?? ''))
-    .at(-1);
-  return last?.metadata?.name ? client.logTail(namespace, last.metadata.name, 10) : [];
+  const newest = podsOfJob((await client.list(KINDS.Pod, { namespace })).items, jobName)[0];
+  return newest?.metadata?.name ? client.logTail(namespace, newest.metadata.name, 10) : [];
 }
 
 export interface ResetOptions {
