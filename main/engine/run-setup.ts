@@ -5,6 +5,8 @@
 import type { ApiObject, KubeClient } from '../kube/client';
 import { KINDS } from '../kube/kinds';
 import { appPodNode } from './app-node';
+import { SIDE_FIELD_MANAGERS } from './model/engine-limits';
+import { ANNOTATION } from './model/labels';
 import { waitForGone, WaitTimeoutError } from '../kube/watch-wait';
 import type { Deadline } from './deadline';
 import { byName, jobState, podsOfJob, toObserved, type NamespaceSnapshot } from './observe';
@@ -14,10 +16,7 @@ import type { Timeline } from './store-writer';
 import { watchNamespace } from './watch-namespace';
 
 export const SETUP_STEP = 'setup';
-/** Set on the Namespace once setup succeeded (value: the store generation that ran it). */
-export const SETUP_COMPLETED_ANNOTATION = 'storedeck.dev/setup-completed-generation';
-/** A field manager of its own, so the main apply (which does not list it) never removes it. */
-export const SETUP_FIELD_MANAGER = 'storedeck-setup';
+export const SETUP_COMPLETED_ANNOTATION = ANNOTATION.setupCompleted;
 const LOG_TAIL_LINES = 20;
 
 export async function setupAlreadyDone(
@@ -41,7 +40,7 @@ async function markSetupDone(
       kind: 'Namespace',
       metadata: { name: ctx.namespace, annotations: { [SETUP_COMPLETED_ANNOTATION]: String(generation) } },
     },
-    { fieldManager: SETUP_FIELD_MANAGER, signal },
+    { fieldManager: SIDE_FIELD_MANAGERS.setup, signal },
   );
 }
 

@@ -9,3 +9,16 @@ export const ENGINE_DEFAULTS = {
 
 /** Server-side apply field manager: owns every field Storedeck sets. */
 export const FIELD_MANAGER = 'storedeck';
+
+/**
+ * Managers for the few fields set outside the main apply. Each has its own, so the main apply
+ * (which does not list those fields) never removes them and they never conflict with it.
+ */
+export const SIDE_FIELD_MANAGERS = {
+  /** The setup-completed annotation on the Namespace. */
+  setup: 'storedeck-setup',
+  /** The admin password key of the Secret (a merge patch of just that key). */
+  password: 'storedeck-password',
+  /** The rollout-restart stamp on a pod template. */
+  restart: 'storedeck-restart',
+} as const;

@@ -18,6 +18,8 @@ export const ANNOTATION = {
   storeName: 'storedeck.dev/store-name',
   /** Same key `kubectl rollout restart` writes, so both tools restart the same way. */
   restartedAt: 'kubectl.kubernetes.io/restartedAt',
+  /** On the Namespace once setup succeeded (value: the store generation that ran it). */
+  setupCompleted: 'storedeck.dev/setup-completed-generation',
 } as const;
 
 /** Component label values; the contract's log picker names pods by these. */

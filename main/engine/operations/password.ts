@@ -8,6 +8,7 @@ import type { ApiObject, KubeClient } from '../../kube/client';
 import { KINDS } from '../../kube/kinds';
 import { watchUntil } from '../../kube/watch-wait';
 import { appPodNode } from '../app-node';
+import { SIDE_FIELD_MANAGERS } from '../model/engine-limits';
 import { PASSWORD_RESET_JOB_PREFIX } from '../model/names';
 import { condition, jobState, podsOfJob } from '../observe';
 import type { StoreContext, StoreStrategy } from '../strategies/strategy';
@@ -19,7 +20,6 @@ export interface Credentials {
 
 // A merge patch under its own manager touches only this key; an apply as `storedeck` with just
 // this key would make the engine's manager drop the Secret's other keys (the WordPress salts).
-export const PASSWORD_FIELD_MANAGER = 'storedeck-password';
 export const PASSWORD_RESET_TIMEOUT_MS = 240_000;
 
 /** 24 characters from 18 random bytes: URL- and shell-safe, 144 bits. */
@@ -52,7 +52,7 @@ async function writePassword(
   const body = { data: { [passwordKey]: Buffer.from(password, 'utf8').toString('base64') } };
   await client.call(() =>
     client.core.patchNamespacedSecret(
-      { name: secretName, namespace, body, fieldManager: PASSWORD_FIELD_MANAGER },
+      { name: secretName, namespace, body, fieldManager: SIDE_FIELD_MANAGERS.password },
       setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
     ),
   );

@@ -6,14 +6,13 @@
 // `storedeck-restart` alone; a later reconcile neither conflicts with it nor removes it, and
 // the restart stamp survives (exactly as it survives kubectl apply after kubectl rollout restart).
 import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
-import { err, ok, type Result } from '../../../preload/contract';
+import { err, ok, type RequestOf, type Result } from '../../../preload/contract';
 import type { KubeClient } from '../../kube/client';
 import { KINDS } from '../../kube/kinds';
+import { SIDE_FIELD_MANAGERS } from '../model/engine-limits';
 import { ANNOTATION, LABEL, MANAGED_BY } from '../model/labels';
 
-export type RestartComponent = 'all' | 'wordpress' | 'mysql';
-
-export const RESTART_FIELD_MANAGER = 'storedeck-restart';
+export type RestartComponent = RequestOf<'restartStore'>['component'];
 
 export function restartPatch(at: Date): object {
   return {
@@ -48,7 +47,7 @@ export async function restartDeployments(
   for (const name of names) {
     await client.call(() =>
       client.apps.patchNamespacedDeployment(
-        { name, namespace, body, fieldManager: RESTART_FIELD_MANAGER },
+        { name, namespace, body, fieldManager: SIDE_FIELD_MANAGERS.restart },
         contentType,
       ),
     );
