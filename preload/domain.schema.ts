@@ -1,0 +1,160 @@
+// The domain shapes the contract speaks in: stores, timeline events, audit entries, contexts,
+// health, preflight, settings, logs. Part of THE contract; import them from preload/contract.ts.
+import { z } from 'zod';
+
+export const STORE_STATUSES = ['Queued', 'Provisioning', 'Ready', 'Failed', 'Deleting'] as const;
+export const StoreStatusSchema = z.enum(STORE_STATUSES);
+export type StoreStatus = z.infer<typeof StoreStatusSchema>;
+
+export const PLANS = ['woocommerce', 'medusa'] as const;
+export const PlanSchema = z.enum(PLANS);
+export type Plan = z.infer<typeof PlanSchema>;
+
+export const StoreSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  namespace: z.string(),
+  status: StoreStatusSchema,
+  plan: PlanSchema,
+  context: z.string(),
+  url: z.string().nullable(),
+  adminUrl: z.string().nullable(),
+  adminEmail: z.string(),
+  errorStep: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+  createdAt: z.string(),
+  provisionedAt: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type Store = z.infer<typeof StoreSchema>;
+
+export const EVENT_STATUSES = ['started', 'completed', 'failed'] as const;
+export const TimelineEventSchema = z.object({
+  id: z.number(),
+  storeId: z.string(),
+  step: z.string(),
+  status: z.enum(EVENT_STATUSES),
+  message: z.string(),
+  timestamp: z.string(),
+});
+export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
+
+export const AuditEntrySchema = z.object({
+  id: z.number(),
+  action: z.string(),
+  resource: z.string(),
+  name: z.string(),
+  details: z.string(),
+  actor: z.string(),
+  timestamp: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+export const ContextInfoSchema = z.object({
+  name: z.string(),
+  cluster: z.string(),
+  server: z.string(),
+  user: z.string(),
+  /** Local clusters (kind, k3d, minikube, docker-desktop, loopback servers) get <slug>.localhost hosts. */
+  isLocal: z.boolean(),
+});
+export type ContextInfo = z.infer<typeof ContextInfoSchema>;
+
+export const ResourceAmountsSchema = z.object({ cpu: z.string().nullable(), memory: z.string().nullable() });
+export const ContainerHealthSchema = z.object({
+  name: z.string(),
+  image: z.string(),
+  ready: z.boolean(),
+  restarts: z.number(),
+  state: z.string(), // running | waiting | terminated
+  reason: z.string().nullable(),
+  requests: ResourceAmountsSchema,
+  limits: ResourceAmountsSchema,
+});
+export const PodHealthSchema = z.object({
+  name: z.string(),
+  component: z.string().nullable(),
+  phase: z.string(),
+  ready: z.boolean(),
+  restarts: z.number(),
+  startedAt: z.string().nullable(),
+  uptimeSeconds: z.number().nullable(),
+  node: z.string().nullable(),
+  containers: z.array(ContainerHealthSchema),
+});
+export const PvcHealthSchema = z.object({
+  name: z.string(),
+  phase: z.string(),
+  capacity: z.string().nullable(),
+  storageClass: z.string().nullable(),
+});
+export const StoreHealthSchema = z.object({
+  pods: z.array(PodHealthSchema),
+  pvcs: z.array(PvcHealthSchema),
+  quota: z
+    .object({ hard: z.record(z.string(), z.string()), used: z.record(z.string(), z.string()) })
+    .nullable(),
+  observedAt: z.string(),
+});
+export type StoreHealth = z.infer<typeof StoreHealthSchema>;
+
+export const PreflightCheckSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: z.enum(['ok', 'warn', 'fail']),
+  detail: z.string(),
+});
+export const PreflightSchema = z.object({
+  context: z.string(),
+  ok: z.boolean(),
+  checks: z.array(PreflightCheckSchema),
+});
+export type Preflight = z.infer<typeof PreflightSchema>;
+
+export const wholeBetween = (label: string, min: number, max: number) =>
+  z
+    .number({ error: `${label} must be a number` })
+    .int(`${label} must be a whole number`)
+    .min(min, `${label} must be at least ${min}`)
+    .max(max, `${label} must be at most ${max}`);
+
+export const SettingsSchema = z.object({
+  baseDomain: z
+    .string()
+    .max(200, 'Base domain must be at most 200 characters')
+    .regex(
+      /^(?=.{1,200}$)([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)*[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
+      'Base domain must be a DNS name such as stores.example.com',
+    )
+    .nullable(),
+  storageClass: z.string().max(253, 'StorageClass name must be at most 253 characters').nullable(),
+  imageRegistry: z.string().max(253, 'Image registry must be at most 253 characters').nullable(),
+  concurrency: wholeBetween('Concurrent provisions', 1, 20),
+  maxStoresPerContext: wholeBetween('Stores per context', 1, 500),
+  provisionTimeoutSeconds: wholeBetween('Provisioning timeout (seconds)', 30, 3600),
+  theme: z.enum(['system', 'dark', 'light']),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const TAIL_LINES = [50, 100, 200, 500] as const;
+export const LogTargetSchema = z.object({
+  id: z.string().min(1),
+  /** Pod name, or a component ('wordpress' | 'mysql' | 'setup'); defaults to wordpress. */
+  pod: z.string().max(253).optional(),
+  container: z.string().max(63).optional(),
+  tailLines: z
+    .union(
+      TAIL_LINES.map((n) => z.literal(n)),
+      { error: `Line count must be one of ${TAIL_LINES.join(', ')}` },
+    )
+    .default(100),
+});
+export const LogsSchema = z.object({
+  pod: z.string(),
+  container: z.string(),
+  lines: z.array(z.string()),
+  pods: z.array(
+    z.object({ name: z.string(), component: z.string().nullable(), containers: z.array(z.string()) }),
+  ),
+});
