@@ -1,8 +1,9 @@
-import { StatusError, type KubeObject } from '../types.js';
+import type { KubeObject } from '../types.js';
 import { fnv32a, KUBE_ALPHANUMS } from '../rng.js';
 import { deploymentStatus, rollingParams } from './deployment-status.js';
 import type { EventRecorder } from './events.js';
-import { controllerRef, isOwnedBy, type Condition } from './meta.js';
+import { isOwnedBy, type Condition } from './meta.js';
+import { createPodFromTemplate } from './pod-control.js';
 import type { Runtime } from './runtime.js';
 import { backoffMs } from './timings.js';
 import { isTerminalPod } from './usage.js';
@@ -59,33 +60,19 @@ export function installDeploymentController(rt: Runtime, events: EventRecorder):
   function createPod(d: KubeObject, hash: string): string | undefined {
     const ns = d.metadata.namespace as string;
     const id = `${ns}/${d.metadata.name}`;
-    const template = d.spec?.template ?? {};
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const n = counters.get(id) ?? 0;
       counters.set(id, n + 1);
       const name = `${d.metadata.name}-${hash}-${rt.rngFor(`pod-name:${id}/${hash}/${n}`).suffix(5)}`;
-      if (rt.store.get('pods', ns, name)) continue;
-      try {
-        rt.store.create('pods', {
-          apiVersion: 'v1',
-          kind: 'Pod',
-          metadata: {
-            name,
-            generateName: `${d.metadata.name}-${hash}-`,
-            namespace: ns,
-            labels: { ...(template.metadata?.labels ?? {}), 'pod-template-hash': hash },
-            ...(template.metadata?.annotations ? { annotations: { ...template.metadata.annotations } } : {}),
-            ownerReferences: [controllerRef(d)],
-          },
-          spec: structuredClone(template.spec ?? {}),
-        });
-        events.record(d, 'Normal', 'SuccessfulCreate', `Created pod: ${name}`, REPLICASET_CONTROLLER);
-        return undefined;
-      } catch (err) {
-        if (!(err instanceof StatusError) || err.code === 409) throw err;
-        events.record(d, 'Warning', 'FailedCreate', `Error creating: ${err.message}`, REPLICASET_CONTROLLER);
-        return err.message;
-      }
+      const outcome = createPodFromTemplate(
+        rt,
+        events,
+        d,
+        { name, generateName: `${d.metadata.name}-${hash}-`, extraLabels: { 'pod-template-hash': hash } },
+        REPLICASET_CONTROLLER,
+      );
+      if (outcome === 'exists') continue;
+      return outcome === 'created' ? undefined : outcome;
     }
     return undefined;
   }

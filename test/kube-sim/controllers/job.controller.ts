@@ -1,6 +1,7 @@
-import { StatusError, type KubeObject } from '../types.js';
+import type { KubeObject } from '../types.js';
 import type { EventRecorder } from './events.js';
-import { controllerRef, findCondition, isOwnedBy, isoSeconds, setCondition, type Condition } from './meta.js';
+import { createPodFromTemplate } from './pod-control.js';
+import { findCondition, isOwnedBy, isoSeconds, setCondition, type Condition } from './meta.js';
 import type { Runtime } from './runtime.js';
 import { backoffMs } from './timings.js';
 
@@ -184,32 +185,18 @@ export function installJobController(rt: Runtime, events: EventRecorder): void {
 
   function createPod(job: KubeObject, tally: Tally): true | string {
     const ns = job.metadata.namespace as string;
-    const template = job.spec?.template ?? {};
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const name = `${job.metadata.name}-${rt.rngFor(`job-pod:${ns}/${job.metadata.name}/${job.metadata.uid}/${tally.created}`).suffix(5)}`;
       tally.created += 1;
-      if (rt.store.get('pods', ns, name)) continue;
-      try {
-        rt.store.create('pods', {
-          apiVersion: 'v1',
-          kind: 'Pod',
-          metadata: {
-            name,
-            generateName: `${job.metadata.name}-`,
-            namespace: ns,
-            labels: { ...(template.metadata?.labels ?? {}) },
-            ...(template.metadata?.annotations ? { annotations: { ...template.metadata.annotations } } : {}),
-            ownerReferences: [controllerRef(job)],
-          },
-          spec: structuredClone(template.spec ?? {}),
-        });
-        events.record(job, 'Normal', 'SuccessfulCreate', `Created pod: ${name}`, JOB_CONTROLLER);
-        return true;
-      } catch (err) {
-        if (!(err instanceof StatusError) || err.code === 409) throw err;
-        events.record(job, 'Warning', 'FailedCreate', `Error creating: ${err.message}`, JOB_CONTROLLER);
-        return err.message;
-      }
+      const outcome = createPodFromTemplate(
+        rt,
+        events,
+        job,
+        { name, generateName: `${job.metadata.name}-` },
+        JOB_CONTROLLER,
+      );
+      if (outcome === 'exists') continue;
+      return outcome === 'created' ? true : outcome;
     }
     return 'could not find a free pod name';
   }

@@ -33,6 +33,15 @@ export const isWaitForFirstConsumer = (sc: KubeObject | undefined): boolean =>
  * finalizer is released once no pod uses a deleted claim. Key: namespace/name.
  */
 export function installPvcController(rt: Runtime, events: EventRecorder): void {
+  // The real PV controller's words when a claim has no class to provision from.
+  const noClassEvent = (pvc: KubeObject): void =>
+    events.record(
+      pvc,
+      'Normal',
+      'FailedBinding',
+      'no persistent volumes available for this claim and no storage class is set',
+      PV_CONTROLLER,
+    );
   const provisionedAt = new Map<string, number>();
 
   rt.register('pvc', (key) => {
@@ -68,24 +77,11 @@ export function installPvcController(rt: Runtime, events: EventRecorder): void {
           ...pvc,
           spec: { ...pvc.spec, storageClassName: sc.metadata.name },
         });
-      else
-        events.record(
-          pvc,
-          'Normal',
-          'FailedBinding',
-          'no persistent volumes available for this claim and no storage class is set',
-          PV_CONTROLLER,
-        );
+      else noClassEvent(pvc);
       return;
     }
     if (className === '') {
-      events.record(
-        pvc,
-        'Normal',
-        'FailedBinding',
-        'no persistent volumes available for this claim and no storage class is set',
-        PV_CONTROLLER,
-      );
+      noClassEvent(pvc);
       return;
     }
     const sc = storageClassOf(rt, pvc);
@@ -112,14 +108,7 @@ export function installPvcController(rt: Runtime, events: EventRecorder): void {
       return;
     }
     if (provisioner === NO_PROVISIONER) {
-      if (!isWaitForFirstConsumer(sc))
-        events.record(
-          pvc,
-          'Normal',
-          'FailedBinding',
-          'no persistent volumes available for this claim and no storage class is set',
-          PV_CONTROLLER,
-        );
+      if (!isWaitForFirstConsumer(sc)) noClassEvent(pvc);
       return;
     }
     const id = `${key}#${pvc.metadata.uid}`;
