@@ -7,7 +7,7 @@ import { SettingsDialog } from './features/settings/settings-dialog';
 import { AppHeader } from './features/shell/app-header';
 import { useTheme } from './features/shell/use-theme';
 import { StoreList } from './features/stores/store-list';
-import { useAppStores } from './stores/app-stores-context';
+import { useAppStores } from './app-stores-context';
 
 export function App() {
   const { stores, appInfo, theme, timeline, view } = useAppStores();

@@ -1,5 +1,6 @@
 // The outcome of an action next to its button: a polite status on success, an alert on error.
-import type { Feedback } from '../stores/store-actions.store';
+/** What an action reports: shown beside the control that started it. */
+export type Feedback = { kind: 'ok' | 'error'; message: string };
 
 export function FeedbackMessage({ feedback }: { feedback: Feedback | undefined }) {
   if (!feedback) return null;

@@ -3,7 +3,7 @@ import { useStore, type StoreApi } from 'zustand';
 import type { Store } from '../../../../preload/contract';
 import { BusyButton } from '../../shared/busy-button';
 import { FeedbackMessage } from '../../shared/feedback-message';
-import type { RestartComponent, StoreActionsState } from '../../stores/store-actions.store';
+import type { RestartComponent, StoreActionsState } from './actions.state';
 import { NewPassword } from './new-password';
 
 const RESTARTS: Array<{ component: RestartComponent; label: string; hint: string }> = [

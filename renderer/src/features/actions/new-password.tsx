@@ -1,7 +1,7 @@
 // The password a reset just set, shown this once with a copy button until the user is done.
 import { useStore, type StoreApi } from 'zustand';
 import { CopyButton } from '../../shared/copy-button';
-import type { StoreActionsState } from '../../stores/store-actions.store';
+import type { StoreActionsState } from './actions.state';
 
 export function NewPassword({ actions }: { actions: StoreApi<StoreActionsState> }) {
   const credentials = useStore(actions, (s) => s.newPassword);

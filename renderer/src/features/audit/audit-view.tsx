@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { BusyButton } from '../../shared/busy-button';
 import { formatDateTime } from '../../shared/format';
-import { useAppStores } from '../../stores/app-stores-context';
+import { useAppStores } from '../../app-stores-context';
 
 export function AuditView() {
   const { audit } = useAppStores();

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { BusyButton } from '../../shared/busy-button';
 import { formatClock } from '../../shared/format';
-import { useAppStores } from '../../stores/app-stores-context';
+import { useAppStores } from '../../app-stores-context';
 import { PreflightList } from './preflight-list';
 
 export function ClusterView() {

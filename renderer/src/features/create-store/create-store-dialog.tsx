@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { Plan } from '../../../../preload/contract';
 import { BusyButton } from '../../shared/busy-button';
 import { useModal } from '../../shared/use-modal';
-import { useAppStores } from '../../stores/app-stores-context';
+import { useAppStores } from '../../app-stores-context';
 
 export function CreateStoreDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { stores, view } = useAppStores();

@@ -2,7 +2,7 @@
 import { useStore, type StoreApi } from 'zustand';
 import { TAIL_LINES } from '../../../../preload/contract';
 import { BusyButton } from '../../shared/busy-button';
-import type { LogsState, TailLines } from '../../stores/logs.store';
+import type { LogsState, TailLines } from './logs.state';
 
 export function LogControls({ logs }: { logs: StoreApi<LogsState> }) {
   const pods = useStore(logs, (s) => s.pods);

@@ -5,8 +5,8 @@ import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef } from 'react';
 import { useStore, type StoreApi } from 'zustand';
-import { useAppStores } from '../../stores/app-stores-context';
-import { MAX_LOG_LINES, type LogsState } from '../../stores/logs.store';
+import { useAppStores } from '../../app-stores-context';
+import { MAX_LOG_LINES, type LogsState } from './logs.state';
 import { releaseDetachedStyles, routeStyleElements } from './constructed-styles';
 import { TERMINAL_THEMES } from './terminal-theme';
 

@@ -3,8 +3,8 @@
 import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { Store } from '../../../../preload/contract';
-import { useAppStores } from '../../stores/app-stores-context';
-import { createLogsStore } from '../../stores/logs.store';
+import { useAppStores } from '../../app-stores-context';
+import { createLogsStore } from './logs.state';
 import { LogControls } from './log-controls';
 import { LogTerminal } from './log-terminal';
 

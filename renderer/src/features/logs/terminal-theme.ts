@@ -1,6 +1,6 @@
 // Terminal colours that sit on the dashboard's own surfaces in each theme.
 import type { ITheme } from '@xterm/xterm';
-import type { ResolvedTheme } from '../../stores/theme.store';
+import type { ResolvedTheme } from '../shell/theme.state';
 
 export const TERMINAL_THEMES: Record<ResolvedTheme, ITheme> = {
   dark: {

@@ -5,7 +5,7 @@ import { useStore } from 'zustand';
 import type { RequestOf, Settings } from '../../../../preload/contract';
 import { BusyButton } from '../../shared/busy-button';
 import { useModal } from '../../shared/use-modal';
-import { useAppStores } from '../../stores/app-stores-context';
+import { useAppStores } from '../../app-stores-context';
 import { SettingsField } from './settings-field';
 
 const text = (data: FormData, key: string): string | null => {

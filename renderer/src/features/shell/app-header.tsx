@@ -1,5 +1,5 @@
 import { useStore } from 'zustand';
-import { useAppStores } from '../../stores/app-stores-context';
+import { useAppStores } from '../../app-stores-context';
 import { AppNav } from './app-nav';
 import { ContextPicker } from './context-picker';
 import { ThemeToggle } from './theme-toggle';

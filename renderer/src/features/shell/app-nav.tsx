@@ -1,7 +1,7 @@
 // The views of the app: the stores, the audit log, the cluster.
 import { useStore } from 'zustand';
-import { useAppStores } from '../../stores/app-stores-context';
-import type { View } from '../../stores/view.store';
+import { useAppStores } from '../../app-stores-context';
+import type { View } from './view.state';
 
 const ITEMS: Array<{ view: View; label: string }> = [
   { view: 'stores', label: 'Stores' },

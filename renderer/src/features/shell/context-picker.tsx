@@ -1,6 +1,6 @@
 // The cluster context in the header; picking another one reloads that context's stores.
 import { useStore } from 'zustand';
-import { useAppStores } from '../../stores/app-stores-context';
+import { useAppStores } from '../../app-stores-context';
 
 export function ContextPicker() {
   const { appInfo, stores } = useAppStores();

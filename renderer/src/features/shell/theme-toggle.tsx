@@ -1,5 +1,5 @@
 import { useStore } from 'zustand';
-import { useAppStores } from '../../stores/app-stores-context';
+import { useAppStores } from '../../app-stores-context';
 
 export function ThemeToggle() {
   const { theme } = useAppStores();

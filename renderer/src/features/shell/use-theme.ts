@@ -1,7 +1,7 @@
 // Applies the resolved theme to <html data-theme> and follows the system setting while it is "system".
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
-import { useAppStores } from '../../stores/app-stores-context';
+import { useAppStores } from '../../app-stores-context';
 
 export function useTheme(): 'dark' | 'light' {
   const { theme } = useAppStores();

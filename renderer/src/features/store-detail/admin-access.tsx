@@ -5,7 +5,7 @@ import type { Store } from '../../../../preload/contract';
 import { BusyButton } from '../../shared/busy-button';
 import { CopyButton } from '../../shared/copy-button';
 import { FeedbackMessage } from '../../shared/feedback-message';
-import type { StoreActionsState } from '../../stores/store-actions.store';
+import type { StoreActionsState } from '../actions/actions.state';
 import { StoreLink } from '../stores/store-link';
 
 export function AdminAccess({ store, actions }: { store: Store; actions: StoreApi<StoreActionsState> }) {

@@ -6,7 +6,7 @@ import type { Store } from '../../../../preload/contract';
 import { BusyButton } from '../../shared/busy-button';
 import { FeedbackMessage } from '../../shared/feedback-message';
 import { useModal } from '../../shared/use-modal';
-import type { StoreActionsState } from '../../stores/store-actions.store';
+import type { StoreActionsState } from '../actions/actions.state';
 
 type Props = { store: Store; actions: StoreApi<StoreActionsState>; open: boolean; onClose: () => void };
 

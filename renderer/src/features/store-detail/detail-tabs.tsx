@@ -3,9 +3,9 @@
 import { lazy, Suspense, useRef, type KeyboardEvent } from 'react';
 import { useStore, type StoreApi } from 'zustand';
 import type { Store } from '../../../../preload/contract';
-import { useAppStores } from '../../stores/app-stores-context';
-import type { StoreActionsState } from '../../stores/store-actions.store';
-import { DETAIL_TABS, type DetailTab } from '../../stores/view.store';
+import { useAppStores } from '../../app-stores-context';
+import type { StoreActionsState } from '../actions/actions.state';
+import { DETAIL_TABS, type DetailTab } from '../shell/view.state';
 import { ActionsTab } from '../actions/actions-tab';
 import { HealthTab } from '../health/health-tab';
 import { TimelineTab } from '../timeline/timeline-tab';

@@ -2,8 +2,8 @@
 import { useMemo, useState } from 'react';
 import type { Store } from '../../../../preload/contract';
 import { formatDateTime } from '../../shared/format';
-import { useAppStores } from '../../stores/app-stores-context';
-import { createStoreActionsStore } from '../../stores/store-actions.store';
+import { useAppStores } from '../../app-stores-context';
+import { createStoreActionsStore } from '../actions/actions.state';
 import { FailureReason } from '../stores/failure-reason';
 import { StatusBadge } from '../stores/status-badge';
 import { AdminAccess } from './admin-access';

@@ -4,7 +4,7 @@ import { useStore } from 'zustand';
 import type { Store, TimelineEvent } from '../../../../preload/contract';
 import { formatClock } from '../../shared/format';
 import { stepLabel } from '../../shared/step-label';
-import { useAppStores } from '../../stores/app-stores-context';
+import { useAppStores } from '../../app-stores-context';
 
 const EMPTY: TimelineEvent[] = [];
 const SHOWN = 3;

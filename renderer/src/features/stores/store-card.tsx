@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
 import type { Store } from '../../../../preload/contract';
-import { useAppStores } from '../../stores/app-stores-context';
+import { useAppStores } from '../../app-stores-context';
 import { CardTimeline } from './card-timeline';
 import { FailureReason } from './failure-reason';
 import { StatusBadge } from './status-badge';

@@ -1,7 +1,7 @@
 // Store URLs open in the system browser: through main's openExternal in the app (the window
 // itself never navigates away), as a plain new tab in the web UI.
 import { useState, type MouseEvent, type ReactNode } from 'react';
-import { useAppStores } from '../../stores/app-stores-context';
+import { useAppStores } from '../../app-stores-context';
 
 type StoreLinkProps = { url: string; label: string; children?: ReactNode; className?: string };
 

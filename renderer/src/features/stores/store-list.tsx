@@ -1,5 +1,5 @@
 import { useStore } from 'zustand';
-import { useAppStores } from '../../stores/app-stores-context';
+import { useAppStores } from '../../app-stores-context';
 import { StoreDetail } from '../store-detail/store-detail';
 import { StoreCard } from './store-card';
 

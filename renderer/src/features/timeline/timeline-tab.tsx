@@ -5,7 +5,7 @@ import { useStore } from 'zustand';
 import type { Store, TimelineEvent } from '../../../../preload/contract';
 import { formatClock, formatDuration } from '../../shared/format';
 import { stepLabel } from '../../shared/step-label';
-import { useAppStores } from '../../stores/app-stores-context';
+import { useAppStores } from '../../app-stores-context';
 import { buildSteps, timelineSpanMs, type StepRow } from './timeline-steps';
 
 const EMPTY: TimelineEvent[] = [];

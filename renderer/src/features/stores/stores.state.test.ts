@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { err, ok } from '../../../preload/contract';
-import { createFakeApi } from '../api/fake-api';
-import { sampleStore } from './sample-store';
-import { createStoresStore } from './stores.store';
+import { err, ok } from '../../../../preload/contract';
+import { createFakeApi } from '../../api/fake-api';
+import { sampleStore } from '../../shared/sample-store';
+import { createStoresStore } from './stores.state';
 
 describe('stores store', () => {
   it('loads the list newest first', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ok, type Settings } from '../../../preload/contract';
-import { createFakeApi } from '../api/fake-api';
-import { createThemeStore } from './theme.store';
+import { ok, type Settings } from '../../../../preload/contract';
+import { createFakeApi } from '../../api/fake-api';
+import { createThemeStore } from './theme.state';
 
 const settings: Settings = {
   baseDomain: null,

@@ -1,6 +1,6 @@
 // What the header shows: the app's mode and the cluster context, with the contexts to pick from.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ContextInfo, ResponseOf, Result, StoredeckApi } from '../../../preload/contract';
+import type { ContextInfo, ResponseOf, Result, StoredeckApi } from '../../../../preload/contract';
 
 export type AppInfoState = {
   info: ResponseOf<'getAppInfo'> | null;

@@ -1,6 +1,6 @@
 // Light or dark: follows the system until the user picks one, and remembers the pick in settings.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Settings, StoredeckApi } from '../../../preload/contract';
+import type { Settings, StoredeckApi } from '../../../../preload/contract';
 
 export type ThemePreference = Settings['theme'];
 export type ResolvedTheme = 'dark' | 'light';

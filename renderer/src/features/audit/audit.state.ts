@@ -1,6 +1,6 @@
 // The audit log view: the newest entries, loaded when the view opens and on demand.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AuditEntry, StoredeckApi } from '../../../preload/contract';
+import type { AuditEntry, StoredeckApi } from '../../../../preload/contract';
 
 export type AuditState = {
   entries: AuditEntry[];

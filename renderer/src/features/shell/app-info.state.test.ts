@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { err, ok, type ContextInfo } from '../../../preload/contract';
-import { createFakeApi } from '../api/fake-api';
-import { createAppInfoStore } from './app-info.store';
+import { err, ok, type ContextInfo } from '../../../../preload/contract';
+import { createFakeApi } from '../../api/fake-api';
+import { createAppInfoStore } from './app-info.state';
 
 const kind: ContextInfo = {
   name: 'kind-storedeck',

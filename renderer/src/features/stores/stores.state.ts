@@ -1,6 +1,6 @@
 // The store list of the current cluster context: loaded once, then kept live by the event streams.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { RequestOf, Result, Store, StoredeckApi } from '../../../preload/contract';
+import type { RequestOf, Result, Store, StoredeckApi } from '../../../../preload/contract';
 
 export type StoresState = {
   stores: Store[];

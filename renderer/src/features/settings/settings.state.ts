@@ -1,6 +1,6 @@
 // Settings as main holds them; a save shows main's validation error next to the field it names.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { RequestOf, Result, Settings, StoredeckApi } from '../../../preload/contract';
+import type { RequestOf, Result, Settings, StoredeckApi } from '../../../../preload/contract';
 
 export type SettingsField = keyof Settings;
 

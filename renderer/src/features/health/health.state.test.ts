@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { err, ok, type Result, type StoreHealth } from '../../../preload/contract';
-import { createFakeApi } from '../api/fake-api';
-import { createHealthStore } from './health.store';
+import { err, ok, type Result, type StoreHealth } from '../../../../preload/contract';
+import { createFakeApi } from '../../api/fake-api';
+import { createHealthStore } from './health.state';
 
 const health = (observedAt: string): StoreHealth => ({ pods: [], pvcs: [], quota: null, observedAt });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { err, ok, type Result } from '../../../preload/contract';
-import { createFakeApi } from '../api/fake-api';
-import { sampleStore } from './sample-store';
-import { createStoreActionsStore } from './store-actions.store';
+import { err, ok, type Result } from '../../../../preload/contract';
+import { createFakeApi } from '../../api/fake-api';
+import { sampleStore } from '../../shared/sample-store';
+import { createStoreActionsStore } from './actions.state';
 
 describe('store actions store', () => {
   it('reports a restart from its Result and is busy only while it runs', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createViewStore } from './view.store';
+import { createViewStore } from './view.state';
 
 describe('view store', () => {
   it('opens a store on its Timeline tab and keeps the tab while the same store stays open', () => {

@@ -1,16 +1,16 @@
 // Every UI store of one renderer, created once over the one API (bridge or web host).
 // Per-store stores (health, logs, actions) are made by the components that show one store.
 import type { StoreApi } from 'zustand/vanilla';
-import type { StoredeckApi } from '../../../preload/contract';
-import type { Transport } from '../api/client';
-import { createAppInfoStore, type AppInfoState } from './app-info.store';
-import { createAuditStore, type AuditState } from './audit.store';
-import { createPreflightStore, type PreflightState } from './preflight.store';
-import { createSettingsStore, type SettingsState } from './settings.store';
-import { createStoresStore, type StoresState } from './stores.store';
-import { createThemeStore, type ThemeState } from './theme.store';
-import { createTimelineStore, type TimelineState } from './timeline.store';
-import { createViewStore, type ViewState } from './view.store';
+import type { StoredeckApi } from '../../preload/contract';
+import type { Transport } from './api/client';
+import { createAppInfoStore, type AppInfoState } from './features/shell/app-info.state';
+import { createAuditStore, type AuditState } from './features/audit/audit.state';
+import { createPreflightStore, type PreflightState } from './features/cluster/preflight.state';
+import { createSettingsStore, type SettingsState } from './features/settings/settings.state';
+import { createStoresStore, type StoresState } from './features/stores/stores.state';
+import { createThemeStore, type ThemeState } from './features/shell/theme.state';
+import { createTimelineStore, type TimelineState } from './features/timeline/timeline.state';
+import { createViewStore, type ViewState } from './features/shell/view.state';
 
 export type AppStores = {
   api: StoredeckApi;

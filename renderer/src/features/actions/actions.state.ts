@@ -1,12 +1,13 @@
 // The operations on one store, each with its own busy flag and the outcome of its last run,
 // taken from the Result. Passwords live here only while shown.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { RequestOf, ResponseOf, Result, StoredeckApi } from '../../../preload/contract';
+import type { RequestOf, ResponseOf, Result, StoredeckApi } from '../../../../preload/contract';
+import type { Feedback } from '../../shared/feedback-message';
 
 export type RestartComponent = RequestOf<'restartStore'>['component'];
 export type ActionKey =
   `restart-${RestartComponent}` | 'reset-password' | 'retry' | 'reconcile' | 'reveal-password' | 'delete';
-export type Feedback = { kind: 'ok' | 'error'; message: string };
+export type { Feedback };
 export type Credentials = ResponseOf<'revealAdminPassword'>;
 
 export type StoreActionsState = {

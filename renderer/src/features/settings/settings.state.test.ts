@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { err, ok, type Settings } from '../../../preload/contract';
-import { createFakeApi } from '../api/fake-api';
-import { createSettingsStore, fieldOfError } from './settings.store';
+import { err, ok, type Settings } from '../../../../preload/contract';
+import { createFakeApi } from '../../api/fake-api';
+import { createSettingsStore, fieldOfError } from './settings.state';
 
 const settings: Settings = {
   baseDomain: null,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { err, ok, type TimelineEvent } from '../../../preload/contract';
-import { createFakeApi } from '../api/fake-api';
-import { createTimelineStore } from './timeline.store';
+import { err, ok, type TimelineEvent } from '../../../../preload/contract';
+import { createFakeApi } from '../../api/fake-api';
+import { createTimelineStore } from './timeline.state';
 
 const event = (id: number, overrides: Partial<TimelineEvent> = {}): TimelineEvent => ({
   id,

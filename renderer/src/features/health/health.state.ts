@@ -1,7 +1,7 @@
 // One store's health (pods, volumes, quota), refreshed on demand; a slow answer that was
 // overtaken by a newer refresh is dropped so the panel never goes back in time.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { StoreHealth, StoredeckApi } from '../../../preload/contract';
+import type { StoreHealth, StoredeckApi } from '../../../../preload/contract';
 
 export type HealthState = {
   health: StoreHealth | null;

@@ -1,7 +1,7 @@
 // Timeline events per store: loaded once per store, then kept live by the timelineEvent stream,
 // so the cards and the Timeline tab show the same steps as they happen.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { StoredeckApi, TimelineEvent } from '../../../preload/contract';
+import type { StoredeckApi, TimelineEvent } from '../../../../preload/contract';
 
 export type TimelineState = {
   byStore: Record<string, TimelineEvent[]>;

@@ -1,7 +1,7 @@
 // One store's logs: a tail of the chosen pod/container, and a live follow fed by logLines
 // events. Lines of a follow can arrive before its id does, so they wait in a small buffer.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { TAIL_LINES, type EventOf, type ResponseOf, type StoredeckApi } from '../../../preload/contract';
+import { TAIL_LINES, type EventOf, type ResponseOf, type StoredeckApi } from '../../../../preload/contract';
 
 export type TailLines = (typeof TAIL_LINES)[number];
 export type LogPod = ResponseOf<'getLogs'>['pods'][number];

@@ -1,6 +1,6 @@
 // The cluster's preflight checks for the current context, run on demand.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Preflight, StoredeckApi } from '../../../preload/contract';
+import type { Preflight, StoredeckApi } from '../../../../preload/contract';
 
 export type PreflightState = {
   result: Preflight | null;

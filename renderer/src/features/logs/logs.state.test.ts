@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { err, ok, type ResponseOf } from '../../../preload/contract';
-import { createFakeApi } from '../api/fake-api';
-import { MAX_LOG_LINES, createLogsStore } from './logs.store';
+import { err, ok, type ResponseOf } from '../../../../preload/contract';
+import { createFakeApi } from '../../api/fake-api';
+import { MAX_LOG_LINES, createLogsStore } from './logs.state';
 
 const logs = (overrides: Partial<ResponseOf<'getLogs'>> = {}): ResponseOf<'getLogs'> => ({
   pod: 'wordpress-abc',
