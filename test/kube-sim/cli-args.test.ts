@@ -23,6 +23,9 @@ describe('kube-sim CLI arguments', () => {
       writeKubeconfig: '/tmp/kc',
     });
     expect(parseCliArgs([])).toEqual({ options: {} });
+    expect(parseCliArgs(['--cluster', 'kind', '--no-ingress'])).toEqual({
+      options: { cluster: 'kind', ingress: false },
+    });
   });
 
   it('rejects unknown flags, missing values and bad numbers with the usage', () => {

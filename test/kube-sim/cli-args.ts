@@ -6,7 +6,7 @@ export interface CliArgs {
 }
 
 const USAGE =
-  'usage: npm run kube-sim -- [--port N] [--profile fast|realistic|FILE.json] [--seed N] [--cluster k3s|kind] [--token T] [--write-kubeconfig FILE]';
+  'usage: npm run kube-sim -- [--port N] [--profile fast|realistic|FILE.json] [--seed N] [--cluster k3s|kind] [--no-ingress] [--token T] [--write-kubeconfig FILE]';
 
 /** Parses the kube-sim command line; throws an Error with the usage on anything it does not know. */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
@@ -45,6 +45,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         options.cluster = v;
         break;
       }
+      case '--no-ingress':
+        // A fresh cluster before anyone installed a controller (what `kind create cluster` leaves).
+        options.ingress = false;
+        break;
       case '--write-kubeconfig':
         writeKubeconfig = need();
         break;

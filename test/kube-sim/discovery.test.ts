@@ -24,6 +24,7 @@ describe('kube-sim discovery through client-node', () => {
       'authorization.k8s.io:authorization.k8s.io/v1',
       'batch:batch/v1',
       'networking.k8s.io:networking.k8s.io/v1',
+      'rbac.authorization.k8s.io:rbac.authorization.k8s.io/v1',
       'storage.k8s.io:storage.k8s.io/v1',
     ]);
   });

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { installControllers } from './controllers/index.js';
 import { loadProfile } from './profiles/load-profile.js';
 import { deriveRng } from './rng.js';
-import { seedCluster, type ClusterFlavour } from './seed-cluster.js';
+import { KIND_NODE_LABELS, seedCluster, type ClusterFlavour } from './seed-cluster.js';
 import type { AccessDenial } from './server/handlers/access-review.js';
 import { buildKubeconfig, type KubeconfigObject } from './server/kubeconfig.js';
 import { mergeFaults } from './server/faults.js';
@@ -81,6 +81,7 @@ export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSi
     rng: deriveRng(seed, 'controllers'),
     profile,
     faults: () => faults,
+    nodeLabels: options.cluster === 'kind' ? KIND_NODE_LABELS : {},
   });
   for (const plugin of controllers.admission) store.addAdmission(plugin);
 

@@ -12,6 +12,14 @@ export interface SeedOptions {
   now: number;
 }
 
+/**
+ * Node labels of a Kind cluster made from charts/kind/ (control plane first): kind sets the role,
+ * our config adds ingress-ready=true, which the ingress controller's hostPorts are pinned to.
+ */
+export const KIND_NODE_LABELS: Readonly<Record<string, Record<string, string>>> = {
+  'sim-node-1': { 'node-role.kubernetes.io/control-plane': '', 'ingress-ready': 'true' },
+};
+
 const iso = (ms: number): string =>
   new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 

@@ -32,6 +32,8 @@ export interface ControllerContext {
   rng: Rng;
   profile: SimProfile;
   faults(): FaultConfig;
+  /** Extra labels per node name, e.g. Kind's ingress-ready=true on the control plane. */
+  nodeLabels?: Readonly<Record<string, Record<string, string>>>;
 }
 
 export interface Controllers {
@@ -133,6 +135,7 @@ export function installControllers(ctx: ControllerContext): Controllers {
     profile: ctx.profile,
     faults: ctx.faults,
     baseSeed: ctx.rng.int(2 ** 31),
+    nodeLabels: ctx.nodeLabels,
   });
   const events = createEventRecorder(rt);
   installNamespaceController(rt);

@@ -15,6 +15,8 @@ export interface Runtime {
   readonly store: ObjectStore;
   readonly clock: SimClock;
   readonly profile: SimProfile;
+  /** Labels added to the fixed nodes' own, by node name (a Kind config's node labels). */
+  readonly nodeLabels: Readonly<Record<string, Record<string, string>>>;
   faults(): FaultConfig;
   /** An rng stream of its own for one label, independent of what else happens. */
   rngFor(label: string): Rng;
@@ -42,6 +44,7 @@ export function createRuntime(opts: {
   profile: SimProfile;
   faults(): FaultConfig;
   baseSeed: number;
+  nodeLabels?: Readonly<Record<string, Record<string, string>>>;
 }): Runtime {
   const reconcilers = new Map<string, Reconciler>();
   const queued = new Map<string, Pending>();
@@ -105,6 +108,7 @@ export function createRuntime(opts: {
     store: opts.store,
     clock: opts.clock,
     profile: opts.profile,
+    nodeLabels: opts.nodeLabels ?? {},
     faults: opts.faults,
     rngFor: (label) => deriveRng(opts.baseSeed, label),
     register: (kind, fn) => {

@@ -188,7 +188,8 @@ export function schedulePod(rt: Runtime, events: EventRecorder, pod: KubeObject)
     reasons.set(why, (reasons.get(why) ?? 0) + 1);
     return false;
   };
-  const candidates = SIM_NODES.filter((n) => {
+  const labelled = SIM_NODES.map((n) => ({ ...n, labels: { ...n.labels, ...rt.nodeLabels[n.name] } }));
+  const candidates = labelled.filter((n) => {
     if (!fitsNodeAffinity(pod, n)) return fail("node(s) didn't match Pod's node affinity/selector");
     if ([...volumeNodes].some((v) => v !== n.name)) return fail('node(s) had volume node affinity conflict');
     const fit = fitsPodAffinity(pod, n, pods);
