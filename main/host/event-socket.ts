@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, WebSocket } from 'ws';
 import type { EventBus } from '../api/handler-types';
+import { EVENTS_SUBPROTOCOL } from '../../preload/web-auth';
 
 export type EventSocket = {
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
@@ -10,7 +11,12 @@ export type EventSocket = {
 };
 
 export function createEventSocket(bus: EventBus): EventSocket {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: 64 * 1024,
+    // A browser offering subprotocols fails the socket unless one is selected; never echo the token one.
+    handleProtocols: (offered) => (offered.has(EVENTS_SUBPROTOCOL) ? EVENTS_SUBPROTOCOL : false),
+  });
   // Pages only listen; anything they send is ignored.
   wss.on('connection', (ws) => ws.on('error', () => ws.terminate()));
   const unsubscribe = bus.subscribe((event, payload) => {

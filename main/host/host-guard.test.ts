@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   bearerToken,
-  cookieValue,
   isAllowedHost,
   isAllowedOrigin,
   presentedToken,
-  sessionCookie,
+  subprotocolToken,
   tokensEqual,
 } from './host-guard';
 
@@ -34,17 +33,17 @@ describe('host guard', () => {
     expect(tokensEqual(null, 'abc')).toBe(false);
   });
 
-  it('reads the token from a Bearer header or the session cookie', () => {
+  it('reads the token from a Bearer header, and from the subprotocol only on an upgrade', () => {
     expect(bearerToken('Bearer t0k')).toBe('t0k');
     expect(bearerToken('Basic t0k')).toBeNull();
-    expect(cookieValue('a=1; storedeck_token=xyz; b=2', 'storedeck_token')).toBe('xyz');
-    expect(cookieValue('xstoredeck_token=xyz', 'storedeck_token')).toBeNull();
-    expect(presentedToken({ cookie: 'storedeck_token=c' })).toBe('c');
-    expect(presentedToken({ authorization: 'Bearer h', cookie: 'storedeck_token=c' })).toBe('h');
+    expect(subprotocolToken('storedeck.events, storedeck.token.abc')).toBe('abc');
+    expect(subprotocolToken(['storedeck.events', 'storedeck.token.def'])).toBe('def');
+    expect(subprotocolToken('storedeck.events')).toBeNull();
+    expect(presentedToken({ authorization: 'Bearer h' })).toBe('h');
+    expect(presentedToken({ 'sec-websocket-protocol': 'storedeck.token.w' })).toBeNull();
+    expect(presentedToken({ 'sec-websocket-protocol': 'storedeck.token.w' }, true)).toBe('w');
+    // A cookie is no longer a way in: cookies are not scoped by port.
+    expect(presentedToken({ cookie: 'storedeck_token=c' })).toBeNull();
     expect(presentedToken({})).toBeNull();
-  });
-
-  it('sets an HttpOnly, SameSite=Strict session cookie', () => {
-    expect(sessionCookie('t')).toBe('storedeck_token=t; HttpOnly; SameSite=Strict; Path=/');
   });
 });

@@ -1,9 +1,8 @@
 // Who may talk to the web host: the right Host header (defeats DNS rebinding) and the token,
-// from an Authorization header, the session cookie, or ?token= on a page load.
+// from an Authorization header or (event socket only) a WebSocket subprotocol. Never a cookie.
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-
-export const TOKEN_COOKIE = 'storedeck_token';
+import { TOKEN_SUBPROTOCOL_PREFIX } from '../../preload/web-auth';
 
 export function isAllowedHost(host: string | undefined, port: number): boolean {
   return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
@@ -22,25 +21,25 @@ export function tokensEqual(given: string | null | undefined, expected: string):
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export function cookieValue(header: string | undefined, name: string): string | null {
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return null;
-}
-
 export function bearerToken(header: string | undefined): string | null {
   const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
   return match?.[1] ?? null;
 }
 
-/** Token from the header or the cookie (never from the query string: that is for page loads only). */
-export function presentedToken(headers: IncomingHttpHeaders): string | null {
-  return bearerToken(headers.authorization) ?? cookieValue(headers.cookie, TOKEN_COOKIE);
+/** The token offered as `storedeck.token.<hex>` in Sec-WebSocket-Protocol, if any. */
+export function subprotocolToken(header: string | string[] | undefined): string | null {
+  const values = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',');
+  for (const value of values) {
+    const trimmed = value.trim();
+    if (trimmed.startsWith(TOKEN_SUBPROTOCOL_PREFIX)) return trimmed.slice(TOKEN_SUBPROTOCOL_PREFIX.length);
+  }
+  return null;
 }
 
-export function sessionCookie(token: string): string {
-  return `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+/** Token from the Authorization header; on a WebSocket upgrade also from the subprotocol. */
+export function presentedToken(headers: IncomingHttpHeaders, upgrade = false): string | null {
+  return (
+    bearerToken(headers.authorization) ??
+    (upgrade ? subprotocolToken(headers['sec-websocket-protocol']) : null)
+  );
 }

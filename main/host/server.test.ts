@@ -77,7 +77,7 @@ describe('web host: network exposure', () => {
     expect(host.address().address).toBe('127.0.0.1');
     expect(host.address().port).toBeGreaterThan(0);
     expect(host.token).toMatch(/^[0-9a-f]{64}$/);
-    expect(host.launchUrl).toBe(`http://127.0.0.1:${host.address().port}/?token=${host.token}`);
+    expect(host.launchUrl).toBe(`http://127.0.0.1:${host.address().port}/#token=${host.token}`);
   });
 
   it('refuses a foreign Host header even with the token (DNS rebinding)', async () => {
@@ -98,41 +98,42 @@ describe('web host: network exposure', () => {
 });
 
 describe('web host: the token', () => {
-  it('answers 401 to the page, an asset and the API without it', async () => {
-    expect((await send(host, '/')).status).toBe(401);
-    expect((await send(host, '/assets/app.js')).status).toBe(401);
-    const api = await send(host, '/api/listStores', {
+  const listStores = (headers: Record<string, string>) =>
+    send(host, '/api/listStores', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
       body: '{}',
     });
-    expect(api.status).toBe(401);
-    expect(JSON.parse(api.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+  it('serves the page and its assets to anyone, and sets no cookie on any answer', async () => {
+    const replies = [
+      await send(host, '/'),
+      await send(host, '/assets/app.js'),
+      await send(host, `/?token=${host.token}`),
+      await listStores({ authorization: `Bearer ${host.token}` }),
+      await listStores({}),
+    ];
+    expect(replies.map((r) => r.status)).toEqual([200, 200, 200, 200, 401]);
+    for (const reply of replies) expect(reply.headers['set-cookie']).toBeUndefined();
+    expect(replies[0]!.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(replies[0]!.body).toContain('<title>Storedeck</title>');
   });
 
-  it('answers 401 to a wrong token in the URL', async () => {
-    expect((await send(host, '/?token=nope')).status).toBe(401);
-  });
-
-  it('trades ?token= for an HttpOnly SameSite=Strict cookie that then opens the page and the API', async () => {
-    const first = await send(host, `/?token=${host.token}`);
-    expect(first.status).toBe(303);
-    expect(first.headers.location).toBe('/');
-    const cookie = first.headers['set-cookie']?.[0] ?? '';
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    const session = cookie.split(';')[0]!;
-    const page = await send(host, '/', { headers: { cookie: session } });
-    expect(page.status).toBe(200);
-    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
-    expect(page.body).toContain('<title>Storedeck</title>');
-    const api = await send(host, '/api/listStores', {
-      method: 'POST',
-      headers: { cookie: session, 'content-type': 'application/json' },
-      body: '{}',
+  it('refuses the API without the token, with a wrong one, or with it only in a cookie', async () => {
+    const attempts: Array<Record<string, string>> = [
+      {},
+      { authorization: 'Bearer nope' },
+      { cookie: `storedeck_token=${host.token}` },
+    ];
+    for (const headers of attempts) {
+      const reply = await listStores(headers);
+      expect(reply.status).toBe(401);
+      expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    expect(JSON.parse((await listStores({ authorization: `Bearer ${host.token}` })).body)).toEqual({
+      ok: true,
+      value: [],
     });
-    expect(JSON.parse(api.body)).toEqual({ ok: true, value: [] });
   });
 
   it('does not accept the token in the query string of an API call', async () => {
@@ -142,6 +143,14 @@ describe('web host: the token', () => {
       body: '{}',
     });
     expect(reply.status).toBe(401);
+  });
+
+  it('never redirects, so a //host path cannot send the browser elsewhere', async () => {
+    for (const path of [`//evil.example/?token=${host.token}`, '//evil.example', '///evil.example/%2e%2e']) {
+      const reply = await send(host, path);
+      expect(reply.headers.location, path).toBeUndefined();
+      expect(reply.status, path).toBe(404);
+    }
   });
 });
 
@@ -231,6 +240,26 @@ describe('web host: events over WebSocket', () => {
       ws.on('error', () => undefined);
     });
     expect(status).toBe(401);
+  });
+
+  it('refuses the token in a cookie, and accepts it as a subprotocol, selecting only the events one', async () => {
+    const cookie = connect({ cookie: `storedeck_token=${host.token}` });
+    const refused = await new Promise<number>((resolve, reject) => {
+      cookie.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      cookie.on('open', () => reject(new Error('socket opened with a cookie')));
+      cookie.on('error', () => undefined);
+    });
+    expect(refused).toBe(401);
+    const ws = new WebSocket(`ws://127.0.0.1:${host.address().port}/api/events`, [
+      'storedeck.events',
+      `storedeck.token.${host.token}`,
+    ]);
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    expect(ws.protocol).toBe('storedeck.events');
+    ws.close();
   });
 
   it('pushes every bus event as {event, payload}', async () => {

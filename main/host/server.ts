@@ -1,5 +1,6 @@
 // The web host: the built renderer and the contract (requests over HTTP, events over a
-// WebSocket) on 127.0.0.1 only, for a browser that presents the random token.
+// WebSocket) on 127.0.0.1 only. The page itself is public (it is the same bundle for everyone);
+// every request and the event socket need the random token (see preload/web-auth.ts).
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,8 +9,9 @@ import { contentSecurityPolicy } from '../desktop/csp';
 import type { EventBus, Handlers } from '../api/handler-types';
 import { handleApiRequest, sendJson } from './api-route';
 import { createEventSocket } from './event-socket';
-import { isAllowedHost, isAllowedOrigin, presentedToken, sessionCookie, tokensEqual } from './host-guard';
+import { isAllowedHost, isAllowedOrigin, presentedToken, tokensEqual } from './host-guard';
 import { sendStaticFile } from './static-files';
+import { TOKEN_FRAGMENT_KEY } from '../../preload/web-auth';
 
 export type WebHostOptions = {
   handlers: Handlers;
@@ -24,7 +26,7 @@ export type WebHostOptions = {
 export type WebHost = {
   /** http://127.0.0.1:<port> */
   url: string;
-  /** The URL to open in a browser: url + /?token=… */
+  /** The URL to open in a browser: url + /#token=… (a fragment never reaches a server or a log). */
   launchUrl: string;
   token: string;
   address(): AddressInfo;
@@ -63,33 +65,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       refuse(res, 403, 'Forbidden: this host only answers http://127.0.0.1 and http://localhost');
       return;
     }
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    // The request target is a path: '//evil.example/x' must not become a URL on another host.
+    const url = new URL(`http://127.0.0.1${(req.url ?? '/').startsWith('/') ? req.url : '/'}`);
     const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
-    const queryToken = url.searchParams.get('token');
-    if (!isApi && req.method === 'GET' && queryToken !== null) {
-      if (!tokensEqual(queryToken, token)) {
-        refuse(res, 401, 'Unauthorized: open the URL printed by `npm run web`');
-        return;
-      }
-      // Trade the URL token for a cookie and drop it from the address bar and history.
-      url.searchParams.delete('token');
-      res.writeHead(303, {
-        ...SECURITY_HEADERS,
-        'Set-Cookie': sessionCookie(token),
-        Location: `${url.pathname}${url.search}`,
-      });
-      res.end();
-      return;
-    }
-    if (!tokensEqual(presentedToken(req.headers), token)) {
-      if (isApi)
-        sendJson(
-          res,
-          401,
-          { ok: false, error: { code: 'forbidden', message: 'Missing or wrong token' } },
-          SECURITY_HEADERS,
-        );
-      else refuse(res, 401, 'Unauthorized: open the URL printed by `npm run web`');
+    if (isApi && !tokensEqual(presentedToken(req.headers), token)) {
+      sendJson(
+        res,
+        401,
+        { ok: false, error: { code: 'forbidden', message: 'Missing or wrong token' } },
+        SECURITY_HEADERS,
+      );
       return;
     }
     if (isApi) {
@@ -132,7 +117,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       refuseUpgrade(socket, 403, 'Forbidden');
       return;
     }
-    if (!tokensEqual(presentedToken(req.headers), token)) {
+    if (!tokensEqual(presentedToken(req.headers, true), token)) {
       refuseUpgrade(socket, 401, 'Unauthorized');
       return;
     }
@@ -156,7 +141,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   return {
     url,
-    launchUrl: `${url}/?token=${token}`,
+    launchUrl: `${url}/#${TOKEN_FRAGMENT_KEY}=${token}`,
     token,
     address: () => server.address() as AddressInfo,
     async close() {

@@ -45,7 +45,7 @@ describe('runWebHost', () => {
         mode: 'web',
       });
       const { port } = running.host.address();
-      expect(running.banner).toBe(`Storedeck web UI: http://127.0.0.1:${port}/?token=${running.host.token}`);
+      expect(running.banner).toBe(`Storedeck web UI: http://127.0.0.1:${port}/#token=${running.host.token}`);
     } finally {
       await running.stop();
     }

@@ -83,8 +83,9 @@ const liveStore: Store = {
 describe('Storedeck web UI', () => {
   it('renders the shell: header with the cluster context, empty list, Create store', async () => {
     await ui.open(host.launchUrl);
-    // The token is traded for a cookie and leaves the address bar.
+    // The token moves from the URL fragment into sessionStorage and leaves the address bar.
     expect(page.url()).toBe(`${host.url}/`);
+    expect(await page.evaluate("sessionStorage.getItem('storedeck.token')")).toBe(host.token);
     await expect.poll(() => ui.contextPicker.inputValue()).toBe('kind-storedeck');
     expect(await ui.header.isVisible()).toBe(true);
     expect(await ui.emptyState.isVisible()).toBe(true);
@@ -129,16 +130,28 @@ describe('Storedeck web UI', () => {
     expect(pageProblems).toEqual([]);
   });
 
-  it('refuses the page and the API without the token', async () => {
-    expect((await fetch(`${host.url}/`)).status).toBe(401);
+  it('keeps the token in the tab across a reload, sets no cookie, and the API refuses requests without it', async () => {
+    await page.reload();
+    await expect.poll(() => ui.contextPicker.inputValue()).toBe('kind-storedeck');
+    expect(await browser.context.cookies()).toEqual([]);
     const api = await fetch(`${host.url}/api/listStores`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{}',
     });
     expect(api.status).toBe(401);
-    await browser.context.clearCookies();
-    const response = await page.goto(`${host.url}/`);
-    expect(response?.status()).toBe(401);
+    // A page without the token (a new tab: sessionStorage is per tab) is served, but cannot call.
+    const stranger = await browser.context.newPage();
+    await stranger.goto(`${host.url}/`);
+    const status = await stranger.evaluate(async () => {
+      const reply = await fetch('/api/listStores', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+      return reply.status;
+    });
+    expect(status).toBe(401);
+    await stranger.close();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { EVENT_NAMES, REQUEST_NAMES, type Store } from '../../../preload/contract';
-import { createWebClient } from './web-client';
+import { createWebClient, takeLaunchToken } from './web-client';
 
 class FakeSocket {
   static opened: FakeSocket[] = [];
@@ -40,7 +40,7 @@ function jsonResponse(status: number, body: unknown): Response {
 
 describe('createWebClient', () => {
   it('exposes one method per contract request and one listener per event stream', () => {
-    const api = createWebClient({ origin: 'http://127.0.0.1:1' });
+    const api = createWebClient({ token: null, origin: 'http://127.0.0.1:1' });
     expect(
       Object.keys(api)
         .filter((k) => k !== 'on')
@@ -51,7 +51,7 @@ describe('createWebClient', () => {
 
   it('POSTs the request as JSON to /api/<name> and returns the Result value', async () => {
     const fetchImpl = vi.fn(async () => jsonResponse(200, { ok: true, value: [store] }));
-    const api = createWebClient({ origin: 'http://127.0.0.1:9', fetchImpl });
+    const api = createWebClient({ token: null, origin: 'http://127.0.0.1:9', fetchImpl });
     const result = await api.listStores({});
     expect(result).toEqual({ ok: true, value: [store] });
     expect(fetchImpl).toHaveBeenCalledWith(
@@ -63,6 +63,7 @@ describe('createWebClient', () => {
   it('turns a 401 into an error value telling the user to use the printed URL', async () => {
     const api = createWebClient({
       origin: 'http://x',
+      token: 'stale',
       fetchImpl: async () => new Response('', { status: 401 }),
     });
     const result = await api.listStores({});
@@ -75,13 +76,17 @@ describe('createWebClient', () => {
     const fetchImpl = async (): Promise<Response> => {
       throw new TypeError('connection refused');
     };
-    const result = await createWebClient({ origin: 'http://x', fetchImpl }).getAppInfo({});
+    const result = await createWebClient({ token: null, origin: 'http://x', fetchImpl }).getAppInfo({});
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 
   it('opens one socket for listeners, delivers valid events only, and closes when the last one leaves', () => {
     FakeSocket.opened = [];
-    const api = createWebClient({ origin: 'http://127.0.0.1:7', openSocket: (url) => new FakeSocket(url) });
+    const api = createWebClient({
+      token: null,
+      origin: 'http://127.0.0.1:7',
+      openSocket: (url) => new FakeSocket(url),
+    });
     const changed = vi.fn();
     const removed = vi.fn();
     const offChanged = api.on.storeChanged(changed);
@@ -106,6 +111,7 @@ describe('createWebClient', () => {
     try {
       FakeSocket.opened = [];
       const api = createWebClient({
+        token: null,
         origin: 'http://h',
         openSocket: (url) => new FakeSocket(url),
         maxReconnects: 2,
@@ -119,5 +125,64 @@ describe('createWebClient', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('sends the token as a Bearer header, never as a cookie, and as a subprotocol on the socket', async () => {
+    const fetchImpl = vi.fn(async (_url: string, _init?: RequestInit) =>
+      jsonResponse(200, { ok: true, value: [] }),
+    );
+    const opened: Array<{ url: string; protocols: string[] }> = [];
+    const api = createWebClient({
+      origin: 'http://127.0.0.1:9',
+      token: 'f00d',
+      fetchImpl: fetchImpl as unknown as typeof fetch,
+      openSocket: (url, protocols) => {
+        opened.push({ url, protocols });
+        return new FakeSocket(url);
+      },
+    });
+    await api.listStores({});
+    const init = fetchImpl.mock.calls[0]![1]!;
+    expect(init.headers).toMatchObject({ authorization: 'Bearer f00d' });
+    expect(init.credentials).toBe('omit');
+    const off = api.on.storeChanged(() => undefined);
+    expect(opened).toEqual([
+      { url: 'ws://127.0.0.1:9/api/events', protocols: ['storedeck.events', 'storedeck.token.f00d'] },
+    ]);
+    off();
+  });
+});
+
+describe('takeLaunchToken', () => {
+  function fakeWindow(hash: string) {
+    const storage = new Map<string, string>();
+    const replaced: string[] = [];
+    return {
+      win: {
+        location: { hash, pathname: '/stores', search: '?x=1' },
+        history: { replaceState: (_d: unknown, _u: string, url: string) => void replaced.push(url) },
+        sessionStorage: {
+          getItem: (k: string) => storage.get(k) ?? null,
+          setItem: (k: string, v: string) => void storage.set(k, v),
+        },
+      },
+      storage,
+      replaced,
+    };
+  }
+
+  it('moves the fragment token into sessionStorage and out of the address bar, keeping the rest', () => {
+    const { win, storage, replaced } = fakeWindow('#token=abc&view=logs');
+    expect(takeLaunchToken(win)).toBe('abc');
+    expect(storage.get('storedeck.token')).toBe('abc');
+    expect(replaced).toEqual(['/stores?x=1#view=logs']);
+  });
+
+  it('finds the token in sessionStorage after a reload, and null when there is none', () => {
+    const { win, storage, replaced } = fakeWindow('');
+    expect(takeLaunchToken(win)).toBeNull();
+    storage.set('storedeck.token', 'kept');
+    expect(takeLaunchToken(win)).toBe('kept');
+    expect(replaced).toEqual([]);
   });
 });

@@ -10,6 +10,12 @@ import {
   type Result,
   type StoredeckApi,
 } from '../../../preload/contract';
+import {
+  EVENTS_SUBPROTOCOL,
+  TOKEN_FRAGMENT_KEY,
+  TOKEN_STORAGE_KEY,
+  TOKEN_SUBPROTOCOL_PREFIX,
+} from '../../../preload/web-auth';
 
 type WebSocketLike = {
   onmessage: ((event: { data: unknown }) => void) | null;
@@ -21,17 +27,51 @@ type WebSocketLike = {
 export type WebClientOptions = {
   /** e.g. http://127.0.0.1:5178 — the page's own origin in the browser. */
   origin: string;
+  /** The host's token (see takeLaunchToken); null when the page was opened without one. */
+  token: string | null;
   fetchImpl?: typeof fetch;
-  openSocket?: (url: string) => WebSocketLike;
+  openSocket?: (url: string, protocols: string[]) => WebSocketLike;
   /** Reconnect attempts after the event socket drops, before giving up. */
   maxReconnects?: number;
 };
 
 type AnyListener = (payload: unknown) => void;
 
+export type LaunchWindow = {
+  location: { hash: string; pathname: string; search: string };
+  history: { replaceState(data: unknown, unused: string, url: string): void };
+  sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
+};
+
+/**
+ * Moves the token from the launch URL's fragment into this tab's sessionStorage and drops it from
+ * the address bar (and so from history and bookmarks); a reload finds it in sessionStorage.
+ */
+export function takeLaunchToken(win: LaunchWindow): string | null {
+  const fragment = new URLSearchParams(win.location.hash.replace(/^#/, ''));
+  const fromUrl = fragment.get(TOKEN_FRAGMENT_KEY);
+  if (fromUrl) {
+    win.sessionStorage.setItem(TOKEN_STORAGE_KEY, fromUrl);
+    fragment.delete(TOKEN_FRAGMENT_KEY);
+    const rest = fragment.toString();
+    win.history.replaceState(
+      null,
+      '',
+      `${win.location.pathname}${win.location.search}${rest ? `#${rest}` : ''}`,
+    );
+    return fromUrl;
+  }
+  return win.sessionStorage.getItem(TOKEN_STORAGE_KEY);
+}
+
 export function createWebClient(options: WebClientOptions): StoredeckApi {
   const fetchImpl = options.fetchImpl ?? fetch.bind(globalThis);
-  const openSocket = options.openSocket ?? ((url: string) => new WebSocket(url) as unknown as WebSocketLike);
+  const openSocket =
+    options.openSocket ??
+    ((url: string, protocols: string[]) => new WebSocket(url, protocols) as unknown as WebSocketLike);
+  const authorization: Record<string, string> = options.token
+    ? { authorization: `Bearer ${options.token}` }
+    : {};
   const maxReconnects = options.maxReconnects ?? 30;
   const listeners = new Map<EventName, Set<AnyListener>>(EVENT_NAMES.map((name) => [name, new Set()]));
   let socket: WebSocketLike | null = null;
@@ -42,9 +82,10 @@ export function createWebClient(options: WebClientOptions): StoredeckApi {
     try {
       response = await fetchImpl(`${options.origin}/api/${name}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...authorization },
         body: JSON.stringify(request ?? {}),
-        credentials: 'same-origin',
+        // Nothing rides on cookies: the token is the header above.
+        credentials: 'omit',
       });
     } catch (error) {
       return err('internal', `The Storedeck web host is not reachable: ${(error as Error).message}`);
@@ -52,7 +93,7 @@ export function createWebClient(options: WebClientOptions): StoredeckApi {
     if (response.status === 401) {
       return err(
         'forbidden',
-        'This page is not signed in: open the URL that `npm run web` printed (with ?token=).',
+        'This page is not signed in: open the URL that `npm run web` printed (with #token=).',
       );
     }
     try {
@@ -81,7 +122,11 @@ export function createWebClient(options: WebClientOptions): StoredeckApi {
 
   function connect(): void {
     const wsOrigin = options.origin.replace(/^http/, 'ws');
-    const ws = openSocket(`${wsOrigin}/api/events`);
+    // Browsers cannot set headers on a WebSocket: the token travels as a subprotocol instead.
+    const protocols = options.token
+      ? [EVENTS_SUBPROTOCOL, `${TOKEN_SUBPROTOCOL_PREFIX}${options.token}`]
+      : [EVENTS_SUBPROTOCOL];
+    const ws = openSocket(`${wsOrigin}/api/events`, protocols);
     socket = ws;
     ws.onopen = () => {
       reconnects = 0;
