@@ -5,11 +5,12 @@ import { benchEnv, type BenchResult, type Benchmark } from './lib/bench-result';
 import { withTimeout } from './lib/bench-kit';
 import { parseRunArgs, USAGE } from './run-args';
 import { apiOverhead } from './api-overhead.bench';
+import { engineCpu } from './engine-cpu.bench';
 import { provisionThroughput } from './provision-throughput.bench';
 import { readyLatency } from './ready-latency.bench';
 import { reconcileNoop } from './reconcile-noop.bench';
 
-const BENCHMARKS: Benchmark[] = [readyLatency, provisionThroughput, reconcileNoop, apiOverhead];
+const BENCHMARKS: Benchmark[] = [readyLatency, provisionThroughput, reconcileNoop, apiOverhead, engineCpu];
 /** Bound per benchmark; the whole run stays under about three minutes on two cores. */
 const BENCH_TIMEOUT_MS = 120_000;
 
