@@ -27,12 +27,12 @@ const RUN_TIMEOUT_MS = 90_000;
  */
 const CPU_MS_PER_STORE_BEFORE = 328;
 
-interface SideFigures {
+type SideFigures = {
   cpuMsPerStore: number;
   userMsPerStore: number;
   systemMsPerStore: number;
   wallMs: number;
-}
+};
 
 function measure<T>(fn: () => Promise<T>): Promise<{ cpu: NodeJS.CpuUsage; wallMs: number }> {
   const cpu0 = process.cpuUsage();

@@ -119,6 +119,14 @@ export const wholeBetween = (label: string, min: number, max: number) =>
     .min(min, `${label} must be at least ${min}`)
     .max(max, `${label} must be at most ${max}`);
 
+/** Engine defaults (all but the delete timeout overridable in Settings): how many passes run at once, how many stores a context may hold, how long provisioning and deletion may take. */
+export const ENGINE_DEFAULTS = {
+  concurrency: 3,
+  maxStoresPerContext: 10,
+  provisionTimeoutSeconds: 300,
+  deleteTimeoutSeconds: 120,
+} as const;
+
 export const SettingsSchema = z.object({
   baseDomain: z
     .string()

@@ -13,8 +13,8 @@ import { keepLease, type LeaseKeeper } from '../state/lease-keeper';
 import { openState } from '../state/open-state';
 import { WorkerLease, type LeaseHolder } from '../state/worker-lease';
 import { ContextSession } from './context-session';
-import { createEventBus } from './event-bus';
-import type { EventBus, Handlers } from './handler-types';
+import { createEventBus, type EventBus } from '../primitives/event-bus';
+import type { Handlers } from './handler-types';
 import { appHandlers } from './handlers/app.handlers';
 import { storeHandlers } from './handlers/store.handlers';
 

@@ -3,7 +3,8 @@
 import type { ContractError, RequestName, ResponseOf, Result } from '../../preload/contract';
 import type { WorkerHandle, WorkerStatus } from '../api/create-app';
 import { dispatch } from '../api/dispatch';
-import type { EventBus, Handlers } from '../api/handler-types';
+import type { Handlers } from '../api/handler-types';
+import type { EventBus } from '../primitives/event-bus';
 import { describeError, exitCodeFor } from './cli-errors';
 
 export interface CliIo {

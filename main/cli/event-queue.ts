@@ -1,7 +1,7 @@
 // Buffers the bus's events from the moment of subscription, so a command can subscribe, then
 // make its request, and still see every event the request caused (none slip through the gap).
 import type { EventName, EventOf } from '../../preload/contract';
-import type { EventBus } from '../api/handler-types';
+import type { EventBus } from '../primitives/event-bus';
 
 export type BusEvent = { [K in EventName]: { name: K; payload: EventOf<K> } }[EventName];
 

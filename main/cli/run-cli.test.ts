@@ -3,9 +3,9 @@
 import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { err, ok, type Store, type TimelineEvent } from '../../preload/contract';
-import { createEventBus } from '../api/event-bus';
+import { createEventBus, type EventBus } from '../primitives/event-bus';
 import type { WorkerStatus } from '../api/create-app';
-import type { EventBus, Handlers } from '../api/handler-types';
+import type { Handlers } from '../api/handler-types';
 import type { CliApp } from './cli-context';
 import { runCli, type AppOptions } from './run-cli';
 

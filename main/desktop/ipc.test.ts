@@ -1,7 +1,7 @@
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { REQUEST_NAMES, ipcChannel, ok } from '../../preload/contract';
-import { createEventBus } from '../api/event-bus';
+import { createEventBus } from '../primitives/event-bus';
 import { fakeHandlers } from '../host/fake-handlers';
 import { forwardEvents, registerIpc } from './ipc';
 

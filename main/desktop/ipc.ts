@@ -3,7 +3,8 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { REQUEST_NAMES, err, ipcChannel, ipcEventChannel, type Result } from '../../preload/contract';
 import { dispatch } from '../api/dispatch';
-import type { EventBus, Handlers } from '../api/handler-types';
+import type { Handlers } from '../api/handler-types';
+import type { EventBus } from '../primitives/event-bus';
 
 type Registrar = Pick<IpcMain, 'handle' | 'removeHandler'>;
 

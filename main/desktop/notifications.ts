@@ -1,7 +1,7 @@
 // Desktop notifications when a store becomes Ready or Failed; clicking one shows the app.
 import { Notification } from 'electron';
 import type { Store } from '../../preload/contract';
-import type { EventBus } from '../api/handler-types';
+import type { EventBus } from '../primitives/event-bus';
 import { createStoreNotifier } from './store-notifier';
 
 /** Starts watching the bus; `initial` are the stores already known, which never trigger a notice. */

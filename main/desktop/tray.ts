@@ -1,7 +1,7 @@
 // The tray icon: the stores at a glance, kept current from the bus.
 import { Menu, Tray, nativeImage, shell, type MenuItemConstructorOptions } from 'electron';
 import type { Store } from '../../preload/contract';
-import type { EventBus } from '../api/handler-types';
+import type { EventBus } from '../primitives/event-bus';
 import { isOpenableExternalUrl } from './external-url';
 import { trayMenuModel, trayTooltip, type TrayItem } from './tray-menu';
 import iconPath from '../../build/icon.png?asset';

@@ -1,9 +1,8 @@
 // The engine facade every transport calls: create, retry, delete, resume and reconcile stores.
 // Each returns a Result value (never throws for an expected failure); the work itself runs in a
 // keyed queue, and progress reaches listeners through the contract's event streams.
-import { err, ok, type Plan, type Result, type Store } from '../../preload/contract';
-import { createEventBus } from '../api/event-bus';
-import type { EventBus } from '../api/handler-types';
+import { ENGINE_DEFAULTS, err, ok, type Plan, type Result, type Store } from '../../preload/contract';
+import { createEventBus, type EventBus } from '../primitives/event-bus';
 import type { KubeClient } from '../kube/client';
 import type { AuditRepo } from '../state/audit.repo';
 import type { EventsRepo } from '../state/events.repo';
@@ -11,7 +10,6 @@ import type { SettingsRepo } from '../state/settings.repo';
 import { UNFINISHED_STATUSES, type StoresRepo } from '../state/stores.repo';
 import { admitStore, type CreateStoreInput } from './create-store';
 import { deleteStore } from './delete-store';
-import { ENGINE_DEFAULTS } from './model/engine-limits';
 import { KeyedQueue } from './queue';
 import { reconcileStore } from './reconciler';
 import { contextFromDesired } from './store-context';

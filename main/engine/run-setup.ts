@@ -5,7 +5,7 @@
 import type { ApiObject, KubeClient } from '../kube/client';
 import { KINDS } from '../kube/kinds';
 import { appPodNode } from './app-node';
-import { SIDE_FIELD_MANAGERS } from './model/engine-limits';
+import { SIDE_FIELD_MANAGERS } from '../kube/field-managers';
 import { ANNOTATION } from './model/labels';
 import { waitForGone, WaitTimeoutError } from '../kube/watch-wait';
 import type { Deadline } from './deadline';

@@ -2,7 +2,7 @@
 // UI, the tray and the CLI see exactly what SQLite holds. A pass that lost the store (deleted,
 // or moved to Deleting under it) cannot overwrite that: its writes are refused.
 import type { Store, StoreStatus, TimelineEvent } from '../../preload/contract';
-import type { EventBus } from '../api/handler-types';
+import type { EventBus } from '../primitives/event-bus';
 import type { EventStatus, EventsRepo } from '../state/events.repo';
 import type { StatusExtra, StoresRepo } from '../state/stores.repo';
 

@@ -2,7 +2,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, WebSocket } from 'ws';
-import type { EventBus } from '../api/handler-types';
+import type { EventBus } from '../primitives/event-bus';
 import { EVENTS_SUBPROTOCOL } from '../../preload/web-auth';
 
 export type EventSocket = {

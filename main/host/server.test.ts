@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { ok } from '../../preload/contract';
-import { createEventBus } from '../api/event-bus';
-import type { EventBus } from '../api/handler-types';
+import { createEventBus, type EventBus } from '../primitives/event-bus';
 import { fakeHandlers } from './fake-handlers';
 import { startWebHost, type WebHost } from './server';
 

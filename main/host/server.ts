@@ -6,7 +6,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { contentSecurityPolicy } from '../desktop/csp';
-import type { EventBus, Handlers } from '../api/handler-types';
+import type { Handlers } from '../api/handler-types';
+import type { EventBus } from '../primitives/event-bus';
 import { handleApiRequest, sendJson } from './api-route';
 import { createEventSocket } from './event-socket';
 import { isAllowedHost, isAllowedOrigin, presentedToken, tokensEqual } from './host-guard';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createEventBus } from '../api/event-bus';
+import { createEventBus } from '../primitives/event-bus';
 import { fakeHandlers } from './fake-handlers';
 import { runWebHost, WebUiNotBuiltError, type AppFactory } from './web-runner';
 

@@ -1,7 +1,8 @@
 // Starts the engine and the web host together for `npm run web`, and stops them in reverse order.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EventBus, Handlers } from '../api/handler-types';
+import type { Handlers } from '../api/handler-types';
+import type { EventBus } from '../primitives/event-bus';
 import { startWebHost, type WebHost } from './server';
 import type { WebArgs } from './web-args';
 

@@ -12,7 +12,7 @@ import {
   type KubeConfig,
   type KubernetesObject,
 } from '@kubernetes/client-node';
-import { FIELD_MANAGER } from '../engine/model/engine-limits';
+import { FIELD_MANAGER } from './field-managers';
 import { isNotFound } from './errors';
 import { ObjectApi } from './object-api';
 import { collectionPath, type KindRef } from './kinds';

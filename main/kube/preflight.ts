@@ -1,7 +1,7 @@
 // Preflight: can this context host stores? Every check answers in plain words and never
 // throws; an unreachable API short-circuits the rest (they would all say the same thing).
 import { VersionApi } from '@kubernetes/client-node';
-import { isDefaultStorageClass } from '../engine/model/storage-class';
+import { isDefaultStorageClass } from './storage-class';
 import type { Preflight } from '../../preload/contract';
 import type { KubeClient } from './client';
 import { detectIngress } from './ingress-detect';

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventName, Store } from '../../preload/contract';
-import { createEventBus } from '../api/event-bus';
-import type { EventBus } from '../api/handler-types';
+import { createEventBus, type EventBus } from '../primitives/event-bus';
 import { ChangeFeed } from './change-feed';
 import { openState, type State } from './open-state';
 

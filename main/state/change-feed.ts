@@ -3,7 +3,7 @@
 // the stores and the new timeline rows are re-read and what changed is emitted on the bus
 // exactly like a local write (storeChanged, timelineEvent, storeRemoved), once.
 import type { EventName, EventOf, Store, TimelineEvent } from '../../preload/contract';
-import type { EventBus } from '../api/handler-types';
+import type { EventBus } from '../primitives/event-bus';
 import type { Db } from './db';
 import type { EventsRepo } from './events.repo';
 import type { StoresRepo } from './stores.repo';

@@ -1,7 +1,6 @@
 // App settings as key/value rows (one JSON value per Settings field) over built-in defaults,
 // plus the remembered cluster context.
-import { SettingsSchema, err, ok, type Result, type Settings } from '../../preload/contract';
-import { ENGINE_DEFAULTS } from '../engine/model/engine-limits';
+import { ENGINE_DEFAULTS, SettingsSchema, err, ok, type Result, type Settings } from '../../preload/contract';
 import type { Db } from './db';
 
 export const SETTINGS_DEFAULTS: Readonly<Settings> = Object.freeze({

@@ -1,7 +1,7 @@
 // The provisioning timeout: a store whose pods never become ready fails at the step it was
 // waiting in, saying how long it waited and for what (the 300 s default is shortened here).
 import { afterAll, describe, expect, it } from 'vitest';
-import { createEventBus } from '../../main/api/event-bus';
+import { createEventBus } from '../../main/primitives/event-bus';
 import { reconcileStore } from '../../main/engine/reconciler';
 import { StoreWriter } from '../../main/engine/store-writer';
 import { strategyFor } from '../../main/engine/strategies/registry';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventName, Store, TimelineEvent } from '../../preload/contract';
 import { createApp, type AppCore } from '../../main/api/create-app';
 import { dispatch } from '../../main/api/dispatch';
-import type { EventBus } from '../../main/api/handler-types';
+import type { EventBus } from '../../main/primitives/event-bus';
 import { runCli } from '../../main/cli/run-cli';
 import { loadProfile } from '../kube-sim/profiles/load-profile';
 import { spawnApp, type AppProcess, type ChildLine } from './fixtures/app-process';

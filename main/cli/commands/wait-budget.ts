@@ -1,6 +1,6 @@
 // How long --wait may take: the engine's own limits plus a margin, so the engine (which marks
 // the store Failed at its timeout) always speaks first and the CLI bound is only a safety net.
-import { ENGINE_DEFAULTS } from '../../engine/model/engine-limits';
+import { ENGINE_DEFAULTS } from '../../../preload/contract';
 import type { CliContext } from '../cli-context';
 
 const MARGIN_MS = 60_000;

@@ -8,7 +8,7 @@ import type { ApiObject, KubeClient } from '../../kube/client';
 import { KINDS } from '../../kube/kinds';
 import { watchUntil } from '../../kube/watch-wait';
 import { appPodNode } from '../app-node';
-import { SIDE_FIELD_MANAGERS } from '../model/engine-limits';
+import { SIDE_FIELD_MANAGERS } from '../../kube/field-managers';
 import { PASSWORD_RESET_JOB_PREFIX } from '../model/names';
 import { condition, jobState, podsOfJob } from '../observe';
 import type { StoreContext, StoreStrategy } from '../strategies/strategy';

@@ -9,7 +9,7 @@ import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import { err, ok, type RequestOf, type Result } from '../../../preload/contract';
 import type { KubeClient } from '../../kube/client';
 import { KINDS } from '../../kube/kinds';
-import { SIDE_FIELD_MANAGERS } from '../model/engine-limits';
+import { SIDE_FIELD_MANAGERS } from '../../kube/field-managers';
 import { ANNOTATION, LABEL, MANAGED_BY } from '../model/labels';
 
 export type RestartComponent = RequestOf<'restartStore'>['component'];

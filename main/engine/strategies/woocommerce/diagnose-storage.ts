@@ -12,7 +12,7 @@ import {
   type StorageClassShape,
   type WorkloadShape,
 } from './observed-shapes';
-import { isDefaultStorageClass } from '../../model/storage-class';
+import { isDefaultStorageClass } from '../../../kube/storage-class';
 
 const isDefault = (sc: StorageClassShape) => isDefaultStorageClass(sc.metadata?.annotations);
 

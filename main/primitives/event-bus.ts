@@ -1,7 +1,13 @@
 // In-process fan-out of the contract's event streams to every transport (IPC, web host, CLI).
+// The bottom layer: the engine emits on it, state's change feed forwards to it, api hands it out.
 import { EventEmitter } from 'node:events';
 import { events, type EventName, type EventOf } from '../../preload/contract';
-import type { EventBus } from './handler-types';
+
+export interface EventBus {
+  emit<K extends EventName>(name: K, payload: EventOf<K>): void;
+  /** Listens to every event; returns an unsubscribe function. */
+  subscribe(listener: <K extends EventName>(name: K, payload: EventOf<K>) => void): () => void;
+}
 
 type Listener = <K extends EventName>(name: K, payload: EventOf<K>) => void;
 
