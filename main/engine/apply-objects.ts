@@ -3,6 +3,7 @@
 // object together with server-side apply. Reports what had to be (re)created.
 import type { ApiObject, KubeClient } from '../kube/client';
 import { kindOf } from '../kube/kinds';
+import { claimNamespace } from './ownership';
 import type { KubeObject, StoreContext, StoreStrategy } from './strategies/strategy';
 import type { Timeline } from './store-writer';
 
@@ -36,17 +37,18 @@ export async function applyStoreObjects(
   ctx: StoreContext,
   timeline: Timeline,
   signal: AbortSignal,
-): Promise<void> {
+): Promise<{ namespaceUid: string }> {
   const [namespace, ...rest] = strategy.resources(ctx);
   if (!namespace || namespace.kind !== 'Namespace')
     throw new Error(`strategy ${strategy.plan} must list the Namespace first`);
 
-  await timeline.step('namespace', `Creating namespace ${ctx.namespace}`, async () => {
-    const before = await exists(client, namespace, signal);
+  // Ownership first: nothing is read or written inside a namespace that is not this store's.
+  const namespaceUid = await timeline.step('namespace', `Creating namespace ${ctx.namespace}`, async () => {
+    const claimed = await claimNamespace(client, namespace, ctx.id, signal);
     await client.apply(namespace, { signal });
-    return before
-      ? { value: undefined, message: `Namespace ${ctx.namespace} in place`, notable: false }
-      : { value: undefined, message: `Created namespace ${ctx.namespace}`, notable: true };
+    return claimed.created
+      ? { value: claimed.uid, message: `Created namespace ${ctx.namespace}`, notable: true }
+      : { value: claimed.uid, message: `Namespace ${ctx.namespace} in place`, notable: false };
   });
 
   await timeline.step('secrets', 'Generating credentials', async () => {
@@ -69,4 +71,5 @@ export async function applyStoreObjects(
     const created = rest.filter((_, index) => !before[index]).map(label);
     return { value: undefined, ...summary(rest.length, created) };
   });
+  return { namespaceUid };
 }

@@ -1,14 +1,16 @@
 // Deleting a store: delete its Namespace (the cluster removes everything inside), watch until the
 // Namespace is really gone, then remove the rows. If it is still there at the deadline, say what
 // holds it (finalizers, conditions, objects left) and keep the store in Deleting, so a retry of
-// delete continues where this one stopped.
+// delete continues where this one stopped. Only a namespace this store owns is ever deleted, and
+// only the very one whose ownership was just read (uid precondition).
 import type { ApiObject, KubeClient } from '../kube/client';
-import { classifyError } from '../kube/errors';
+import { classifyError, isConflict } from '../kube/errors';
 import { KINDS, type KindRef } from '../kube/kinds';
 import { abortableDelay, backoffDelay } from '../kube/retry';
 import { waitForNamespaceGone, WaitTimeoutError } from '../kube/watch-wait';
 import type { StoresRepo } from '../state/stores.repo';
 import { Deadline } from './deadline';
+import { notOwnedMessage, readOwnership } from './ownership';
 import { Timeline, type StoreWriter } from './store-writer';
 
 export const DELETE_STEP = 'delete';
@@ -20,7 +22,10 @@ export interface DeleteDeps {
   deleteTimeoutMs: number;
 }
 
-export type DeleteOutcome = 'deleted' | 'stuck' | 'skipped' | 'aborted';
+export type DeleteOutcome = 'deleted' | 'stuck' | 'refused' | 'skipped' | 'aborted';
+
+/** Reads and owner-checks before a delete; a namespace replaced in between is judged again. */
+const OWNERSHIP_CHECKS = 3;
 
 const LEFTOVER_KINDS: KindRef[] = [
   KINDS.Pod,
@@ -80,10 +85,22 @@ async function deleteOnce(
   const store = deps.stores.get(id);
   if (!store || store.status !== 'Deleting') return 'skipped';
   const client = deps.clientFor(store.context);
-  await client.remove(KINDS.Namespace, undefined, store.namespace, {
-    propagationPolicy: 'Background',
-    signal,
-  });
+  for (let check = 1; ; check++) {
+    const owner = await readOwnership(client, store.namespace, store.id, signal);
+    if (owner.state === 'absent') break;
+    if (owner.state === 'foreign') return leaveForeignNamespace(deps, id, timeline, owner.reason);
+    try {
+      await client.remove(KINDS.Namespace, undefined, store.namespace, {
+        propagationPolicy: 'Background',
+        uid: owner.uid,
+        signal,
+      });
+      break;
+    } catch (error) {
+      // 409: the namespace was replaced between the read and the delete; the precondition kept it.
+      if (!isConflict(error) || check >= OWNERSHIP_CHECKS) throw error;
+    }
+  }
   try {
     await waitForNamespaceGone(client, store.namespace, { timeoutMs: deadline.remainingMs(), signal });
   } catch (error) {
@@ -97,6 +114,35 @@ async function deleteOnce(
   timeline.note(DELETE_STEP, 'completed', `Namespace ${store.namespace} is gone`);
   deps.writer.removed(id);
   return 'deleted';
+}
+
+/**
+ * A namespace of that name that is not this store's is never deleted. If the store never had
+ * one (it was refused at create), nothing of it is in the cluster and only its row goes; if its
+ * own was replaced behind our back, the delete is refused and the store stays in Deleting.
+ */
+function leaveForeignNamespace(
+  deps: DeleteDeps,
+  id: string,
+  timeline: Timeline,
+  reason: string,
+): DeleteOutcome {
+  const store = deps.stores.get(id);
+  if (!store) return 'skipped';
+  const foreign = notOwnedMessage(store.namespace, reason);
+  if (!deps.stores.getDesired(id)?.desired.namespaceUid) {
+    timeline.note(
+      DELETE_STEP,
+      'completed',
+      `${foreign}; it never belonged to this store, so Storedeck left it untouched and removed only the store's record`,
+    );
+    deps.writer.removed(id);
+    return 'deleted';
+  }
+  const message = `${foreign}: the namespace this store created was replaced, so Storedeck did not delete it. Remove that namespace yourself if it is yours to remove, then delete again.`;
+  timeline.failed(DELETE_STEP, message);
+  deps.writer.status(id, 'Deleting', { errorStep: DELETE_STEP, errorMessage: message });
+  return 'refused';
 }
 
 export async function deleteStore(deps: DeleteDeps, id: string, signal: AbortSignal): Promise<DeleteOutcome> {

@@ -12,6 +12,7 @@ import type { StoresRepo } from '../state/stores.repo';
 import { applyStoreObjects } from './apply-objects';
 import { Deadline } from './deadline';
 import { replaceStuckPods } from './fresh-start';
+import { recordNamespaceUid } from './ownership';
 import { runSetup } from './run-setup';
 import { StepFailure } from './step-failure';
 import { resolveStoreContext } from './store-context';
@@ -64,7 +65,8 @@ async function onePass(
     timeline,
     signal,
   );
-  await applyStoreObjects(client, strategy, ctx, timeline, signal);
+  const { namespaceUid } = await applyStoreObjects(client, strategy, ctx, timeline, signal);
+  recordNamespaceUid(deps.stores, id, namespaceUid);
   if (retrying) {
     const replaced = await replaceStuckPods(client, ctx.namespace, signal);
     if (replaced.length > 0)

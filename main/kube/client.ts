@@ -115,6 +115,18 @@ export class KubeClient {
     return toWire(result, obj.apiVersion, obj.kind);
   }
 
+  /**
+   * Creates an object (POST): 409 AlreadyExists when one of that name is there. Unlike apply it
+   * never writes into an object someone else made, which is how a namespace is first claimed.
+   */
+  async create(obj: ApplyObject, signal?: AbortSignal): Promise<ApiObject> {
+    const created = await this.call(
+      () => this.objects.create(toModel(obj) as KubernetesObject, undefined, undefined, FIELD_MANAGER),
+      signal,
+    );
+    return toWire(created, obj.apiVersion, obj.kind);
+  }
+
   /** The object, or null when it does not exist. */
   async get(
     kind: KindRef,
@@ -164,7 +176,12 @@ export class KubeClient {
     kind: KindRef,
     namespace: string | undefined,
     name: string,
-    options: { propagationPolicy?: 'Background' | 'Foreground' | 'Orphan'; signal?: AbortSignal } = {},
+    options: {
+      propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
+      /** DeleteOptions.preconditions: the server refuses (409) unless the object still has this uid. */
+      uid?: string;
+      signal?: AbortSignal;
+    } = {},
   ): Promise<boolean> {
     const spec = {
       apiVersion: kind.apiVersion,
@@ -174,7 +191,15 @@ export class KubeClient {
     try {
       await this.call(
         () =>
-          this.objects.delete(spec, undefined, undefined, undefined, undefined, options.propagationPolicy),
+          this.objects.delete(
+            spec,
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            options.propagationPolicy,
+            options.uid ? { preconditions: { uid: options.uid } } : undefined,
+          ),
         options.signal,
       );
       return true;

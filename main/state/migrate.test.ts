@@ -102,6 +102,7 @@ describe('migrations', () => {
         ingressClassName: null,
         ingressController: null,
         ingressControllerNamespace: null,
+        namespaceUid: null,
       },
     });
     expect(db.prepare('SELECT COUNT(*) AS n FROM provisioning_events').get()).toEqual({ n: 1 });

@@ -152,6 +152,7 @@ describe('StoresRepo', () => {
         ingressClassName: null,
         ingressController: 'traefik',
         ingressControllerNamespace: null,
+        namespaceUid: null,
       },
     });
     expect(state.stores.setDesired(store.id, { host: 'shop.stores.example.com' })).toBe(true);

@@ -3,6 +3,7 @@
 import { err, ok, type Plan, type ResponseOf, type Result, type Store } from '../../../preload/contract';
 import type { KubeClient } from '../../kube/client';
 import { KINDS } from '../../kube/kinds';
+import { notOwnedMessage, readOwnership } from '../ownership';
 import type { StoreContext, StoreStrategy } from '../strategies/strategy';
 import { audited, type AuditSink } from './audited';
 import { getStoreHealth } from './health';
@@ -45,25 +46,28 @@ export class StoreOperations {
 
   health(store: Store): Promise<Result<ResponseOf<'getHealth'>>> {
     return guarded('Reading health', async () =>
-      ok(await getStoreHealth(await this.deps.clientFor(store), store.namespace, this.deps.now)),
+      this.inOwnNamespace(store, async (client) =>
+        ok(await getStoreHealth(client, store.namespace, this.deps.now)),
+      ),
     );
   }
 
   logs(store: Store, request: LogRequest): Promise<Result<ResponseOf<'getLogs'>>> {
     return guarded('Reading logs', async () =>
-      readLogs(await this.deps.clientFor(store), store.namespace, request),
+      this.inOwnNamespace(store, (client) => readLogs(client, store.namespace, request)),
     );
   }
 
   startLogFollow(store: Store, request: LogRequest): Promise<Result<{ subscriptionId: string }>> {
-    return guarded('Following logs', async () => {
-      const client = await this.deps.clientFor(store);
-      const pods = (await client.list(KINDS.Pod, { namespace: store.namespace })).items;
-      const target = pickLogTarget(pods, request.pod, request.container, store.namespace);
-      return target.ok
-        ? this.follows.start(client, store.namespace, target.value, request.tailLines)
-        : target;
-    });
+    return guarded('Following logs', () =>
+      this.inOwnNamespace(store, async (client) => {
+        const pods = (await client.list(KINDS.Pod, { namespace: store.namespace })).items;
+        const target = pickLogTarget(pods, request.pod, request.container, store.namespace);
+        return target.ok
+          ? this.follows.start(client, store.namespace, target.value, request.tailLines)
+          : target;
+      }),
+    );
   }
 
   /** Idempotent: a session that already ended (pod gone) is simply not there any more. */
@@ -86,11 +90,8 @@ export class StoreOperations {
             `Store "${store.name}" is ${store.status}; there is nothing to restart`,
           );
         }
-        return restartDeployments(
-          await this.deps.clientFor(store),
-          store.namespace,
-          component,
-          this.deps.now,
+        return this.inOwnNamespace(store, (client) =>
+          restartDeployments(client, store.namespace, component, this.deps.now),
         );
       },
       (value) => `restarted=${value.restarted.join(',')}`,
@@ -98,11 +99,9 @@ export class StoreOperations {
   }
 
   revealPassword(store: Store, actor?: string): Promise<Result<Credentials>> {
-    return audited(this.auditBase(store, 'reveal-password', actor), async () =>
-      revealAdminPassword(
-        await this.deps.clientFor(store),
-        store.namespace,
-        this.deps.strategyFor(store.plan),
+    return audited(this.auditBase(store, 'reveal-password', actor), () =>
+      this.inOwnNamespace(store, (client) =>
+        revealAdminPassword(client, store.namespace, this.deps.strategyFor(store.plan)),
       ),
     );
   }
@@ -119,16 +118,17 @@ export class StoreOperations {
         return err('conflict', `A password reset for "${store.name}" is already running`);
       this.resetting.add(store.id);
       try {
-        const client = await this.deps.clientFor(store);
         const ctx = await this.deps.storeContext(store);
         if (!ctx)
           return err(
             'invalid_state',
             `Store "${store.name}" has no recorded host or ingress yet; retry it first`,
           );
-        return await resetAdminPassword(client, this.deps.strategyFor(store.plan), ctx, {
-          timeoutMs: this.deps.passwordResetTimeoutMs,
-        });
+        return await this.inOwnNamespace(store, (client) =>
+          resetAdminPassword(client, this.deps.strategyFor(store.plan), ctx, {
+            timeoutMs: this.deps.passwordResetTimeoutMs,
+          }),
+        );
       } finally {
         this.resetting.delete(store.id);
       }
@@ -138,6 +138,25 @@ export class StoreOperations {
   /** Ends every log follow (each emits its final ended: true). */
   close(): void {
     this.follows.stopAll();
+  }
+
+  /**
+   * Runs fn only if the store's namespace is its own (or absent: then nothing is there to read);
+   * a namespace of that name that belongs to someone else is refused before anything inside it
+   * is read or written.
+   */
+  private async inOwnNamespace<T>(
+    store: Store,
+    fn: (client: KubeClient) => Promise<Result<T>>,
+  ): Promise<Result<T>> {
+    const client = await this.deps.clientFor(store);
+    const owner = await readOwnership(client, store.namespace, store.id);
+    if (owner.state === 'foreign')
+      return err(
+        'forbidden',
+        `${notOwnedMessage(store.namespace, owner.reason)}; Storedeck will not act in it`,
+      );
+    return fn(client);
   }
 
   private auditBase(store: Store, action: string, actor?: string) {
