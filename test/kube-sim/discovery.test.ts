@@ -20,7 +20,9 @@ describe('kube-sim discovery through client-node', () => {
       (g) => `${g.name}:${g.preferredVersion?.groupVersion}`,
     );
     expect(groups.sort()).toEqual([
+      'admissionregistration.k8s.io:admissionregistration.k8s.io/v1',
       'apps:apps/v1',
+      'authentication.k8s.io:authentication.k8s.io/v1',
       'authorization.k8s.io:authorization.k8s.io/v1',
       'batch:batch/v1',
       'networking.k8s.io:networking.k8s.io/v1',

@@ -4,6 +4,9 @@ import { installControllers } from './controllers/index.js';
 import { loadProfile } from './profiles/load-profile.js';
 import { deriveRng } from './rng.js';
 import { KIND_NODE_LABELS, seedCluster, type ClusterFlavour } from './seed-cluster.js';
+import { seedRbac } from './seed-rbac.js';
+import { rbacEscalationAdmission } from './server/auth/escalation.js';
+import { createTokenIssuer, ISSUER, type TokenIssuer } from './server/auth/tokens.js';
 import type { AccessDenial } from './server/handlers/access-review.js';
 import { buildKubeconfig, type KubeconfigObject } from './server/kubeconfig.js';
 import { mergeFaults } from './server/faults.js';
@@ -41,10 +44,14 @@ export interface KubeSim {
   kubeconfig: string;
   kubeconfigObject: KubeconfigObject;
   writeKubeconfig(path: string): Promise<void>;
+  /** The same cluster as another bearer-token user (e.g. a ServiceAccount token from TokenRequest). */
+  kubeconfigForToken(token: string): string;
   store: SimObjectStore;
   clock: ManagedSimClock;
   profile: SimProfile;
   token: string;
+  /** Issues ServiceAccount tokens directly (what `POST .../serviceaccounts/<n>/token` returns). */
+  tokens: TokenIssuer;
   faults(): FaultConfig;
   setFaults(partial: Partial<Record<keyof FaultConfig, unknown>>): FaultConfig;
   requests(): RequestLogEntry[];
@@ -84,6 +91,10 @@ export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSi
     nodeLabels: options.cluster === 'kind' ? KIND_NODE_LABELS : {},
   });
   for (const plugin of controllers.admission) store.addAdmission(plugin);
+  store.addAdmission(rbacEscalationAdmission);
+  seedRbac(store);
+  // The apiserver's --api-audiences: k3s adds its own name to the in-cluster issuer URL.
+  const tokens = createTokenIssuer(options.cluster === 'kind' ? [ISSUER] : [ISSUER, 'k3s'], clock.now);
 
   const token = options.token ?? randomBytes(24).toString('hex');
   const certs = await generateServingCerts();
@@ -94,6 +105,7 @@ export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSi
     runtime: controllers,
     certs,
     token,
+    tokens,
     port: options.port,
     gitVersion: options.cluster === 'kind' ? 'v1.33.1' : 'v1.33.1+k3s1',
     now: clock.now,
@@ -111,10 +123,12 @@ export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSi
     kubeconfig: yaml,
     kubeconfigObject: object,
     writeKubeconfig: (path) => writeFile(path, yaml, { mode: 0o600 }),
+    kubeconfigForToken: (userToken) => buildKubeconfig(server.url, certs.caCert, userToken).yaml,
     store,
     clock,
     profile,
     token,
+    tokens,
     faults: () => faults,
     setFaults,
     requests: server.requests,

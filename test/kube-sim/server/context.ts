@@ -4,6 +4,7 @@ import type { SimObjectStore } from '../store/object-store.js';
 import type { KubeObject } from '../types.js';
 import type { RequestLogEntry } from './request-log.js';
 import type { ResourceRoute } from './route.js';
+import type { UserInfo } from './auth/user.js';
 import { badRequest } from './status.js';
 
 /** Everything a resource handler needs for one request. */
@@ -13,6 +14,10 @@ export interface HandlerContext {
   url: URL;
   route: ResourceRoute;
   store: SimObjectStore;
+  /** Who sent the request (authenticated before any handler runs). */
+  user: UserInfo;
+  /** Authorises this request again under another verb (apply that creates also needs `create`); throws 403. */
+  authorizeVerb(verb: string): void;
   /** The log entry for this request; handlers fill verb, noop, fieldManager. */
   log: RequestLogEntry;
   now(): number;

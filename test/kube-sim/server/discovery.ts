@@ -1,12 +1,17 @@
 import type { ResourceType } from '../types.js';
 import { apiVersionOf } from '../store/resource-types.js';
 
-const SUB_KINDS: Record<string, string> = { exec: 'PodExecOptions' };
+const SUB_KINDS: Record<string, string> = { exec: 'PodExecOptions', token: 'TokenRequest' };
+/** Subresources whose kind lives in another group (serviceaccounts/token is authentication.k8s.io/v1). */
+const SUB_GROUPS: Record<string, { group: string; version: string }> = {
+  token: { group: 'authentication.k8s.io', version: 'v1' },
+};
 const SUB_VERBS: Record<string, string[]> = {
   status: ['get', 'patch', 'update'],
   log: ['get'],
   exec: ['create', 'get'],
   finalize: ['update'],
+  token: ['create'],
 };
 
 export function versionInfo(gitVersion: string): Record<string, string> {
@@ -75,6 +80,7 @@ export function apiResourceList(
       name: `${t.plural}/${s}`,
       singularName: '',
       namespaced: t.namespaced,
+      ...(SUB_GROUPS[s] ?? {}),
       kind: SUB_KINDS[s] ?? t.kind,
       verbs: SUB_VERBS[s] ?? ['get'],
     })),

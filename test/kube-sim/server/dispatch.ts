@@ -2,6 +2,8 @@ import type { HandlerContext } from './context.js';
 import { handleAccessReview, type AccessDenial } from './handlers/access-review.js';
 import { handlePatch } from './handlers/patch.js';
 import { handlePodLog } from './handlers/pod-log.js';
+import { handleSelfSubjectReview, handleTokenRequest } from './handlers/token-request.js';
+import type { TokenIssuer } from './auth/tokens.js';
 import { handleGet, handleList } from './handlers/read.js';
 import { handleWatch, type WatchOptions } from './handlers/watch.js';
 import { handleCreate, handleDelete, handleDeleteCollection, handleReplace } from './handlers/write.js';
@@ -10,6 +12,7 @@ import { methodNotAllowed } from './status.js';
 
 export interface DispatchDeps {
   runtime: PodRuntime;
+  tokens: TokenIssuer;
   accessDenied(): readonly AccessDenial[];
   watchOptions(): WatchOptions;
 }
@@ -25,7 +28,15 @@ export async function dispatchResource(ctx: HandlerContext, deps: DispatchDeps):
 
   if (route.key === 'selfsubjectaccessreviews.authorization.k8s.io') {
     if (method !== 'POST' || route.name) throw methodNotAllowed();
-    return handleAccessReview(ctx, deps.accessDenied);
+    return handleAccessReview(ctx, deps.accessDenied, ctx.user, ctx.store);
+  }
+  if (route.key === 'selfsubjectreviews.authentication.k8s.io') {
+    if (method !== 'POST' || route.name) throw methodNotAllowed();
+    return handleSelfSubjectReview(ctx, ctx.user);
+  }
+  if (route.subresource === 'token') {
+    if (method !== 'POST') throw methodNotAllowed();
+    return handleTokenRequest(ctx, deps.tokens);
   }
   if (route.subresource === 'log') {
     if (method !== 'GET') throw methodNotAllowed();

@@ -29,6 +29,8 @@ export interface RequestLogEntry {
   noop?: boolean;
   /** The fault injection that answered this request instead of the API, if any. */
   fault?: 'error' | 'drop';
+  /** The authenticated user (unset for anonymous requests). */
+  user?: string;
   /** Set for watches: how many events were streamed before the stream ended. */
   events?: number;
 }

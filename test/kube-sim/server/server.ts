@@ -18,12 +18,24 @@ import { parseResourcePath } from './route.js';
 import { pathNotFound, sendJson, sendStatus, statusBody, toStatusError } from './status.js';
 import { StatusError } from '../types.js';
 import type { ServingCerts } from './tls.js';
+import { authenticate } from './auth/authenticate.js';
+import { authorizationForbidden } from './auth/forbidden.js';
+import { authorize } from './auth/rbac.js';
+import {
+  nonResourceAttributes,
+  resourceAttributes,
+  type RequestAttributes,
+} from './auth/request-attributes.js';
+import type { TokenIssuer } from './auth/tokens.js';
+import { ADMIN_USER, requestUser, type UserInfo } from './auth/user.js';
 
 export interface KubeSimServerOptions {
   store: SimObjectStore;
   runtime: PodRuntime;
   certs: ServingCerts;
   token: string;
+  /** Issues and verifies ServiceAccount tokens (TokenRequest). */
+  tokens: TokenIssuer;
   port?: number;
   gitVersion: string;
   now(): number;
@@ -61,7 +73,13 @@ export async function startServer(opts: KubeSimServerOptions): Promise<KubeSimSe
   const nowIso = (): string => new Date(opts.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
   let hostPort = '';
 
-  const authorized = (req: IncomingMessage): boolean => req.headers.authorization === `Bearer ${opts.token}`;
+  const authn = { adminToken: opts.token, tokens: opts.tokens, store: opts.store, now: opts.now };
+  const userOf = (req: IncomingMessage): UserInfo | undefined => authenticate(req, authn);
+  /** The authorization filter: RBAC over the request's attributes, 403 with the apiserver's message. */
+  const checkAccess = (user: UserInfo, attrs: RequestAttributes): void => {
+    const decision = authorize(opts.store, user, attrs);
+    if (!decision.allowed) throw authorizationForbidden(user, attrs, decision.reason);
+  };
 
   function discovery(pathname: string): unknown {
     const segs = pathname.split('/').filter(Boolean);
@@ -78,12 +96,15 @@ export async function startServer(opts: KubeSimServerOptions): Promise<KubeSimSe
   async function handle(req: IncomingMessage, res: ServerResponse, entry: RequestLogEntry): Promise<void> {
     const url = new URL(req.url ?? '/', 'https://127.0.0.1');
     const { pathname } = url;
+    const user = userOf(req);
     if (pathname.startsWith('/_sim/')) {
       entry.verb = 'admin';
-      if (!authorized(req)) throw unauthorized();
+      if (user !== ADMIN_USER) throw unauthorized();
       return handleAdmin(req, res, pathname, admin);
     }
-    if (!authorized(req) && !(PUBLIC_PATHS.has(pathname) && !req.headers.authorization)) throw unauthorized();
+    // Anonymous requests reach only the public paths (system:public-info-viewer); others are 401.
+    if (!user && !(PUBLIC_PATHS.has(pathname) && !req.headers.authorization)) throw unauthorized();
+    if (user) entry.user = user.username;
     const fault = decideFault(opts.faults(), opts.faultRng);
     if (fault.delayMs > 0) await new Promise((r) => setTimeout(r, fault.delayMs));
     if (fault.kind === 'drop') {
@@ -95,6 +116,13 @@ export async function startServer(opts: KubeSimServerOptions): Promise<KubeSimSe
       entry.fault = 'error';
       throw fault.error;
     }
+    const method = req.method ?? 'GET';
+    const route = parseResourcePath(pathname, opts.store.types);
+    if (user)
+      checkAccess(
+        user,
+        route ? resourceAttributes(method, route, url) : nonResourceAttributes(method, pathname),
+      );
     if (['/healthz', '/livez', '/readyz'].includes(pathname)) {
       res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
       return;
@@ -104,8 +132,7 @@ export async function startServer(opts: KubeSimServerOptions): Promise<KubeSimSe
       entry.verb = 'discovery';
       return sendJson(res, 200, disc);
     }
-    const route = parseResourcePath(pathname, opts.store.types);
-    if (!route) throw pathNotFound();
+    if (!route || !user) throw pathNotFound();
     let raw: Promise<Buffer> | undefined;
     const rawBody = (): Promise<Buffer> => (raw ??= readRaw(req));
     const ctx: HandlerContext = {
@@ -114,6 +141,8 @@ export async function startServer(opts: KubeSimServerOptions): Promise<KubeSimSe
       url,
       route,
       store: opts.store,
+      user,
+      authorizeVerb: (verb) => checkAccess(user, { ...resourceAttributes(method, route, url), verb }),
       log: entry,
       now: opts.now,
       nowIso,
@@ -122,6 +151,7 @@ export async function startServer(opts: KubeSimServerOptions): Promise<KubeSimSe
     };
     await dispatchResource(ctx, {
       runtime: opts.runtime,
+      tokens: opts.tokens,
       accessDenied: opts.accessDenied,
       watchOptions: () => ({
         bookmarkIntervalMs: opts.bookmarkIntervalMs ?? 2000,
@@ -153,7 +183,12 @@ export async function startServer(opts: KubeSimServerOptions): Promise<KubeSimSe
     }) as typeof res.writeHead;
     res.on('finish', settle);
     res.on('close', settle);
-    handle(req, res, entry).catch((e: unknown) => {
+    // Everything the request writes runs as its user (RBAC escalation checks, admission policies).
+    const run = (): Promise<void> => {
+      const user = userOf(req);
+      return user ? requestUser.run(user, () => handle(req, res, entry)) : handle(req, res, entry);
+    };
+    run().catch((e: unknown) => {
       if (res.headersSent) {
         res.destroy();
         return;
@@ -184,7 +219,9 @@ export async function startServer(opts: KubeSimServerOptions): Promise<KubeSimSe
       entry.durationMs = Math.round((performance.now() - started) * 100) / 100;
     };
     const run = async (): Promise<void> => {
-      if (!authorized(req)) throw unauthorized();
+      const user = userOf(req);
+      if (!user) throw unauthorized();
+      entry.user = user.username;
       const fault = decideFault(opts.faults(), opts.faultRng);
       if (fault.delayMs > 0) await new Promise((r) => setTimeout(r, fault.delayMs));
       if (fault.kind === 'drop') {
@@ -199,6 +236,7 @@ export async function startServer(opts: KubeSimServerOptions): Promise<KubeSimSe
       const url = new URL(req.url ?? '/', 'https://127.0.0.1');
       const route = parseResourcePath(url.pathname, opts.store.types);
       if (!route || route.subresource !== 'exec' || !route.namespace || !route.name) throw pathNotFound();
+      checkAccess(user, resourceAttributes(req.method ?? 'GET', route, url));
       Object.assign(entry, { resource: 'pods/exec', namespace: route.namespace, name: route.name });
       const exec = parseExec(
         url,

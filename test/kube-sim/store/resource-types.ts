@@ -40,6 +40,10 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   }),
   t('', 'limitranges', 'limitrange', 'LimitRange', true, { shortNames: ['limits'] }),
   t('', 'events', 'event', 'Event', true, { shortNames: ['ev'] }),
+  t('', 'serviceaccounts', 'serviceaccount', 'ServiceAccount', true, {
+    shortNames: ['sa'],
+    subresources: ['token'],
+  }),
   t('apps', 'deployments', 'deployment', 'Deployment', true, {
     shortNames: ['deploy'],
     subresources: ['status'],
@@ -58,6 +62,28 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   t('rbac.authorization.k8s.io', 'clusterroles', 'clusterrole', 'ClusterRole', false),
   t('rbac.authorization.k8s.io', 'clusterrolebindings', 'clusterrolebinding', 'ClusterRoleBinding', false),
   t('storage.k8s.io', 'storageclasses', 'storageclass', 'StorageClass', false, { shortNames: ['sc'] }),
+  t('rbac.authorization.k8s.io', 'clusterrolebindings', 'clusterrolebinding', 'ClusterRoleBinding', false),
+  t('rbac.authorization.k8s.io', 'clusterroles', 'clusterrole', 'ClusterRole', false),
+  t('rbac.authorization.k8s.io', 'rolebindings', 'rolebinding', 'RoleBinding', true),
+  t('rbac.authorization.k8s.io', 'roles', 'role', 'Role', true),
+  t(
+    'admissionregistration.k8s.io',
+    'validatingadmissionpolicies',
+    'validatingadmissionpolicy',
+    'ValidatingAdmissionPolicy',
+    false,
+    { subresources: ['status'] },
+  ),
+  t(
+    'admissionregistration.k8s.io',
+    'validatingadmissionpolicybindings',
+    'validatingadmissionpolicybinding',
+    'ValidatingAdmissionPolicyBinding',
+    false,
+  ),
+  t('authentication.k8s.io', 'selfsubjectreviews', 'selfsubjectreview', 'SelfSubjectReview', false, {
+    verbs: ['create'],
+  }),
   t(
     'authorization.k8s.io',
     'selfsubjectaccessreviews',

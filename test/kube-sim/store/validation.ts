@@ -31,7 +31,16 @@ const required = (field: string, detail = ''): FieldError => ({
 });
 const immutable = (field: string, value: unknown): FieldError => bad(field, value, 'field is immutable');
 
-function nameErrors(name: string, rule: 'subdomain' | 'label' | 'dns1035'): string[] {
+type NameRule = 'subdomain' | 'label' | 'dns1035' | 'path';
+
+/** path.IsValidPathSegmentName: RBAC objects may be named `system:discovery`. */
+function pathSegmentErrors(name: string): string[] {
+  if (name === '.' || name === '..') return [`may not be '${name}'`];
+  return ['/', '%'].filter((c) => name.includes(c)).map((c) => `may not contain '${c}'`);
+}
+
+function nameErrors(name: string, rule: NameRule): string[] {
+  if (rule === 'path') return pathSegmentErrors(name);
   const max = rule === 'subdomain' ? 253 : 63;
   const re = rule === 'subdomain' ? SUBDOMAIN_RE : rule === 'label' ? LABEL_RE : DNS1035_RE;
   const msg = rule === 'subdomain' ? SUBDOMAIN_MSG : rule === 'label' ? LABEL_MSG : DNS1035_MSG;
@@ -41,7 +50,8 @@ function nameErrors(name: string, rule: 'subdomain' | 'label' | 'dns1035'): stri
   return errs;
 }
 
-function nameRule(t: ResourceType): 'subdomain' | 'label' | 'dns1035' {
+function nameRule(t: ResourceType): NameRule {
+  if (t.group === 'rbac.authorization.k8s.io') return 'path';
   if (t.plural === 'namespaces') return 'label';
   if (t.plural === 'services') return 'dns1035';
   return 'subdomain';
@@ -185,6 +195,32 @@ function specErrors(t: ResourceType, obj: KubeObject, old: KubeObject | undefine
     case 'storageclasses':
       if (!obj.provisioner) errs.push(required('provisioner'));
       break;
+    case 'rolebindings':
+    case 'clusterrolebindings': {
+      const ref = (obj.roleRef ?? {}) as { apiGroup?: string; kind?: string; name?: string };
+      if (!ref.name) errs.push(required('roleRef.name'));
+      if (
+        t.plural === 'rolebindings'
+          ? !['Role', 'ClusterRole'].includes(ref.kind ?? '')
+          : ref.kind !== 'ClusterRole'
+      )
+        errs.push({
+          reason: 'FieldValueNotSupported',
+          field: 'roleRef.kind',
+          message: `Unsupported value: "${ref.kind ?? ''}": supported values: ${t.plural === 'rolebindings' ? '"Role", "ClusterRole"' : '"ClusterRole"'}`,
+        });
+      const was = old?.roleRef as typeof ref | undefined;
+      if (
+        was &&
+        (was.kind !== ref.kind || was.name !== ref.name || (was.apiGroup ?? '') !== (ref.apiGroup ?? ''))
+      )
+        errs.push({
+          reason: 'FieldValueInvalid',
+          field: 'roleRef',
+          message: `Invalid value: rbac.RoleRef{APIGroup:"${ref.apiGroup ?? ''}", Kind:"${ref.kind ?? ''}", Name:"${ref.name ?? ''}"}: cannot change roleRef`,
+        });
+      break;
+    }
   }
   return errs;
 }

@@ -88,6 +88,8 @@ export async function handlePatch(ctx: HandlerContext): Promise<void> {
     });
     if (route.type.namespaced) next.metadata.namespace = route.namespace;
     if (!old) {
+      // An apply that creates is also a create: the patch handler authorises it as one.
+      ctx.authorizeVerb('create');
       store.applyDefaults(route.key, next, undefined);
       const created = store.create(route.key, next);
       sendJson(ctx.res, 201, created);
