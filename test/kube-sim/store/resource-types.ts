@@ -57,10 +57,6 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     shortNames: ['netpol'],
   }),
   t('networking.k8s.io', 'ingressclasses', 'ingressclass', 'IngressClass', false),
-  // What an ingress controller's manifests bring: its identity and cluster-wide read rights.
-  t('', 'serviceaccounts', 'serviceaccount', 'ServiceAccount', true, { shortNames: ['sa'] }),
-  t('rbac.authorization.k8s.io', 'clusterroles', 'clusterrole', 'ClusterRole', false),
-  t('rbac.authorization.k8s.io', 'clusterrolebindings', 'clusterrolebinding', 'ClusterRoleBinding', false),
   t('storage.k8s.io', 'storageclasses', 'storageclass', 'StorageClass', false, { shortNames: ['sc'] }),
   t('rbac.authorization.k8s.io', 'clusterrolebindings', 'clusterrolebinding', 'ClusterRoleBinding', false),
   t('rbac.authorization.k8s.io', 'clusterroles', 'clusterrole', 'ClusterRole', false),
