@@ -33,6 +33,8 @@ export const KINDS = {
   IngressClass: ref('networking.k8s.io/v1', 'IngressClass', 'ingressclasses', false),
   NetworkPolicy: ref('networking.k8s.io/v1', 'NetworkPolicy', 'networkpolicies'),
   StorageClass: ref('storage.k8s.io/v1', 'StorageClass', 'storageclasses', false),
+  ClusterRole: ref('rbac.authorization.k8s.io/v1', 'ClusterRole', 'clusterroles', false),
+  ClusterRoleBinding: ref('rbac.authorization.k8s.io/v1', 'ClusterRoleBinding', 'clusterrolebindings', false),
 } as const satisfies Record<string, KindRef>;
 
 /** The KindRef for an object, by apiVersion and kind. */
