@@ -1,9 +1,11 @@
 // Electron main: wiring only. The engine lives behind createApp; everything Electron-specific
 // lives in main/desktop/.
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { app, dialog, ipcMain } from 'electron';
 import { createApp } from './api/create-app';
+import { applyAppMenu } from './desktop/app-menu';
+import { APP_URL } from './desktop/app-files';
+import { registerAppScheme, serveAppScheme } from './desktop/app-scheme';
 import { isAppUrl } from './desktop/app-url';
 import { forwardEvents, registerIpc } from './desktop/ipc';
 import { notifyStoreTransitions } from './desktop/notifications';
@@ -15,15 +17,20 @@ import iconPath from '../build/icon.png?asset';
 
 const SHUTDOWN_LIMIT_MS = 10_000;
 const devServer = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
-const appUrl = devServer ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
+const appUrl = devServer ?? APP_URL;
+const rendererDir = join(import.meta.dirname, '../renderer');
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
 
 async function start(): Promise<void> {
   await app.whenReady();
   app.setAppUserModelId('dev.storedeck.app');
+  serveAppScheme(rendererDir);
+  applyAppMenu(app.isPackaged);
   const core = await createApp({ dataDir: app.getPath('userData'), mode: 'desktop' });
   const handlers = { ...core.handlers, openExternal: desktopOpenExternal(core.handlers.listStores) };
-  const windows = createWindowKeeper(() => createMainWindow({ preloadPath, appUrl, iconPath }));
+  const windows = createWindowKeeper(() =>
+    createMainWindow({ preloadPath, appUrl, iconPath, devTools: !app.isPackaged }),
+  );
   const showApp = () => void windows.show();
 
   registerIpc(ipcMain, handlers, (url) => isAppUrl(url, appUrl));
@@ -54,6 +61,8 @@ async function start(): Promise<void> {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // Before 'ready': a scheme's privileges are fixed when it is registered.
+  registerAppScheme();
   start().catch((error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
     console.error('Storedeck failed to start:', error);

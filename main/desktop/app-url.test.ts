@@ -21,6 +21,15 @@ describe('isAppUrl', () => {
     expect(isAppUrl('http://127.0.0.1:5173/', dev)).toBe(false);
   });
 
+  it('accepts the app:// origin only', () => {
+    const app = 'app://storedeck/index.html';
+    expect(isAppUrl('app://storedeck/assets/index.js', app)).toBe(true);
+    expect(isAppUrl('app://storedeck/index.html#/stores', app)).toBe(true);
+    expect(isAppUrl('app://other/index.html', app)).toBe(false);
+    expect(isAppUrl('file:///index.html', app)).toBe(false);
+    expect(isAppUrl('https://storedeck/index.html', app)).toBe(false);
+  });
+
   it('refuses garbage', () => {
     expect(isAppUrl('::', dev)).toBe(false);
     expect(isAppUrl('about:blank', packaged)).toBe(false);

@@ -9,5 +9,6 @@ export function isAppUrl(target: string, appUrl: string): boolean {
     return false;
   }
   if (b.protocol === 'file:') return a.protocol === 'file:' && a.pathname === b.pathname;
-  return a.origin === b.origin;
+  // URL.origin is "null" for custom schemes such as app://, so compare scheme and host directly.
+  return a.protocol === b.protocol && a.host === b.host && a.host !== '';
 }

@@ -6,9 +6,11 @@ import { contentSecurityPolicy } from './csp';
 
 export type WindowOptions = {
   preloadPath: string;
-  /** The dev server URL (electron-vite dev) or the file URL of out/renderer/index.html. */
+  /** The dev server URL (electron-vite dev) or app://storedeck/index.html (see app-files.ts). */
   appUrl: string;
   iconPath: string;
+  /** Off in packaged builds: devtools would hand anyone at the keyboard the renderer's bridge. */
+  devTools: boolean;
 };
 
 const hardened = new WeakSet<Session>();
@@ -26,7 +28,7 @@ function hardenSession(session: Session, csp: string): void {
   session.setPermissionCheckHandler((_contents, permission) => permission === 'clipboard-sanitized-write');
 }
 
-export function createMainWindow({ preloadPath, appUrl, iconPath }: WindowOptions): BrowserWindow {
+export function createMainWindow({ preloadPath, appUrl, iconPath, devTools }: WindowOptions): BrowserWindow {
   const win = new BrowserWindow({
     width: 1200,
     height: 800,
@@ -46,9 +48,10 @@ export function createMainWindow({ preloadPath, appUrl, iconPath }: WindowOption
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      devTools,
     },
   });
-  hardenSession(win.webContents.session, contentSecurityPolicy(appUrl.startsWith('http') ? 'dev' : 'app'));
+  hardenSession(win.webContents.session, contentSecurityPolicy(appUrl.startsWith('http:') ? 'dev' : 'app'));
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.webContents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url, appUrl)) event.preventDefault();
