@@ -2,7 +2,7 @@
 // the electron double in place of Electron and the simulator as the cluster: it starts, opens a
 // hardened window on app://, answers the contract over IPC from the engine, notifies once when a
 // store turns Ready, lists stores in the tray, and quits with the engine closed.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -147,6 +147,7 @@ describe('the same checks catch a broken copy of the bundle', () => {
   let copy: string;
   beforeAll(() => {
     // Inside the repo, so the copy still resolves node_modules as the real bundle does.
+    mkdirSync(join(ROOT, 'test-results'), { recursive: true });
     copy = mkdtempSync(join(ROOT, 'test-results', 'smoke-broken-'));
     cpSync(join(ROOT, 'out'), copy, { recursive: true });
   });

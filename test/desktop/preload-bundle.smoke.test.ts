@@ -1,7 +1,7 @@
 // The BUILT preload (out/preload/index.cjs) in a vm context shaped like Electron's sandbox: it
 // loads with nothing but require('electron'), and exposes exactly the contract — one method per
 // request channel, one listener per event stream, nothing generic.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_NAMES, REQUEST_NAMES, ipcChannel, ipcEventChannel } from '../../preload/contract';
@@ -76,6 +76,7 @@ describe('preload bundle in a sandbox-shaped context', () => {
 describe('the same checks catch a broken copy of the preload', () => {
   let dir: string;
   beforeAll(() => {
+    mkdirSync(join(ROOT, 'test-results'), { recursive: true });
     dir = mkdtempSync(join(ROOT, 'test-results', 'preload-broken-'));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
