@@ -46,6 +46,8 @@ export interface KubeSim {
   writeKubeconfig(path: string): Promise<void>;
   /** The same cluster as another bearer-token user (e.g. a ServiceAccount token from TokenRequest). */
   kubeconfigForToken(token: string): string;
+  /** The admin as Kind and k3s write it: client-certificate-data + client-key-data (mTLS), no token. */
+  clientCertKubeconfig: string;
   store: SimObjectStore;
   clock: ManagedSimClock;
   profile: SimProfile;
@@ -92,12 +94,17 @@ export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSi
   });
   for (const plugin of controllers.admission) store.addAdmission(plugin);
   store.addAdmission(rbacEscalationAdmission);
-  seedRbac(store);
+  seedRbac(store, options.cluster ?? 'k3s');
   // The apiserver's --api-audiences: k3s adds its own name to the in-cluster issuer URL.
   const tokens = createTokenIssuer(options.cluster === 'kind' ? [ISSUER] : [ISSUER, 'k3s'], clock.now);
 
   const token = options.token ?? randomBytes(24).toString('hex');
-  const certs = await generateServingCerts();
+  // Kind's admin certificate is kubernetes-admin in kubeadm:cluster-admins (bound to cluster-admin); k3s's is system:admin in system:masters.
+  const certs = await generateServingCerts(
+    options.cluster === 'kind'
+      ? { user: 'kubernetes-admin', groups: ['kubeadm:cluster-admins'] }
+      : { user: 'system:admin', groups: ['system:masters'] },
+  );
   const setFaults = (partial: Partial<Record<keyof FaultConfig, unknown>>): FaultConfig =>
     (faults = mergeFaults(faults, partial));
   const server = await startServer({
@@ -124,6 +131,7 @@ export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSi
     kubeconfigObject: object,
     writeKubeconfig: (path) => writeFile(path, yaml, { mode: 0o600 }),
     kubeconfigForToken: (userToken) => buildKubeconfig(server.url, certs.caCert, userToken).yaml,
+    clientCertKubeconfig: buildKubeconfig(server.url, certs.caCert, certs.client).yaml,
     store,
     clock,
     profile,

@@ -57,7 +57,10 @@ const BINDINGS: Record<string, string[]> = {
   'system:basic-user': ['system:authenticated'],
 };
 
-export function seedRbac(store: ObjectStore): void {
+export function seedRbac(store: ObjectStore, cluster: 'k3s' | 'kind'): void {
+  // kubeadm (Kind) binds its admin certificate's group to cluster-admin rather than using system:masters.
+  const bindings =
+    cluster === 'kind' ? { ...BINDINGS, 'kubeadm:cluster-admins': ['kubeadm:cluster-admins'] } : BINDINGS;
   for (const [name, rules] of Object.entries(ROLES)) {
     store.create(`clusterroles.${RBAC}`, {
       apiVersion: `${RBAC}/v1`,
@@ -66,12 +69,12 @@ export function seedRbac(store: ObjectStore): void {
       rules,
     });
   }
-  for (const [name, groups] of Object.entries(BINDINGS)) {
+  for (const [name, groups] of Object.entries(bindings)) {
     store.create(`clusterrolebindings.${RBAC}`, {
       apiVersion: `${RBAC}/v1`,
       kind: 'ClusterRoleBinding',
       metadata: { name, labels: BOOTSTRAP, annotations: AUTO },
-      roleRef: { apiGroup: RBAC, kind: 'ClusterRole', name },
+      roleRef: { apiGroup: RBAC, kind: 'ClusterRole', name: ROLES[name] ? name : 'cluster-admin' },
       subjects: groups.map((g) => ({ apiGroup: RBAC, kind: 'Group', name: g })),
     });
   }

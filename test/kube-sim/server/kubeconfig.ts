@@ -4,18 +4,30 @@ export interface KubeconfigObject {
   apiVersion: 'v1';
   kind: 'Config';
   clusters: Array<{ name: string; cluster: { server: string; 'certificate-authority-data': string } }>;
-  users: Array<{ name: string; user: { token: string } }>;
+  users: Array<{
+    name: string;
+    user: { token: string } | { 'client-certificate-data': string; 'client-key-data': string };
+  }>;
   contexts: Array<{ name: string; context: { cluster: string; user: string; namespace: string } }>;
   'current-context': string;
   preferences: Record<string, never>;
 }
 
-/** A kubeconfig with cluster, bearer-token user and context all named `kube-sim`. */
+const b64 = (pem: string): string => Buffer.from(pem).toString('base64');
+
+/**
+ * A kubeconfig with cluster, user and context all named `kube-sim`: the user is a bearer token,
+ * or a client certificate and key (mTLS) as Kind and k3s write their admin kubeconfigs.
+ */
 export function buildKubeconfig(
   url: string,
   caCertPem: string,
-  token: string,
+  credential: string | { cert: string; key: string },
 ): { object: KubeconfigObject; yaml: string } {
+  const user =
+    typeof credential === 'string'
+      ? { token: credential }
+      : { 'client-certificate-data': b64(credential.cert), 'client-key-data': b64(credential.key) };
   const object: KubeconfigObject = {
     apiVersion: 'v1',
     kind: 'Config',
@@ -25,7 +37,7 @@ export function buildKubeconfig(
         cluster: { server: url, 'certificate-authority-data': Buffer.from(caCertPem).toString('base64') },
       },
     ],
-    users: [{ name: 'kube-sim', user: { token } }],
+    users: [{ name: 'kube-sim', user }],
     contexts: [
       { name: 'kube-sim', context: { cluster: 'kube-sim', user: 'kube-sim', namespace: 'default' } },
     ],

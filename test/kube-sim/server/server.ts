@@ -160,7 +160,15 @@ export async function startServer(opts: KubeSimServerOptions): Promise<KubeSimSe
     });
   }
 
-  const server: Server = createServer({ key: opts.certs.key, cert: opts.certs.cert }, (req, res) => {
+  // Client certificates are asked for and verified against the cluster CA, but not required (tokens work too).
+  const tlsOptions = {
+    key: opts.certs.key,
+    cert: opts.certs.cert,
+    ca: opts.certs.caCert,
+    requestCert: true,
+    rejectUnauthorized: false,
+  };
+  const server: Server = createServer(tlsOptions, (req, res) => {
     const started = performance.now();
     const entry: RequestLogEntry = {
       method: req.method ?? 'GET',
