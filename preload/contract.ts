@@ -98,6 +98,8 @@ export const requests = {
   },
   resetAdminPassword: { request: ById, response: z.object({ username: z.string(), password: z.string() }) },
   revealAdminPassword: { request: ById, response: z.object({ username: z.string(), password: z.string() }) },
+  /** A one-time link (valid 60 s, single use) that opens the store's admin already signed in. */
+  createAdminLogin: { request: ById, response: z.object({ url: z.url(), expiresAt: z.string() }) },
   listEvents: { request: ById, response: z.array(TimelineEventSchema) },
   getHealth: { request: ById, response: StoreHealthSchema },
   getLogs: { request: LogTargetSchema.strict(), response: LogsSchema },

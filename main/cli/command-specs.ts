@@ -100,6 +100,12 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'reset-password', summary: 'set a new random admin password', args: [STORE_ARG], flags: [] },
   { name: 'password', summary: 'print the admin password', args: [STORE_ARG], flags: [] },
   {
+    name: 'login',
+    summary: 'print a one-time link into the admin, already signed in (valid 60 s)',
+    args: [STORE_ARG],
+    flags: [],
+  },
+  {
     name: 'retry',
     summary: 'retry a failed store',
     args: [STORE_ARG],

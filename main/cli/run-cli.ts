@@ -11,6 +11,7 @@ import { runCreate } from './commands/cmd-create';
 import { runDelete, runRetry } from './commands/cmd-lifecycle';
 import { runLogs } from './commands/cmd-logs';
 import { readCommands } from './commands/cmd-read';
+import { toolCommands } from './commands/cmd-tools';
 import { commandHelp, generalHelp } from './help-text';
 import { parseArgs } from './parse-args';
 
@@ -30,6 +31,7 @@ export interface CliDeps {
 const HANDLERS: Record<string, CommandFn> = {
   ...readCommands,
   ...actionCommands,
+  ...toolCommands,
   create: runCreate,
   retry: runRetry,
   delete: runDelete,

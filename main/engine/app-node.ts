@@ -2,7 +2,22 @@
 // share that volume (setup, password reset) are pinned there.
 import type { KubeClient } from '../kube/client';
 import { KINDS } from '../kube/kinds';
-import { readyPodNode, selectorOf } from './observe';
+import type { ApiObject } from '../kube/client';
+import { readyPod, selectorOf } from './observe';
+
+/** The deployment's ready pod right now (where exec-based tools run), if there is one. */
+export async function appPod(
+  client: KubeClient,
+  namespace: string,
+  deployment: string,
+  signal?: AbortSignal,
+): Promise<ApiObject | undefined> {
+  const found = await client.get(KINDS.Deployment, namespace, deployment, signal);
+  const selector = selectorOf(found ?? undefined);
+  if (!selector) return undefined;
+  const { items } = await client.list(KINDS.Pod, { namespace, labelSelector: selector }, signal);
+  return readyPod(items);
+}
 
 export async function appPodNode(
   client: KubeClient,
@@ -10,9 +25,6 @@ export async function appPodNode(
   deployment: string,
   signal?: AbortSignal,
 ): Promise<string | null> {
-  const found = await client.get(KINDS.Deployment, namespace, deployment, signal);
-  const selector = selectorOf(found ?? undefined);
-  if (!selector) return null;
-  const { items } = await client.list(KINDS.Pod, { namespace, labelSelector: selector }, signal);
-  return readyPodNode(items);
+  const pod = await appPod(client, namespace, deployment, signal);
+  return pod ? String(pod.spec.nodeName) : null;
 }

@@ -67,12 +67,17 @@ export function selectorOf(deployment: ApiObject | undefined): string | null {
     .join(',');
 }
 
-/** The node of a ready, running, not-terminating pod among those given (where the RWO volume is). */
-export function readyPodNode(pods: ApiObject[]): string | null {
-  const pod = pods.find(
+/** A ready, running, not-terminating pod among those given (the one serving right now). */
+export function readyPod(pods: ApiObject[]): ApiObject | undefined {
+  return pods.find(
     (p) =>
       p.status?.phase === 'Running' && isPodReady(p) && !p.metadata?.deletionTimestamp && p.spec?.nodeName,
   );
+}
+
+/** The node of a ready pod among those given (where the RWO volume is). */
+export function readyPodNode(pods: ApiObject[]): string | null {
+  const pod = readyPod(pods);
   return pod ? String(pod.spec.nodeName) : null;
 }
 

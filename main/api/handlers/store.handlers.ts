@@ -63,6 +63,7 @@ export function storeHandlers({
     restartStore: withStore((store, { component }) => operations.restart(store, component)),
     resetAdminPassword: withStore((store) => operations.resetPassword(store)),
     revealAdminPassword: withStore((store) => operations.revealPassword(store)),
+    createAdminLogin: withStore((store) => operations.adminLogin(store)),
     getHealth: withStore((store) => operations.health(store)),
     getLogs: withStore((store, request) => operations.logs(store, request)),
     startLogFollow: withStore((store, request) => operations.startLogFollow(store, request)),

@@ -1,6 +1,7 @@
 // A StoreStrategy is everything plan-specific: the desired objects (pure builders), what
 // "ready" means, and how to explain a failure in plain language. The reconciler is generic.
-import type { Plan } from '../../../preload/contract';
+import type { Plan, Result } from '../../../preload/contract';
+import type { KubeClient } from '../../kube/client';
 
 /** A Kubernetes object as the builders produce it (apiVersion/kind/metadata always set). */
 export interface KubeObject {
@@ -92,4 +93,17 @@ export interface StoreStrategy {
   urls(ctx: StoreContext): { url: string; adminUrl: string };
   /** Plain-language diagnosis of what blocks the store right now, or null if nothing is wrong yet. */
   diagnose(observed: ObservedState): Diagnosis | null;
+  /** A one-time link that opens the admin already signed in (plans without one leave it out). */
+  adminLogin?(client: KubeClient, store: AdminLoginTarget, signal?: AbortSignal): Promise<Result<AdminLogin>>;
+}
+
+export interface AdminLoginTarget {
+  namespace: string;
+  /** The store URL the link is built on (the browser must reach it). */
+  url: string;
+}
+
+export interface AdminLogin {
+  url: string;
+  expiresAt: string;
 }

@@ -9,6 +9,7 @@ import { buildMysqlDeployment, buildMysqlService } from './mysql';
 import { buildNamespace } from './namespace';
 import { buildNetworkPolicy } from './network-policy';
 import { PLAN } from './object-meta';
+import { createWooAdminLogin } from './login/admin-login';
 import { buildLimitRange, buildQuota } from './quota';
 import { buildSecrets, newSecretMaterial } from './secrets';
 import { buildVolumeClaims } from './storage';
@@ -44,4 +45,16 @@ export const woocommerceStrategy: StoreStrategy = {
   appDeployment: OBJECT_NAMES.wordpress,
   urls: (ctx) => ({ url: `http://${ctx.host}/`, adminUrl: `http://${ctx.host}/wp-admin/` }),
   diagnose: diagnoseWooCommerce,
+  adminLogin: (client, store, signal) =>
+    createWooAdminLogin(
+      client,
+      {
+        namespace: store.namespace,
+        deployment: OBJECT_NAMES.wordpress,
+        container: OBJECT_NAMES.wordpress,
+        user: ADMIN_USER,
+        storeUrl: store.url,
+      },
+      signal,
+    ),
 };

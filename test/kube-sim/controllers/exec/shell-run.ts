@@ -6,6 +6,7 @@ import {
   type SimpleCommand,
   type Word,
 } from './shell-parse.js';
+import { filePrograms } from './file-programs.js';
 
 export interface ExecResult {
   stdout: string;
@@ -252,6 +253,7 @@ export function basePrograms(): Record<string, Program> {
     return shell.run(args[c + 1] ?? '', { ...io.env }, stdin);
   };
   return {
+    ...filePrograms(),
     sh,
     bash: sh,
     cat: (args, io, shell) => {

@@ -1,0 +1,114 @@
+// One-click admin login against the simulator through the real client: the link's token is
+// fresh each time, its ticket (named by the token's hash) and the login plugin land in the
+// running WordPress container over pods/exec, and the token itself is in no log, audit row
+// or database file.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../../preload/contract';
+import type { AuditSink } from '../../main/engine/operations/audited';
+import { StoreOperations } from '../../main/engine/operations/store-operations';
+import { LOGIN_PLUGIN_PHP } from '../../main/engine/strategies/woocommerce/login/login-plugin';
+import {
+  LOGIN_PARAM,
+  LOGIN_PLUGIN_PATH,
+  LOGIN_TICKET_DIR,
+  LOGIN_TICKET_TTL_SECONDS,
+  tokenHash,
+} from '../../main/engine/strategies/woocommerce/login/login-ticket';
+import { strategyFor } from '../../main/engine/strategies/registry';
+import { ClientPool } from '../../main/kube/client-pool';
+import { execInPod } from '../../main/kube/pod-exec';
+import { CONTEXT, startHarness, type Harness } from './fixtures/engine-harness';
+
+let h: Harness;
+let store: Store;
+let ops: StoreOperations;
+let pool: ClientPool;
+const audit: Array<Parameters<AuditSink['add']>[0]> = [];
+
+const wordpressPod = (): string =>
+  h.sim.store
+    .list('pods', store.namespace)
+    .find((p) => p.metadata.labels?.['app.kubernetes.io/component'] === 'wordpress')?.metadata.name as string;
+
+const readInWordpress = async (file: string): Promise<string> => {
+  const run = await execInPod(
+    pool.clientFor(CONTEXT).kubeConfig,
+    { namespace: store.namespace, pod: wordpressPod(), container: 'wordpress' },
+    ['cat', `/var/www/html/${file}`],
+  );
+  expect(run.exitCode, run.stderr).toBe(0);
+  return run.stdout;
+};
+
+beforeAll(async () => {
+  h = await startHarness();
+  pool = new ClientPool(h.kubeconfigPath);
+  store = await h.createAndSettle('Login Shop');
+  expect(store.status).toBe('Ready');
+  ops = new StoreOperations({
+    clientFor: () => pool.clientFor(CONTEXT),
+    strategyFor,
+    storeContext: (s) => h.engine.storeContext(s),
+    audit: { add: (entry) => audit.push(entry) },
+    actor: 'test:login',
+    emitLogLines: () => undefined,
+  });
+});
+
+afterAll(async () => {
+  ops?.close();
+  await h?.close();
+});
+
+describe('one-click admin login', () => {
+  it('leaves a ticket for a fresh token and the plugin in the WordPress container', async () => {
+    const before = Math.floor(Date.now() / 1000);
+    const result = await ops.adminLogin(store);
+    if (!result.ok) throw new Error(result.error.message);
+    const url = new URL(result.value.url);
+    expect(`${url.origin}/`).toBe(store.url);
+    const token = url.searchParams.get(LOGIN_PARAM) as string;
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
+    const ticket = JSON.parse(await readInWordpress(`${LOGIN_TICKET_DIR}/${tokenHash(token)}.json`));
+    expect(ticket.user).toBe(strategyFor('woocommerce').adminCredentials.user);
+    expect(ticket.expires).toBeGreaterThanOrEqual(before + LOGIN_TICKET_TTL_SECONDS);
+    expect(ticket.expires).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) + LOGIN_TICKET_TTL_SECONDS);
+    expect(Date.parse(result.value.expiresAt) / 1000).toBe(ticket.expires);
+    expect(await readInWordpress(LOGIN_PLUGIN_PATH)).toBe(LOGIN_PLUGIN_PHP);
+
+    const second = await ops.adminLogin(store);
+    if (!second.ok) throw new Error(second.error.message);
+    expect(new URL(second.value.url).searchParams.get(LOGIN_PARAM)).not.toBe(token);
+  });
+
+  it('audits the click without the token, and the token reaches no file of the data dir', async () => {
+    const result = await ops.adminLogin(store);
+    if (!result.ok) throw new Error(result.error.message);
+    const token = new URL(result.value.url).searchParams.get(LOGIN_PARAM) as string;
+    const entry = audit.at(-1);
+    expect(entry).toMatchObject({ action: 'admin-login', name: 'Login Shop', actor: 'test:login' });
+    expect(entry?.details).toMatch(/; ok$/);
+    expect(JSON.stringify(audit)).not.toContain(token);
+    for (const file of ['storedeck.db', 'storedeck.db-wal']) {
+      const bytes = (() => {
+        try {
+          return readFileSync(path.join(h.dir, file));
+        } catch {
+          return Buffer.alloc(0);
+        }
+      })();
+      expect(bytes.includes(Buffer.from(token))).toBe(false);
+    }
+    const logged = h.sim.requests().map((r) => JSON.stringify(r));
+    expect(logged.some((line) => line.includes(token))).toBe(false);
+  });
+
+  it('refuses a store that is not Ready, in plain words', async () => {
+    const result = await ops.adminLogin({ ...store, status: 'Provisioning' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+    if (!result.ok) expect(result.error.message).toMatch(/once it is Ready/);
+  });
+});
