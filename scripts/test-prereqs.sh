@@ -10,6 +10,8 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
 command -v unzip >/dev/null 2>&1 || missing+=(unzip)
+# The one-click login plugin's PHP is run under php-cli in its tests.
+command -v php >/dev/null 2>&1 || missing+=(php-cli)
 if [ "${#missing[@]}" -gt 0 ]; then
   sudo_cmd=()
   if [ "$(id -u)" -ne 0 ]; then
