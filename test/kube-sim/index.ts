@@ -14,6 +14,7 @@ import type { RequestLogEntry } from './server/request-log.js';
 import { startServer } from './server/server.js';
 import { generateServingCerts } from './server/tls.js';
 import { createSimClock, type ManagedSimClock } from './sim-clock.js';
+import type { PortBackend } from './server/handlers/pod-portforward.js';
 import { createObjectStore, type SimObjectStore } from './store/object-store.js';
 import { RESOURCE_TYPES } from './store/resource-types.js';
 import type { FaultConfig, SimProfile } from './types.js';
@@ -59,6 +60,8 @@ export interface KubeSim {
   requests(): RequestLogEntry[];
   clearRequests(): void;
   setAccessDenied(list: AccessDenial[]): void;
+  /** Names what answers on pods' ports for pods/portforward (nothing does until a test says). */
+  setPortBackend(backend: PortBackend | undefined): void;
   stop(): Promise<void>;
 }
 
@@ -72,6 +75,7 @@ export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSi
   );
   let faults: FaultConfig = { ...profile.faults, ...(options.faults ?? {}) };
   let denied: AccessDenial[] = [];
+  let portBackend: PortBackend | undefined;
   const store = createObjectStore({
     types: RESOURCE_TYPES,
     now: clock.now,
@@ -122,6 +126,7 @@ export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSi
     accessDenied: () => denied,
     setAccessDenied: (list) => (denied = [...list]),
     bookmarkIntervalMs: options.bookmarkIntervalMs,
+    portBackend: () => portBackend,
   });
   const { object, yaml } = buildKubeconfig(server.url, certs.caCert, token);
 
@@ -142,6 +147,7 @@ export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSi
     requests: server.requests,
     clearRequests: server.clearRequests,
     setAccessDenied: (list) => (denied = [...list]),
+    setPortBackend: (backend) => (portBackend = backend),
     stop: async () => {
       controllers.stop();
       clock.stop();

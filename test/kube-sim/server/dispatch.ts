@@ -42,7 +42,8 @@ export async function dispatchResource(ctx: HandlerContext, deps: DispatchDeps):
     if (method !== 'GET') throw methodNotAllowed();
     return handlePodLog(ctx, deps.runtime);
   }
-  if (route.subresource === 'exec') throw methodNotAllowed(); // served over the WebSocket upgrade only
+  // Served over the WebSocket upgrade only.
+  if (route.subresource === 'exec' || route.subresource === 'portforward') throw methodNotAllowed();
   if (route.subresource === 'finalize' && method !== 'PUT') throw methodNotAllowed();
 
   if (!route.name) {

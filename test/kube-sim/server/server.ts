@@ -12,6 +12,7 @@ import { dispatchResource } from './dispatch.js';
 import { decideFault } from './faults.js';
 import type { AccessDenial } from './handlers/access-review.js';
 import { chooseProtocol, parseExec, upgradeExec } from './handlers/pod-exec.js';
+import { createPortForwardUpgrader, parsePortForward, type PortBackend } from './handlers/pod-portforward.js';
 import type { PodRuntime } from './pod-runtime.js';
 import { RequestLog, type RequestLogEntry } from './request-log.js';
 import { parseResourcePath } from './route.js';
@@ -46,6 +47,8 @@ export interface KubeSimServerOptions {
   setAccessDenied(list: AccessDenial[]): void;
   /** Real ms between watch bookmarks (allowWatchBookmarks=true). */
   bookmarkIntervalMs?: number;
+  /** What answers on a pod's port for pods/portforward (the sim runs no processes). */
+  portBackend?(): PortBackend | undefined;
 }
 
 export interface KubeSimServer {
@@ -63,6 +66,7 @@ export async function startServer(opts: KubeSimServerOptions): Promise<KubeSimSe
   const log = new RequestLog();
   const sockets = new Set<Socket>();
   const wss = new WebSocketServer({ noServer: true, handleProtocols: chooseProtocol });
+  const portForward = createPortForwardUpgrader(() => opts.portBackend?.());
   const admin: AdminDeps = {
     faults: opts.faults,
     setFaults: opts.setFaults,
@@ -243,8 +247,20 @@ export async function startServer(opts: KubeSimServerOptions): Promise<KubeSimSe
       }
       const url = new URL(req.url ?? '/', 'https://127.0.0.1');
       const route = parseResourcePath(url.pathname, opts.store.types);
-      if (!route || route.subresource !== 'exec' || !route.namespace || !route.name) throw pathNotFound();
+      if (!route || !route.namespace || !route.name) throw pathNotFound();
+      if (route.subresource !== 'exec' && route.subresource !== 'portforward') throw pathNotFound();
       checkAccess(user, resourceAttributes(req.method ?? 'GET', route, url));
+      if (route.subresource === 'portforward') {
+        Object.assign(entry, { resource: 'pods/portforward', namespace: route.namespace, name: route.name });
+        const request = parsePortForward(
+          url,
+          opts.store.get('pods', route.namespace, route.name),
+          route.namespace,
+          route.name,
+        );
+        portForward.upgrade(req, socket, head, request);
+        return done(101);
+      }
       Object.assign(entry, { resource: 'pods/exec', namespace: route.namespace, name: route.name });
       const exec = parseExec(
         url,
@@ -282,6 +298,7 @@ export async function startServer(opts: KubeSimServerOptions): Promise<KubeSimSe
     clearRequests: () => log.clear(),
     stop: async () => {
       for (const c of wss.clients) c.terminate();
+      portForward.close();
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       wss.close();

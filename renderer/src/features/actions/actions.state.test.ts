@@ -68,4 +68,26 @@ describe('store actions store', () => {
     expect(await actions.getState().remove()).toBe(true);
     expect(api.calls.at(-1)).toEqual({ name: 'deleteStore', request: { id: 's1' } });
   });
+
+  it('opens a fresh signed-in admin link and keeps no copy of it', async () => {
+    const api = createFakeApi();
+    api.respond('createAdminLogin', ok({ url: 'http://demo.localhost/?storedeck_login=t1', expiresAt: 'x' }));
+    const opened: string[] = [];
+    const actions = createStoreActionsStore(api, 's1');
+    await actions.getState().openAdminLoggedIn((url) => void opened.push(url));
+    expect(opened).toEqual(['http://demo.localhost/?storedeck_login=t1']);
+    expect(actions.getState().feedback['admin-login']?.kind).toBe('ok');
+    expect(JSON.stringify(actions.getState())).not.toContain('storedeck_login');
+
+    await actions.getState().openAdminLoggedIn(async () => err('forbidden', 'Only store addresses open'));
+    expect(actions.getState().feedback['admin-login']).toEqual({
+      kind: 'error',
+      message: 'Only store addresses open',
+    });
+    api.respond('createAdminLogin', err('invalid_state', 'Store "Demo" is Provisioning'));
+    opened.length = 0;
+    await actions.getState().openAdminLoggedIn((url) => void opened.push(url));
+    expect(opened).toEqual([]);
+    expect(actions.getState().feedback['admin-login']?.message).toMatch(/Provisioning/);
+  });
 });

@@ -6,7 +6,13 @@ import type { Feedback } from '../../shared/feedback-message';
 
 export type RestartComponent = RequestOf<'restartStore'>['component'];
 export type ActionKey =
-  `restart-${RestartComponent}` | 'reset-password' | 'retry' | 'reconcile' | 'reveal-password' | 'delete';
+  | `restart-${RestartComponent}`
+  | 'reset-password'
+  | 'retry'
+  | 'reconcile'
+  | 'reveal-password'
+  | 'admin-login'
+  | 'delete';
 export type { Feedback };
 export type Credentials = ResponseOf<'revealAdminPassword'>;
 
@@ -22,6 +28,8 @@ export type StoreActionsState = {
   retry(): Promise<void>;
   reconcile(): Promise<void>;
   reveal(): Promise<void>;
+  /** Creates a one-time signed-in admin link and hands it to `open` (system browser or new tab). */
+  openAdminLoggedIn(open: (url: string) => Promise<Result<unknown>> | void): Promise<void>;
   hide(): void;
   dismissNewPassword(): void;
   remove(): Promise<boolean>;
@@ -90,6 +98,19 @@ export function createStoreActionsStore(api: StoredeckApi, id: string): StoreApi
       async reveal() {
         const credentials = await run('reveal-password', () => api.revealAdminPassword({ id }), null);
         if (credentials) set({ revealed: credentials });
+      },
+      async openAdminLoggedIn(open) {
+        // The link works once and only for 60 s: it is opened at once and never kept in state.
+        await run(
+          'admin-login',
+          async () => {
+            const link = await api.createAdminLogin({ id });
+            if (!link.ok) return link;
+            const opened = await open(link.value.url);
+            return opened && !opened.ok ? opened : link;
+          },
+          () => 'Opened the admin, signed in, in your browser.',
+        );
       },
       hide() {
         set({ revealed: null });

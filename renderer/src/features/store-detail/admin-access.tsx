@@ -2,6 +2,7 @@
 // fetched until asked for, hidden again with one click).
 import { useStore, type StoreApi } from 'zustand';
 import type { Store } from '../../../../preload/contract';
+import { useAppStores } from '../../app-stores-context';
 import { BusyButton } from '../../shared/busy-button';
 import { CopyButton } from '../../shared/copy-button';
 import { FeedbackMessage } from '../../shared/feedback-message';
@@ -9,6 +10,12 @@ import type { StoreActionsState } from '../actions/actions.state';
 import { StoreLink } from '../stores/store-link';
 
 export function AdminAccess({ store, actions }: { store: Store; actions: StoreApi<StoreActionsState> }) {
+  const { api, transport } = useAppStores();
+  const loggingIn = useStore(actions, (s) => Boolean(s.pending['admin-login']));
+  const loginFeedback = useStore(actions, (s) => s.feedback['admin-login']);
+  // The app hands the link to the system browser; the web UI opens it in a new tab.
+  const openLink = (url: string) =>
+    transport === 'desktop' ? api.openExternal({ url }) : void window.open(url, '_blank', 'noopener');
   const revealed = useStore(actions, (s) => s.revealed);
   const busy = useStore(actions, (s) => Boolean(s.pending['reveal-password']));
   const feedback = useStore(actions, (s) => s.feedback['reveal-password']);
@@ -27,7 +34,19 @@ export function AdminAccess({ store, actions }: { store: Store; actions: StoreAp
             Open admin ↗
           </StoreLink>
         )}
+        {store.plan === 'woocommerce' && (
+          <BusyButton
+            busy={loggingIn}
+            busyText="Signing in…"
+            disabled={store.status !== 'Ready'}
+            title="Opens wp-admin already signed in as the store's admin (a one-time link, valid 60 s)"
+            onClick={() => void actions.getState().openAdminLoggedIn(openLink)}
+          >
+            Open admin (logged in) ↗
+          </BusyButton>
+        )}
       </div>
+      <FeedbackMessage feedback={loginFeedback} />
       <div className="secret-row">
         <label htmlFor="admin-password">
           Admin password{revealed ? ` for ${revealed.username}` : ''}{' '}

@@ -1,5 +1,5 @@
 // A small POSIX sh subset, enough for what a client execs into a container:
-// quotes, $VAR / ${VAR} / $(cmd), pipes, ; && ||, VAR=value prefixes, > >> 2> 2>&1 redirections.
+// quotes, $VAR / ${VAR} / $(cmd), pipes, ; && ||, VAR=value prefixes, > >> 2> 2>&1 >&2 redirections.
 
 export type Segment = { lit: string } | { var: string } | { sub: string };
 export type Word = Segment[];
@@ -7,8 +7,8 @@ export type Word = Segment[];
 export interface Redirect {
   fd: 1 | 2;
   append: boolean;
-  /** A target word, or "&1" to merge stderr into stdout. */
-  target: Word | '&1';
+  /** A target word, "&1" to merge stderr into stdout, or "&2" to send stdout to stderr. */
+  target: Word | '&1' | '&2';
 }
 
 export interface SimpleCommand {
@@ -28,7 +28,7 @@ export class ShellSyntaxError extends Error {}
 
 type Token = { kind: 'word'; word: Word } | { kind: 'op'; op: string };
 
-const OPS = ['&&', '||', '2>&1', '>>', '2>', ';', '|', '>', '\n'];
+const OPS = ['&&', '||', '2>&1', '1>&2', '>&2', '>>', '2>', ';', '|', '>', '\n'];
 
 /** Reads $(...) up to its matching paren, honouring quotes inside. */
 function readSubstitution(src: string, start: number): [string, number] {
@@ -140,6 +140,8 @@ export function tokenize(src: string): Token[] {
         i += 1;
       }
     }
+    // Nothing read: a character no rule takes (a lone `&`: no background jobs here).
+    if (word.length === 0) throw new ShellSyntaxError(`Syntax error: "${src[i] ?? ''}" unexpected`);
     tokens.push({ kind: 'word', word: merge(word) });
   }
   return tokens;
@@ -163,8 +165,10 @@ export function parse(src: string): Script {
       const t = peek();
       if (!t) break;
       if (t.kind === 'op') {
-        if (t.op === '2>&1') {
-          cmd.redirects.push({ fd: 2, append: false, target: '&1' });
+        if (t.op === '2>&1' || t.op === '>&2' || t.op === '1>&2') {
+          cmd.redirects.push(
+            t.op === '2>&1' ? { fd: 2, append: false, target: '&1' } : { fd: 1, append: false, target: '&2' },
+          );
           pos += 1;
           continue;
         }

@@ -179,6 +179,10 @@ function runScript(
         result = { ...result, stdout: result.stdout + result.stderr, stderr: '' };
         continue;
       }
+      if (r.target === '&2') {
+        result = { ...result, stderr: result.stderr + result.stdout, stdout: '' };
+        continue;
+      }
       const path = expand(r.target);
       const data = r.fd === 1 ? result.stdout : result.stderr;
       if (path !== '/dev/null') shell.files.set(path, (r.append ? (shell.files.get(path) ?? '') : '') + data);

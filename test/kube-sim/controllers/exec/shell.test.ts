@@ -64,6 +64,15 @@ describe('the exec shell', () => {
     });
     expect(sh.run('cat /nope 2>/dev/null', {}, stdin()).stderr).toBe('');
     expect(sh.run('cat /nope 2>&1', {}, stdin()).stdout).toContain('No such file');
+    expect(sh.run('echo oops >&2', {}, stdin())).toMatchObject({ stdout: '', stderr: 'oops\n' });
+  });
+
+  it('moves, removes and guards files with coreutils', () => {
+    const sh = shellWith(undefined);
+    sh.run('echo a > /tmp/a && mv /tmp/a /tmp/b && mkdir -p /tmp/d && chmod 0700 /tmp/d', {}, stdin());
+    expect(sh.run('cat /tmp/b', {}, stdin()).stdout).toBe('a\n');
+    expect(sh.run('cat /tmp/a', {}, stdin()).exitCode).toBe(1);
+    expect(sh.run('rm /tmp/b && rm -f /tmp/b && rm /tmp/b', {}, stdin()).stderr).toMatch(/cannot remove/);
   });
 
   it('answers unknown commands with exit 127 and syntax errors with exit 2', () => {
@@ -74,6 +83,7 @@ describe('the exec shell', () => {
       exitCode: 127,
     });
     expect(sh.run('echo "unterminated', {}, stdin()).exitCode).toBe(2);
+    expect(sh.run('sleep 1 & wait', {}, stdin()).exitCode).toBe(2);
   });
 
   it('has no wp where the image has none', () => {

@@ -58,7 +58,10 @@ export function resourceAttributes(method: string, route: ResourceRoute, url: UR
   const namespace = route.key === 'namespaces' && route.name ? route.name : (route.namespace ?? '');
   return {
     resourceRequest: true,
-    verb: route.subresource === 'exec' ? 'create' : resourceVerb(method, Boolean(route.name), url),
+    verb:
+      route.subresource === 'exec' || route.subresource === 'portforward'
+        ? 'create'
+        : resourceVerb(method, Boolean(route.name), url),
     apiGroup: route.type.group,
     apiVersion: route.type.version,
     resource: route.type.plural,
