@@ -111,4 +111,12 @@ describe('one-click admin login', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
     if (!result.ok) expect(result.error.message).toMatch(/once it is Ready/);
   });
+
+  it('refuses a namespace that is not the store’s own, without exec-ing into it', async () => {
+    await pool.clientFor(CONTEXT).core.createNamespace({ body: { metadata: { name: 'store-not-ours' } } });
+    h.sim.clearRequests();
+    const result = await ops.adminLogin({ ...store, namespace: 'store-not-ours' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(h.sim.requests().filter((r) => r.namespace === 'store-not-ours')).toEqual([]);
+  });
 });

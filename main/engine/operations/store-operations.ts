@@ -138,18 +138,15 @@ export class StoreOperations {
   /** The link carries a secret for 60 s: it goes to the caller only, never into the audit. */
   adminLogin(store: Store, actor?: string): Promise<Result<ResponseOf<'createAdminLogin'>>> {
     return audited(this.auditBase(store, 'admin-login', actor), async () => {
-      const strategy = this.deps.strategyFor(store.plan);
-      if (!strategy.adminLogin)
-        return err('not_available', `${store.plan} stores have no one-click admin login`);
+      const login = this.deps.strategyFor(store.plan).adminLogin;
+      if (!login) return err('not_available', `${store.plan} stores have no one-click admin login`);
       if (store.status !== 'Ready' || !store.url)
         return err(
           'invalid_state',
           `Store "${store.name}" is ${store.status}; open its admin once it is Ready`,
         );
-      return strategy.adminLogin(await this.deps.clientFor(store), {
-        namespace: store.namespace,
-        url: store.url,
-      });
+      const target = { namespace: store.namespace, url: store.url };
+      return this.inOwnNamespace(store, (client) => login(client, target));
     });
   }
 
