@@ -33,7 +33,10 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     shortNames: ['pvc'],
     subresources: ['status'],
   }),
-  t('', 'pods', 'pod', 'Pod', true, { shortNames: ['po'], subresources: ['status', 'log', 'exec', 'portforward'] }),
+  t('', 'pods', 'pod', 'Pod', true, {
+    shortNames: ['po'],
+    subresources: ['status', 'log', 'exec', 'portforward'],
+  }),
   t('', 'resourcequotas', 'resourcequota', 'ResourceQuota', true, {
     shortNames: ['quota'],
     subresources: ['status'],
