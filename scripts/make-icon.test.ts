@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { ICON_FILES, crc32, drawIcon, encodePng } from './make-icon';
+import { ICNS_TYPES, ICO_SIZES, pngSize, readIcns, readIcoSizes } from './icon-containers';
+import { ICON_FILES, containerIcons, crc32, drawIcon, encodePng } from './make-icon';
 
 function readChunks(png: Buffer) {
   const chunks: Array<{ type: string; data: Buffer; crcOk: boolean }> = [];
@@ -50,5 +51,17 @@ describe('make-icon', () => {
     const pixels = drawIcon(64);
     expect(pixels[3]).toBe(0);
     expect(pixels[(32 * 64 + 32) * 4 + 3]).toBe(255);
+  });
+
+  it('the committed .ico and .icns hold every size Windows and macOS ask for, and are what this script draws', () => {
+    for (const [path, drawn] of containerIcons()) {
+      const committed = readFileSync(new URL(`../${path}`, import.meta.url));
+      expect(committed.equals(drawn), path).toBe(true);
+    }
+    const ico = readFileSync(new URL('../build/icon.ico', import.meta.url));
+    expect(readIcoSizes(ico)).toEqual([...ICO_SIZES]);
+    const icns = readIcns(readFileSync(new URL('../build/icon.icns', import.meta.url)));
+    expect(icns.map(([type, png]) => [type, pngSize(png)[0]])).toEqual(ICNS_TYPES.map(([t, s]) => [t, s]));
+    expect(icns.every(([, png]) => pngSize(png)[0] === pngSize(png)[1])).toBe(true);
   });
 });

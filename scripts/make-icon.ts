@@ -1,9 +1,10 @@
 // Draws the app icon (a gradient tile with a fanned deck of three "store" cards) and writes
 // build/icon.png and the favicon. No image libraries: a PNG is IHDR + deflated scanlines + IEND.
 // Run: npx tsx scripts/make-icon.ts
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { deflateSync } from 'node:zlib';
+import { ICNS_TYPES, ICO_SIZES, encodeIcns, encodeIco } from './icon-containers';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -47,11 +48,24 @@ export function encodePng(width: number, height: number, rgba: Buffer): Buffer {
   ]);
 }
 
-/** The app icon for packaging and the tray, and the page's favicon. */
+/** Linux wants a directory of NxN.png (electron-builder's linux.icon); the hicolor sizes. */
+export const LINUX_ICON_SIZES = [16, 32, 48, 64, 128, 256, 512] as const;
+
+/** The app icon for the tray and as the source icon, the Linux set, and the page's favicon. */
 export const ICON_FILES: ReadonlyArray<readonly [number, string]> = [
   [512, 'build/icon.png'],
+  ...LINUX_ICON_SIZES.map((size) => [size, `build/icons/${size}x${size}.png`] as const),
   [64, 'renderer/public/favicon.png'],
 ];
+
+/** build/icon.ico (Windows) and build/icon.icns (macOS), drawn at every size they hold. */
+export function containerIcons(): Array<[string, Buffer]> {
+  const png = (size: number) => encodePng(size, size, drawIcon(size));
+  return [
+    ['build/icon.ico', encodeIco(ICO_SIZES.map((size) => ({ size, png: png(size) })))],
+    ['build/icon.icns', encodeIcns(ICNS_TYPES.map(([type, size]) => ({ type, png: png(size) })))],
+  ];
+}
 
 type Rgb = [number, number, number];
 const mix = (a: Rgb, b: Rgb, t: number): Rgb =>
@@ -110,9 +124,14 @@ export function drawIcon(size: number): Buffer {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  for (const [size, path] of ICON_FILES) {
+  mkdirSync(resolve(import.meta.dirname, '../build/icons'), { recursive: true });
+  const files: Array<[string, Buffer]> = [
+    ...ICON_FILES.map(([size, path]) => [path, encodePng(size, size, drawIcon(size))] as [string, Buffer]),
+    ...containerIcons(),
+  ];
+  for (const [path, data] of files) {
     const out = resolve(import.meta.dirname, '..', path);
-    writeFileSync(out, encodePng(size, size, drawIcon(size)));
+    writeFileSync(out, data);
     console.log(`wrote ${out}`);
   }
 }
