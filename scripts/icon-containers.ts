@@ -65,7 +65,7 @@ export function readIcns(icns: Buffer): Array<[string, Buffer]> {
   if (icns.toString('ascii', 0, 4) !== 'icns' || icns.readUInt32BE(4) !== icns.length)
     throw new Error('not an .icns file');
   const out: Array<[string, Buffer]> = [];
-  for (let at = 8; at < icns.length; ) {
+  for (let at = 8; at < icns.length;) {
     const length = icns.readUInt32BE(at + 4);
     out.push([icns.toString('ascii', at, at + 4), icns.subarray(at + 8, at + length)]);
     at += length;
