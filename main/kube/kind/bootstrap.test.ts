@@ -23,10 +23,9 @@ afterAll(async () => sim?.stop());
 
 function setup(initial: Parameters<typeof makeStandins>[0] = {}): void {
   dir = mkdtempSync(path.join(tmpdir(), 'storedeck-bootstrap-'));
-  const user = sim.kubeconfigObject.users[0]!.user;
   const cluster = sim.kubeconfigObject.clusters[0]!.cluster;
   standins = makeStandins({
-    cluster: { server: cluster.server, caData: cluster['certificate-authority-data'], token: user.token },
+    cluster: { server: cluster.server, caData: cluster['certificate-authority-data'], token: sim.token },
     ...initial,
   });
 }
