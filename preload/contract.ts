@@ -15,6 +15,9 @@ import {
   SettingsSchema,
   LogTargetSchema,
   LogsSchema,
+  StoreSummarySchema,
+  LiveStatusSchema,
+  ContextHealthSchema,
 } from './domain.schema';
 
 // ---------- Results ----------
@@ -72,8 +75,14 @@ export const requests = {
       mode: z.enum(['desktop', 'web']),
       context: z.string().nullable(),
       kubeconfigPath: z.string().nullable(),
+      /** The saved theme, so the first paint needs no extra request. */
+      theme: SettingsSchema.shape.theme,
+      /** Whether the current context answers (null until first checked). */
+      contextHealth: ContextHealthSchema.nullable(),
     }),
   },
+  /** Reads the kubeconfig file again (it is also re-read when the file changes). */
+  reloadKubeconfig: { request: Empty, response: z.object({ contexts: z.number() }) },
   listContexts: {
     request: Empty,
     response: z.object({ current: z.string().nullable(), contexts: z.array(ContextInfoSchema) }),
@@ -83,11 +92,15 @@ export const requests = {
     response: ContextInfoSchema,
   },
   runPreflight: { request: Empty, response: PreflightSchema },
-  listStores: { request: Empty, response: z.array(StoreSchema) },
+  listStores: { request: Empty, response: z.array(StoreSummarySchema) },
   getStore: { request: ById, response: StoreSchema },
   createStore: { request: CreateStoreSchema, response: StoreSchema },
   deleteStore: { request: ById, response: StoreSchema },
-  retryStore: { request: ById, response: StoreSchema },
+  /** Starts a Failed store again; with useCurrentSettings its frozen settings are replaced by the context's. */
+  retryStore: {
+    request: z.object({ id: z.string().min(1).max(64), useCurrentSettings: z.boolean().optional() }).strict(),
+    response: StoreSchema,
+  },
   /** Compares a Ready store with the cluster now and repairs any drift (a deleted or edited object). */
   reconcileStore: { request: ById, response: StoreSchema },
   restartStore: {
@@ -129,6 +142,8 @@ export const events = {
   storeChanged: StoreSchema,
   storeRemoved: z.object({ id: z.string() }),
   timelineEvent: TimelineEventSchema,
+  liveStatus: LiveStatusSchema,
+  contextHealth: ContextHealthSchema,
   logLines: z.object({ subscriptionId: z.string(), lines: z.array(z.string()), ended: z.boolean() }),
 } as const;
 

@@ -40,6 +40,41 @@ export const TimelineEventSchema = z.object({
 });
 export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
 
+/**
+ * What is true of a Ready store now, observed by shared watches (not stored): Ready, Degraded
+ * (a pod not ready or restarting) or Drifted (an object the store needs is missing or changed).
+ */
+export const LIVE_STATES = ['Ready', 'Degraded', 'Drifted'] as const;
+export const LiveStatusSchema = z.object({
+  storeId: z.string(),
+  state: z.enum(LIVE_STATES),
+  /** Why, in plain words (null when Ready). */
+  reason: z.string().nullable(),
+  /** The objects found missing or changed ("Service/wordpress"), for Drifted. */
+  drifted: z.array(z.string()),
+  observedAt: z.string(),
+});
+export type LiveStatus = z.infer<typeof LiveStatusSchema>;
+
+/** Whether a cluster context answers now; while it does not, nothing is concluded about its stores. */
+export const ContextHealthSchema = z.object({
+  context: z.string(),
+  reachable: z.boolean(),
+  message: z.string().nullable(),
+  /** Since when it has been in this state. */
+  since: z.string(),
+  checkedAt: z.string(),
+});
+export type ContextHealth = z.infer<typeof ContextHealthSchema>;
+
+/** What a store card shows, in one listStores answer: the store, its latest events, its live status. */
+export const RECENT_EVENTS = 4;
+export const StoreSummarySchema = StoreSchema.extend({
+  recentEvents: z.array(TimelineEventSchema),
+  live: LiveStatusSchema.nullable(),
+});
+export type StoreSummary = z.infer<typeof StoreSummarySchema>;
+
 export const AuditEntrySchema = z.object({
   id: z.number(),
   action: z.string(),
@@ -145,18 +180,19 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
+/** Quick picks for the log tail; any whole count from 1 to MAX_TAIL_LINES is accepted. */
 export const TAIL_LINES = [50, 100, 200, 500] as const;
+export const MAX_TAIL_LINES = 10_000;
 export const LogTargetSchema = z.object({
   id: z.string().min(1),
   /** Pod name, or a component ('wordpress' | 'mysql' | 'setup'); defaults to wordpress. */
   pod: z.string().max(253).optional(),
   container: z.string().max(63).optional(),
-  tailLines: z
-    .union(
-      TAIL_LINES.map((n) => z.literal(n)),
-      { error: `Line count must be one of ${TAIL_LINES.join(', ')}` },
-    )
-    .default(100),
+  tailLines: wholeBetween('Line count', 1, MAX_TAIL_LINES).default(100),
+  /** The previous container's logs (after a restart), like kubectl logs --previous. */
+  previous: z.boolean().optional(),
+  /** Prefix each line with the kubelet's RFC 3339 timestamp. */
+  timestamps: z.boolean().optional(),
 });
 export const LogsSchema = z.object({
   pod: z.string(),

@@ -5,6 +5,7 @@
 import { userInfo } from 'node:os';
 import { ClientPool } from '../kube/client-pool';
 import { Engine } from '../engine/engine';
+import { LiveStatusHub } from '../engine/live-status/live-status-hub';
 import { StoreOperations } from '../engine/operations/store-operations';
 import { strategyFor } from '../engine/strategies/registry';
 import { ChangeFeed } from '../state/change-feed';
@@ -15,6 +16,7 @@ import { WorkerLease, type LeaseHolder } from '../state/worker-lease';
 import { ContextSession } from './context-session';
 import { createEventBus, type EventBus } from '../primitives/event-bus';
 import type { Handlers } from './handler-types';
+import { watchKubeconfig, type KubeconfigReloader } from './kubeconfig-reloader';
 import { appHandlers } from './handlers/app.handlers';
 import { storeHandlers } from './handlers/store.handlers';
 
@@ -31,7 +33,7 @@ export interface CreateAppOptions {
    */
   worker?: 'auto' | 'never';
   /** Lease and change-feed timing (tests shorten them). */
-  timing?: { heartbeatMs?: number; staleMs?: number; feedIntervalMs?: number };
+  timing?: { heartbeatMs?: number; staleMs?: number; feedIntervalMs?: number; probeIntervalMs?: number };
 }
 
 export interface WorkerStatus {
@@ -92,10 +94,30 @@ export async function createApp(options: CreateAppOptions): Promise<AppCore> {
     emitLogLines: (payload) => bus.emit('logLines', payload),
   });
 
+  // A UI shows what is true now; the CLI answers one question and leaves, so it does not watch.
+  const live =
+    options.mode === 'cli'
+      ? null
+      : new LiveStatusHub({
+          listStores: (context) => state.stores.list(context),
+          storeContext: (store) => engine.storeContext(store),
+          strategyFor,
+          clientFor: (context) => pool.clientFor(context),
+          bus,
+          probeIntervalMs: options.timing?.probeIntervalMs,
+        });
+  live?.observe(session.current());
+  const reloader: KubeconfigReloader | null = live
+    ? watchKubeconfig(kubeconfigPath, () => {
+        pool.reload();
+        live.restart();
+      })
+    : null;
+
   const uiMode = options.mode === 'desktop' ? 'desktop' : 'web';
   const handlers: Handlers = {
-    ...appHandlers({ state, session, pool, mode: uiMode, kubeconfigPath, actor }),
-    ...storeHandlers({ state, session, engine, operations, actor }),
+    ...appHandlers({ state, session, pool, mode: uiMode, kubeconfigPath, actor, live }),
+    ...storeHandlers({ state, session, engine, operations, actor, live }),
   };
 
   const feed = new ChangeFeed({
@@ -134,6 +156,8 @@ export async function createApp(options: CreateAppOptions): Promise<AppCore> {
       if (closed) return;
       closed = true;
       keeper?.stop();
+      reloader?.stop();
+      live?.close();
       feed.stop();
       operations.close();
       // Passes in flight stop here and resume on the next start (here or elsewhere); nothing is lost.

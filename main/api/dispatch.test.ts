@@ -72,7 +72,8 @@ describe('dispatch', () => {
     ['updateSettings', { concurrency: 0 }, 'concurrency:'],
     ['updateSettings', { theme: 'neon' }, 'theme:'],
     ['openExternal', { url: 'file:///etc/passwd' }, 'url:'],
-    ['getLogs', { id: 'abc', tailLines: 75 }, 'tailLines:'],
+    ['getLogs', { id: 'abc', tailLines: 0 }, 'tailLines:'],
+    ['getLogs', { id: 'abc', tailLines: 10_001 }, 'tailLines:'],
     ['listStores', { extra: 1 }, 'Unrecognized key: "extra"'],
   ];
 

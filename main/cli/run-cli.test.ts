@@ -60,7 +60,7 @@ function fakeApp(
   let closed = false;
   const later = (fn: () => void) => setTimeout(fn, 5);
   const handlers: Partial<Handlers> = {
-    listStores: async () => ok(stores),
+    listStores: async () => ok(stores.map((s) => ({ ...s, recentEvents: [], live: null }))),
     getStore: async ({ id }) =>
       stores.find((s) => s.id === id)
         ? ok(stores.find((s) => s.id === id) as Store)
@@ -168,7 +168,7 @@ describe('runCli', () => {
     ],
     [['create', 'admin', '--email', 'a@b.co'], '<name>: "admin" is a reserved name'],
     [['create', 'shop', '--email', 'a@b.co', '--plan', 'shopify'], '--plan: Invalid option'],
-    [['logs', 'shop', '--tail', '7'], '--tail: Line count must be one of 50, 100, 200, 500'],
+    [['logs', 'shop', '--tail', '0'], '--tail: Line count must be at least 1'],
     [['restart', 'shop', '--component', 'nginx'], '--component: Invalid option'],
     [['audit', '--limit', '0'], '--limit: Limit must be at least 1'],
     [['list', '--verbose'], 'unknown option --verbose'],

@@ -120,8 +120,15 @@ export class Engine {
     return ok(store);
   }
 
-  /** A Failed store starts again: new generation, error cleared, Queued. */
-  async retry(id: string, actor = this.actor): Promise<Result<Store>> {
+  /**
+   * A Failed store starts again: new generation, error cleared, Queued. Its settings stay those
+   * frozen at create unless useCurrentSettings takes the context's current ones.
+   */
+  async retry(
+    id: string,
+    actor = this.actor,
+    { useCurrentSettings = false }: { useCurrentSettings?: boolean } = {},
+  ): Promise<Result<Store>> {
     const store = this.options.stores.get(id);
     if (!store) return err('not_found', `No store with id ${id}`);
     if (store.status !== 'Failed')
@@ -129,6 +136,7 @@ export class Engine {
         'invalid_state',
         `Store "${store.name}" is ${store.status}; only a Failed store can be retried`,
       );
+    if (useCurrentSettings) this.adoptCurrentSettings(id);
     const generation = this.options.stores.bumpGeneration(id);
     const queued = this.options.stores.setStatus(id, 'Queued', { errorStep: null, errorMessage: null });
     if (!queued || generation === null) return err('not_found', `No store with id ${id}`);
@@ -137,7 +145,7 @@ export class Engine {
       resource: 'store',
       name: store.name,
       details:
-        `id=${id} generation=${generation} after ${store.errorStep ?? 'failure'}: ${store.errorMessage ?? ''}`.trim(),
+        `id=${id} generation=${generation}${useCurrentSettings ? ' with current settings' : ''} after ${store.errorStep ?? 'failure'}: ${store.errorMessage ?? ''}`.trim(),
       actor,
     });
     this.writer.changed(queued);
@@ -195,6 +203,15 @@ export class Engine {
     }
     // The worker is another process: a touched row reaches it through its change feed (pickUp).
     return ok(this.options.stores.touch(id) ?? store);
+  }
+
+  private adoptCurrentSettings(id: string): void {
+    const state = this.options.stores.getDesired(id);
+    if (!state) return;
+    const { baseDomain, storageClass, imageRegistry } = this.options.settings.get();
+    // The host derives from the base domain, so it is decided again on the next pass.
+    const host = baseDomain === state.desired.baseDomain ? state.desired.host : null;
+    this.options.stores.setDesired(id, { ...state.desired, baseDomain, storageClass, imageRegistry, host });
   }
 
   /** Resolves once no pass for the store is queued or running. */

@@ -65,7 +65,14 @@ beforeEach(async () => {
   const handlers = fakeHandlers({
     listStores: async () => ok([]),
     getAppInfo: async () =>
-      ok({ version: '0.1.0', mode: 'web', context: 'kind-storedeck', kubeconfigPath: null }),
+      ok({
+        version: '0.1.0',
+        mode: 'web',
+        context: 'kind-storedeck',
+        kubeconfigPath: null,
+        theme: 'system',
+        contextHealth: null,
+      }),
   });
   host = await startWebHost({ handlers, bus, staticDir });
 });

@@ -25,6 +25,11 @@ export class ClientPool {
     return client;
   }
 
+  /** Forgets every client, so the next call reads the kubeconfig again (new CA, rotated credentials). */
+  reload(): void {
+    this.clients.clear();
+  }
+
   /** Local clusters get <slug>.localhost hosts. */
   isLocal(context: string): boolean {
     const client = this.clientFor(context);

@@ -71,4 +71,24 @@ export class EventsRepo {
       .all(storeId) as EventRow[];
     return rows.map(toEvent);
   }
+
+  /** The newest `perStore` events of every store of a context, oldest first: one query for a whole list. */
+  recentByContext(context: string, perStore: number): Map<string, TimelineEvent[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT id, store_id, step, status, message, timestamp FROM (
+           SELECT e.*, ROW_NUMBER() OVER (PARTITION BY e.store_id ORDER BY e.id DESC) AS rank
+           FROM provisioning_events e JOIN stores s ON s.id = e.store_id WHERE s.context = ?
+         ) WHERE rank <= ? ORDER BY id`,
+      )
+      .all(context, perStore) as EventRow[];
+    const byStore = new Map<string, TimelineEvent[]>();
+    for (const row of rows) {
+      const event = toEvent(row);
+      const list = byStore.get(event.storeId);
+      if (list) list.push(event);
+      else byStore.set(event.storeId, [event]);
+    }
+    return byStore;
+  }
 }

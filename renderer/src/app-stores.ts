@@ -30,13 +30,14 @@ export function createAppStores(
   systemDark: boolean,
   transport: Transport = 'web',
 ): AppStores {
+  const timeline = createTimelineStore(api);
   return {
     api,
     transport,
-    stores: createStoresStore(api),
+    stores: createStoresStore(api, { seedEvents: (id, events) => timeline.getState().seed(id, events) }),
     appInfo: createAppInfoStore(api),
     theme: createThemeStore(api, systemDark),
-    timeline: createTimelineStore(api),
+    timeline,
     view: createViewStore(),
     audit: createAuditStore(api),
     preflight: createPreflightStore(api),

@@ -6,6 +6,7 @@ import { CreateStoreDialog } from './features/create-store/create-store-dialog';
 import { SettingsDialog } from './features/settings/settings-dialog';
 import { AppHeader } from './features/shell/app-header';
 import { useTheme } from './features/shell/use-theme';
+import { ClusterBanner } from './features/stores/cluster-banner';
 import { StoreList } from './features/stores/store-list';
 import { useAppStores } from './app-stores-context';
 
@@ -15,10 +16,19 @@ export function App() {
   const [creating, setCreating] = useState(false);
   useTheme();
 
+  // Three requests whatever the number of stores: the app (with theme and cluster health), the
+  // contexts, and the store list that carries what every card shows.
   useEffect(() => {
-    void appInfo.getState().load();
+    void appInfo
+      .getState()
+      .load()
+      .then(() => {
+        const info = appInfo.getState().info;
+        if (!info) return;
+        theme.getState().adopt(info.theme);
+        stores.getState().setHealth(info.contextHealth);
+      });
     void stores.getState().load();
-    void theme.getState().load();
   }, [appInfo, stores, theme]);
 
   useEffect(() => stores.getState().follow(() => appInfo.getState().current), [appInfo, stores]);
@@ -37,6 +47,7 @@ export function App() {
   return (
     <div className="app">
       <AppHeader />
+      <ClusterBanner />
       <main className="content">
         {current === 'stores' && <StoreList onCreate={() => setCreating(true)} />}
         {current === 'audit' && <AuditView />}

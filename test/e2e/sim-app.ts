@@ -26,12 +26,19 @@ export type SimApp = {
   problems: string[];
   /** Every event the service layer emitted, in order. */
   events: Array<{ name: EventName; payload: EventOf<EventName> }>;
+  /** Where the app reads its kubeconfig (rewrite it to point the running app elsewhere). */
+  kubeconfigPath: string;
   /** Reads the admin password straight from the store's Secret in the simulated cluster. */
   secretPassword(namespace: string): string;
   close(): Promise<void>;
 };
 
-export async function startSimApp(seed: number): Promise<SimApp> {
+export type SimAppOptions = {
+  /** How often the app asks whether the cluster answers (default: the app's own). */
+  probeIntervalMs?: number;
+};
+
+export async function startSimApp(seed: number, options: SimAppOptions = {}): Promise<SimApp> {
   if (!existsSync(join(WEB_DIR, 'index.html')))
     throw new Error('out/web is missing: run `npm run build:web` (npm run test:e2e does)');
   mkdirSync(RESULTS, { recursive: true });
@@ -43,6 +50,7 @@ export async function startSimApp(seed: number): Promise<SimApp> {
     kubeconfigPath: join(tmp, 'kubeconfig'),
     context: 'kube-sim',
     mode: 'web',
+    timing: { probeIntervalMs: options.probeIntervalMs },
   });
   const events: SimApp['events'] = [];
   const unsubscribe = app.bus.subscribe((name, payload) => events.push({ name, payload }));
@@ -58,9 +66,10 @@ export async function startSimApp(seed: number): Promise<SimApp> {
   const ui = new StoredeckPage(page);
   await ui.open(host.launchUrl);
 
-  return {
+  const simApp: SimApp = {
     sim,
     app,
+    kubeconfigPath: join(tmp, 'kubeconfig'),
     host,
     browser,
     page,
@@ -68,7 +77,7 @@ export async function startSimApp(seed: number): Promise<SimApp> {
     problems,
     events,
     secretPassword(namespace) {
-      const data = (sim.store.get('secrets', namespace, 'wordpress-secrets')?.data ?? {}) as Record<
+      const data = (simApp.sim.store.get('secrets', namespace, 'wordpress-secrets')?.data ?? {}) as Record<
         string,
         string
       >;
@@ -79,8 +88,10 @@ export async function startSimApp(seed: number): Promise<SimApp> {
       await browser.close();
       await host.close();
       await app.close();
-      await sim.stop();
+      // A test may have swapped the cluster (a recreated one): stop the one in place now.
+      await simApp.sim.stop();
       rmSync(tmp, { recursive: true, force: true });
     },
   };
+  return simApp;
 }

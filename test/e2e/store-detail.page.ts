@@ -17,6 +17,11 @@ export class StoreDetailPanel {
     return this.root.getByLabel(/^Status: /).first();
   }
 
+  /** The box that says a Ready store drifted or is degraded, with its Repair button. */
+  get liveProblem(): Locator {
+    return this.root.getByRole('alert').filter({ hasText: /^(Drifted|Degraded)/ });
+  }
+
   get failure(): Locator {
     return this.root.getByRole('alert').filter({ hasText: /^Failed at/ });
   }

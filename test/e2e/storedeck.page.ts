@@ -44,6 +44,26 @@ export class StoredeckPage {
     return this.page.getByRole('article', { name });
   }
 
+  /** The banner shown while the context's cluster does not answer. */
+  get clusterBanner(): Locator {
+    return this.page.getByRole('alert').filter({ hasText: /is not answering/ });
+  }
+
+  get search(): Locator {
+    return this.page.getByRole('searchbox', { name: 'Search stores' });
+  }
+
+  statusFilter(status: string): Locator {
+    return this.page
+      .getByRole('group', { name: 'Filter by status' })
+      .getByRole('button', { name: new RegExp(`^${status} \\d+$`) });
+  }
+
+  /** The cards rendered now (the grid is virtualised: only those near the screen exist). */
+  get renderedCards(): Locator {
+    return this.page.getByRole('list', { name: 'Stores in this context' }).getByRole('article');
+  }
+
   cardStatus(name: string): Locator {
     return this.storeCard(name).getByLabel(/^Status: /);
   }

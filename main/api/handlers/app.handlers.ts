@@ -2,6 +2,7 @@
 import { err, ok, type ParsedRequestOf } from '../../../preload/contract';
 import { runPreflight } from '../../kube/preflight';
 import type { ClientPool } from '../../kube/client-pool';
+import type { LiveStatusHub } from '../../engine/live-status/live-status-hub';
 import type { State } from '../../state/open-state';
 import type { ContextSession } from '../context-session';
 import type { Handlers } from '../handler-types';
@@ -15,6 +16,7 @@ export interface AppHandlerDeps {
   kubeconfigPath: string | null;
   /** Audit actor, the same as the engine's (e.g. "desktop:alice"). */
   actor: string;
+  live: LiveStatusHub | null;
 }
 
 type AppHandlers = Pick<
@@ -27,6 +29,7 @@ type AppHandlers = Pick<
   | 'updateSettings'
   | 'listAudit'
   | 'openExternal'
+  | 'reloadKubeconfig'
 >;
 
 export function appHandlers({
@@ -36,12 +39,28 @@ export function appHandlers({
   mode,
   kubeconfigPath,
   actor,
+  live,
 }: AppHandlerDeps): AppHandlers {
   return {
-    getAppInfo: async () => ok({ version: pkg.version, mode, context: session.current(), kubeconfigPath }),
+    getAppInfo: async () =>
+      ok({
+        version: pkg.version,
+        mode,
+        context: session.current(),
+        kubeconfigPath,
+        theme: state.settings.get().theme,
+        contextHealth: live?.health(session.current()) ?? null,
+      }),
+    reloadKubeconfig: async () => {
+      pool.reload();
+      live?.restart();
+      const listed = session.list();
+      return listed.ok ? ok({ contexts: listed.value.contexts.length }) : listed;
+    },
     listContexts: async () => session.list(),
     selectContext: async ({ name }) => {
       const selected = session.select(name);
+      if (selected.ok) live?.observe(name);
       if (selected.ok)
         state.audit.add({ action: 'select-context', resource: 'context', name, details: '', actor });
       return selected;

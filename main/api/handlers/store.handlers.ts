@@ -1,7 +1,15 @@
 // Handlers for the store lifecycle: list, create, retry, delete, timeline, and the operations
 // on one store. Every store request names a store by id; an unknown id is a not_found value.
-import { err, ok, type Result, type Store } from '../../../preload/contract';
+import {
+  err,
+  ok,
+  RECENT_EVENTS,
+  type Result,
+  type Store,
+  type StoreSummary,
+} from '../../../preload/contract';
 import type { Engine } from '../../engine/engine';
+import type { LiveStatusHub } from '../../engine/live-status/live-status-hub';
 import type { StoreOperations } from '../../engine/operations/store-operations';
 import type { State } from '../../state/open-state';
 import type { ContextSession } from '../context-session';
@@ -13,6 +21,8 @@ export interface StoreHandlerDeps {
   engine: Engine;
   operations: StoreOperations;
   actor: string;
+  /** Live status of Ready stores (null in the CLI, which does not watch). */
+  live: LiveStatusHub | null;
 }
 
 type StoreHandlers = Omit<
@@ -25,6 +35,7 @@ type StoreHandlers = Omit<
   | 'updateSettings'
   | 'listAudit'
   | 'openExternal'
+  | 'reloadKubeconfig'
 >;
 
 export function storeHandlers({
@@ -33,6 +44,7 @@ export function storeHandlers({
   engine,
   operations,
   actor,
+  live,
 }: StoreHandlerDeps): StoreHandlers {
   const find = (id: string): Result<Store> => {
     const store = state.stores.get(id);
@@ -46,9 +58,18 @@ export function storeHandlers({
     };
 
   return {
+    // One answer carries what every card shows (latest events, live status): no request per card.
     listStores: async () => {
       const context = session.current();
-      return ok(context ? state.stores.list(context) : []);
+      if (!context) return ok([]);
+      const recent = state.events.recentByContext(context, RECENT_EVENTS);
+      return ok(
+        state.stores.list(context).map((store): StoreSummary => ({
+          ...store,
+          recentEvents: recent.get(store.id) ?? [],
+          live: live?.liveOf(store.id) ?? null,
+        })),
+      );
     },
     getStore: async ({ id }) => find(id),
     createStore: async (request) => {
@@ -57,7 +78,8 @@ export function storeHandlers({
       return engine.create({ ...request, context: context.value }, actor);
     },
     deleteStore: async ({ id }) => engine.delete(id, actor),
-    retryStore: async ({ id }) => engine.retry(id, actor),
+    retryStore: async ({ id, useCurrentSettings }) =>
+      engine.retry(id, actor, { useCurrentSettings: useCurrentSettings ?? false }),
     reconcileStore: async ({ id }) => engine.reconcileNow(id, actor),
     listEvents: withStore(async (store) => ok(state.events.list(store.id))),
     restartStore: withStore((store, { component }) => operations.restart(store, component)),

@@ -1,4 +1,15 @@
 // Plain names for the engine's timeline steps; an unknown step is shown as it is named.
+
+/** The steps of one provisioning attempt, in the order the engine runs them ("step N of M"). */
+export const PROVISION_STEPS = [
+  'ingress',
+  'namespace',
+  'secrets',
+  'resources',
+  'wait-mysql',
+  'wait-wordpress',
+  'setup',
+] as const;
 const LABELS: Record<string, string> = {
   ingress: 'Ingress detection',
   namespace: 'Namespace',

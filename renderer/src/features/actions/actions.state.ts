@@ -25,7 +25,8 @@ export type StoreActionsState = {
   revealed: Credentials | null;
   restart(component: RestartComponent): Promise<void>;
   resetPassword(): Promise<void>;
-  retry(): Promise<void>;
+  /** useCurrentSettings: replace the settings frozen at create with the context's current ones. */
+  retry(useCurrentSettings?: boolean): Promise<void>;
   reconcile(): Promise<void>;
   reveal(): Promise<void>;
   /** Creates a one-time signed-in admin link and hands it to `open` (system browser or new tab). */
@@ -81,10 +82,10 @@ export function createStoreActionsStore(api: StoredeckApi, id: string): StoreApi
         // A shown old password is wrong now.
         if (credentials) set({ newPassword: credentials, revealed: null });
       },
-      async retry() {
+      async retry(useCurrentSettings = false) {
         await run(
           'retry',
-          () => api.retryStore({ id }),
+          () => api.retryStore(useCurrentSettings ? { id, useCurrentSettings } : { id }),
           () => 'Retrying: the store is queued again.',
         );
       },

@@ -9,8 +9,9 @@ import { LogControls } from './log-controls';
 import { LogTerminal } from './log-terminal';
 
 export function LogsTab({ store }: { store: Store }) {
-  const { api } = useAppStores();
-  const logs = useMemo(() => createLogsStore(api, store.id), [api, store.id]);
+  const { api, view } = useAppStores();
+  const logsPod = useStore(view, (s) => s.logsPod);
+  const logs = useMemo(() => createLogsStore(api, store.id, logsPod), [api, store.id, logsPod]);
   const pod = useStore(logs, (s) => s.pod);
   const container = useStore(logs, (s) => s.container);
   const count = useStore(logs, (s) => s.dropped + s.lines.length);

@@ -37,7 +37,12 @@ export type LogsState = {
 
 type Buffered = { lines: string[]; ended: boolean };
 
-export function createLogsStore(api: StoredeckApi, id: string): StoreApi<LogsState> {
+/** initialPod: a pod name or component ('setup' after a failed setup) to open on. */
+export function createLogsStore(
+  api: StoredeckApi,
+  id: string,
+  initialPod: string | null = null,
+): StoreApi<LogsState> {
   let subscriptionId: string | null = null;
   let wantFollow = false;
   const stopped = new Set<string>();
@@ -104,7 +109,7 @@ export function createLogsStore(api: StoredeckApi, id: string): StoreApi<LogsSta
 
     return {
       pods: [],
-      pod: null,
+      pod: initialPod,
       container: null,
       tailLines: 100,
       lines: [],

@@ -11,7 +11,11 @@ export type ViewState = {
   selectedId: string | null;
   tab: DetailTab;
   settingsOpen: boolean;
+  /** The pod (or component) the Logs tab opens on, set by "Open logs" beside a failure. */
+  logsPod: string | null;
   show(view: View): void;
+  /** Shows the Logs tab of the open store on the given pod or component. */
+  openLogs(pod: string | null): void;
   /** Opens a store's detail (on the Timeline tab when it is another store). */
   select(id: string | null): void;
   setTab(tab: DetailTab): void;
@@ -24,12 +28,16 @@ export function createViewStore(): StoreApi<ViewState> {
     selectedId: null,
     tab: 'timeline',
     settingsOpen: false,
+    logsPod: null,
+    openLogs(pod) {
+      set({ tab: 'logs', logsPod: pod });
+    },
     show(view) {
       set({ view });
     },
     select(id) {
       if (id === get().selectedId) return;
-      set({ selectedId: id, tab: 'timeline', view: 'stores' });
+      set({ selectedId: id, tab: 'timeline', view: 'stores', logsPod: null });
     },
     setTab(tab) {
       set({ tab });

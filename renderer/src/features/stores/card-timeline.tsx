@@ -1,5 +1,5 @@
-// The last few timeline events on a store's card, live while the store provisions.
-import { useEffect } from 'react';
+// The last few timeline events on a store's card, live while the store provisions. They come
+// with the store list and the timelineEvent stream: a card never asks for its own.
 import { useStore } from 'zustand';
 import type { Store, TimelineEvent } from '../../../../preload/contract';
 import { formatClock } from '../../shared/format';
@@ -7,15 +7,11 @@ import { stepLabel } from '../../shared/step-label';
 import { useAppStores } from '../../app-stores-context';
 
 const EMPTY: TimelineEvent[] = [];
-const SHOWN = 3;
+const SHOWN = 2;
 
 export function CardTimeline({ store }: { store: Store }) {
   const { timeline } = useAppStores();
   const events = useStore(timeline, (s) => s.byStore[store.id] ?? EMPTY);
-
-  useEffect(() => {
-    void timeline.getState().ensure(store.id);
-  }, [timeline, store.id]);
 
   if (events.length === 0) return null;
   return (

@@ -10,6 +10,8 @@ export type TimelineState = {
   /** Loads a store's events unless they were already loaded. */
   ensure(id: string): Promise<void>;
   reload(id: string): Promise<void>;
+  /** Takes the latest events that came with the store list (the detail still loads them all). */
+  seed(id: string, events: TimelineEvent[]): void;
   forget(id: string): void;
   /** Subscribes to timelineEvent and storeRemoved; returns the unsubscribe function. */
   follow(): () => void;
@@ -53,6 +55,11 @@ export function createTimelineStore(api: StoredeckApi): StoreApi<TimelineState> 
         requested.delete(id);
         set({ errors: { ...errors, [id]: result.error.message }, loading: without(loading, id) });
       }
+    },
+    seed(id, events) {
+      if (events.length === 0) return;
+      const { byStore } = get();
+      set({ byStore: { ...byStore, [id]: mergeEvents(byStore[id] ?? [], events) } });
     },
     forget(id) {
       requested.delete(id);

@@ -1,0 +1,241 @@
+// Keeps the dashboard truthful about Ready stores. For the context in view it runs a probe
+// (is the cluster there?) and shared watches: one per kind, cluster-wide by the managed-by label
+// when the user may list across namespaces, or one per store namespace when they may not. Every
+// change re-judges the Ready stores (judge-live.ts) and publishes what changed on the bus.
+// While the cluster does not answer, nothing is concluded: stores keep their status, the context
+// is reported unreachable, and the watches reconnect by themselves.
+import type { ContextHealth, LiveStatus, Plan, Store } from '../../../preload/contract';
+import type { EventBus } from '../../primitives/event-bus';
+import type { ApiObject, KubeClient } from '../../kube/client';
+import { classifyError } from '../../kube/errors';
+import { KINDS } from '../../kube/kinds';
+import { startWatchSet, type WatchSet } from '../../kube/watch-set';
+import { LABEL, MANAGED_BY } from '../model/labels';
+import type { StoreContext, StoreStrategy } from '../strategies/strategy';
+import { startContextProbe, type ContextProbe } from './context-probe';
+import { expectedObjects, judgeLive, sameLive, WATCHED_KINDS, type WatchedKind } from './judge-live';
+import { RestartTracker } from './restart-tracker';
+
+export interface LiveStatusHubOptions {
+  listStores(context: string): Store[];
+  storeContext(store: Store): StoreContext | null;
+  strategyFor(plan: Plan): StoreStrategy;
+  clientFor(context: string): KubeClient;
+  bus: EventBus;
+  probeIntervalMs?: number;
+  probeTimeoutMs?: number;
+  /** Coalesces bursts of watch events into one judgement (default 150 ms). */
+  settleMs?: number;
+}
+
+type Mode = 'cluster' | 'namespaced';
+const SELECTOR = `${LABEL.managedBy}=${MANAGED_BY}`;
+
+interface Observation {
+  context: string;
+  probe: ContextProbe;
+  mode: Mode;
+  /** cluster mode: one set per kind; namespaced mode: one per kind per namespace. */
+  sets: Map<string, WatchSet>;
+  listed: Set<string>;
+  items: Map<string, ApiObject[]>;
+  stopped: boolean;
+}
+
+export class LiveStatusHub {
+  private observation: Observation | null = null;
+  private readonly live = new Map<string, LiveStatus>();
+  private readonly restarts = new RestartTracker();
+  private timer: NodeJS.Timeout | undefined;
+  private readonly offBus: () => void;
+
+  constructor(private readonly options: LiveStatusHubOptions) {
+    this.offBus = options.bus.subscribe((name, payload) => {
+      if (name !== 'storeChanged' && name !== 'storeRemoved') return;
+      const id = (payload as { id: string }).id;
+      if (name === 'storeRemoved' || (payload as Store).status !== 'Ready') this.live.delete(id);
+      this.syncNamespaces();
+      this.judgeSoon();
+    });
+  }
+
+  /** The context whose stores are shown; null stops observing. */
+  observe(context: string | null): void {
+    if (this.observation?.context === context) return;
+    this.stopObservation();
+    if (context) this.observation = this.startObservation(context, 'cluster');
+  }
+
+  /** Restarts the probe and watches with fresh clients (after a kubeconfig reload). */
+  restart(): void {
+    const context = this.observation?.context ?? null;
+    this.stopObservation();
+    if (context) this.observation = this.startObservation(context, 'cluster');
+  }
+
+  /** What listStores carries per store. */
+  liveOf(id: string): LiveStatus | null {
+    return this.live.get(id) ?? null;
+  }
+
+  health(context: string | null): ContextHealth | null {
+    const observation = this.observation;
+    return observation && observation.context === context ? observation.probe.current() : null;
+  }
+
+  /** How many watches are open (the cost of watching; cluster mode keeps it flat). */
+  watchCount(): number {
+    return this.observation?.sets.size ?? 0;
+  }
+
+  mode(): Mode | null {
+    return this.observation?.mode ?? null;
+  }
+
+  close(): void {
+    this.offBus();
+    clearTimeout(this.timer);
+    this.stopObservation();
+  }
+
+  private startObservation(context: string, mode: Mode): Observation {
+    const observation: Observation = {
+      context,
+      mode,
+      sets: new Map(),
+      listed: new Set(),
+      items: new Map(),
+      stopped: false,
+      probe: startContextProbe({
+        context,
+        clientFor: this.options.clientFor,
+        intervalMs: this.options.probeIntervalMs,
+        timeoutMs: this.options.probeTimeoutMs,
+        onChange: (health) => {
+          this.options.bus.emit('contextHealth', health);
+          if (health.reachable) this.judgeSoon();
+        },
+      }),
+    };
+    this.observation = observation;
+    if (mode === 'cluster') for (const kind of WATCHED_KINDS) this.openSet(observation, kind, undefined);
+    else this.syncNamespaces();
+    return observation;
+  }
+
+  private openSet(observation: Observation, kind: WatchedKind, namespace: string | undefined): void {
+    const key = `${kind}/${namespace ?? '*'}`;
+    if (observation.sets.has(key)) return;
+    let client: KubeClient;
+    try {
+      client = this.options.clientFor(observation.context);
+    } catch {
+      return; // the probe reports why the context is unusable
+    }
+    const set = startWatchSet(
+      client,
+      KINDS[kind],
+      { namespace, labelSelector: SELECTOR },
+      {
+        onChange: (items) => {
+          if (observation.stopped) return;
+          observation.items.set(key, items);
+          observation.listed.add(key);
+          if (kind === 'Pod') this.restarts.observe(items, namespace === undefined);
+          this.judgeSoon();
+        },
+        onFatal: (error) => {
+          if (observation.stopped) return;
+          observation.sets.delete(key);
+          // No right to list across namespaces: watch each store's namespace instead.
+          if (observation.mode === 'cluster' && classifyError(error).status === 403) {
+            for (const set of observation.sets.values()) set.stop();
+            observation.sets.clear();
+            observation.items.clear();
+            observation.listed.clear();
+            observation.mode = 'namespaced';
+            this.syncNamespaces();
+          }
+        },
+      },
+    );
+    observation.sets.set(key, set);
+  }
+
+  /** Namespaced mode: one set of watches per Ready store, opened and closed as stores come and go. */
+  private syncNamespaces(): void {
+    const observation = this.observation;
+    if (!observation || observation.mode !== 'namespaced') return;
+    const wanted = new Set(
+      this.options
+        .listStores(observation.context)
+        .filter((s) => s.status === 'Ready')
+        .map((s) => s.namespace),
+    );
+    for (const [key, set] of observation.sets) {
+      const namespace = key.slice(key.indexOf('/') + 1);
+      if (!wanted.has(namespace)) {
+        set.stop();
+        observation.sets.delete(key);
+        observation.items.delete(key);
+        observation.listed.delete(key);
+      }
+    }
+    for (const namespace of wanted)
+      for (const kind of WATCHED_KINDS) this.openSet(observation, kind, namespace);
+  }
+
+  private judgeSoon(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.judgeAll(), this.options.settleMs ?? 150);
+    this.timer.unref?.();
+  }
+
+  private judgeAll(): void {
+    const observation = this.observation;
+    if (!observation || observation.stopped) return;
+    // Offline: what the watches hold is old news; keep every store as it was.
+    if (observation.probe.current()?.reachable !== true) return;
+    const at = new Date().toISOString();
+    for (const store of this.options.listStores(observation.context)) {
+      if (store.status !== 'Ready') continue;
+      const byKind = this.objectsOf(observation, store.namespace);
+      if (!byKind) continue; // a watch has not listed yet: no verdict from half a picture
+      const ctx = this.options.storeContext(store);
+      if (!ctx) continue;
+      const expected = expectedObjects(this.options.strategyFor(store.plan).resources(ctx));
+      const verdict = judgeLive(
+        store.id,
+        expected,
+        { byKind, recentRestarts: this.restarts.recent(byKind.Pod ?? []) },
+        at,
+      );
+      if (sameLive(this.live.get(store.id), verdict)) continue;
+      this.live.set(store.id, verdict);
+      this.options.bus.emit('liveStatus', verdict);
+    }
+  }
+
+  private objectsOf(
+    observation: Observation,
+    namespace: string,
+  ): Partial<Record<WatchedKind, ApiObject[]>> | null {
+    const byKind: Partial<Record<WatchedKind, ApiObject[]>> = {};
+    for (const kind of WATCHED_KINDS) {
+      const key = observation.mode === 'cluster' ? `${kind}/*` : `${kind}/${namespace}`;
+      if (!observation.listed.has(key)) return null;
+      byKind[kind] = (observation.items.get(key) ?? []).filter((o) => o.metadata?.namespace === namespace);
+    }
+    return byKind;
+  }
+
+  private stopObservation(): void {
+    const observation = this.observation;
+    if (!observation) return;
+    observation.stopped = true;
+    observation.probe.stop();
+    for (const set of observation.sets.values()) set.stop();
+    observation.sets.clear();
+    this.observation = null;
+  }
+}

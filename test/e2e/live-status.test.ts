@@ -1,0 +1,80 @@
+// Live truth end to end: a store created in the UI shows Provisioning while it provisions; a
+// Service deleted behind Storedeck's back turns the card Drifted and Repair brings it back; the
+// cluster going away shows a banner and greys the cards without failing any store, and a cluster
+// recreated with a new CA is picked up from the rewritten kubeconfig without a restart.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startKubeSim } from '../kube-sim/index';
+import { shot } from './screenshots';
+import { startSimApp, type SimApp } from './sim-app';
+
+const NAME = 'Live Shop';
+const NAMESPACE = 'store-live-shop';
+
+let s: SimApp;
+
+beforeAll(async () => {
+  s = await startSimApp(31, { probeIntervalMs: 500 });
+});
+
+afterAll(async () => {
+  await s?.close();
+});
+
+async function statusesInDb(): Promise<string[]> {
+  const listed = await s.app.handlers.listStores({});
+  if (!listed.ok) throw new Error(listed.error.message);
+  return listed.value.map((store) => store.status);
+}
+
+describe('live status against the simulated cluster', () => {
+  it('a store created in the UI shows Provisioning while it provisions, then Ready', async () => {
+    const { ui } = s;
+    const statuses = await ui.recordStatuses(NAME);
+    await ui.createStore({ name: NAME, adminEmail: 'owner@example.com' });
+    await ui.cardStatus(NAME).filter({ hasText: 'Ready' }).waitFor({ timeout: 60_000 });
+    const seen = await statuses();
+    expect(seen).toContain('Provisioning');
+    expect(seen.at(-1)).toBe('Ready');
+    // Once Provisioning was shown, the stale "Queued" of the create answer never came back.
+    expect(seen.slice(seen.indexOf('Provisioning'))).not.toContain('Queued');
+  });
+
+  it('a Service deleted behind its back shows Drifted with the reason; Repair makes it Ready again', async () => {
+    const { ui } = s;
+    s.sim.store.delete('services', NAMESPACE, 'wordpress');
+    await ui.cardStatus(NAME).filter({ hasText: 'Drifted' }).waitFor({ timeout: 15_000 });
+    expect(await ui.storeCard(NAME).textContent()).toMatch(/Service wordpress is missing/);
+    const detail = await ui.openDetails(NAME);
+    await detail.liveProblem.waitFor();
+    await shot(ui, 'live-drifted');
+    await detail.liveProblem.getByRole('button', { name: 'Repair' }).click();
+    await ui.cardStatus(NAME).filter({ hasText: 'Ready' }).waitFor({ timeout: 30_000 });
+    expect(s.sim.store.get('services', NAMESPACE, 'wordpress')).toBeTruthy();
+    await detail.liveProblem.waitFor({ state: 'detached' });
+  });
+
+  it('the cluster going away shows a banner and greys the cards within 10 s; no store is Failed', async () => {
+    const { ui } = s;
+    const port = Number(new URL(s.sim.url).port);
+    await s.sim.stop();
+    await ui.clusterBanner.waitFor({ timeout: 10_000 });
+    expect(await ui.clusterBanner.textContent()).toMatch(/Cluster kube-sim is not answering/);
+    expect(await ui.storeCard(NAME).getAttribute('class')).toMatch(/store-card-stale/);
+    const detail = await ui.openDetails(NAME);
+    const del = detail.root.getByRole('button', { name: 'Delete store…' });
+    expect(await del.isDisabled()).toBe(true);
+    expect(await del.getAttribute('title')).toMatch(/not answering/);
+    await shot(ui, 'live-unreachable');
+    expect(await statusesInDb()).toEqual(['Ready']);
+
+    // Recreated: same address, a new CA and token. Only the kubeconfig file changes.
+    s.sim = await startKubeSim({ profile: 'fast', seed: 32, port });
+    await s.sim.writeKubeconfig(s.kubeconfigPath);
+    await ui.clusterBanner.waitFor({ state: 'detached', timeout: 15_000 });
+    expect(await ui.storeCard(NAME).getAttribute('class')).not.toMatch(/store-card-stale/);
+    // The new cluster is empty: the store is truthfully Drifted (its namespace is gone), not Failed.
+    await ui.cardStatus(NAME).filter({ hasText: 'Drifted' }).waitFor({ timeout: 15_000 });
+    expect(await statusesInDb()).toEqual(['Ready']);
+    expect(s.problems.filter((p) => !/Failed to load resource/.test(p))).toEqual([]);
+  });
+});
