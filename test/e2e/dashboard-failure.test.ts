@@ -40,12 +40,14 @@ describe('a failing store in the dashboard', () => {
     sim.setFaults({ imagePullFailPattern: null });
     const detail = ui.detail(NAME);
     await detail.openTab('Actions');
-    await detail.button('Retry').click();
+    // The Actions tab's Retry (the failure box above the tabs has its own, tested below).
+    const retry = detail.panel.getByRole('button', { name: 'Retry', exact: true });
+    await retry.click();
     await detail.panel.getByRole('status').filter({ hasText: 'Retrying' }).waitFor();
     await ui.cardStatus(NAME).filter({ hasText: 'Ready' }).waitFor({ timeout: 45_000 });
     await detail.failure.waitFor({ state: 'detached' });
     // The Retry section belongs to Failed stores only.
-    await detail.button('Retry').waitFor({ state: 'detached' });
+    await retry.waitFor({ state: 'detached' });
     await detail.openTab('Timeline');
     expect(await detail.step('ready').textContent()).toMatch(/completed/);
   });

@@ -8,6 +8,7 @@ import { CardTimeline } from './card-timeline';
 import { shownStatus } from './list-query';
 import { StatusBadge } from './status-badge';
 import { StoreLink } from './store-link';
+import { stepLabel } from '../../shared/step-label';
 import { useClusterDown } from './use-cluster-down';
 
 export function StoreCard({
@@ -59,7 +60,9 @@ export function StoreCard({
       </p>
       {store.status === 'Failed' ? (
         <p className="card-progress card-failed" title={store.errorMessage ?? ''}>
-          {store.errorMessage ?? 'Failed'}
+          Failed at {store.errorStep ? stepLabel(store.errorStep) : 'an unknown step'}
+          {store.errorStep && <code className="step-code">{store.errorStep}</code>}:{' '}
+          {store.errorMessage ?? ''}
         </p>
       ) : (
         <CardProgress store={store} live={live} queuePlace={queuePlace} estimateMs={estimateMs} />
