@@ -176,6 +176,8 @@ export const SettingsSchema = z.object({
   concurrency: wholeBetween('Concurrent provisions', 1, 20),
   maxStoresPerContext: wholeBetween('Stores per context', 1, 500),
   provisionTimeoutSeconds: wholeBetween('Provisioning timeout (seconds)', 30, 3600),
+  /** Ready only after a test order went through the store's checkout (and was removed). */
+  verifyCheckout: z.boolean({ error: 'Checkout verification must be on or off' }),
   theme: z.enum(['system', 'dark', 'light']),
 });
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -73,6 +73,7 @@ function fakeApp(
         concurrency: 3,
         maxStoresPerContext: 10,
         provisionTimeoutSeconds: 300,
+        verifyCheckout: true,
         theme: 'system',
       }),
     createStore: async (request) => {

@@ -34,6 +34,8 @@ export interface EngineOptions {
   bus?: EventBus;
   /** How long a delete waits for the namespace to go (default 120 s). */
   deleteTimeoutMs?: number;
+  /** Per-request timeout of the checkout check before Ready (default 20 s). */
+  checkoutRequestTimeoutMs?: number;
   /** Audit actor when a call names none, e.g. "desktop:alice". */
   actor?: string;
   /** Where unexpected worker errors are reported (default console.error). */
@@ -254,6 +256,7 @@ export class Engine {
         clientFor: this.options.clientFor,
         isLocal: this.options.isLocalContext,
         strategyFor: this.strategyFor,
+        checkoutRequestTimeoutMs: this.options.checkoutRequestTimeoutMs,
       },
       id,
       signal,

@@ -18,6 +18,7 @@ import { StepFailure } from './step-failure';
 import { resolveStoreContext } from './store-context';
 import { Timeline, type StoreWriter } from './store-writer';
 import type { StoreStrategy } from './strategies/strategy';
+import { verifyCheckoutStep } from './verify-checkout';
 import { waitForDeployments } from './wait-deployments';
 
 export interface ReconcileDeps {
@@ -27,6 +28,8 @@ export interface ReconcileDeps {
   clientFor(context: string): KubeClient;
   isLocal(context: string): boolean;
   strategyFor(plan: Plan): StoreStrategy;
+  /** Per-request timeout of the checkout check (tests shorten it). */
+  checkoutRequestTimeoutMs?: number;
 }
 
 export type PassOutcome = 'ready' | 'failed' | 'skipped' | 'aborted';
@@ -78,6 +81,12 @@ async function onePass(
   }
   await waitForDeployments(client, strategy, ctx, timeline, deadline, signal, retrying);
   await runSetup(client, strategy, ctx, generation, timeline, deadline, signal);
+  const checkout = {
+    enabled: deps.settings.get().verifyCheckout,
+    generation,
+    requestTimeoutMs: deps.checkoutRequestTimeoutMs,
+  };
+  await verifyCheckoutStep(client, strategy, ctx, checkout, timeline, deadline, signal);
   if (signal.aborted) return;
 
   const { url, adminUrl } = strategy.urls(ctx);

@@ -10,6 +10,8 @@ export const FIELD_MANAGER = 'storedeck';
 export const SIDE_FIELD_MANAGERS = {
   /** The setup-completed annotation on the Namespace. */
   setup: 'storedeck-setup',
+  /** The checkout-verified annotation on the Namespace. */
+  checkout: 'storedeck-checkout',
   /** The admin password key of the Secret (a merge patch of just that key). */
   password: 'storedeck-password',
   /** The rollout-restart stamp on a pod template. */

@@ -22,6 +22,8 @@ export const REQUIRED_ACCESS: readonly AccessRule[] = [
   { group: '', resource: 'pods', verbs: ['get', 'list', 'watch'] },
   { group: '', resource: 'pods', subresource: 'log', verbs: ['get'] },
   { group: '', resource: 'events', verbs: ['list', 'watch'] },
+  // The checkout check before Ready: GET and POST to the store's WordPress through the API server.
+  { group: '', resource: 'services', subresource: 'proxy', verbs: ['get', 'create'] },
   { group: 'apps', resource: 'deployments', verbs: APPLIED },
   { group: 'batch', resource: 'jobs', verbs: APPLIED },
   { group: 'networking.k8s.io', resource: 'ingresses', verbs: APPLIED },

@@ -10,6 +10,7 @@ export const SETTINGS_DEFAULTS: Readonly<Settings> = Object.freeze({
   concurrency: ENGINE_DEFAULTS.concurrency,
   maxStoresPerContext: ENGINE_DEFAULTS.maxStoresPerContext,
   provisionTimeoutSeconds: ENGINE_DEFAULTS.provisionTimeoutSeconds,
+  verifyCheckout: true,
   theme: 'system',
 });
 

@@ -2,8 +2,10 @@
 // exactly its 14 objects, a second pass writes nothing, drift is repaired, Ready follows the
 // cluster within 250 ms, and delete leaves nothing but the audit trail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../preload/contract';
+import type { Store, TimelineEvent } from '../../preload/contract';
+import { ANNOTATION } from '../../main/engine/model/labels';
 import { SETUP_COMPLETED_ANNOTATION } from '../../main/engine/run-setup';
+import { CHECKOUT_STEP } from '../../main/engine/verify-checkout';
 import type { KubeObject } from '../kube-sim/types';
 import { startHarness, type Harness } from './fixtures/engine-harness';
 
@@ -40,6 +42,8 @@ let h: Harness;
 let store: Store;
 let jobCompleteAt: number | null = null;
 let readyAt: number | null = null;
+let checkoutStartedAt: number | null = null;
+let checkoutDoneAt: number | null = null;
 
 function objectsOf(namespace: string): KubeObject[] {
   const ns = h.sim.store.get('namespaces', undefined, namespace);
@@ -59,6 +63,11 @@ beforeAll(async () => {
   h.engine.bus.subscribe((name, payload) => {
     if (name === 'storeChanged' && (payload as Store).status === 'Ready' && readyAt === null)
       readyAt = h.sim.clock.now();
+    const event = payload as TimelineEvent;
+    if (name === 'timelineEvent' && event.step === CHECKOUT_STEP) {
+      if (event.status === 'started') checkoutStartedAt ??= h.sim.clock.now();
+      if (event.status === 'completed') checkoutDoneAt ??= h.sim.clock.now();
+    }
   });
   store = await h.createAndSettle('Corner Shop');
 });
@@ -133,6 +142,7 @@ describe('create', () => {
       'secrets',
       'resources',
       'setup',
+      'checkout',
       'ready',
     ]);
     expect(completed.filter((s) => s.startsWith('wait-')).sort()).toEqual(['wait-mysql', 'wait-wordpress']);
@@ -142,17 +152,40 @@ describe('create', () => {
         .map((e) => e.step)
         .sort(),
     ).toEqual(
-      ['ingress', 'namespace', 'secrets', 'resources', 'wait-mysql', 'wait-wordpress', 'setup'].sort(),
+      [
+        'ingress',
+        'namespace',
+        'secrets',
+        'resources',
+        'wait-mysql',
+        'wait-wordpress',
+        'setup',
+        'checkout',
+      ].sort(),
     );
     expect(events.filter((e) => e.status === 'failed')).toEqual([]);
   });
 
-  it('marks the store Ready within 250 ms of the setup job completing (sim clock)', () => {
+  it('starts the checkout within 250 ms of the setup job completing, and is Ready within 250 ms of it passing (sim clock)', () => {
     expect(jobCompleteAt).not.toBeNull();
+    expect(checkoutDoneAt).not.toBeNull();
     expect(readyAt).not.toBeNull();
-    const latency = (readyAt as number) - (jobCompleteAt as number);
-    expect(latency).toBeGreaterThanOrEqual(0);
-    expect(latency).toBeLessThan(250);
+    const toCheckout = (checkoutStartedAt as number) - (jobCompleteAt as number);
+    expect(toCheckout).toBeGreaterThanOrEqual(0);
+    expect(toCheckout).toBeLessThan(250);
+    const toReady = (readyAt as number) - (checkoutDoneAt as number);
+    expect(toReady).toBeGreaterThanOrEqual(0);
+    expect(toReady).toBeLessThan(250);
+  });
+
+  it('verified the checkout through the storefront API and left the shop with no orders', () => {
+    const done = h.state.events
+      .list(store.id)
+      .find((e) => e.step === CHECKOUT_STEP && e.status === 'completed');
+    expect(done?.message).toMatch(/^Checkout verified \(test order placed and removed\)/);
+    expect(h.sim.woocommerce.orders('store-corner-shop')).toEqual([]);
+    const ns = h.sim.store.get('namespaces', undefined, 'store-corner-shop');
+    expect(ns?.metadata.annotations?.[ANNOTATION.checkoutVerified]).toBe('1');
   });
 });
 

@@ -12,6 +12,8 @@ import { buildKubeconfig, type KubeconfigObject } from './server/kubeconfig.js';
 import { mergeFaults } from './server/faults.js';
 import type { RequestLogEntry } from './server/request-log.js';
 import { startServer } from './server/server.js';
+import { createServiceProxy, type ServiceBackends } from './service-proxy/service-proxy.js';
+import type { FakeWooCommerce } from './service-proxy/fake-woocommerce.js';
 import { generateServingCerts } from './server/tls.js';
 import { createSimClock, type ManagedSimClock } from './sim-clock.js';
 import type { PortBackend } from './server/handlers/pod-portforward.js';
@@ -62,6 +64,10 @@ export interface KubeSim {
   setAccessDenied(list: AccessDenial[]): void;
   /** Names what answers on pods' ports for pods/portforward (nothing does until a test says). */
   setPortBackend(backend: PortBackend | undefined): void;
+  /** services/proxy backends a test serves itself (on 127.0.0.1). */
+  serviceBackends: ServiceBackends;
+  /** The fake WooCommerce every WordPress Service answers with by default (orders, faults). */
+  woocommerce: FakeWooCommerce;
   stop(): Promise<void>;
 }
 
@@ -109,6 +115,7 @@ export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSi
       ? { user: 'kubernetes-admin', groups: ['kubeadm:cluster-admins'] }
       : { user: 'system:admin', groups: ['system:masters'] },
   );
+  const serviceProxy = createServiceProxy(store, controllers.sites);
   const setFaults = (partial: Partial<Record<keyof FaultConfig, unknown>>): FaultConfig =>
     (faults = mergeFaults(faults, partial));
   const server = await startServer({
@@ -127,6 +134,7 @@ export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSi
     setAccessDenied: (list) => (denied = [...list]),
     bookmarkIntervalMs: options.bookmarkIntervalMs,
     portBackend: () => portBackend,
+    serviceProxy,
   });
   const { object, yaml } = buildKubeconfig(server.url, certs.caCert, token);
 
@@ -148,9 +156,12 @@ export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSi
     clearRequests: server.clearRequests,
     setAccessDenied: (list) => (denied = [...list]),
     setPortBackend: (backend) => (portBackend = backend),
+    serviceBackends: serviceProxy.backends,
+    woocommerce: serviceProxy.woocommerce,
     stop: async () => {
       controllers.stop();
       clock.stop();
+      await serviceProxy.stop();
       await server.stop();
     },
   };

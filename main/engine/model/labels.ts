@@ -20,6 +20,8 @@ export const ANNOTATION = {
   restartedAt: 'kubectl.kubernetes.io/restartedAt',
   /** On the Namespace once setup succeeded (value: the store generation that ran it). */
   setupCompleted: 'storedeck.dev/setup-completed-generation',
+  /** On the Namespace once a test order was placed and removed (value: the store generation). */
+  checkoutVerified: 'storedeck.dev/checkout-verified-generation',
 } as const;
 
 /** Component label values; the contract's log picker names pods by these. */

@@ -2,6 +2,7 @@
 // "ready" means, and how to explain a failure in plain language. The reconciler is generic.
 import type { Plan, Result } from '../../../preload/contract';
 import type { KubeClient } from '../../kube/client';
+import type { ServiceHttp } from '../../kube/service-proxy';
 
 /** A Kubernetes object as the builders produce it (apiVersion/kind/metadata always set). */
 export interface KubeObject {
@@ -64,6 +65,21 @@ export interface Diagnosis {
   terminal: boolean;
 }
 
+/** What a checkout check gets: HTTP to the store's own Service, and the admin's credentials. */
+export interface CheckoutCheckAccess {
+  http: ServiceHttp;
+  admin: { user: string; password: string };
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+/** A plan's "Ready means it sells" check: a test order placed and removed, or why it failed. */
+export interface CheckoutCheck {
+  /** The Service (and port name) a shopper's requests reach, as the ingress routes them. */
+  readonly service: { name: string; port: string };
+  run(access: CheckoutCheckAccess): Promise<{ ok: true; message: string } | { ok: false; reason: string }>;
+}
+
 export interface StoreStrategy {
   readonly plan: Plan;
   /** A plan that is registered but not buildable yet refuses creation with this reason. */
@@ -93,6 +109,8 @@ export interface StoreStrategy {
   urls(ctx: StoreContext): { url: string; adminUrl: string };
   /** Plain-language diagnosis of what blocks the store right now, or null if nothing is wrong yet. */
   diagnose(observed: ObservedState): Diagnosis | null;
+  /** Checkout verified before Ready (absent: the plan has no such check yet). */
+  readonly checkout?: CheckoutCheck;
   /** A one-time link that opens the admin already signed in (plans without one leave it out). */
   adminLogin?(client: KubeClient, store: AdminLoginTarget, signal?: AbortSignal): Promise<Result<AdminLogin>>;
 }

@@ -17,6 +17,7 @@ import { createPodExec } from './exec/pod-exec.js';
 import { installGarbageCollector } from './garbage-collector.js';
 import { installJobController } from './job.controller.js';
 import { installKubelet } from './kubelet/kubelet.js';
+import type { WpSites } from './kubelet/wp-sites.js';
 import { createPodLogs } from './logs/pod-logs.js';
 import { controllerOf } from './meta.js';
 import { installNamespaceController } from './namespace.controller.js';
@@ -51,6 +52,8 @@ export interface Controllers {
     command: string[],
     stdin?: string,
   ): Promise<{ stdout: string; stderr: string; exitCode: number }>;
+  /** Each namespace's simulated WordPress database (the service proxy's fake storefront reads it). */
+  sites: WpSites;
   /** Reconcile failures kept for debugging (a healthy run has none). */
   errors(): Array<{ kind: string; key: string; error: unknown }>;
   stop(): void;
@@ -164,6 +167,7 @@ export function installControllers(ctx: ControllerContext): Controllers {
     ],
     podLogs: logs.podLogs,
     podExec,
+    sites: kubelet.sites,
     errors: () => [...rt.errors],
     stop() {
       unsubscribe();

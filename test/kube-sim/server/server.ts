@@ -29,6 +29,7 @@ import {
 } from './auth/request-attributes.js';
 import type { TokenIssuer } from './auth/tokens.js';
 import { ADMIN_USER, requestUser, type UserInfo } from './auth/user.js';
+import { proxyRoute, type ServiceProxy } from '../service-proxy/service-proxy.js';
 
 export interface KubeSimServerOptions {
   store: SimObjectStore;
@@ -49,6 +50,8 @@ export interface KubeSimServerOptions {
   bookmarkIntervalMs?: number;
   /** What answers on a pod's port for pods/portforward (the sim runs no processes). */
   portBackend?(): PortBackend | undefined;
+  /** services/proxy: forwards to a Service's backend (see service-proxy/). */
+  serviceProxy?: ServiceProxy;
 }
 
 export interface KubeSimServer {
@@ -121,6 +124,13 @@ export async function startServer(opts: KubeSimServerOptions): Promise<KubeSimSe
       throw fault.error;
     }
     const method = req.method ?? 'GET';
+    const proxied = opts.serviceProxy?.match(pathname);
+    if (proxied && opts.serviceProxy && user) {
+      // Authorised as the apiserver does: verb from the method on services/proxy, named by the id.
+      checkAccess(user, resourceAttributes(method, proxyRoute(opts.store.types, proxied), url));
+      Object.assign(entry, { verb: 'connect', resource: 'services/proxy', namespace: proxied.namespace });
+      return opts.serviceProxy.handle(req, res, proxied, url.search);
+    }
     const route = parseResourcePath(pathname, opts.store.types);
     if (user)
       checkAccess(

@@ -1,7 +1,9 @@
 // The WooCommerce plan: 14 objects per store (13 applied together, then the setup Job once
-// MySQL and WordPress are available), readiness = the setup Job succeeded.
+// MySQL and WordPress are available), readiness = the setup Job succeeded and a test order
+// went through the store's own checkout.
 import type { StoreStrategy } from '../strategy';
 import { ADMIN_USER, OBJECT_NAMES, SECRET_KEYS } from '../../store-model';
+import { woocommerceCheckout } from './checkout-verify';
 import { diagnoseWooCommerce } from './diagnose';
 import { buildPasswordResetJob, buildSetupJob } from './jobs';
 import { buildIngress } from './ingress';
@@ -57,4 +59,5 @@ export const woocommerceStrategy: StoreStrategy = {
       },
       signal,
     ),
+  checkout: woocommerceCheckout,
 };

@@ -10,6 +10,7 @@ const settings: Settings = {
   concurrency: 3,
   maxStoresPerContext: 10,
   provisionTimeoutSeconds: 300,
+  verifyCheckout: true,
   theme: 'system',
 };
 

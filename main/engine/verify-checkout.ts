@@ -1,0 +1,82 @@
+// The pass's last step before Ready: the plan's checkout check (a test order placed through the
+// store's own storefront API and removed again), run once per store — success is recorded on
+// the Namespace, so drift passes over a Ready store never place orders. Off in settings: skipped.
+import type { KubeClient } from '../kube/client';
+import { KINDS } from '../kube/kinds';
+import { serviceHttp } from '../kube/service-proxy';
+import type { Deadline } from './deadline';
+import { SIDE_FIELD_MANAGERS } from '../kube/field-managers';
+import { ANNOTATION } from './model/labels';
+import { revealAdminPassword } from './operations/password';
+import { StepFailure } from './step-failure';
+import type { StoreContext, StoreStrategy } from './strategies/strategy';
+import type { Timeline } from './store-writer';
+
+export const CHECKOUT_STEP = 'checkout';
+export const CHECKOUT_VERIFIED_MESSAGE = 'Checkout verified (test order placed and removed)';
+/** Each request of the check; the Store API answers in well under a second. */
+const REQUEST_TIMEOUT_MS = 20_000;
+
+export interface CheckoutStepOptions {
+  enabled: boolean;
+  generation: number;
+  /** Per request (default 20 s), never past the deadline. */
+  requestTimeoutMs?: number;
+}
+
+async function alreadyVerified(client: KubeClient, ctx: StoreContext, signal: AbortSignal): Promise<boolean> {
+  const namespace = await client.get(KINDS.Namespace, undefined, ctx.namespace, signal);
+  return namespace?.metadata?.annotations?.[ANNOTATION.checkoutVerified] !== undefined;
+}
+
+async function markVerified(
+  client: KubeClient,
+  ctx: StoreContext,
+  generation: number,
+  signal: AbortSignal,
+): Promise<void> {
+  await client.apply(
+    {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: ctx.namespace, annotations: { [ANNOTATION.checkoutVerified]: String(generation) } },
+    },
+    { fieldManager: SIDE_FIELD_MANAGERS.checkout, signal },
+  );
+}
+
+export async function verifyCheckoutStep(
+  client: KubeClient,
+  strategy: StoreStrategy,
+  ctx: StoreContext,
+  options: CheckoutStepOptions,
+  timeline: Timeline,
+  deadline: Deadline,
+  signal: AbortSignal,
+): Promise<void> {
+  const check = strategy.checkout;
+  if (!check || !options.enabled) return;
+  if (await alreadyVerified(client, ctx, signal)) return;
+  await timeline.step(CHECKOUT_STEP, 'Placing a test order through the store’s checkout', async () => {
+    const credentials = await revealAdminPassword(client, ctx.namespace, strategy);
+    if (!credentials.ok)
+      throw new StepFailure(CHECKOUT_STEP, `checkout failed: ${credentials.error.message}`, 'CheckoutFailed');
+    const perRequest = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+    const outcome = await check.run({
+      http: serviceHttp(client.kubeConfig, {
+        namespace: ctx.namespace,
+        service: check.service.name,
+        port: check.service.port,
+        host: ctx.host,
+      }),
+      admin: { user: credentials.value.username, password: credentials.value.password },
+      timeoutMs: Math.max(1, Math.min(perRequest, deadline.remainingMs())),
+      signal,
+    });
+    if (signal.aborted) throw new Error('aborted');
+    if (!outcome.ok)
+      throw new StepFailure(CHECKOUT_STEP, `checkout failed: ${outcome.reason}`, 'CheckoutFailed');
+    await markVerified(client, ctx, options.generation, signal);
+    return { value: undefined, message: `${CHECKOUT_VERIFIED_MESSAGE}: ${outcome.message}`, notable: true };
+  });
+}
