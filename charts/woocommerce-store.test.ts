@@ -1,9 +1,10 @@
-// The reference chart renders the same 14 objects as the engine's builders: same kinds, names,
+// The reference chart renders the same 16 objects as the engine's builders: same kinds, names,
 // labels and specs (Secret values are random, so only their keys and given passwords compare).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { KubeObject, StoreContext } from '../main/engine/strategies/strategy';
+import { PHP_INI } from '../main/engine/strategies/woocommerce/php-config';
 import { SETUP_SCRIPT } from '../main/engine/strategies/woocommerce/setup-script';
 import { testContext } from '../main/engine/strategies/woocommerce/test-context.fixture';
 import { woocommerceStrategy as s } from '../main/engine/strategies/woocommerce/woocommerce.strategy';
@@ -19,6 +20,7 @@ function valuesFor(ctx: StoreContext, material: Record<string, Record<string, st
       className: ctx.ingressClassName ?? '',
       controller: ctx.ingressController,
       controllerNamespace: ctx.ingressControllerNamespace,
+      controllerPodLabels: ctx.ingressControllerPodLabels ?? {},
     },
     storageClassName: ctx.storageClassName ?? '',
     imageRegistry: ctx.imageRegistry ?? '',
@@ -52,6 +54,7 @@ const CONTEXTS: [string, StoreContext][] = [
       ingressController: 'traefik',
       ingressClassName: 'traefik',
       ingressControllerNamespace: 'kube-system',
+      ingressControllerPodLabels: { 'app.kubernetes.io/name': 'traefik' },
       storageClassName: 'local-path',
       imageRegistry: 'registry.local:5000',
     }),
@@ -65,7 +68,7 @@ describe('charts/woocommerce-store matches the builders', () => {
     const built = [...s.resources(ctx), ...s.secrets(ctx, material), s.setupJob(ctx, NODE)];
     const rendered = renderChart('woocommerce-store', valuesFor(ctx, material));
     expect(rendered.map(key).sort()).toEqual(built.map(key).sort());
-    expect(rendered).toHaveLength(14);
+    expect(rendered).toHaveLength(16);
 
     const byKey = new Map(rendered.map((o) => [key(o), o]));
     for (const object of built) {
@@ -99,6 +102,11 @@ describe('charts/woocommerce-store matches the builders', () => {
     expect(file, 'copy SETUP_SCRIPT (setup-script.ts) into charts/woocommerce-store/files/setup.sh').toBe(
       SETUP_SCRIPT,
     );
+  });
+
+  it('ships the engine PHP ini verbatim', () => {
+    const file = readFileSync(join(REPO, 'charts/woocommerce-store/files/php.ini'), 'utf8');
+    expect(file, 'copy PHP_INI (php-config.ts) into charts/woocommerce-store/files/php.ini').toBe(PHP_INI);
   });
 
   it('generates the secrets a user does not give', () => {

@@ -34,6 +34,7 @@ const LEFTOVER_KINDS: KindRef[] = [
   KINDS.Job,
   KINDS.Service,
   KINDS.Secret,
+  KINDS.ConfigMap,
   KINDS.Ingress,
   KINDS.NetworkPolicy,
   KINDS.ResourceQuota,

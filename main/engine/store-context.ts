@@ -25,6 +25,7 @@ export function contextFromDesired(store: Store, desired: StoreDesired): StoreCo
     ingressClassName: desired.ingressClassName,
     ingressController: desired.ingressController ?? 'other',
     ingressControllerNamespace: desired.ingressControllerNamespace,
+    ingressControllerPodLabels: desired.ingressControllerPodLabels,
     storageClassName: desired.storageClass,
     imageRegistry: desired.imageRegistry,
   };
@@ -66,6 +67,7 @@ export async function resolveStoreContext(
         ingressClassName: found.className,
         ingressController: found.kind,
         ingressControllerNamespace: found.controllerNamespace,
+        ingressControllerPodLabels: found.controllerPodLabels ?? null,
       };
       stores.setDesired(store.id, next);
       return {

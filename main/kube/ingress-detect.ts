@@ -14,6 +14,8 @@ export interface IngressDetection {
   kind: IngressControllerKind;
   /** Namespace of the controller's pods; null when none were found. */
   controllerNamespace: string | null;
+  /** The label its pods were found by, e.g. { "app.kubernetes.io/name": "traefik" }. */
+  controllerPodLabels?: Record<string, string>;
   /** Plain-language reason the cluster cannot serve store ingresses yet, or null. */
   problem: string | null;
 }
@@ -89,7 +91,16 @@ export async function detectIngress(client: KubeClient, signal?: AbortSignal): P
   for (const labelSelector of searchOrder) {
     const { items } = await client.list(KINDS.Pod, { labelSelector }, signal);
     const namespace = namespaceOfRunningPods(items);
-    if (namespace) return { className, controller, kind, controllerNamespace: namespace, problem: null };
+    const [key = '', value = ''] = labelSelector.split('=');
+    if (namespace)
+      return {
+        className,
+        controller,
+        kind,
+        controllerNamespace: namespace,
+        controllerPodLabels: { [key]: value },
+        problem: null,
+      };
   }
   return {
     className,

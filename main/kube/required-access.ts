@@ -15,6 +15,7 @@ const APPLIED = ['get', 'list', 'watch', 'create', 'patch', 'delete'] as const;
 export const REQUIRED_ACCESS: readonly AccessRule[] = [
   { group: '', resource: 'namespaces', verbs: APPLIED, clusterScoped: true },
   { group: '', resource: 'secrets', verbs: APPLIED },
+  { group: '', resource: 'configmaps', verbs: APPLIED },
   { group: '', resource: 'services', verbs: APPLIED },
   { group: '', resource: 'persistentvolumeclaims', verbs: APPLIED },
   { group: '', resource: 'resourcequotas', verbs: APPLIED },

@@ -102,6 +102,7 @@ describe('migrations', () => {
         ingressClassName: null,
         ingressController: null,
         ingressControllerNamespace: null,
+        ingressControllerPodLabels: null,
         namespaceUid: null,
       },
     });

@@ -11,6 +11,8 @@ export const StoreDesiredSchema = z.object({
   ingressClassName: z.string().max(253).nullable().default(null),
   ingressController: z.enum(['traefik', 'nginx', 'other']).nullable().default(null),
   ingressControllerNamespace: z.string().max(63).nullable().default(null),
+  /** Labels the controller's pods were detected by (the NetworkPolicy admits only those pods). */
+  ingressControllerPodLabels: z.record(z.string().max(317), z.string().max(63)).nullable().default(null),
   /** uid of the namespace this store created (null until then): see engine/ownership.ts. */
   namespaceUid: z.string().max(64).nullable().default(null),
 });

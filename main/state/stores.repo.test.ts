@@ -152,6 +152,7 @@ describe('StoresRepo', () => {
         ingressClassName: null,
         ingressController: 'traefik',
         ingressControllerNamespace: null,
+        ingressControllerPodLabels: null,
         namespaceUid: null,
       },
     });

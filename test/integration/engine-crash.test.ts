@@ -72,6 +72,7 @@ const storeNamespaces = () =>
   h.sim.store.list('namespaces').filter((ns) => ns.metadata.name.startsWith('store-'));
 const KINDS = [
   'secrets',
+  'configmaps',
   'resourcequotas',
   'limitranges',
   'persistentvolumeclaims',
@@ -118,7 +119,7 @@ describe('kill -9 and resume', () => {
 
     expect(h.state.stores.get(storeId)?.status).toBe('Ready');
     const after = objectsIn('store-crash-shop');
-    expect(after).toHaveLength(13);
+    expect(after).toHaveLength(15);
     for (const o of after)
       expect(o.metadata.uid, `${o.kind}/${o.metadata.name} was recreated`).toBe(
         before.get(`${o.kind}/${o.metadata.name}`),

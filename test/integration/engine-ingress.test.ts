@@ -16,12 +16,22 @@ describe('ingress detection', () => {
     const store = await h.createAndSettle('Kind Shop');
     expect(store.status).toBe('Ready');
     const policy = h.sim.store.get('networkpolicies.networking.k8s.io', 'store-kind-shop', 'store-isolation');
-    expect(JSON.stringify(policy?.spec)).toContain('"traefik"');
+    // Only the controller's own pods (by the label they were found by), on port 80.
+    expect((policy?.spec as { ingress: unknown[] }).ingress[0]).toEqual({
+      from: [
+        {
+          namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'traefik' } },
+          podSelector: { matchLabels: { 'app.kubernetes.io/name': 'traefik' } },
+        },
+      ],
+      ports: [{ protocol: 'TCP', port: 80 }],
+    });
     expect(h.state.stores.getDesired(store.id)?.desired).toMatchObject({
       host: 'kind-shop.localhost',
       ingressClassName: 'traefik',
       ingressController: 'traefik',
       ingressControllerNamespace: 'traefik',
+      ingressControllerPodLabels: { 'app.kubernetes.io/name': 'traefik' },
     });
   });
 

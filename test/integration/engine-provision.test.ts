@@ -1,5 +1,5 @@
 // Issue 4 acceptance, against kube-sim through the real client: a store reaches Ready with
-// exactly its 14 objects, a second pass writes nothing, drift is repaired, Ready follows the
+// exactly its 16 objects, a second pass writes nothing, drift is repaired, Ready follows the
 // cluster within 250 ms, and delete leaves nothing but the audit trail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store, TimelineEvent } from '../../preload/contract';
@@ -11,6 +11,7 @@ import { startHarness, type Harness } from './fixtures/engine-harness';
 
 const STORE_KINDS: Array<[key: string, kind: string]> = [
   ['secrets', 'Secret'],
+  ['configmaps', 'ConfigMap'],
   ['resourcequotas', 'ResourceQuota'],
   ['limitranges', 'LimitRange'],
   ['persistentvolumeclaims', 'PersistentVolumeClaim'],
@@ -36,6 +37,8 @@ const EXPECTED = [
   'Job woocommerce-setup',
   'Ingress wordpress-ingress',
   'NetworkPolicy store-isolation',
+  'NetworkPolicy setup-egress',
+  'ConfigMap php-config',
 ].sort();
 
 let h: Harness;
@@ -87,7 +90,7 @@ describe('create', () => {
     expect(store.provisionedAt).not.toBeNull();
   });
 
-  it('made exactly the 14 objects, each labelled as Storedeck-managed with the store id', () => {
+  it('made exactly the 16 objects, each labelled as Storedeck-managed with the store id', () => {
     const objects = objectsOf('store-corner-shop');
     expect(objects.map((o) => `${o.kind} ${o.metadata.name}`).sort()).toEqual(EXPECTED);
     for (const o of objects) {
@@ -197,9 +200,9 @@ describe('reconcile again', () => {
     expect(again.ok).toBe(true);
     await h.engine.settled(store.id);
     expect(h.effectiveWrites()).toEqual([]);
-    // It did re-apply the Namespace and the 10 other objects (as no-ops; Secrets and the finished
+    // It did re-apply the Namespace and the 12 other objects (as no-ops; Secrets and the finished
     // setup are left alone), and it left the timeline alone.
-    expect(h.sim.requests().filter((r) => r.verb === 'patch' && r.noop)).toHaveLength(11);
+    expect(h.sim.requests().filter((r) => r.verb === 'patch' && r.noop)).toHaveLength(13);
     expect(h.state.events.list(store.id)).toHaveLength(events);
     expect(h.state.stores.get(store.id)?.status).toBe('Ready');
   });
@@ -221,7 +224,7 @@ describe('reconcile again', () => {
       .at(-1);
     expect(restored?.message).toMatch(/Restored Service wordpress/);
     expect(h.state.stores.get(store.id)?.status).toBe('Ready');
-    expect(objectsOf('store-corner-shop')).toHaveLength(14);
+    expect(objectsOf('store-corner-shop')).toHaveLength(16);
   });
 });
 

@@ -67,3 +67,34 @@ labels:
       key: {{ . }}
 {{- end }}
 {{- end -}}
+
+{{/* Pod securityContext for an image running as a non-root uid/gid (call with the uid). */}}
+{{- define "store.podSecurity" -}}
+runAsUser: {{ . }}
+runAsGroup: {{ . }}
+runAsNonRoot: true
+fsGroup: {{ . }}
+fsGroupChangePolicy: OnRootMismatch
+seccompProfile:
+  type: RuntimeDefault
+{{- end -}}
+
+{{/* Container securityContext of every store container: no capabilities, no escalation. */}}
+{{- define "store.containerSecurity" -}}
+allowPrivilegeEscalation: false
+capabilities:
+  drop: [ALL]
+{{- end -}}
+
+{{/* The PHP ini mount and volume (files/php.ini, the engine's PHP_INI verbatim). */}}
+{{- define "store.phpIniMount" -}}
+- name: php-ini
+  mountPath: /usr/local/etc/php/conf.d/zz-storedeck.ini
+  subPath: storedeck.ini
+  readOnly: true
+{{- end -}}
+{{- define "store.phpIniVolume" -}}
+- name: php-ini
+  configMap:
+    name: php-config
+{{- end -}}

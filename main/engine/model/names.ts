@@ -14,6 +14,8 @@ export const OBJECT_NAMES = {
   setupJob: 'woocommerce-setup',
   ingress: 'wordpress-ingress',
   networkPolicy: 'store-isolation',
+  setupEgressPolicy: 'setup-egress',
+  phpConfig: 'php-config',
 } as const;
 
 /** Prefix of password-reset Job names; the caller appends a unique suffix. */

@@ -33,6 +33,8 @@ export interface StoreContext {
   ingressController: 'traefik' | 'nginx' | 'other';
   /** Namespace the ingress controller's pods run in (the NetworkPolicy admits it). */
   ingressControllerNamespace: string;
+  /** Labels the controller's pods were found by (null: unknown, any pod of its namespace is admitted). */
+  ingressControllerPodLabels?: Record<string, string> | null;
   /** StorageClass for the PVCs (null: the cluster's default class). */
   storageClassName: string | null;
   /** Registry prefix for images, e.g. "registry.local:5000" (null: Docker Hub). */

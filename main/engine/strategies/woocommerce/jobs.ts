@@ -15,6 +15,8 @@ import {
   type Component,
 } from '../../store-model';
 import { labelsFor, objectMeta } from './object-meta';
+import { phpIniMount, phpIniVolume } from './php-config';
+import { CONTAINER_SECURITY, POD_DEFAULTS, nonRootPodSecurity } from './pod-security';
 import { PASSWORD_RESET_SCRIPT, SCRIPT_ENV, SETUP_SCRIPT } from './setup-script';
 import { fromSecret, wordpressConfigEnv, type EnvVar } from './wp-env';
 
@@ -62,16 +64,10 @@ function wpCliJob(ctx: StoreContext, nodeName: string | null, job: JobSpec): Kub
         spec: {
           // Never: a failed pod stays, so its log can explain the failure.
           restartPolicy: 'Never',
-          enableServiceLinks: false,
+          ...POD_DEFAULTS,
           // uid/gid 33 is www-data of the Apache image that owns the shared files; the CLI
           // image's own www-data (82) could not write plugins there.
-          securityContext: {
-            runAsUser: WWW_DATA_UID,
-            runAsGroup: WWW_DATA_UID,
-            fsGroup: WWW_DATA_UID,
-            fsGroupChangePolicy: 'OnRootMismatch',
-            runAsNonRoot: true,
-          },
+          securityContext: nonRootPodSecurity(WWW_DATA_UID),
           ...pinToNode(nodeName),
           containers: [
             {
@@ -89,14 +85,16 @@ function wpCliJob(ctx: StoreContext, nodeName: string | null, job: JobSpec): Kub
               volumeMounts: [
                 { name: 'html', mountPath: HTML },
                 { name: 'home', mountPath: HOME },
+                phpIniMount,
               ],
               resources: JOB_RESOURCES,
-              securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
+              securityContext: CONTAINER_SECURITY,
             },
           ],
           volumes: [
             { name: 'html', persistentVolumeClaim: { claimName: OBJECT_NAMES.wordpressPvc } },
             { name: 'home', emptyDir: {} },
+            phpIniVolume,
           ],
         },
       },

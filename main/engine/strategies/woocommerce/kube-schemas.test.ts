@@ -4,6 +4,7 @@ import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { Job } from 'kubernetes-models/batch/v1/Job';
 import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
+import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { LimitRange } from 'kubernetes-models/v1/LimitRange';
 import { Namespace } from 'kubernetes-models/v1/Namespace';
 import { PersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
@@ -17,6 +18,7 @@ import { woocommerceStrategy as s } from './woocommerce.strategy';
 const MODELS: Record<string, new (data: never) => { validate(): void }> = {
   'v1/Namespace': Namespace,
   'v1/Secret': Secret,
+  'v1/ConfigMap': ConfigMap,
   'v1/ResourceQuota': ResourceQuota,
   'v1/LimitRange': LimitRange,
   'v1/PersistentVolumeClaim': PersistentVolumeClaim,

@@ -3,12 +3,15 @@ import {
   COMPONENT,
   DATABASE,
   MYSQL_RESOURCES,
+  MYSQL_STARTUP,
+  MYSQL_UID,
   OBJECT_NAMES,
   SECRET_KEYS,
   imageRef,
   podSelector,
 } from '../../store-model';
 import { labelsFor, objectMeta } from './object-meta';
+import { CONTAINER_SECURITY, POD_DEFAULTS, nonRootPodSecurity } from './pod-security';
 import { fromSecret } from './wp-env';
 
 // Readiness over TCP as the app user: the image's first-start init runs a socket-only server,
@@ -29,8 +32,8 @@ export function buildMysqlDeployment(ctx: StoreContext): KubeObject {
       template: {
         metadata: { labels: labelsFor(ctx, COMPONENT.mysql) },
         spec: {
-          // Service links add MYSQL_*/WORDPRESS_* variables per Service, which read like the images' own settings.
-          enableServiceLinks: false,
+          ...POD_DEFAULTS,
+          securityContext: nonRootPodSecurity(MYSQL_UID),
           containers: [
             {
               name: 'mysql',
@@ -44,6 +47,13 @@ export function buildMysqlDeployment(ctx: StoreContext): KubeObject {
               ports: [{ name: 'mysql', containerPort: DATABASE.port }],
               // A subdirectory: a fresh ext4 volume's lost+found would make MySQL refuse to initialise.
               volumeMounts: [{ name: 'data', mountPath: '/var/lib/mysql', subPath: 'mysql' }],
+              // The same TCP query: a socket-only init server cannot pass it, so liveness waits for the real one.
+              startupProbe: {
+                exec: { command: ['sh', '-c', READY_QUERY] },
+                periodSeconds: MYSQL_STARTUP.periodSeconds,
+                timeoutSeconds: 5,
+                failureThreshold: MYSQL_STARTUP.failureThreshold,
+              },
               readinessProbe: {
                 exec: { command: ['sh', '-c', READY_QUERY] },
                 initialDelaySeconds: 5,
@@ -54,12 +64,12 @@ export function buildMysqlDeployment(ctx: StoreContext): KubeObject {
               // mysqladmin ping exits 0 whenever the server answers (even "access denied"), via the socket.
               livenessProbe: {
                 exec: { command: ['mysqladmin', 'ping', '--silent'] },
-                initialDelaySeconds: 30,
                 periodSeconds: 10,
                 timeoutSeconds: 5,
                 failureThreshold: 6,
               },
               resources: MYSQL_RESOURCES,
+              securityContext: CONTAINER_SECURITY,
             },
           ],
           volumes: [{ name: 'data', persistentVolumeClaim: { claimName: OBJECT_NAMES.mysqlPvc } }],

@@ -10,8 +10,11 @@ export function buildNamespace(ctx: StoreContext): KubeObject {
       name: ctx.namespace,
       labels: {
         ...labelsFor(ctx, COMPONENT.store),
-        // Nothing in a store needs more than baseline (no host access, no privilege).
+        // Enforce baseline (no host access, no privilege); every store pod meets restricted too
+        // (pod-security.ts), and warn/audit say so if a change by hand ever breaks it.
         'pod-security.kubernetes.io/enforce': 'baseline',
+        'pod-security.kubernetes.io/warn': 'restricted',
+        'pod-security.kubernetes.io/audit': 'restricted',
       },
       // The display name may hold any printable character, so it lives in an annotation.
       annotations: { [ANNOTATION.storeName]: ctx.name },

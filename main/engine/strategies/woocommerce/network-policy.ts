@@ -1,11 +1,30 @@
 import type { KubeObject, StoreContext } from '../strategy';
-import { COMPONENT, OBJECT_NAMES } from '../../store-model';
+import { COMPONENT, HTTP_PORT, OBJECT_NAMES, podSelector } from '../../store-model';
 import { objectMeta } from './object-meta';
 
+/** Pods of the store itself (any component). */
+const OWN_PODS = { podSelector: {} };
+
+const DNS_PORTS = [
+  { protocol: 'UDP', port: 53 },
+  { protocol: 'TCP', port: 53 },
+];
+
 /**
- * Deny all ingress except from the detected ingress controller's namespace (ingress-nginx,
- * kube-system for k3s's Traefik, …) and from the store's own pods. Egress stays open: the setup
- * Job downloads WooCommerce from wordpress.org.
+ * The ingress controller's pods: by the label it was detected by when known (on k3s its
+ * namespace is kube-system, which holds far more than Traefik), else any pod of its namespace.
+ */
+function ingressControllerPeer(ctx: StoreContext): Record<string, unknown> {
+  return {
+    namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': ctx.ingressControllerNamespace } },
+    podSelector: { matchLabels: { ...(ctx.ingressControllerPodLabels ?? {}) } },
+  };
+}
+
+/**
+ * Ingress: only the detected ingress controller's pods, on WordPress's HTTP port, and the store's
+ * own pods. Egress: DNS in kube-system and the store's own pods; the internet is opened only to
+ * the setup Job (buildSetupEgressPolicy). The cluster API is never reachable (no token either).
  */
 export function buildNetworkPolicy(ctx: StoreContext): KubeObject {
   return {
@@ -14,18 +33,42 @@ export function buildNetworkPolicy(ctx: StoreContext): KubeObject {
     metadata: objectMeta(ctx, OBJECT_NAMES.networkPolicy, COMPONENT.store),
     spec: {
       podSelector: {},
-      policyTypes: ['Ingress'],
+      policyTypes: ['Ingress', 'Egress'],
       ingress: [
+        { from: [ingressControllerPeer(ctx)], ports: [{ protocol: 'TCP', port: HTTP_PORT }] },
+        { from: [OWN_PODS] },
+      ],
+      egress: [
         {
-          from: [
-            {
-              namespaceSelector: {
-                matchLabels: { 'kubernetes.io/metadata.name': ctx.ingressControllerNamespace },
-              },
-            },
+          to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } } }],
+          ports: DNS_PORTS,
+        },
+        { to: [OWN_PODS] },
+      ],
+    },
+  };
+}
+
+/**
+ * The setup Job downloads WooCommerce from wordpress.org (HTTPS, and HTTP for redirects):
+ * policies add up, so this one opens the internet to its pods and nothing else.
+ */
+export function buildSetupEgressPolicy(ctx: StoreContext): KubeObject {
+  return {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: objectMeta(ctx, OBJECT_NAMES.setupEgressPolicy, COMPONENT.setup),
+    spec: {
+      podSelector: { matchLabels: podSelector(COMPONENT.setup) },
+      policyTypes: ['Egress'],
+      egress: [
+        {
+          to: [{ ipBlock: { cidr: '0.0.0.0/0' } }],
+          ports: [
+            { protocol: 'TCP', port: 443 },
+            { protocol: 'TCP', port: 80 },
           ],
         },
-        { from: [{ podSelector: {} }] },
       ],
     },
   };

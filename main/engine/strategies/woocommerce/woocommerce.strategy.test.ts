@@ -19,8 +19,8 @@ const find = (objects: KubeObject[], kind: string, name: string) => {
 const decode = (secret: KubeObject, key: string) =>
   Buffer.from(String(at(secret, `data.${key}`)), 'base64').toString('utf8');
 
-describe('woocommerce strategy: the 14 objects', () => {
-  it('builds exactly the 14 objects of the spec, in store-<slug>, each labelled', () => {
+describe('woocommerce strategy: the 16 objects', () => {
+  it("builds exactly the 16 objects (the spec's 14, the PHP ini and the setup egress policy), in store-<slug>, each labelled", () => {
     const objects = all();
     expect(objects.map((o) => `${o.kind}/${o.metadata.name}`).sort()).toEqual(
       [
@@ -38,6 +38,8 @@ describe('woocommerce strategy: the 14 objects', () => {
         'Job/woocommerce-setup',
         'Ingress/wordpress-ingress',
         'NetworkPolicy/store-isolation',
+        'NetworkPolicy/setup-egress',
+        'ConfigMap/php-config',
       ].sort(),
     );
     for (const o of objects) {
@@ -143,17 +145,30 @@ describe('woocommerce strategy: the 14 objects', () => {
     expect(noClass.spec).not.toHaveProperty('ingressClassName');
   });
 
-  it('admits only the detected controller namespace and the store itself', () => {
+  it('admits only the ingress controller pods it detected, on port 80, and the store itself', () => {
     const policy = find(
-      s.resources(testContext({ ingressControllerNamespace: 'kube-system' })),
+      s.resources(
+        testContext({
+          ingressControllerNamespace: 'kube-system',
+          ingressControllerPodLabels: { 'app.kubernetes.io/name': 'traefik' },
+        }),
+      ),
       'NetworkPolicy',
       'store-isolation',
     );
-    expect(policy.spec).toEqual({
+    expect(policy.spec).toMatchObject({
       podSelector: {},
-      policyTypes: ['Ingress'],
+      policyTypes: ['Ingress', 'Egress'],
       ingress: [
-        { from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } } }] },
+        {
+          from: [
+            {
+              namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
+              podSelector: { matchLabels: { 'app.kubernetes.io/name': 'traefik' } },
+            },
+          ],
+          ports: [{ protocol: 'TCP', port: 80 }],
+        },
         { from: [{ podSelector: {} }] },
       ],
     });

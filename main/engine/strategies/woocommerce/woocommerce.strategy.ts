@@ -1,4 +1,4 @@
-// The WooCommerce plan: 14 objects per store (13 applied together, then the setup Job once
+// The WooCommerce plan: 16 objects per store (15 applied together, then the setup Job once
 // MySQL and WordPress are available), readiness = the setup Job succeeded and a test order
 // went through the store's own checkout.
 import type { StoreStrategy } from '../strategy';
@@ -9,9 +9,10 @@ import { buildPasswordResetJob, buildSetupJob } from './jobs';
 import { buildIngress } from './ingress';
 import { buildMysqlDeployment, buildMysqlService } from './mysql';
 import { buildNamespace } from './namespace';
-import { buildNetworkPolicy } from './network-policy';
+import { buildNetworkPolicy, buildSetupEgressPolicy } from './network-policy';
 import { PLAN } from './object-meta';
 import { createWooAdminLogin } from './login/admin-login';
+import { buildPhpConfig } from './php-config';
 import { buildLimitRange, buildQuota } from './quota';
 import { buildSecrets, newSecretMaterial } from './secrets';
 import { buildVolumeClaims } from './storage';
@@ -27,6 +28,8 @@ export const woocommerceStrategy: StoreStrategy = {
     buildQuota(ctx),
     buildLimitRange(ctx),
     buildNetworkPolicy(ctx),
+    buildSetupEgressPolicy(ctx),
+    buildPhpConfig(ctx),
     ...buildVolumeClaims(ctx),
     buildMysqlDeployment(ctx),
     buildMysqlService(ctx),

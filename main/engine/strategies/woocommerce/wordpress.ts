@@ -4,11 +4,31 @@ import {
   HTTP_PORT,
   OBJECT_NAMES,
   WORDPRESS_RESOURCES,
+  WWW_DATA_UID,
   imageRef,
   podSelector,
 } from '../../store-model';
 import { labelsFor, objectMeta } from './object-meta';
+import { PHP_INI_HASH_ANNOTATION, PHP_INI_SHA256, phpIniMount, phpIniVolume } from './php-config';
+import {
+  CONTAINER_SECURITY,
+  POD_DEFAULTS,
+  UNPRIVILEGED_HTTP_PORT_SYSCTL,
+  nonRootPodSecurity,
+} from './pod-security';
 import { wordpressConfigEnv } from './wp-env';
+
+/**
+ * WP-Cron and Action Scheduler call the site's own URL from inside the pod. The store host is
+ * pinned to 127.0.0.1, the Apache of this very pod (it serves WordPress for any Host header):
+ * no DNS (<slug>.localhost means nothing to the cluster's DNS, and a remote base domain would
+ * leave the cluster), no NetworkPolicy in the way (loopback is never filtered), no hairpin
+ * through our own Service, whose ClusterIP is not even known when this Deployment is built.
+ * The ingress controller's address would work only from outside the egress policy.
+ */
+export function selfHostAliases(ctx: StoreContext): Array<{ ip: string; hostnames: string[] }> {
+  return [{ ip: '127.0.0.1', hostnames: [ctx.host] }];
+}
 
 export function buildWordpressDeployment(ctx: StoreContext): KubeObject {
   return {
@@ -21,16 +41,24 @@ export function buildWordpressDeployment(ctx: StoreContext): KubeObject {
       strategy: { type: 'Recreate' },
       selector: { matchLabels: podSelector(COMPONENT.wordpress) },
       template: {
-        metadata: { labels: labelsFor(ctx, COMPONENT.wordpress) },
+        metadata: {
+          labels: labelsFor(ctx, COMPONENT.wordpress),
+          annotations: { [PHP_INI_HASH_ANNOTATION]: PHP_INI_SHA256 },
+        },
         spec: {
-          enableServiceLinks: false,
+          ...POD_DEFAULTS,
+          securityContext: {
+            ...nonRootPodSecurity(WWW_DATA_UID),
+            sysctls: [UNPRIVILEGED_HTTP_PORT_SYSCTL],
+          },
+          hostAliases: selfHostAliases(ctx),
           containers: [
             {
               name: 'wordpress',
               image: imageRef('wordpress', ctx.imageRegistry),
               env: wordpressConfigEnv(),
               ports: [{ name: 'http', containerPort: HTTP_PORT }],
-              volumeMounts: [{ name: 'html', mountPath: '/var/www/html' }],
+              volumeMounts: [{ name: 'html', mountPath: '/var/www/html' }, phpIniMount],
               // Runs PHP and reaches the database (a 302 to the installer counts as ready).
               readinessProbe: {
                 httpGet: { path: '/wp-login.php', port: 'http' },
@@ -48,9 +76,13 @@ export function buildWordpressDeployment(ctx: StoreContext): KubeObject {
                 failureThreshold: 6,
               },
               resources: WORDPRESS_RESOURCES,
+              securityContext: CONTAINER_SECURITY,
             },
           ],
-          volumes: [{ name: 'html', persistentVolumeClaim: { claimName: OBJECT_NAMES.wordpressPvc } }],
+          volumes: [
+            { name: 'html', persistentVolumeClaim: { claimName: OBJECT_NAMES.wordpressPvc } },
+            phpIniVolume,
+          ],
         },
       },
     },
