@@ -27,7 +27,9 @@ export function ticketScript(fileName: string, content: string): string {
     `mkdir -p ${dir}`,
     `chmod 0700 ${dir}`,
     `printf '%s' '${content}' > ${dir}/${fileName}`,
-    `chown -R ${WWW_DATA} ${dir}`,
+    // WordPress runs as www-data (pod-security.ts), so the exec already does and owns what it
+    // writes; only a container run as root (an older store) must hand the tickets over.
+    `[ "$(id -u)" != 0 ] || chown -R ${WWW_DATA} ${dir}`,
   ].join('\n');
 }
 
