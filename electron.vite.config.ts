@@ -4,11 +4,13 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { cspHtmlPlugin } from './renderer/csp-html-plugin';
+import { engDisableBanner } from './scripts/eng-disable-banner';
 
 const root = import.meta.dirname;
 
 export default defineConfig({
   main: {
+    plugins: [engDisableBanner(root)],
     build: {
       outDir: resolve(root, 'out/main'),
       // Dependencies (better-sqlite3's native addon above all) load from node_modules at runtime.
@@ -17,6 +19,7 @@ export default defineConfig({
     },
   },
   preload: {
+    plugins: [engDisableBanner(root)],
     build: {
       outDir: resolve(root, 'out/preload'),
       // A sandboxed preload can only require('electron'): zod and the contract must be bundled in.
@@ -29,7 +32,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react(), cspHtmlPlugin('app')],
+    plugins: [react(), cspHtmlPlugin('app'), engDisableBanner(root)],
     build: {
       outDir: resolve(root, 'out/renderer'),
       rolldownOptions: { input: { index: resolve(root, 'renderer/index.html') } },

@@ -15,7 +15,7 @@ export function AdminAccess({ store, actions }: { store: Store; actions: StoreAp
   const loginFeedback = useStore(actions, (s) => s.feedback['admin-login']);
   // The app hands the link to the system browser; the web UI opens it in a new tab.
   const openLink = (url: string) =>
-    transport === 'desktop' ? api.openExternal({ url }) : void window.open(url, '_blank', 'noopener');
+    transport === 'desktop' ? api.openExternal({ url }) : void window.open(url, '_blank', 'noopener'); // eng-disable OPEN_EXTERNAL_JS_CHECK the contract method and main checks the URL
   const revealed = useStore(actions, (s) => s.revealed);
   const busy = useStore(actions, (s) => Boolean(s.pending['reveal-password']));
   const feedback = useStore(actions, (s) => s.feedback['reveal-password']);
