@@ -5,7 +5,7 @@ import type { WorkerHandle, WorkerStatus } from '../api/create-app';
 import { dispatch } from '../api/dispatch';
 import type { Handlers } from '../api/handler-types';
 import type { EventBus } from '../primitives/event-bus';
-import { describeError, exitCodeFor } from './cli-errors';
+import { describeError, exitCodeFor, jsonError } from './cli-errors';
 
 export interface CliIo {
   out(text: string): void;
@@ -50,9 +50,9 @@ export function createCliContext(app: CliApp, io: CliIo, json: boolean, signal: 
   };
 }
 
-/** Prints one error line and returns the exit code it deserves. */
-export function reportError(ctx: Pick<CliContext, 'io'>, error: ContractError): number {
-  ctx.io.err(`storedeck: ${describeError(error)}\n`);
+/** Prints one error line (a JSON object under --json) and returns the exit code it deserves. */
+export function reportError(ctx: Pick<CliContext, 'io'> & { json?: boolean }, error: ContractError): number {
+  ctx.io.err(ctx.json ? jsonError(error) : `storedeck: ${describeError(error)}\n`);
   return exitCodeFor(error);
 }
 

@@ -21,6 +21,14 @@ const FIELD_TO_FLAG: Record<string, string> = {
   container: '--container',
   component: '--component',
   limit: '--limit',
+  // settings set <key>: the schema's messages already name the setting in words.
+  baseDomain: '',
+  storageClass: '',
+  imageRegistry: '',
+  concurrency: '',
+  maxStoresPerContext: '',
+  provisionTimeoutSeconds: '',
+  theme: '',
 };
 
 export function describeError(error: ContractError): string {
@@ -28,6 +36,11 @@ export function describeError(error: ContractError): string {
   const match = /^([A-Za-z]+): (.*)$/s.exec(error.message);
   const field = match?.[1] ?? '';
   const flag = FIELD_TO_FLAG[field];
-  if (!match || !flag) return oneLine(error.message);
-  return oneLine(`${flag}: ${match[2] ?? ''}`);
+  if (!match || flag === undefined) return oneLine(error.message);
+  return oneLine(flag ? `${flag}: ${match[2] ?? ''}` : (match[2] ?? ''));
+}
+
+/** One error as --json prints it: {"error":{"code","message"}}, the message as the text line has it. */
+export function jsonError(error: ContractError): string {
+  return `${JSON.stringify({ error: { code: error.code, message: describeError(error) } })}\n`;
 }

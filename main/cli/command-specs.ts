@@ -14,6 +14,8 @@ export interface FlagSpec {
 export interface ArgSpec {
   name: string;
   description: string;
+  /** May be left out (only trailing arguments). */
+  optional?: boolean;
 }
 
 export interface CommandSpec {
@@ -81,7 +83,7 @@ export const COMMANDS: CommandSpec[] = [
         value: 'NAME',
         description: 'container (default: the pod’s first)',
       },
-      { name: 'tail', type: 'number', value: 'N', description: 'lines: 50, 100 (default), 200 or 500' },
+      { name: 'tail', type: 'number', value: 'N', description: 'last N lines, 1 to 10000 (default 100)' },
       {
         name: 'follow',
         type: 'boolean',
@@ -132,6 +134,16 @@ export const COMMANDS: CommandSpec[] = [
     ],
   },
   { name: 'contexts', summary: 'list the kubeconfig contexts', args: [], flags: [] },
+  {
+    name: 'settings',
+    summary: 'print every setting of the context, or change one: settings set <key> <value>',
+    args: [
+      { name: 'set', description: '"set" to change a setting', optional: true },
+      { name: 'key', description: 'e.g. max-stores-per-context, base-domain', optional: true },
+      { name: 'value', description: 'the new value ("none" clears an optional one)', optional: true },
+    ],
+    flags: [],
+  },
 ];
 
 export function findCommand(name: string): CommandSpec | undefined {

@@ -59,7 +59,7 @@ function convert(spec: FlagSpec, raw: string): FlagValue | { error: string } {
 }
 
 export function usageLine(command: CommandSpec): string {
-  const args = command.args.map((a) => `<${a.name}>`);
+  const args = command.args.map((a) => (a.optional ? `[<${a.name}>]` : `<${a.name}>`));
   const flags = command.flags.map((f) => {
     const text = f.type === 'boolean' ? `--${f.name}` : `--${f.name} ${f.value ?? 'VALUE'}`;
     return f.required ? text : `[${text}]`;
@@ -128,6 +128,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   const args: Record<string, string> = {};
   for (const [index, arg] of command.args.entries()) {
     const value = positionals[index];
+    if (value === undefined && arg.optional) continue;
     if (value === undefined) return fail(`missing <${arg.name}> (usage: ${usageLine(command)})`);
     args[arg.name] = value;
   }

@@ -10,6 +10,7 @@ import type { CommandFn } from './commands/command-fn';
 import { runCreate } from './commands/cmd-create';
 import { runDelete, runRetry } from './commands/cmd-lifecycle';
 import { runLogs } from './commands/cmd-logs';
+import { runSettings } from './commands/cmd-settings';
 import { readCommands } from './commands/cmd-read';
 import { toolCommands } from './commands/cmd-tools';
 import { commandHelp, generalHelp } from './help-text';
@@ -36,6 +37,7 @@ const HANDLERS: Record<string, CommandFn> = {
   retry: runRetry,
   delete: runDelete,
   logs: runLogs,
+  settings: runSettings,
 };
 
 // Every command in the grammar has an implementation; a gap would be a bug found at start.
@@ -52,7 +54,10 @@ async function checkContext(ctx: CliContext, name: string): Promise<number | nul
   if (!listed.ok) return reportError(ctx, listed.error);
   if (listed.value.contexts.some((c) => c.name === name)) return null;
   const names = listed.value.contexts.map((c) => c.name).join(', ') || 'none';
-  ctx.io.err(`storedeck: --context: no context "${name}" in the kubeconfig (contexts: ${names})\n`);
+  reportError(ctx, {
+    code: 'invalid_request',
+    message: `--context: no context "${name}" in the kubeconfig (contexts: ${names})`,
+  });
   return EXIT_BAD_INPUT;
 }
 
@@ -60,7 +65,8 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
   const { io } = deps;
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
-    io.err(`storedeck: ${parsed.message}\n`);
+    const json = argv.includes('--json');
+    reportError({ io, json }, { code: 'invalid_request', message: parsed.message });
     return EXIT_BAD_INPUT;
   }
   if (parsed.value.kind === 'help') {
@@ -83,7 +89,10 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
   try {
     app = await deps.createApp(options);
   } catch (error) {
-    io.err(`storedeck: could not start: ${messageOf(error)}\n`);
+    reportError(
+      { io, json: global.json },
+      { code: 'internal', message: `could not start: ${messageOf(error)}` },
+    );
     return EXIT_FAILED;
   }
   const ctx = createCliContext(app, io, global.json, deps.signal ?? new AbortController().signal);
@@ -94,7 +103,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     }
     return await (HANDLERS[command.name] as CommandFn)(ctx, args, flags);
   } catch (error) {
-    io.err(`storedeck: ${command.name} failed: ${messageOf(error)}\n`);
+    reportError(ctx, { code: 'internal', message: `${command.name} failed: ${messageOf(error)}` });
     return EXIT_FAILED;
   } finally {
     await app.close();

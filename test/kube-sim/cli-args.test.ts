@@ -34,4 +34,9 @@ describe('kube-sim CLI arguments', () => {
     expect(() => parseCliArgs(['--seed', 'x'])).toThrow(/--seed must be a non-negative integer/);
     expect(() => parseCliArgs(['--cluster', 'minikube'])).toThrow(/--cluster must be k3s or kind/);
   });
+
+  it('--help asks for the usage (the CLI prints it and exits 0)', () => {
+    expect(parseCliArgs(['--help'])).toMatchObject({ help: true });
+    expect(parseCliArgs(['--port', '1', '-h'])).toMatchObject({ help: true });
+  });
 });

@@ -2,10 +2,12 @@ import type { KubeSimOptions } from './index.js';
 
 export interface CliArgs {
   options: KubeSimOptions;
+  /** --help / -h: print USAGE and exit 0. */
+  help?: boolean;
   writeKubeconfig?: string;
 }
 
-const USAGE =
+export const USAGE =
   'usage: npm run kube-sim -- [--port N] [--profile fast|realistic|FILE.json] [--seed N] [--cluster k3s|kind] [--no-ingress] [--token T] [--write-kubeconfig FILE]';
 
 /** Parses the kube-sim command line; throws an Error with the usage on anything it does not know. */
@@ -26,6 +28,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       return Number(v);
     };
     switch (flag) {
+      case '--help':
+      case '-h':
+        return { options, help: true };
       case '--port':
         options.port = int();
         break;

@@ -1,4 +1,4 @@
-import { parseCliArgs } from './cli-args.js';
+import { parseCliArgs, USAGE } from './cli-args.js';
 import { startKubeSim } from './index.js';
 
 // `npm run kube-sim -- [--port N] [--profile ...] [--seed N] [--write-kubeconfig FILE]`: serves until SIGTERM/SIGINT.
@@ -9,6 +9,10 @@ async function main(): Promise<void> {
   } catch (e) {
     console.error((e as Error).message);
     process.exit(2);
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return;
   }
   const sim = await startKubeSim(args.options);
   if (args.writeKubeconfig) await sim.writeKubeconfig(args.writeKubeconfig);

@@ -17,6 +17,14 @@ const withStore =
 
 export const readCommands: Record<'list' | 'show' | 'events' | 'health' | 'audit' | 'contexts', CommandFn> = {
   list: async (ctx) => {
+    // No kubeconfig, a broken one, or no context in it: say so (exit 1), not "No stores".
+    const contexts = await ctx.call('listContexts', {});
+    if (!contexts.ok) return reportError(ctx, contexts.error);
+    if (!contexts.value.current)
+      return reportError(ctx, {
+        code: 'no_context',
+        message: 'No cluster context selected: the kubeconfig has no current-context (pass --context)',
+      });
     const result = await ctx.call('listStores', {});
     if (!result.ok) return reportError(ctx, result.error);
     print(ctx, result.value, () => formatStoreList(result.value, ctx.now()));
