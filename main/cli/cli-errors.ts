@@ -28,6 +28,7 @@ const FIELD_TO_FLAG: Record<string, string> = {
   concurrency: '',
   maxStoresPerContext: '',
   provisionTimeoutSeconds: '',
+  verifyCheckout: '',
   theme: '',
 };
 

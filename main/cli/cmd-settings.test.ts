@@ -44,6 +44,11 @@ describe('storedeck settings', () => {
     const shown = JSON.parse((await cli('settings', '--json')).out);
     expect(shown).toMatchObject({ maxStoresPerContext: 50, baseDomain: 'stores.example.com' });
     expect(await cli('settings', 'set', 'base-domain', 'none')).toMatchObject({ code: 0 });
+    expect(await cli('settings', 'set', 'verify-checkout', 'off')).toMatchObject({ code: 0 });
+    expect(JSON.parse((await cli('settings', '--json')).out)).toMatchObject({ verifyCheckout: false });
+    expect((await cli('settings', 'set', 'verify-checkout', 'maybe')).err).toBe(
+      'storedeck: Checkout verification must be on or off\n',
+    );
 
     const tooMany = await cli('settings', 'set', 'max-stores-per-context', '5000');
     expect(tooMany).toMatchObject({ code: 2, err: 'storedeck: Stores per context must be at most 500\n' });

@@ -16,6 +16,7 @@ export const SETTING_LABELS: Record<Key, string> = {
   concurrency: 'Provisions at once',
   maxStoresPerContext: 'Max stores per context',
   provisionTimeoutSeconds: 'Provisioning timeout (seconds)',
+  verifyCheckout: 'Verify checkout before Ready',
   theme: 'Theme',
 };
 const KEYS = Object.keys(SETTING_LABELS) as Key[];
@@ -31,6 +32,12 @@ const NUMERIC: readonly Key[] = ['concurrency', 'maxStoresPerContext', 'provisio
 export function settingValue(key: Key, text: string): unknown {
   if (SettingsSchema.shape[key].safeParse(null).success && (text === '' || text.toLowerCase() === 'none'))
     return null;
+  if (key === 'verifyCheckout') {
+    const word = text.toLowerCase();
+    if (['on', 'true', 'yes', '1'].includes(word)) return true;
+    if (['off', 'false', 'no', '0'].includes(word)) return false;
+    return text;
+  }
   // Not a number stays text, so the schema's own message ("must be a number") is what the user reads.
   if (NUMERIC.includes(key)) return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
   return text;
