@@ -4,10 +4,21 @@
 import type { ApiObject, KubeClient } from '../kube/client';
 import { kindOf } from '../kube/kinds';
 import { claimNamespace } from './ownership';
+import { bindStoreAccess } from './store-access';
 import type { KubeObject, StoreContext, StoreStrategy } from './strategies/strategy';
 import type { Timeline } from './store-writer';
 
 const label = (obj: KubeObject) => `${obj.kind} ${obj.metadata.name}`;
+
+/** The namespace's Storedeck labels (managed-by, store-id, plan) carried onto the access binding. */
+function storeLabels(namespace: KubeObject): Record<string, string> {
+  const labels = (namespace.metadata.labels ?? {}) as Record<string, string>;
+  return Object.fromEntries(
+    Object.entries(labels).filter(
+      ([k]) => k.startsWith('storedeck.dev/') || k === 'app.kubernetes.io/managed-by',
+    ),
+  );
+}
 
 /** Like Promise.all, but returns only once every call has settled: no write is left in flight. */
 async function settleAll<T>(calls: Array<Promise<T>>): Promise<T[]> {
@@ -45,6 +56,8 @@ export async function applyStoreObjects(
   // Ownership first: nothing is read or written inside a namespace that is not this store's.
   const namespaceUid = await timeline.step('namespace', `Creating namespace ${ctx.namespace}`, async () => {
     const claimed = await claimNamespace(client, namespace, ctx.id, signal);
+    // Our rights inside the namespace (its own labels included) come from this binding.
+    await bindStoreAccess(client, ctx.namespace, storeLabels(namespace), signal);
     await client.apply(namespace, { signal });
     return claimed.created
       ? { value: claimed.uid, message: `Created namespace ${ctx.namespace}`, notable: true }

@@ -4,7 +4,7 @@
 // delete continues where this one stopped. Only a namespace this store owns is ever deleted, and
 // only the very one whose ownership was just read (uid precondition).
 import type { ApiObject, KubeClient } from '../kube/client';
-import { classifyError, isConflict } from '../kube/errors';
+import { classifyError, isAccessDenied, isConflict } from '../kube/errors';
 import { KINDS, type KindRef } from '../kube/kinds';
 import { abortableDelay, backoffDelay } from '../kube/retry';
 import { waitForNamespaceGone, WaitTimeoutError } from '../kube/watch-wait';
@@ -61,9 +61,22 @@ export async function explainStuckNamespace(
     (namespace.status?.conditions ?? []) as Array<{ type: string; status: string; message?: string }>
   ).filter((c) => c.status === 'True' && c.message);
   for (const c of conditions) parts.push(`${c.type}: ${c.message}`);
+  // Namespace termination removes our RoleBinding early too, so the contents may be closed to us.
+  let unreadable = false;
   const lists = await Promise.all(
-    LEFTOVER_KINDS.map((kind) => client.list(kind, { namespace: name }, signal).then((r) => r.items)),
+    LEFTOVER_KINDS.map((kind) =>
+      client.list(kind, { namespace: name }, signal).then(
+        (r) => r.items,
+        (error: unknown) => {
+          if (!isAccessDenied(error)) throw error;
+          unreadable = true;
+          return [];
+        },
+      ),
+    ),
   );
+  if (unreadable)
+    parts.push('its contents are no longer readable (the store role binding inside is already deleted)');
   const leftovers = lists.flat().map((obj) => {
     const held = finalizersOf(obj);
     return `${obj.kind} ${obj.metadata?.name}${held.length > 0 ? ` (finalizer ${held.join(', ')})` : ''}`;
@@ -99,7 +112,9 @@ async function deleteOnce(
       break;
     } catch (error) {
       // 409: the namespace was replaced between the read and the delete; the precondition kept it.
-      if (!isConflict(error) || check >= OWNERSHIP_CHECKS) throw error;
+      // 403: as a least-privilege user our rights there come from our binding inside it, so a
+      // replacement (which has none) refuses the delete outright. Either way: whose is it now?
+      if (!(isConflict(error) || isAccessDenied(error)) || check >= OWNERSHIP_CHECKS) throw error;
     }
   }
   try {

@@ -174,6 +174,8 @@ export function classifyError(error: unknown): ClassifiedError {
 export const statusOf = (error: unknown): number | null => classifyError(error).status;
 export const isNotFound = (error: unknown): boolean => statusOf(error) === 404;
 export const isConflict = (error: unknown): boolean => statusOf(error) === 409;
+/** 401 or 403: the credentials or their rights, which no retry changes. */
+export const isAccessDenied = (error: unknown): boolean => [401, 403].includes(statusOf(error) ?? 0);
 
 /** The one-line message to show a user for any error. */
 export function plainMessage(error: unknown): string {

@@ -35,6 +35,7 @@ export const KINDS = {
   StorageClass: ref('storage.k8s.io/v1', 'StorageClass', 'storageclasses', false),
   ClusterRole: ref('rbac.authorization.k8s.io/v1', 'ClusterRole', 'clusterroles', false),
   ClusterRoleBinding: ref('rbac.authorization.k8s.io/v1', 'ClusterRoleBinding', 'clusterrolebindings', false),
+  RoleBinding: ref('rbac.authorization.k8s.io/v1', 'RoleBinding', 'rolebindings'),
 } as const satisfies Record<string, KindRef>;
 
 /** The KindRef for an object, by apiVersion and kind. */

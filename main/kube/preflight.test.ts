@@ -49,7 +49,9 @@ describe('preflight against the simulator', () => {
     expect(result.ok).toBe(false);
     expect(check(result, 'permissions')).toMatchObject({
       status: 'fail',
-      detail: expect.stringMatching(/Not allowed: delete namespaces, get pods\/log\. Ask a cluster admin/),
+      detail: expect.stringMatching(
+        /Not allowed in store namespaces: delete namespaces, get pods\/log, and there is no ClusterRole storedeck-store to bind\. Ask a cluster admin/,
+      ),
     });
     expect(check(result, 'storage')).toMatchObject({
       status: 'fail',

@@ -7,7 +7,7 @@ import type { KubeClient } from './client';
 import { detectIngress } from './ingress-detect';
 import { KINDS } from './kinds';
 import { describeNetworkPolicySupport } from './network-policy-support';
-import { REQUIRED_ACCESS } from './required-access';
+import { reviewAccess } from './access-review';
 
 type Check = Preflight['checks'][number];
 
@@ -133,43 +133,9 @@ async function checkNetworkPolicy(input: PreflightInput, gitVersion: string): Pr
 
 async function checkAccess(input: PreflightInput): Promise<Check> {
   const title = 'Permissions';
-  const api = input.client.authorization;
-  // A namespace the stores would live in; reviews are namespace-scoped, so any store-* name answers alike.
-  const namespace = 'store-preflight';
-  const reviews = REQUIRED_ACCESS.flatMap((rule) =>
-    rule.verbs.map(async (verb) => {
-      const review = await input.client.call(() =>
-        api.createSelfSubjectAccessReview({
-          body: {
-            apiVersion: 'authorization.k8s.io/v1',
-            kind: 'SelfSubjectAccessReview',
-            spec: {
-              resourceAttributes: {
-                group: rule.group,
-                resource: rule.resource,
-                subresource: rule.subresource,
-                verb,
-                namespace: rule.clusterScoped ? undefined : namespace,
-              },
-            },
-          },
-        }),
-      );
-      const what = `${verb} ${rule.resource}${rule.subresource ? `/${rule.subresource}` : ''}`;
-      return review.status?.allowed ? null : what;
-    }),
-  );
   try {
-    const denied = (await Promise.all(reviews)).filter((d): d is string => d !== null);
-    if (denied.length === 0) {
-      return { id: 'permissions', title, status: 'ok', detail: 'Every verb the engine uses is allowed' };
-    }
-    return {
-      id: 'permissions',
-      title,
-      status: 'fail',
-      detail: `Not allowed: ${denied.join(', ')}. Ask a cluster admin to install charts/storedeck-access for you`,
-    };
+    const verdict = await reviewAccess(input.client);
+    return { id: 'permissions', title, status: verdict.ok ? 'ok' : 'fail', detail: verdict.detail };
   } catch (error) {
     return {
       id: 'permissions',

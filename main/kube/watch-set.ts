@@ -1,7 +1,7 @@
 // A live, local copy of the objects matching one kind + scope: list to get a resourceVersion,
 // watch from it, and on any cut or error list again and watch again (410 Gone included), so
 // nothing that happened during a gap is missed. Notifies on every change; never polls.
-import { classifyError } from './errors';
+import { classifyError, isAccessDenied } from './errors';
 import { abortableDelay, backoffDelay } from './retry';
 import type { ApiObject, KubeClient } from './client';
 import type { KindRef } from './kinds';
@@ -28,6 +28,26 @@ export interface WatchSet {
   stop(): void;
   /** How many times the set had to list again (cuts, errors, 410s). */
   readonly relists: number;
+}
+
+/**
+ * A 401/403 is about the credentials or their rights: no relist fixes it, so the set stops with
+ * what was refused and what to do (client-node's watch error carries only the status).
+ */
+export function accessDeniedError(verb: string, kind: KindRef, scope: WatchScope, error: unknown): Error {
+  const info = classifyError(error);
+  const where = scope.namespace ? `in namespace ${scope.namespace}` : 'cluster-wide';
+  const what =
+    info.status === 401
+      ? 'The cluster no longer accepts these credentials'
+      : `Not allowed to ${verb} ${kind.plural} ${where}`;
+  // The apiserver's own Status text when there was one (a list); a watch error has none.
+  const detail = / is forbidden: /.test(info.message) ? `: ${info.message}` : '';
+  const fix =
+    info.status === 401
+      ? 'refresh the kubeconfig (an expired token or certificate)'
+      : 'ask a cluster admin to install or upgrade charts/storedeck-access';
+  return new Error(`${what} (HTTP ${info.status ?? '?'})${detail}; ${fix}`);
 }
 
 const keyOf = (obj: ApiObject): string => `${obj.metadata?.namespace ?? ''}/${obj.metadata?.name ?? ''}`;
@@ -81,12 +101,15 @@ export function startWatchSet(
         notify();
       } catch (error) {
         if (stopped) return;
+        if (isAccessDenied(error)) return options.onFatal(accessDeniedError('list', kind, scope, error));
         if (classifyError(error).kind === 'permanent') return options.onFatal(error);
         await backoff();
         continue;
       }
       const ended = await watchFrom(resourceVersion);
       if (stopped) return;
+      if (typeof ended === 'object')
+        return options.onFatal(accessDeniedError('watch', kind, scope, ended.denied));
       // A watch that failed outright (not a clean cut) backs off before listing again.
       if (ended === 'error') await backoff();
     }
@@ -103,12 +126,13 @@ export function startWatchSet(
     }
   }
 
-  // Resolves when the stream ends: 'cut' for a server close or 410, 'error' otherwise.
-  function watchFrom(resourceVersion: string): Promise<'cut' | 'error'> {
+  type Ended = 'cut' | 'error' | { denied: unknown };
+  // Resolves when the stream ends: 'cut' for a server close or 410, denied for 401/403, 'error' otherwise.
+  function watchFrom(resourceVersion: string): Promise<Ended> {
     return new Promise((resolve) => {
       let settled = false;
       const onStop = () => finish('cut');
-      const finish = (how: 'cut' | 'error') => {
+      const finish = (how: Ended) => {
         if (settled) return;
         settled = true;
         stopSignal.signal.removeEventListener('abort', onStop);
@@ -129,6 +153,7 @@ export function startWatchSet(
       };
       const onDone = (error: unknown) => {
         if (!error) return finish('cut');
+        if (isAccessDenied(error)) return finish({ denied: error });
         const status = classifyError(error).status;
         finish(status === 410 ? 'cut' : 'error');
       };

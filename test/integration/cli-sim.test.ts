@@ -10,6 +10,7 @@ import type { AuditEntry, Store, StoreHealth, TimelineEvent } from '../../preloa
 import { createApp } from '../../main/api/create-app';
 import { runCli } from '../../main/cli/run-cli';
 import { startKubeSim, type KubeSim } from '../kube-sim/index';
+import { installAccessChart } from './fixtures/access-chart';
 
 let sim: KubeSim;
 let dir: string;
@@ -43,7 +44,8 @@ beforeAll(async () => {
   sim = await startKubeSim({ profile: 'fast', seed: 11 });
   dir = mkdtempSync(path.join(tmpdir(), 'storedeck-cli-'));
   kubeconfig = path.join(dir, 'kubeconfig');
-  await sim.writeKubeconfig(kubeconfig);
+  // The CLI runs as the access chart's ServiceAccount, like the rest of the integration suite.
+  await installAccessChart(sim, kubeconfig);
 });
 
 afterAll(async () => {

@@ -45,8 +45,9 @@ function expectOnlyNamespaceReads(sim: Harness['sim'], namespace: string): void 
   expect(seen.every((r) => r.verb === 'get' && r.resource === 'namespaces')).toBe(true);
 }
 
+// Someone else on the cluster: the admin, not the engine's least-privilege user.
 const adminClient = (harness: Harness): KubeClient =>
-  new ClientPool(harness.kubeconfigPath).clientFor(CONTEXT);
+  new ClientPool(harness.adminKubeconfigPath).clientFor(CONTEXT);
 
 async function createForeignNamespace(harness: Harness, name: string) {
   const client = adminClient(harness);
@@ -163,39 +164,50 @@ describe('a namespace replaced behind our back', () => {
     expect(h.sim.store.get('namespaces', undefined, 'store-swap')?.metadata.uid).toBe(foreign?.metadata.uid);
   }, 30_000);
 
-  it('is kept by the uid precondition when it is replaced between the owner check and the delete', async () => {
-    h = await startHarness();
-    const store = await h.createAndSettle('Race');
-    expect(store.status).toBe('Ready');
-    // What the engine reads as its owner check: its own namespace, as it was a moment ago.
-    const stale = await adminClient(h).get(KINDS.Namespace, undefined, 'store-race');
-    const foreign = await replaceNamespace(h, 'store-race');
-    const realGet = KubeClient.prototype.get;
-    let served = false;
-    vi.spyOn(KubeClient.prototype, 'get').mockImplementation(function (
-      this: KubeClient,
-      kind,
-      ns,
-      name,
-      signal,
-    ) {
-      if (!served && kind.kind === 'Namespace' && name === 'store-race') {
-        served = true;
-        return Promise.resolve(stale);
-      }
-      return realGet.call(this, kind, ns, name, signal);
-    });
-    h.sim.clearRequests();
+  // An admin's delete reaches the uid precondition (409); the chart's user is refused earlier by
+  // RBAC (403: its rights there came from the binding inside the namespace that was replaced).
+  it.each([
+    ['a cluster admin, by the uid precondition', true, 409],
+    ['the chart’s ServiceAccount, by RBAC', false, 403],
+  ])(
+    'is kept, for %s, when it is replaced between the owner check and the delete',
+    async (_who, asAdmin, code) => {
+      h = await startHarness({ asAdmin });
+      const store = await h.createAndSettle('Race');
+      expect(store.status).toBe('Ready');
+      // What the engine reads as its owner check: its own namespace, as it was a moment ago.
+      const stale = await adminClient(h).get(KINDS.Namespace, undefined, 'store-race');
+      const foreign = await replaceNamespace(h, 'store-race');
+      const realGet = KubeClient.prototype.get;
+      let served = false;
+      vi.spyOn(KubeClient.prototype, 'get').mockImplementation(function (
+        this: KubeClient,
+        kind,
+        ns,
+        name,
+        signal,
+      ) {
+        if (!served && kind.kind === 'Namespace' && name === 'store-race') {
+          served = true;
+          return Promise.resolve(stale);
+        }
+        return realGet.call(this, kind, ns, name, signal);
+      });
+      h.sim.clearRequests();
 
-    await h.engine.delete(store.id);
-    await h.engine.settled(store.id);
+      await h.engine.delete(store.id);
+      await h.engine.settled(store.id);
 
-    const deletes = h.sim.requests().filter((r) => r.verb === 'delete' && r.name === 'store-race');
-    expect(deletes.map((r) => r.status)).toEqual([409]);
-    expect(h.sim.store.get('namespaces', undefined, 'store-race')?.metadata.uid).toBe(foreign?.metadata.uid);
-    expect(h.state.stores.get(store.id)).toMatchObject({ status: 'Deleting', errorStep: 'delete' });
-    expect(h.state.stores.get(store.id)?.errorMessage).toMatch(NOT_OURS);
-  }, 30_000);
+      const deletes = h.sim.requests().filter((r) => r.verb === 'delete' && r.name === 'store-race');
+      expect(deletes.map((r) => r.status)).toEqual([code]);
+      expect(h.sim.store.get('namespaces', undefined, 'store-race')?.metadata.uid).toBe(
+        foreign?.metadata.uid,
+      );
+      expect(h.state.stores.get(store.id)).toMatchObject({ status: 'Deleting', errorStep: 'delete' });
+      expect(h.state.stores.get(store.id)?.errorMessage).toMatch(NOT_OURS);
+    },
+    30_000,
+  );
 });
 
 describe('two data dirs on one cluster', () => {

@@ -200,9 +200,9 @@ describe('reconcile again', () => {
     expect(again.ok).toBe(true);
     await h.engine.settled(store.id);
     expect(h.effectiveWrites()).toEqual([]);
-    // It did re-apply the Namespace and the 12 other objects (as no-ops; Secrets and the finished
-    // setup are left alone), and it left the timeline alone.
-    expect(h.sim.requests().filter((r) => r.verb === 'patch' && r.noop)).toHaveLength(13);
+    // It did re-apply the Namespace, the store role's RoleBinding and the 12 other objects (as
+    // no-ops; Secrets and the finished setup are left alone), and it left the timeline alone.
+    expect(h.sim.requests().filter((r) => r.verb === 'patch' && r.noop)).toHaveLength(14);
     expect(h.state.events.list(store.id)).toHaveLength(events);
     expect(h.state.stores.get(store.id)?.status).toBe('Ready');
   });

@@ -6,6 +6,7 @@ import { deriveRng } from './rng.js';
 import { KIND_NODE_LABELS, seedCluster, type ClusterFlavour } from './seed-cluster.js';
 import { seedRbac } from './seed-rbac.js';
 import { rbacEscalationAdmission } from './server/auth/escalation.js';
+import { validatingPolicyAdmission } from './server/admission-policy/validating-policy.js';
 import { createTokenIssuer, ISSUER, type TokenIssuer } from './server/auth/tokens.js';
 import type { AccessDenial } from './server/handlers/access-review.js';
 import { buildKubeconfig, type KubeconfigObject } from './server/kubeconfig.js';
@@ -104,6 +105,7 @@ export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSi
   });
   for (const plugin of controllers.admission) store.addAdmission(plugin);
   store.addAdmission(rbacEscalationAdmission);
+  store.addAdmission(validatingPolicyAdmission);
   seedRbac(store, options.cluster ?? 'k3s');
   // The apiserver's --api-audiences: k3s adds its own name to the in-cluster issuer URL.
   const tokens = createTokenIssuer(options.cluster === 'kind' ? [ISSUER] : [ISSUER, 'k3s'], clock.now);

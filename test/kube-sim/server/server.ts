@@ -132,11 +132,15 @@ export async function startServer(opts: KubeSimServerOptions): Promise<KubeSimSe
       return opts.serviceProxy.handle(req, res, proxied, url.search);
     }
     const route = parseResourcePath(pathname, opts.store.types);
-    if (user)
-      checkAccess(
-        user,
-        route ? resourceAttributes(method, route, url) : nonResourceAttributes(method, pathname),
-      );
+    const attrs = route ? resourceAttributes(method, route, url) : nonResourceAttributes(method, pathname);
+    if (route) {
+      // Logged before authorization, so a refused request shows what it tried.
+      entry.verb = attrs.verb as RequestLogEntry['verb'];
+      entry.resource = route.subresource ? `${route.key}/${route.subresource}` : route.key;
+      entry.namespace = route.namespace;
+      entry.name = route.name;
+    }
+    if (user) checkAccess(user, attrs);
     if (['/healthz', '/livez', '/readyz'].includes(pathname)) {
       res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
       return;
