@@ -66,7 +66,7 @@ describe('a watch set without the rights it needs', () => {
     );
     expect(relists).toBe(0);
     const calls = sim.requests().filter((r) => r.resource === 'pods');
-    expect(calls.map((r) => `${r.verb} ${r.status}`)).toEqual(['list 200', 'other 403']);
+    expect(calls.map((r) => `${r.verb} ${r.status}`)).toEqual(['list 200', 'watch 403']);
   });
 
   it('stops at a 403 on the list with the apiserver’s own words', async () => {
