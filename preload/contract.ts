@@ -113,6 +113,30 @@ export const requests = {
   revealAdminPassword: { request: ById, response: z.object({ username: z.string(), password: z.string() }) },
   /** A one-time link (valid 60 s, single use) that opens the store's admin already signed in. */
   createAdminLogin: { request: ById, response: z.object({ url: z.url(), expiresAt: z.string() }) },
+  /** Forwards a loopback port to the store's database; open until closeDatabase or app exit. */
+  openDatabase: {
+    request: ById,
+    response: z.object({
+      forwardId: z.string(),
+      engine: z.enum(['mysql', 'postgresql']),
+      host: z.string(),
+      port: z.number().int(),
+      database: z.string(),
+      user: z.string(),
+      password: z.string(),
+      pod: z.string(),
+    }),
+  },
+  closeDatabase: { request: z.object({ forwardId: z.string().min(1).max(64) }).strict(), response: Empty },
+  /** Whether an open forward still works (the pod side's last error, connections served). */
+  databaseStatus: {
+    request: z.object({ forwardId: z.string().min(1).max(64) }).strict(),
+    response: z.object({
+      open: z.boolean(),
+      connections: z.number().int(),
+      lastError: z.string().nullable(),
+    }),
+  },
   listEvents: { request: ById, response: z.array(TimelineEventSchema) },
   getHealth: { request: ById, response: StoreHealthSchema },
   getLogs: { request: LogTargetSchema.strict(), response: LogsSchema },

@@ -93,6 +93,10 @@ export async function createApp(options: CreateAppOptions): Promise<AppCore> {
     actor,
     emitLogLines: (payload) => bus.emit('logLines', payload),
   });
+  // A deleted store's open database forwards have nothing left to reach.
+  bus.subscribe((name, payload) => {
+    if (name === 'storeRemoved') void operations.forgetStore((payload as { id: string }).id);
+  });
 
   // A UI shows what is true now; the CLI answers one question and leaves, so it does not watch.
   const live =

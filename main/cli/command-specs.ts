@@ -102,6 +102,12 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'reset-password', summary: 'set a new random admin password', args: [STORE_ARG], flags: [] },
   { name: 'password', summary: 'print the admin password', args: [STORE_ARG], flags: [] },
   {
+    name: 'db',
+    summary: 'forward the store database to a local port and print how to connect (until Ctrl-C)',
+    args: [STORE_ARG],
+    flags: [],
+  },
+  {
     name: 'login',
     summary: 'print a one-time link into the admin, already signed in (valid 60 s)',
     args: [STORE_ARG],

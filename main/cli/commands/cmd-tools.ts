@@ -1,9 +1,43 @@
-// The tools Local and Studio users expect beside create and delete: a signed-in admin link.
-import { print, reportError } from '../cli-context';
+// The tools Local and Studio users expect beside create and delete: a signed-in admin link and
+// the store's database on a local port.
+import { print, reportError, type CliContext } from '../cli-context';
 import { resolveStore } from '../resolve-store';
+import type { ResponseOf } from '../../../preload/contract';
 import type { CommandFn } from './command-fn';
 
-export const toolCommands: Record<'login', CommandFn> = {
+/** Resolves when the user presses Ctrl-C (the CLI's signal), which ends a held command. */
+const untilInterrupted = (ctx: CliContext): Promise<void> =>
+  new Promise((resolve) => {
+    if (ctx.signal.aborted) return resolve();
+    ctx.signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+
+function describeDatabase(name: string, db: ResponseOf<'openDatabase'>): string {
+  const client =
+    db.engine === 'mysql'
+      ? `mysql -h ${db.host} -P ${db.port} -u ${db.user} -p ${db.database}`
+      : `psql "postgresql://${db.user}@${db.host}:${db.port}/${db.database}"`;
+  return [
+    `Database of "${name}" (${db.engine}, pod ${db.pod}) is on ${db.host}:${db.port}`,
+    `  database: ${db.database}`,
+    `  user:     ${db.user}`,
+    `  password: ${db.password}`,
+    `  connect:  ${client}`,
+    'Press Ctrl-C to close the connection.',
+  ].join('\n');
+}
+
+export const toolCommands: Record<'login' | 'db', CommandFn> = {
+  db: async (ctx, args) => {
+    const resolved = await resolveStore(ctx, args.store ?? '');
+    if (!resolved.ok) return reportError(ctx, resolved.error);
+    const opened = await ctx.call('openDatabase', { id: resolved.value.id });
+    if (!opened.ok) return reportError(ctx, opened.error);
+    print(ctx, opened.value, () => describeDatabase(resolved.value.name, opened.value));
+    await untilInterrupted(ctx);
+    await ctx.call('closeDatabase', { forwardId: opened.value.forwardId });
+    return 0;
+  },
   login: async (ctx, args) => {
     const resolved = await resolveStore(ctx, args.store ?? '');
     if (!resolved.ok) return reportError(ctx, resolved.error);

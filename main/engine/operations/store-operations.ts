@@ -6,6 +6,7 @@ import { KINDS } from '../../kube/kinds';
 import { notOwnedMessage, readOwnership } from '../ownership';
 import type { StoreContext, StoreStrategy } from '../strategies/strategy';
 import { audited, type AuditSink } from './audited';
+import { DatabaseForwards } from './database-forwards';
 import { getStoreHealth } from './health';
 import { LogFollowRegistry, type LogLinesEmitter } from './log-follow';
 import { pickLogTarget } from './log-target';
@@ -39,6 +40,7 @@ async function guarded<T>(doing: string, fn: () => Promise<Result<T>>): Promise<
 export class StoreOperations {
   private readonly follows: LogFollowRegistry;
   private readonly resetting = new Set<string>();
+  private readonly databases = new DatabaseForwards();
 
   constructor(private readonly deps: StoreOperationsDeps) {
     this.follows = new LogFollowRegistry(deps.emitLogLines);
@@ -150,9 +152,43 @@ export class StoreOperations {
     });
   }
 
-  /** Ends every log follow (each emits its final ended: true). */
+  /** The database password goes to the caller (it asked to connect); the audit names the store only. */
+  openDatabase(store: Store, actor?: string): Promise<Result<ResponseOf<'openDatabase'>>> {
+    return audited(
+      this.auditBase(store, 'open-database', actor),
+      async () => {
+        const db = this.deps.strategyFor(store.plan).database;
+        if (!db) return err('not_available', `${store.plan} stores have no database to open`);
+        if (store.status === 'Queued' || store.status === 'Deleting')
+          return err(
+            'invalid_state',
+            `Store "${store.name}" is ${store.status}; there is no database to open`,
+          );
+        return this.inOwnNamespace(store, (client) => this.databases.start(client, store, db));
+      },
+      (value) => `port=${value.port}`,
+    );
+  }
+
+  async closeDatabase(forwardId: string): Promise<Result<Record<string, never>>> {
+    await this.databases.stop(forwardId);
+    return ok({});
+  }
+
+  databaseStatus(forwardId: string): Result<ResponseOf<'databaseStatus'>> {
+    const status = this.databases.status(forwardId);
+    return ok(status ? { open: true, ...status } : { open: false, connections: 0, lastError: null });
+  }
+
+  /** A deleted store's forwards go with it. */
+  forgetStore(storeId: string): Promise<void> {
+    return this.databases.stopStore(storeId);
+  }
+
+  /** Ends every log follow (each emits its final ended: true) and every database forward. */
   close(): void {
     this.follows.stopAll();
+    void this.databases.stopAll();
   }
 
   /**

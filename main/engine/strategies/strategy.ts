@@ -113,8 +113,21 @@ export interface StoreStrategy {
   diagnose(observed: ObservedState): Diagnosis | null;
   /** Checkout verified before Ready (absent: the plan has no such check yet). */
   readonly checkout?: CheckoutCheck;
+  /** The store's database as a desktop client connects to it (through a port forward). */
+  readonly database?: DatabaseAccess;
   /** A one-time link that opens the admin already signed in (plans without one leave it out). */
   adminLogin?(client: KubeClient, store: AdminLoginTarget, signal?: AbortSignal): Promise<Result<AdminLogin>>;
+}
+
+export interface DatabaseAccess {
+  engine: 'mysql' | 'postgresql';
+  /** The Deployment (or StatefulSet-less app) whose ready pod serves the database. */
+  deployment: string;
+  port: number;
+  database: string;
+  user: string;
+  secretName: string;
+  passwordKey: string;
 }
 
 export interface AdminLoginTarget {

@@ -2,8 +2,8 @@
 // MySQL and WordPress are available), readiness = the setup Job succeeded and a test order
 // went through the store's own checkout.
 import type { StoreStrategy } from '../strategy';
-import { ADMIN_USER, OBJECT_NAMES, SECRET_KEYS } from '../../store-model';
 import { woocommerceCheckout } from './checkout-verify';
+import { ADMIN_USER, DATABASE, OBJECT_NAMES, SECRET_KEYS } from '../../store-model';
 import { diagnoseWooCommerce } from './diagnose';
 import { buildPasswordResetJob, buildSetupJob } from './jobs';
 import { buildIngress } from './ingress';
@@ -50,6 +50,15 @@ export const woocommerceStrategy: StoreStrategy = {
   appDeployment: OBJECT_NAMES.wordpress,
   urls: (ctx) => ({ url: `http://${ctx.host}/`, adminUrl: `http://${ctx.host}/wp-admin/` }),
   diagnose: diagnoseWooCommerce,
+  database: {
+    engine: 'mysql',
+    deployment: OBJECT_NAMES.mysql,
+    port: DATABASE.port,
+    database: DATABASE.name,
+    user: DATABASE.user,
+    secretName: OBJECT_NAMES.mysqlSecret,
+    passwordKey: SECRET_KEYS.mysqlPassword,
+  },
   adminLogin: (client, store, signal) =>
     createWooAdminLogin(
       client,

@@ -3,7 +3,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 
 export const VIEWS = ['stores', 'audit', 'cluster'] as const;
 export type View = (typeof VIEWS)[number];
-export const DETAIL_TABS = ['timeline', 'health', 'logs', 'actions'] as const;
+export const DETAIL_TABS = ['timeline', 'health', 'logs', 'actions', 'tools'] as const;
 export type DetailTab = (typeof DETAIL_TABS)[number];
 
 export type ViewState = {

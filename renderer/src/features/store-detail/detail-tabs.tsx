@@ -1,4 +1,4 @@
-// Timeline · Health · Logs · Actions as an ARIA tablist (arrow keys, Home/End). Only the
+// Timeline · Health · Logs · Actions · Tools as an ARIA tablist (arrow keys, Home/End). Only the
 // showing panel is mounted, so leaving Health stops its refresh and leaving Logs its follow.
 import { lazy, Suspense, useRef, type KeyboardEvent } from 'react';
 import { useStore, type StoreApi } from 'zustand';
@@ -9,6 +9,7 @@ import { DETAIL_TABS, type DetailTab } from '../shell/view.state';
 import { ActionsTab } from '../actions/actions-tab';
 import { HealthTab } from '../health/health-tab';
 import { TimelineTab } from '../timeline/timeline-tab';
+import { ToolsTab } from '../tools/tools-tab';
 
 // xterm is most of the bundle: it loads the first time someone opens Logs.
 const LogsTab = lazy(() => import('../logs/logs-tab').then((m) => ({ default: m.LogsTab })));
@@ -18,6 +19,7 @@ const TITLES: Record<DetailTab, string> = {
   health: 'Health',
   logs: 'Logs',
   actions: 'Actions',
+  tools: 'Tools',
 };
 
 function Panel({
@@ -38,6 +40,8 @@ function Panel({
       return <LogsTab store={store} />;
     case 'actions':
       return <ActionsTab store={store} actions={actions} />;
+    case 'tools':
+      return <ToolsTab store={store} />;
   }
 }
 
