@@ -1,7 +1,7 @@
 // Page object of one opened store: its header, access panel, tabs and delete dialog.
 import type { Locator, Page } from 'playwright-core';
 
-export type DetailTabName = 'Timeline' | 'Health' | 'Logs' | 'Actions';
+export type DetailTabName = 'Timeline' | 'Health' | 'Logs' | 'Actions' | 'Tools';
 
 export class StoreDetailPanel {
   readonly root: Locator;

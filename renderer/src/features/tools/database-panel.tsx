@@ -38,12 +38,15 @@ export function DatabasePanel({ store }: { store: Store }) {
             <dd>{open.database}</dd>
             <dt>User</dt>
             <dd>{open.user}</dd>
+            <dt>Password</dt>
+            <dd>
+              ••••••••• <CopyButton value={open.password} label="Copy database password" />
+            </dd>
             <dt>Command</dt>
             <dd>
               <code>{connectCommand(open)}</code>
             </dd>
           </dl>
-          <CopyButton value={open.password} label="Copy database password" />
           <button type="button" onClick={() => void database.getState().close()}>
             Close database connection
           </button>

@@ -1,0 +1,89 @@
+// The Local/Studio tools in the browser against the simulator: "Open admin (logged in)" opens
+// a fresh one-time link in a new tab, and the Tools tab's "Open database" forwards a loopback
+// port to the store's MySQL (bytes go both ways) that closes again when the tab is left.
+import { connect, createServer, type AddressInfo, type Server } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shot } from './screenshots';
+import { startSimApp, type SimApp } from './sim-app';
+import type { StoreDetailPanel } from './store-detail.page';
+
+const NAME = 'Tools Shop';
+let s: SimApp;
+let detail: StoreDetailPanel;
+let fakeMysql: Server;
+
+const roundTrip = (port: number, text: string): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(text));
+    socket.once('data', (d) => {
+      resolve(d.toString());
+      socket.end();
+    });
+    socket.once('error', reject);
+  });
+
+beforeAll(async () => {
+  s = await startSimApp(41);
+  fakeMysql = createServer((socket) => socket.on('data', (d) => socket.write(`mysql: ${d.toString()}`)));
+  await new Promise<void>((r) => fakeMysql.listen(0, '127.0.0.1', () => r()));
+  const port = (fakeMysql.address() as AddressInfo).port;
+  s.sim.setPortBackend((_ns, pod, p) =>
+    pod.startsWith('mysql-') && p === 3306 ? { host: '127.0.0.1', port } : undefined,
+  );
+  await s.ui.createStore({ name: NAME, adminEmail: 'owner@example.com' });
+  detail = s.ui.detail(NAME);
+  await s.ui.cardStatus(NAME).filter({ hasText: 'Ready' }).waitFor({ timeout: 60_000 });
+});
+
+afterAll(async () => {
+  fakeMysql?.close();
+  await s?.close();
+});
+
+describe('store tools', () => {
+  it('opens the admin signed in through a one-time link in a new tab', async () => {
+    const button = detail.button('Open admin (logged in) ↗');
+    await expect(button.isEnabled()).resolves.toBe(true);
+    // The store host does not answer here (no ingress on port 80), so the request is what counts.
+    const requested = s.browser.context.waitForEvent('request', (r) => r.url().includes('storedeck_login='));
+    const [tab] = await Promise.all([s.browser.context.waitForEvent('page'), button.click()]);
+    expect((await requested).url()).toMatch(
+      /^http:\/\/tools-shop\.localhost\/\?storedeck_login=[A-Za-z0-9_-]{43}$/,
+    );
+    await tab.close();
+    await detail.root.getByRole('status').filter({ hasText: 'signed in' }).waitFor();
+  });
+
+  it('forwards the database while the Tools tab is open and closes it when the tab is left', async () => {
+    await detail.openTab('Tools');
+    await detail.panel.getByRole('button', { name: 'Open database' }).click();
+    const connection = detail.panel.getByRole('definition');
+    await detail.panel.getByLabel('Database connection').waitFor();
+    const texts = await connection.allTextContents();
+    const [host, port, database, user, password] = texts;
+    expect(password).toMatch(/^•+ *Copy/);
+    expect([host, database, user]).toEqual(['127.0.0.1', 'wordpress', 'wordpress']);
+    expect(await roundTrip(Number(port), 'SELECT 1')).toBe('mysql: SELECT 1');
+    await detail.panel.getByRole('button', { name: 'Copy database password' }).waitFor();
+    await shot(s.ui, 'store-tools-database');
+    await detail.openTab('Timeline');
+    await expect
+      .poll(
+        () =>
+          roundTrip(Number(port), 'again').then(
+            () => 'open',
+            (e: Error) => e.message,
+          ),
+        { timeout: 10_000 },
+      )
+      .toMatch(/ECONNREFUSED/);
+  });
+
+  it('audits both without their secrets', async () => {
+    const audit = await s.app.handlers.listAudit({ limit: 50 });
+    if (!audit.ok) throw new Error(audit.error.message);
+    const actions = audit.value.map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['admin-login', 'open-database']));
+    expect(JSON.stringify(audit.value)).not.toMatch(/storedeck_login|password=/);
+  });
+});
