@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments, stringify } from 'yaml';
+import type { KubeObject } from '../main/kube/kube-object';
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -36,17 +37,8 @@ export function valuesFile(values: unknown): string {
   return file;
 }
 
-export interface Rendered {
-  apiVersion: string;
-  kind: string;
-  metadata: {
-    name: string;
-    namespace?: string;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-  };
-  [key: string]: unknown;
-}
+/** A rendered manifest: the app's one Kubernetes-object type. */
+export type Rendered = KubeObject;
 
 export function renderChart(chart: string, values: unknown): Rendered[] {
   const result = helm(['template', 'release', join('charts', chart), '-f', valuesFile(values)]);

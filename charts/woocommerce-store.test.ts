@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { KubeObject, StoreContext } from '../main/engine/strategies/strategy';
+import type { KubeObject } from '../main/kube/kube-object';
+import type { StoreContext } from '../main/engine/strategies/strategy';
 import { PHP_INI } from '../main/engine/strategies/woocommerce/php-config';
 import { SETUP_SCRIPT } from '../main/engine/strategies/woocommerce/setup-script';
 import { testContext } from '../main/engine/strategies/woocommerce/test-context.fixture';

@@ -18,6 +18,7 @@ import {
   StoreSummarySchema,
   LiveStatusSchema,
   ContextHealthSchema,
+  zodMessage,
 } from './domain.schema';
 
 // ---------- Results ----------
@@ -46,6 +47,7 @@ export const err = <T = never>(code: ErrorCode, message: string): Result<T> => (
 
 // ---------- Domain (preload/domain.schema.ts) ----------
 export * from './domain.schema';
+export * from './steps';
 
 // ---------- Requests ----------
 const Empty = z.object({}).strict();
@@ -190,9 +192,7 @@ export type StoredeckApi = {
 export function parseRequest<K extends RequestName>(name: K, raw: unknown): Result<ParsedRequestOf<K>> {
   const parsed = requests[name].request.safeParse(raw ?? {});
   if (parsed.success) return ok(parsed.data as ParsedRequestOf<K>);
-  const issue = parsed.error.issues[0];
-  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  return err('invalid_request', `${where}${issue?.message ?? 'invalid request'}`);
+  return err('invalid_request', zodMessage(parsed.error, 'invalid request'));
 }
 
 export function isRequestName(name: string): name is RequestName {

@@ -33,6 +33,7 @@ export const EVENT_STATUSES = ['started', 'completed', 'failed'] as const;
 export const TimelineEventSchema = z.object({
   id: z.number(),
   storeId: z.string(),
+  /** A StepId of the STEPS table (preload/steps.ts); a row written by another version may hold another. */
   step: z.string(),
   status: z.enum(EVENT_STATUSES),
   message: z.string(),
@@ -146,6 +147,13 @@ export const PreflightSchema = z.object({
   checks: z.array(PreflightCheckSchema),
 });
 export type Preflight = z.infer<typeof PreflightSchema>;
+
+/** A zod failure in one plain line, "path: message" (the first issue; the one a user fixes first). */
+export function zodMessage(error: z.ZodError, fallback = 'invalid value'): string {
+  const issue = error.issues[0];
+  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  return `${where}${issue?.message ?? fallback}`;
+}
 
 export const wholeBetween = (label: string, min: number, max: number) =>
   z

@@ -2,7 +2,7 @@
 // share that volume (setup, password reset) are pinned there.
 import type { KubeClient } from '../kube/client';
 import { KINDS } from '../kube/kinds';
-import type { ApiObject } from '../kube/client';
+import type { ApiObject } from '../kube/kube-object';
 import { readyPod, selectorOf } from './observe';
 
 /** The deployment's ready pod right now (where exec-based tools run), if there is one. */

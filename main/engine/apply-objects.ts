@@ -1,11 +1,13 @@
 // The apply half of a pass: Namespace first (everything else lives in it), Secrets only when
 // absent (a re-run must never rotate a password MySQL was initialised with), then every other
 // object together with server-side apply. Reports what had to be (re)created.
-import type { ApiObject, KubeClient } from '../kube/client';
+import type { KubeClient } from '../kube/client';
+import type { ApiObject } from '../kube/kube-object';
 import { kindOf } from '../kube/kinds';
 import { claimNamespace } from './ownership';
 import { bindStoreAccess } from './store-access';
-import type { KubeObject, StoreContext, StoreStrategy } from './strategies/strategy';
+import type { StoreContext, StoreStrategy } from './strategies/strategy';
+import type { KubeObject } from '../kube/kube-object';
 import type { Timeline } from './store-writer';
 
 const label = (obj: KubeObject) => `${obj.kind} ${obj.metadata.name}`;

@@ -1,13 +1,6 @@
 // Admission of a new store: validated input, a slug unique in its context, an available plan,
 // room under the context's limit. Nothing is written unless every check passes.
-import {
-  CreateStoreSchema,
-  err,
-  type Plan,
-  type Result,
-  type Settings,
-  type Store,
-} from '../../preload/contract';
+import { err, parseRequest, type Plan, type Result, type Settings, type Store } from '../../preload/contract';
 import type { StoresRepo } from '../state/stores.repo';
 import { storeNamespace } from './model/names';
 import { validateStoreName } from './model/slug';
@@ -27,17 +20,15 @@ export function admitStore(
   settings: Settings,
   strategyFor: (plan: Plan) => StoreStrategy,
 ): Result<Store> {
-  const parsed = CreateStoreSchema.safeParse({
+  // The contract's own parser: the IPC and HTTP transports parsed this already, the engine's
+  // direct callers (CLI worker, tests) have not; parsing parsed data again is idempotent.
+  const parsed = parseRequest('createStore', {
     name: input.name,
     adminEmail: input.adminEmail,
     plan: input.plan,
   });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    return err('invalid_request', `${where}${issue?.message ?? 'invalid store'}`);
-  }
-  const { name, adminEmail, plan } = parsed.data;
+  if (!parsed.ok) return parsed;
+  const { name, adminEmail, plan } = parsed.value;
   const context = typeof input.context === 'string' ? input.context.trim() : '';
   if (!context) return err('no_context', 'No cluster context selected');
   const named = validateStoreName(name);

@@ -3,7 +3,8 @@
 // holds it (finalizers, conditions, objects left) and keep the store in Deleting, so a retry of
 // delete continues where this one stopped. Only a namespace this store owns is ever deleted, and
 // only the very one whose ownership was just read (uid precondition).
-import type { ApiObject, KubeClient } from '../kube/client';
+import type { KubeClient } from '../kube/client';
+import type { ApiObject } from '../kube/kube-object';
 import { classifyError, isAccessDenied, isConflict } from '../kube/errors';
 import { KINDS, type KindRef } from '../kube/kinds';
 import { abortableDelay, backoffDelay } from '../kube/retry';
@@ -12,8 +13,6 @@ import type { StoresRepo } from '../state/stores.repo';
 import { Deadline } from './deadline';
 import { notOwnedMessage, readOwnership } from './ownership';
 import { Timeline, type StoreWriter } from './store-writer';
-
-export const DELETE_STEP = 'delete';
 
 export interface DeleteDeps {
   stores: StoresRepo;
@@ -123,11 +122,11 @@ async function deleteOnce(
     if (!(error instanceof WaitTimeoutError)) throw error;
     const why = await explainStuckNamespace(client, store.namespace, signal);
     const message = `Namespace ${store.namespace} still exists after ${deadline.describe()}: ${why}. Delete again to keep waiting.`;
-    timeline.failed(DELETE_STEP, message);
-    deps.writer.status(id, 'Deleting', { errorStep: DELETE_STEP, errorMessage: message });
+    timeline.failed('delete', message);
+    deps.writer.status(id, 'Deleting', { errorStep: 'delete', errorMessage: message });
     return 'stuck';
   }
-  timeline.note(DELETE_STEP, 'completed', `Namespace ${store.namespace} is gone`);
+  timeline.note('delete', 'completed', `Namespace ${store.namespace} is gone`);
   deps.writer.removed(id);
   return 'deleted';
 }
@@ -148,7 +147,7 @@ function leaveForeignNamespace(
   const foreign = notOwnedMessage(store.namespace, reason);
   if (!deps.stores.getDesired(id)?.desired.namespaceUid) {
     timeline.note(
-      DELETE_STEP,
+      'delete',
       'completed',
       `${foreign}; it never belonged to this store, so Storedeck left it untouched and removed only the store's record`,
     );
@@ -156,8 +155,8 @@ function leaveForeignNamespace(
     return 'deleted';
   }
   const message = `${foreign}: the namespace this store created was replaced, so Storedeck did not delete it. Remove that namespace yourself if it is yours to remove, then delete again.`;
-  timeline.failed(DELETE_STEP, message);
-  deps.writer.status(id, 'Deleting', { errorStep: DELETE_STEP, errorMessage: message });
+  timeline.failed('delete', message);
+  deps.writer.status(id, 'Deleting', { errorStep: 'delete', errorMessage: message });
   return 'refused';
 }
 
@@ -166,7 +165,7 @@ export async function deleteStore(deps: DeleteDeps, id: string, signal: AbortSig
   if (!store || store.status !== 'Deleting') return 'skipped';
   const timeline = new Timeline(deps.writer, id);
   const deadline = new Deadline(deps.deleteTimeoutMs);
-  timeline.note(DELETE_STEP, 'started', `Deleting namespace ${store.namespace} and everything in it`);
+  timeline.note('delete', 'started', `Deleting namespace ${store.namespace} and everything in it`);
   for (let attempt = 0; attempt < 200; attempt++) {
     try {
       return await deleteOnce(deps, id, timeline, deadline, signal);
@@ -176,8 +175,8 @@ export async function deleteStore(deps: DeleteDeps, id: string, signal: AbortSig
       const delay = backoffDelay(Math.min(attempt, 6), classified.retryAfterMs);
       if (classified.kind === 'permanent' || deadline.remainingMs() <= delay) {
         const message = `Could not delete namespace ${store.namespace}: ${classified.message}`;
-        timeline.failed(DELETE_STEP, message);
-        deps.writer.status(id, 'Deleting', { errorStep: DELETE_STEP, errorMessage: message });
+        timeline.failed('delete', message);
+        deps.writer.status(id, 'Deleting', { errorStep: 'delete', errorMessage: message });
         return 'stuck';
       }
       try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiObject } from '../kube/client';
+import type { ApiObject } from '../kube/kube-object';
 import { Baseline, stuckPods } from './fresh-start';
 import type { NamespaceSnapshot } from './observe';
 

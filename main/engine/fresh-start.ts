@@ -2,7 +2,8 @@
 // attempt that failed: pods stuck in an image-pull or crash backoff are replaced at once (the
 // kubelet would otherwise wait out its backoff), and events, pods and Deployments unchanged
 // since the retry started are not evidence of a new failure.
-import type { ApiObject, KubeClient } from '../kube/client';
+import type { KubeClient } from '../kube/client';
+import type { ApiObject } from '../kube/kube-object';
 import { KINDS } from '../kube/kinds';
 import type { NamespaceSnapshot } from './observe';
 

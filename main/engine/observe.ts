@@ -1,7 +1,8 @@
 // Reading the world: what a Deployment or Job's status says, and the namespace snapshot the
 // strategy diagnoses. Pure functions over plain API objects.
-import type { ApiObject } from '../kube/client';
-import type { KubeObject, ObservedState } from './strategies/strategy';
+import type { ApiObject } from '../kube/kube-object';
+import type { ObservedState } from './strategies/strategy';
+import type { KubeObject } from '../kube/kube-object';
 
 interface Condition {
   type?: string;

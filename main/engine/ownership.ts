@@ -3,7 +3,8 @@
 // inside a store namespace checks this first, so two data dirs (two laptops) or two contexts on
 // one cluster never adopt, read or delete each other's stores, nor anything else that happens to
 // be called store-<slug>.
-import type { ApiObject, ApplyObject, KubeClient } from '../kube/client';
+import type { KubeClient } from '../kube/client';
+import type { ApiObject, KubeObject } from '../kube/kube-object';
 import { isConflict } from '../kube/errors';
 import { KINDS } from '../kube/kinds';
 import type { StoresRepo } from '../state/stores.repo';
@@ -61,7 +62,7 @@ function refuse(namespace: string, reason: string): StepFailure {
  */
 export async function claimNamespace(
   client: KubeClient,
-  namespace: ApplyObject,
+  namespace: KubeObject,
   storeId: string,
   signal?: AbortSignal,
 ): Promise<{ created: boolean; uid: string }> {

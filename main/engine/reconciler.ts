@@ -3,7 +3,7 @@
 // pass over a Ready store changes nothing unless something drifted, which it repairs.
 // Transient API errors re-run the pass with backoff; only a diagnosis, a refusal from the
 // cluster or the provisioning timeout marks the store Failed.
-import type { Plan } from '../../preload/contract';
+import type { Plan, StepId } from '../../preload/contract';
 import type { KubeClient } from '../kube/client';
 import { classifyError } from '../kube/errors';
 import { abortableDelay, backoffDelay } from '../kube/retry';
@@ -113,7 +113,7 @@ function fail(
   deps: ReconcileDeps,
   id: string,
   timeline: Timeline,
-  step: string,
+  step: StepId,
   message: string,
 ): PassOutcome {
   timeline.failed(step, message);

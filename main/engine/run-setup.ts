@@ -2,7 +2,8 @@
 // when needed (Job specs are immutable: a failed one is deleted and awaited before it is made
 // again; a running or finished one is kept), then awaited by watch until Complete. Success is
 // recorded on the Namespace so a later pass skips setup after the Job's TTL removed it.
-import type { ApiObject, KubeClient } from '../kube/client';
+import type { KubeClient } from '../kube/client';
+import type { ApiObject } from '../kube/kube-object';
 import { KINDS } from '../kube/kinds';
 import { appPodNode } from './app-node';
 import { SIDE_FIELD_MANAGERS } from '../kube/field-managers';
@@ -15,7 +16,6 @@ import type { Diagnosis, StoreContext, StoreStrategy } from './strategies/strate
 import type { Timeline } from './store-writer';
 import { watchNamespace } from './watch-namespace';
 
-export const SETUP_STEP = 'setup';
 export const SETUP_COMPLETED_ANNOTATION = ANNOTATION.setupCompleted;
 const LOG_TAIL_LINES = 20;
 
@@ -73,7 +73,7 @@ async function awaitJob(
     const diagnosis = latest as Diagnosis | null;
     const why = diagnosis ? `: ${diagnosis.message}` : '';
     throw new StepFailure(
-      SETUP_STEP,
+      'setup',
       `timed out after ${deadline.describe()} waiting for the setup job ${strategy.setupJobName} to succeed${why}`,
       'Timeout',
     );
@@ -93,11 +93,7 @@ async function explainFailure(
   const diagnosis = strategy.diagnose(toObserved(snapshot, tail));
   if (diagnosis) return new StepFailure(diagnosis.step, diagnosis.message, diagnosis.cause);
   const lastLines = tail.length > 0 ? `; last log lines:\n${tail.slice(-5).join('\n')}` : '';
-  return new StepFailure(
-    SETUP_STEP,
-    `The setup job ${strategy.setupJobName} failed${lastLines}`,
-    'JobFailed',
-  );
+  return new StepFailure('setup', `The setup job ${strategy.setupJobName} failed${lastLines}`, 'JobFailed');
 }
 
 async function startJob(
@@ -135,7 +131,7 @@ export async function runSetup(
   signal: AbortSignal,
 ): Promise<void> {
   if (await setupAlreadyDone(client, ctx, signal)) return;
-  await timeline.step(SETUP_STEP, 'Installing WordPress and WooCommerce', async () => {
+  await timeline.step('setup', 'Installing WordPress and WooCommerce', async () => {
     const existing = await client.get(KINDS.Job, ctx.namespace, strategy.setupJobName, signal);
     let started = 'Setup job already running';
     if (jobState(existing ?? undefined) === 'complete') started = 'Setup job had already succeeded';

@@ -2,7 +2,8 @@
 // ClusterRole of store verbs the access chart installs (STORE_ROLE), right after the namespace is
 // claimed: nothing inside the namespace can be read or written before it exists. Re-applied on
 // every pass like the store's objects (a no-op when unchanged; repairs an edited binding).
-import type { ApplyObject, KubeClient } from '../kube/client';
+import type { KubeClient } from '../kube/client';
+import type { KubeObject } from '../kube/kube-object';
 import { STORE_ROLE, STORE_ROLE_BINDING } from '../kube/required-access';
 import { selfSubject, type RbacSubject } from '../kube/self-subject';
 
@@ -11,7 +12,7 @@ export function storeRoleBinding(
   namespace: string,
   labels: Record<string, string>,
   subject: RbacSubject,
-): ApplyObject {
+): KubeObject {
   return {
     apiVersion: 'rbac.authorization.k8s.io/v1',
     kind: 'RoleBinding',

@@ -10,8 +10,6 @@ import { StepFailure } from './step-failure';
 import type { StoreContext } from './strategies/strategy';
 import type { Timeline } from './store-writer';
 
-export const INGRESS_STEP = 'ingress';
-
 /** The builders' view of a store whose cluster facts are decided (host and controller namespace set). */
 export function contextFromDesired(store: Store, desired: StoreDesired): StoreContext | null {
   if (!desired.host || !desired.ingressControllerNamespace) return null;
@@ -44,11 +42,11 @@ export async function resolveStoreContext(
   let desired = state.desired;
 
   if (!desired.host || !desired.ingressControllerNamespace) {
-    desired = await timeline.step(INGRESS_STEP, 'Detecting the ingress controller', async () => {
+    desired = await timeline.step('ingress', 'Detecting the ingress controller', async () => {
       const found = await detectIngress(client, signal);
       if (found.problem || !found.controllerNamespace) {
         throw new StepFailure(
-          INGRESS_STEP,
+          'ingress',
           found.problem ?? 'No ingress controller found in the cluster',
           'NoIngressController',
         );
@@ -56,7 +54,7 @@ export async function resolveStoreContext(
       const host = storeHost(store.slug, { isLocal, baseDomain: desired.baseDomain });
       if (!host) {
         throw new StepFailure(
-          INGRESS_STEP,
+          'ingress',
           `Context "${store.context}" is a remote cluster and no base domain is set: set one in Settings (e.g. stores.example.com) so the store gets a host name that resolves`,
           'NoBaseDomain',
         );
@@ -80,6 +78,6 @@ export async function resolveStoreContext(
 
   const ctx = contextFromDesired(store, desired);
   if (!ctx)
-    throw new StepFailure(INGRESS_STEP, 'The store has no host or ingress controller namespace recorded');
+    throw new StepFailure('ingress', 'The store has no host or ingress controller namespace recorded');
   return { generation: state.generation, ctx };
 }

@@ -1,7 +1,7 @@
 // Every write the engine makes to a store's row and timeline, each followed by its event, so the
 // UI, the tray and the CLI see exactly what SQLite holds. A pass that lost the store (deleted,
 // or moved to Deleting under it) cannot overwrite that: its writes are refused.
-import type { Store, StoreStatus, TimelineEvent } from '../../preload/contract';
+import type { StepId, Store, StoreStatus, TimelineEvent } from '../../preload/contract';
 import type { EventBus } from '../primitives/event-bus';
 import type { EventStatus, EventsRepo } from '../state/events.repo';
 import type { StatusExtra, StoresRepo } from '../state/stores.repo';
@@ -28,7 +28,7 @@ export class StoreWriter {
     this.bus.emit('storeChanged', store);
   }
 
-  event(id: string, step: string, status: EventStatus, message: string): TimelineEvent | null {
+  event(id: string, step: StepId, status: EventStatus, message: string): TimelineEvent | null {
     if (!this.stores.get(id)) return null;
     const event = this.events.add(id, step, status, message);
     this.bus.emit('timelineEvent', event);
@@ -44,7 +44,7 @@ export class StoreWriter {
 
 /** Runs one timeline step: started, then completed with the returned message or failed with the error. */
 export class Timeline {
-  current = 'start';
+  current: StepId = 'start';
 
   constructor(
     private readonly writer: StoreWriter,
@@ -54,7 +54,7 @@ export class Timeline {
   ) {}
 
   async step<T>(
-    step: string,
+    step: StepId,
     startMessage: string,
     run: () => Promise<{ value: T; message: string; notable?: boolean }>,
   ): Promise<T> {
@@ -65,12 +65,12 @@ export class Timeline {
     return value;
   }
 
-  failed(step: string, message: string): void {
+  failed(step: StepId, message: string): void {
     this.writer.event(this.storeId, step, 'failed', message);
   }
 
   /** A step whose start and end the caller reports itself (e.g. several waits in one watch). */
-  note(step: string, status: EventStatus, message: string): void {
+  note(step: StepId, status: EventStatus, message: string): void {
     if (status === 'started') this.current = step;
     if (!this.quiet || status === 'failed') this.writer.event(this.storeId, step, status, message);
   }

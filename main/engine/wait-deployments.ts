@@ -1,6 +1,7 @@
 // Waits (by watch) until every Deployment setup depends on is Available, diagnosing the namespace
 // on every change so a terminal problem (image pull, quota, missing StorageClass) fails the store
 // at once instead of at the timeout.
+import { waitStep } from '../../preload/contract';
 import type { KubeClient } from '../kube/client';
 import { WaitTimeoutError } from '../kube/watch-wait';
 import type { Deadline } from './deadline';
@@ -10,8 +11,6 @@ import { StepFailure } from './step-failure';
 import type { Diagnosis, StoreContext, StoreStrategy } from './strategies/strategy';
 import type { Timeline } from './store-writer';
 import { watchNamespace } from './watch-namespace';
-
-export const waitStep = (deployment: string) => `wait-${deployment}`;
 
 /** Before setup runs, a setup Job left failed by an earlier attempt (kept until its TTL) is history, not a cause. */
 function withoutSetupJob(snapshot: NamespaceSnapshot, setupJobName: string): NamespaceSnapshot {

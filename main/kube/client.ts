@@ -17,38 +17,8 @@ import { isNotFound } from './errors';
 import { ObjectApi } from './object-api';
 import { collectionPath, type KindRef } from './kinds';
 import { withRetry, type RetryOptions } from './retry';
+import type { ApiObject, KubeObject } from './kube-object';
 import { toModel, toWire } from './wire';
-
-/** A plain API object as the server returns it (timestamps are strings). */
-export interface ApiObject {
-  apiVersion?: string;
-  kind?: string;
-  metadata?: {
-    name?: string;
-    namespace?: string;
-    uid?: string;
-    resourceVersion?: string;
-    generation?: number;
-    creationTimestamp?: string;
-    deletionTimestamp?: string;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-    finalizers?: string[];
-    ownerReferences?: Array<{ kind: string; name: string; uid: string }>;
-    [key: string]: unknown;
-  };
-  spec?: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-  status?: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-  [key: string]: unknown;
-}
-
-/** An object we build and apply: identity always present. */
-export interface ApplyObject {
-  apiVersion: string;
-  kind: string;
-  metadata: { name: string; namespace?: string; [key: string]: unknown };
-  [key: string]: unknown;
-}
 
 export interface ListResult {
   items: ApiObject[];
@@ -95,7 +65,7 @@ export class KubeClient {
    * person changed by hand are taken back (that is the drift repair).
    */
   async apply(
-    obj: ApplyObject,
+    obj: KubeObject,
     options: { fieldManager?: string; signal?: AbortSignal } = {},
   ): Promise<ApiObject> {
     const manager = options.fieldManager ?? FIELD_MANAGER;
@@ -119,7 +89,7 @@ export class KubeClient {
    * Creates an object (POST): 409 AlreadyExists when one of that name is there. Unlike apply it
    * never writes into an object someone else made, which is how a namespace is first claimed.
    */
-  async create(obj: ApplyObject, signal?: AbortSignal): Promise<ApiObject> {
+  async create(obj: KubeObject, signal?: AbortSignal): Promise<ApiObject> {
     const created = await this.call(
       () => this.objects.create(toModel(obj) as KubernetesObject, undefined, undefined, FIELD_MANAGER),
       signal,

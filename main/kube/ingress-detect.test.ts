@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiObject } from './client';
+import type { ApiObject } from './kube-object';
 import { controllerKind, DEFAULT_CLASS_ANNOTATION, pickIngressClass, storeHost } from './ingress-detect';
 
 const cls = (name: string, isDefault?: boolean): ApiObject => ({

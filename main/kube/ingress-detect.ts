@@ -1,7 +1,8 @@
 // Finds which IngressClass stores should use and where its controller runs, from the cluster
 // itself: k3s ships Traefik in kube-system, Kind setups often run ingress-nginx or Traefik in
 // their own namespace, so no namespace is ever assumed.
-import type { ApiObject, KubeClient } from './client';
+import type { KubeClient } from './client';
+import type { ApiObject } from './kube-object';
 import { KINDS } from './kinds';
 
 export type IngressControllerKind = 'traefik' | 'nginx' | 'other';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiException } from '@kubernetes/client-node';
-import type { ApiObject, KubeClient, ListResult } from './client';
+import type { KubeClient, ListResult } from './client';
+import type { ApiObject } from './kube-object';
 import { KINDS } from './kinds';
 import { startWatchSet } from './watch-set';
 

@@ -3,7 +3,8 @@
 // nothing that happened during a gap is missed. Notifies on every change; never polls.
 import { classifyError, isAccessDenied } from './errors';
 import { abortableDelay, backoffDelay } from './retry';
-import type { ApiObject, KubeClient } from './client';
+import type { KubeClient } from './client';
+import type { ApiObject } from './kube-object';
 import type { KindRef } from './kinds';
 
 export interface WatchScope {

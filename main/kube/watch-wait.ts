@@ -1,7 +1,8 @@
 // Waits driven by watches: resolve the moment the cluster reaches a state, reject at a deadline
 // or when an observer says waiting longer is pointless. Several kinds can be watched together
 // (a Deployment's readiness and the pods/events that explain why it is not ready).
-import type { ApiObject, KubeClient } from './client';
+import type { KubeClient } from './client';
+import type { ApiObject } from './kube-object';
 import type { KindRef } from './kinds';
 import { startWatchSet, type WatchScope, type WatchSet } from './watch-set';
 

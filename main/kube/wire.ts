@@ -3,7 +3,7 @@
 // through them: a plain object would lose those fields on the way out, and a response read back
 // carries the renamed keys. These two functions convert between the wire shape and the models.
 import { ObjectSerializer } from '@kubernetes/client-node/dist/gen/models/ObjectSerializer.js';
-import type { ApiObject } from './client';
+import type { ApiObject } from './kube-object';
 
 /** The generated model name for apiVersion + kind, e.g. apps/v1 Deployment → V1Deployment. */
 export function modelType(apiVersion: string, kind: string): string {

@@ -1,5 +1,5 @@
 // The provisioning timeline: one row per step transition, in the order it happened.
-import { TimelineEventSchema, type TimelineEvent } from '../../preload/contract';
+import { TimelineEventSchema, type StepId, type TimelineEvent } from '../../preload/contract';
 import type { Db } from './db';
 import { isoNow, type Clock } from './time';
 
@@ -34,7 +34,7 @@ export class EventsRepo {
   ) {}
 
   /** Throws if the store does not exist (foreign key): a timeline never outlives its store. */
-  add(storeId: string, step: string, status: EventStatus, message: string): TimelineEvent {
+  add(storeId: string, step: StepId, status: EventStatus, message: string): TimelineEvent {
     const row = this.db
       .prepare(
         `INSERT INTO provisioning_events (store_id, step, status, message, timestamp)

@@ -1,6 +1,14 @@
 // App settings as key/value rows (one JSON value per Settings field) over built-in defaults,
 // plus the remembered cluster context.
-import { ENGINE_DEFAULTS, SettingsSchema, err, ok, type Result, type Settings } from '../../preload/contract';
+import {
+  ENGINE_DEFAULTS,
+  SettingsSchema,
+  err,
+  ok,
+  zodMessage,
+  type Result,
+  type Settings,
+} from '../../preload/contract';
 import type { Db } from './db';
 
 export const SETTINGS_DEFAULTS: Readonly<Settings> = Object.freeze({
@@ -51,9 +59,7 @@ export class SettingsRepo {
   update(patch: Partial<Settings>): Result<Settings> {
     const parsed = SettingsPatchSchema.safeParse(patch);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-      return err('invalid_request', `${where}${issue?.message ?? 'invalid settings'}`);
+      return err('invalid_request', zodMessage(parsed.error, 'invalid settings'));
     }
     const entries = Object.entries(parsed.data).filter(([, value]) => value !== undefined);
     this.db.transaction(() => {

@@ -1,6 +1,7 @@
 // The per-store snapshot of cluster-facing choices the engine reconciles towards. Only the keys
 // below are ever persisted (unknown keys are dropped), so no secret can slip into SQLite.
 import { z } from 'zod';
+import { zodMessage } from '../../preload/contract';
 
 export const StoreDesiredSchema = z.object({
   baseDomain: z.string().max(200).nullable().default(null),
@@ -30,8 +31,7 @@ export function parseStoreDesired(json: string): StoreDesired {
   }
   const parsed = StoreDesiredSchema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new Error(`desired state is invalid at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+  throw new Error(`desired state is invalid: ${zodMessage(parsed.error)}`);
 }
 
 /** Validates (throws on a bad value) and serialises only the known keys. */

@@ -3,7 +3,7 @@
 // Job, clean-up, rollback on failure), and the audit trail each leaves.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventOf, Store } from '../../preload/contract';
-import type { ApiObject } from '../../main/kube/client';
+import type { ApiObject } from '../../main/kube/kube-object';
 import { ClientPool } from '../../main/kube/client-pool';
 import { KINDS } from '../../main/kube/kinds';
 import { waitFor, watchUntil } from '../../main/kube/watch-wait';

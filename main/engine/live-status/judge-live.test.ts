@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiObject } from '../../kube/client';
+import type { ApiObject } from '../../kube/kube-object';
 import { expectedObjects, judgeLive, type ObservedNamespace } from './judge-live';
 
 const AT = '2026-01-01T10:00:00.000Z';

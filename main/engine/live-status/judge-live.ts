@@ -2,9 +2,9 @@
 // object it needs is missing or was changed by hand, Degraded when a pod is not ready or keeps
 // restarting, Ready otherwise. Pure, so every rule is unit-tested.
 import type { LiveStatus } from '../../../preload/contract';
-import type { ApiObject } from '../../kube/client';
+import type { ApiObject } from '../../kube/kube-object';
 import { COMPONENT, LABEL } from '../model/labels';
-import type { KubeObject } from '../strategies/strategy';
+import type { KubeObject } from '../../kube/kube-object';
 
 /** The kinds whose loss or change breaks a store, and which the observer watches. */
 export const WATCHED_KINDS = ['Deployment', 'Service', 'Ingress', 'PersistentVolumeClaim', 'Pod'] as const;

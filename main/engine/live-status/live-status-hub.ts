@@ -6,7 +6,8 @@
 // is reported unreachable, and the watches reconnect by themselves.
 import type { ContextHealth, LiveStatus, Plan, Store } from '../../../preload/contract';
 import type { EventBus } from '../../primitives/event-bus';
-import type { ApiObject, KubeClient } from '../../kube/client';
+import type { KubeClient } from '../../kube/client';
+import type { ApiObject } from '../../kube/kube-object';
 import { classifyError } from '../../kube/errors';
 import { KINDS } from '../../kube/kinds';
 import { startWatchSet, type WatchSet } from '../../kube/watch-set';

@@ -1,6 +1,6 @@
 // "Restarts climbing": a container restart count that went up while we watched, remembered for
 // a while, so one old crash (the count stays forever) does not mark a store Degraded for good.
-import type { ApiObject } from '../../kube/client';
+import type { ApiObject } from '../../kube/kube-object';
 
 const RECENT_MS = 10 * 60_000;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiObject } from '../../kube/client';
+import type { ApiObject } from '../../kube/kube-object';
 import { podHealth, pvcHealth, quotaHealth, storeHealth } from './health-mapping';
 
 const now = new Date('2025-01-01T12:00:00Z');

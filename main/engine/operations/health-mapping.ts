@@ -1,7 +1,7 @@
 // Pure mapping from API objects (wire shape) to the contract's health view, so the numbers
 // the Health tab shows are unit-tested without a cluster.
 import type { StoreHealth } from '../../../preload/contract';
-import type { ApiObject } from '../../kube/client';
+import type { ApiObject } from '../../kube/kube-object';
 import { LABEL } from '../model/labels';
 
 type PodHealth = StoreHealth['pods'][number];

@@ -1,7 +1,7 @@
 // Which pod and container a log request means: a pod name, or a component ('wordpress',
 // 'mysql', 'setup') resolved to its newest live pod; the container defaults to the first.
 import { err, ok, type Result } from '../../../preload/contract';
-import type { ApiObject } from '../../kube/client';
+import type { ApiObject } from '../../kube/kube-object';
 import { LABEL } from '../model/labels';
 
 export interface LogPod {

@@ -4,7 +4,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import { err, ok, type Result } from '../../../preload/contract';
-import type { ApiObject, KubeClient } from '../../kube/client';
+import type { KubeClient } from '../../kube/client';
+import type { ApiObject } from '../../kube/kube-object';
 import { KINDS } from '../../kube/kinds';
 import { watchUntil } from '../../kube/watch-wait';
 import { appPodNode } from '../app-node';

@@ -1,22 +1,9 @@
 // A StoreStrategy is everything plan-specific: the desired objects (pure builders), what
 // "ready" means, and how to explain a failure in plain language. The reconciler is generic.
-import type { Plan, Result } from '../../../preload/contract';
+import type { Plan, Result, StepId } from '../../../preload/contract';
 import type { KubeClient } from '../../kube/client';
 import type { ServiceHttp } from '../../kube/service-proxy';
-
-/** A Kubernetes object as the builders produce it (apiVersion/kind/metadata always set). */
-export interface KubeObject {
-  apiVersion: string;
-  kind: string;
-  metadata: {
-    name: string;
-    namespace?: string;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-    [key: string]: unknown;
-  };
-  [key: string]: unknown;
-}
+import type { KubeObject } from '../../kube/kube-object';
 
 /** What the builders need to know about one store and the cluster it lands on. */
 export interface StoreContext {
@@ -58,7 +45,7 @@ export interface ObservedState {
 
 export interface Diagnosis {
   /** Step the failure belongs to, e.g. "wait-mysql", "setup". */
-  step: string;
+  step: StepId;
   /** Short machine-friendly cause: ImagePullBackOff | CrashLoopBackOff | PvcPending | QuotaExceeded | JobFailed | Timeout | ... */
   cause: string;
   /** Plain-language reason for the user, naming the object and what to do. */

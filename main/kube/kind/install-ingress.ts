@@ -1,7 +1,8 @@
 // Installs Traefik from our own manifests with our own client (server-side apply, so a second
 // run repairs rather than fails) and waits, by watch, until its Deployment is available. Pod
 // states along the way are reported, so a slow image pull reads as progress, not a hang.
-import type { ApiObject, KubeClient } from '../client';
+import type { KubeClient } from '../client';
+import type { ApiObject } from '../kube-object';
 import { KINDS } from '../kinds';
 import { watchUntil } from '../watch-wait';
 import { TRAEFIK, traefikManifests } from './traefik-manifests';

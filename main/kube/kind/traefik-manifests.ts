@@ -4,7 +4,7 @@
 // (traefik-helm-chart templates/rbac/clusterrole.yaml). hostPorts 80/443 on the node labelled
 // ingress-ready=true are where Kind's extraPortMappings arrive. charts/kind/traefik.yaml is
 // this module's output, kept equal by a test, for `kubectl apply -f` by hand.
-import type { ApplyObject } from '../client';
+import type { KubeObject } from '../kube-object';
 import { INGRESS_READY_LABEL } from './kind-config';
 
 export const TRAEFIK = {
@@ -31,7 +31,7 @@ const selector = {
 };
 const read = ['get', 'list', 'watch'];
 
-function deployment(): ApplyObject {
+function deployment(): KubeObject {
   const ping = { httpGet: { path: '/ping', port: 'traefik', scheme: 'HTTP' } };
   return {
     apiVersion: 'apps/v1',
@@ -99,7 +99,7 @@ function deployment(): ApplyObject {
 }
 
 /** Every object, in apply order (namespace and identity before what uses them). */
-export function traefikManifests(): ApplyObject[] {
+export function traefikManifests(): KubeObject[] {
   return [
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: TRAEFIK.namespace, labels } },
     {

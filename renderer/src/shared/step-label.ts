@@ -1,4 +1,7 @@
-// Plain names for the engine's timeline steps; an unknown step is shown as it is named.
+// Plain names for the engine's timeline steps, from the contract's STEPS table.
+import type { StepId } from '../../../preload/contract';
+
+export { stepLabel } from '../../../preload/contract';
 
 /** The steps of one provisioning attempt, in the order the engine runs them ("step N of M"). */
 export const PROVISION_STEPS = [
@@ -9,22 +12,4 @@ export const PROVISION_STEPS = [
   'wait-mysql',
   'wait-wordpress',
   'setup',
-] as const;
-const LABELS: Record<string, string> = {
-  ingress: 'Ingress detection',
-  namespace: 'Namespace',
-  secrets: 'Credentials',
-  resources: 'Kubernetes objects',
-  'wait-mysql': 'MySQL start',
-  'wait-wordpress': 'WordPress start',
-  setup: 'WooCommerce setup',
-  ready: 'Ready',
-  delete: 'Deletion',
-};
-
-export function stepLabel(step: string): string {
-  const known = LABELS[step];
-  if (known) return known;
-  if (step.startsWith('wait-')) return `${step.slice(5)} start`;
-  return step.charAt(0).toUpperCase() + step.slice(1).replaceAll('-', ' ');
-}
+] as const satisfies readonly StepId[];

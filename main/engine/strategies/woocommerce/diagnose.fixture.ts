@@ -1,6 +1,7 @@
 // Realistic API object shapes (as kubelet, scheduler and controllers write them) for diagnosis tests.
 import { expect } from 'vitest';
-import type { Diagnosis, KubeObject, ObservedState } from '../strategy';
+import type { Diagnosis, ObservedState } from '../strategy';
+import type { KubeObject } from '../../../kube/kube-object';
 import { diagnoseWooCommerce } from './diagnose';
 
 const NS = 'store-corner-shop';

@@ -1,7 +1,7 @@
 // The workload hardening a store gets (issue 7), fact by fact: PHP ini, MySQL startup probe,
 // WordPress reaching its own URL, no API token, non-root users, the egress policy.
 import { describe, expect, it } from 'vitest';
-import type { KubeObject } from '../strategy';
+import type { KubeObject } from '../../../kube/kube-object';
 import { INGRESS_BODY_SIZE, MYSQL_UID, WWW_DATA_UID } from '../../store-model';
 import { PHP_INI, PHP_INI_PATH, PHP_INI_SHA256 } from './php-config';
 import { at, testContext } from './test-context.fixture';

@@ -1,4 +1,5 @@
-import type { KubeObject, StoreContext } from '../strategy';
+import type { StoreContext } from '../strategy';
+import type { KubeObject } from '../../../kube/kube-object';
 import { COMPONENT, HTTP_PORT, INGRESS_BODY_SIZE, OBJECT_NAMES } from '../../store-model';
 import { objectMeta } from './object-meta';
 

@@ -1,6 +1,7 @@
 // The WP-CLI Jobs (setup and password reset). Both mount the ReadWriteOnce wordpress-data volume,
 // so both are pinned to the node the WordPress pod runs on.
-import type { KubeObject, StoreContext } from '../strategy';
+import type { StoreContext } from '../strategy';
+import type { KubeObject } from '../../../kube/kube-object';
 import {
   ADMIN_USER,
   COMPONENT,

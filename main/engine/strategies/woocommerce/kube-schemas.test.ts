@@ -11,7 +11,8 @@ import { PersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClai
 import { ResourceQuota } from 'kubernetes-models/v1/ResourceQuota';
 import { Secret } from 'kubernetes-models/v1/Secret';
 import { Service } from 'kubernetes-models/v1/Service';
-import type { KubeObject, StoreContext } from '../strategy';
+import type { StoreContext } from '../strategy';
+import type { KubeObject } from '../../../kube/kube-object';
 import { testContext } from './test-context.fixture';
 import { woocommerceStrategy as s } from './woocommerce.strategy';
 

@@ -1,4 +1,5 @@
-import type { KubeObject, StoreContext } from '../strategy';
+import type { StoreContext } from '../strategy';
+import type { KubeObject } from '../../../kube/kube-object';
 import { ANNOTATION, COMPONENT } from '../../store-model';
 import { labelsFor } from './object-meta';
 

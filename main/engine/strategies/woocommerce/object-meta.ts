@@ -1,6 +1,7 @@
 // Metadata every namespaced object of a WooCommerce store gets: fixed name, the store's
 // namespace and the common labels.
-import type { KubeObject, StoreContext } from '../strategy';
+import type { StoreContext } from '../strategy';
+import type { KubeObject } from '../../../kube/kube-object';
 import { storeLabels, type Component } from '../../store-model';
 
 export const PLAN = 'woocommerce' as const;

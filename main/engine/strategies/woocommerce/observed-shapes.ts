@@ -1,6 +1,8 @@
 // The few fields of API objects that diagnosis reads, typed loosely (every field optional) so a
 // partial or unusual object never throws, plus helpers to name and place what was observed.
-import type { Diagnosis, KubeObject } from '../strategy';
+import { waitStep, type StepId } from '../../../../preload/contract';
+import type { Diagnosis } from '../strategy';
+import type { KubeObject } from '../../../kube/kube-object';
 import { COMPONENT, LABEL, OBJECT_NAMES, PASSWORD_RESET_JOB_PREFIX } from '../../store-model';
 
 export interface Condition {
@@ -86,13 +88,13 @@ export function componentOf(meta: Meta | undefined): string | null {
   return PREFIXES.find(([prefix]) => name === prefix || name.startsWith(`${prefix}-`))?.[1] ?? null;
 }
 
-/** The reconciler's step names: wait-<deployment>, setup, password-reset. */
-export function stepOf(component: string | null): string {
+/** The timeline step a component's trouble belongs to (the contract's STEPS). */
+export function stepOf(component: string | null): StepId {
   switch (component) {
     case COMPONENT.mysql:
-      return `wait-${OBJECT_NAMES.mysql}`;
+      return waitStep(OBJECT_NAMES.mysql);
     case COMPONENT.wordpress:
-      return `wait-${OBJECT_NAMES.wordpress}`;
+      return waitStep(OBJECT_NAMES.wordpress);
     case COMPONENT.setup:
       return 'setup';
     case COMPONENT.passwordReset:

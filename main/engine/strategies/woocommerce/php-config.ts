@@ -2,7 +2,8 @@
 // php images' scan dir (/usr/local/etc/php/conf.d). Only that one file is mounted (subPath), so
 // the image's own docker-php-ext-*.ini files stay; "zz-" sorts it last, so it wins.
 import { createHash } from 'node:crypto';
-import type { KubeObject, StoreContext } from '../strategy';
+import type { StoreContext } from '../strategy';
+import type { KubeObject } from '../../../kube/kube-object';
 import { COMPONENT, OBJECT_NAMES, PHP_SETTINGS } from '../../store-model';
 import { objectMeta } from './object-meta';
 

@@ -3,7 +3,7 @@
 // (test/pod-security/pss-evaluator.ts), for each cluster shape the builders know.
 import { describe, expect, it } from 'vitest';
 import { evaluatePodSpec, podTemplateOf } from '../../../../test/pod-security/pss-evaluator';
-import type { KubeObject } from '../strategy';
+import type { KubeObject } from '../../../kube/kube-object';
 import { testContext } from './test-context.fixture';
 import { woocommerceStrategy as s } from './woocommerce.strategy';
 

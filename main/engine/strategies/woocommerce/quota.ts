@@ -1,4 +1,5 @@
-import type { KubeObject, StoreContext } from '../strategy';
+import type { StoreContext } from '../strategy';
+import type { KubeObject } from '../../../kube/kube-object';
 import { COMPONENT, CONTAINER_LIMITS, OBJECT_NAMES, PVC_MAX, STORE_QUOTA } from '../../store-model';
 import { objectMeta } from './object-meta';
 

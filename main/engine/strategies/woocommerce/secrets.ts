@@ -1,7 +1,8 @@
 // Secret material is generated here with crypto and written only to Kubernetes Secrets; the
 // engine reads passwords back from the cluster on demand and never stores them.
 import { randomBytes } from 'node:crypto';
-import type { KubeObject, SecretMaterial, StoreContext } from '../strategy';
+import type { SecretMaterial, StoreContext } from '../strategy';
+import type { KubeObject } from '../../../kube/kube-object';
 import { COMPONENT, OBJECT_NAMES, SECRET_KEYS, WP_SALT_KEYS, type Component } from '../../store-model';
 import { objectMeta } from './object-meta';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KubeObject } from '../strategy';
+import type { KubeObject } from '../../../kube/kube-object';
 import { IMAGES, LABEL, MANAGED_BY, SECRET_KEYS, WP_SALT_KEYS } from '../../store-model';
 import { at, testContext } from './test-context.fixture';
 import { woocommerceStrategy as s } from './woocommerce.strategy';
