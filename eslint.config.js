@@ -46,7 +46,16 @@ const layerRules = LAYERS.map(({ layer, files, above }) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'out', 'dist', 'release', 'coverage'] },
+  {
+    ignores: [
+      'node_modules',
+      'out',
+      'dist',
+      'release',
+      'coverage',
+      'main/engine/strategies/medusa/template-files.generated.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -28,6 +28,7 @@ export const KINDS = {
   Event: ref('v1', 'Event', 'events'),
   Deployment: ref('apps/v1', 'Deployment', 'deployments'),
   ReplicaSet: ref('apps/v1', 'ReplicaSet', 'replicasets'),
+  StatefulSet: ref('apps/v1', 'StatefulSet', 'statefulsets'),
   Job: ref('batch/v1', 'Job', 'jobs'),
   Ingress: ref('networking.k8s.io/v1', 'Ingress', 'ingresses'),
   IngressClass: ref('networking.k8s.io/v1', 'IngressClass', 'ingressclasses', false),

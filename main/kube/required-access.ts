@@ -71,6 +71,8 @@ export const STORE_ACCESS: readonly AccessRule[] = [
   // The checkout check before Ready: GET and POST to the store's WordPress through the API server.
   { group: '', resource: 'services', subresource: 'proxy', verbs: ['get', 'create'] },
   { group: 'apps', resource: 'deployments', verbs: APPLIED },
+  // The MedusaJS plan runs PostgreSQL as a StatefulSet.
+  { group: 'apps', resource: 'statefulsets', verbs: APPLIED },
   { group: 'batch', resource: 'jobs', verbs: APPLIED },
   { group: 'networking.k8s.io', resource: 'ingresses', verbs: APPLIED },
   { group: 'networking.k8s.io', resource: 'networkpolicies', verbs: APPLIED },

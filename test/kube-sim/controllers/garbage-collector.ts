@@ -1,6 +1,10 @@
 import type { Runtime } from './runtime.js';
 
-const OWNER_KEYS: Record<string, string> = { Deployment: 'deployments.apps', Job: 'jobs.batch' };
+const OWNER_KEYS: Record<string, string> = {
+  Deployment: 'deployments.apps',
+  Job: 'jobs.batch',
+  StatefulSet: 'statefulsets.apps',
+};
 
 /** The garbage collector, for the ownership the sim creates: pods whose controller (Deployment/Job) is gone are deleted. Key: namespace. */
 export function installGarbageCollector(rt: Runtime): void {

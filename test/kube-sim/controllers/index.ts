@@ -12,6 +12,7 @@ import { defaultStorageClassAdmission, pvcProtectionAdmission } from './admissio
 import { limitRangerAdmission } from './admission/limit-ranger.js';
 import { resourceQuotaAdmission } from './admission/resource-quota.js';
 import { installDeploymentController } from './deployment.controller.js';
+import { installStatefulSetController } from './statefulset.controller.js';
 import { createEventRecorder } from './events.js';
 import { createPodExec } from './exec/pod-exec.js';
 import { installGarbageCollector } from './garbage-collector.js';
@@ -59,7 +60,11 @@ export interface Controllers {
   stop(): void;
 }
 
-const OWNER_KINDS: Record<string, string> = { Deployment: 'deployment', Job: 'job' };
+const OWNER_KINDS: Record<string, string> = {
+  Deployment: 'deployment',
+  Job: 'job',
+  StatefulSet: 'statefulset',
+};
 const QUOTA_COUNTED = new Set([
   'pods',
   'persistentvolumeclaims',
@@ -103,6 +108,10 @@ function router(rt: Runtime, onNamespaceGone: (name: string) => void) {
         rt.enqueue('deployment', key);
         if (e.type === 'DELETED') rt.enqueue('gc', ns as string);
         break;
+      case 'statefulsets.apps':
+        rt.enqueue('statefulset', key);
+        if (e.type === 'DELETED') rt.enqueue('gc', ns as string);
+        break;
       case 'jobs.batch':
         rt.enqueue('job', key);
         if (e.type === 'DELETED') rt.enqueue('gc', ns as string);
@@ -121,6 +130,8 @@ function router(rt: Runtime, onNamespaceGone: (name: string) => void) {
         for (const d of store.list('deployments.apps', ns))
           rt.enqueue('deployment', `${ns}/${d.metadata.name}`);
         for (const j of store.list('jobs.batch', ns)) rt.enqueue('job', `${ns}/${j.metadata.name}`);
+        for (const st of store.list('statefulsets.apps', ns))
+          rt.enqueue('statefulset', `${ns}/${st.metadata.name}`);
         break;
       case 'secrets':
       case 'configmaps':
@@ -147,6 +158,7 @@ export function installControllers(ctx: ControllerContext): Controllers {
   installGarbageCollector(rt);
   installDeploymentController(rt, events);
   installJobController(rt, events);
+  installStatefulSetController(rt, events);
   const kubelet = installKubelet(rt, events);
   const logs = createPodLogs(rt, kubelet.logs);
   const podExec = createPodExec(rt, kubelet);

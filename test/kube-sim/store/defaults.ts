@@ -102,6 +102,14 @@ export function applyDefaults(
       setIfAbsent(spec, 'progressDeadlineSeconds', 600);
       defaultPodSpec(spec.template?.spec);
       break;
+    case 'statefulsets.apps':
+      if (!spec) break;
+      setIfAbsent(spec, 'replicas', 1);
+      setIfAbsent(spec, 'podManagementPolicy', 'OrderedReady');
+      setIfAbsent(spec, 'updateStrategy', { type: 'RollingUpdate', rollingUpdate: { partition: 0 } });
+      setIfAbsent(spec, 'revisionHistoryLimit', 10);
+      defaultPodSpec(spec.template?.spec);
+      break;
     case 'jobs.batch':
       if (!spec) break;
       setIfAbsent(spec, 'parallelism', 1);

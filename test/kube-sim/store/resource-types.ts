@@ -51,6 +51,10 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     shortNames: ['deploy'],
     subresources: ['status'],
   }),
+  t('apps', 'statefulsets', 'statefulset', 'StatefulSet', true, {
+    shortNames: ['sts'],
+    subresources: ['status'],
+  }),
   t('batch', 'jobs', 'job', 'Job', true, { subresources: ['status'] }),
   t('networking.k8s.io', 'ingresses', 'ingress', 'Ingress', true, {
     shortNames: ['ing'],

@@ -146,6 +146,8 @@ function start(run: ContainerRun, h: RunHooks): void {
 }
 
 function shouldRestart(run: ContainerRun, policy: string, exitCode: number): boolean {
+  // An init container that succeeded is done; a failed one is retried unless the pod's policy is Never.
+  if (run.init) return exitCode !== 0 && policy !== 'Never';
   if (policy === 'Always') return true;
   return policy === 'OnFailure' && exitCode !== 0;
 }

@@ -1,0 +1,176 @@
+// The Medusa server (API + admin at /app) and the storefront. Each installs its part of the
+// template in an init container (bin/install.sh: npm ci from the lockfile, then for the server
+// `medusa build`); the server's install lives on its volume, so a restart reuses it, and the
+// storefront's small install goes to an emptyDir.
+import type { KubeObject, StoreContext } from '../strategy';
+import {
+  APP_DIR,
+  MEDUSA_COMPONENT,
+  MEDUSA_NAMES,
+  MEDUSA_PORTS,
+  MEDUSA_PVC,
+  MEDUSA_RESOURCES,
+  NODE_UID,
+  TEMPLATE_DIR,
+  medusaImageRef,
+} from './medusa-facts';
+import { NODE_TOOLING_ENV, medusaEnv, serverUrl } from './medusa-env';
+import { claim, podSecurity } from './data-stores';
+import { RESTRICTED_CONTAINER, medusaLabels, medusaMeta, medusaSelector } from './object-meta';
+import { TEMPLATE_HASH, templateVolume } from './template-config-map';
+
+/** On the pod templates: a new template version rolls the pods (and re-runs the install). */
+export const TEMPLATE_HASH_ANNOTATION = 'storedeck.dev/template-hash';
+
+const templateMount = { name: 'template', mountPath: TEMPLATE_DIR, readOnly: true };
+const tmpMount = { name: 'tmp', mountPath: '/tmp' };
+const script = (name: string, ...args: string[]) => ['sh', `${TEMPLATE_DIR}/bin/${name}`, ...args];
+
+export function buildAppClaim(ctx: StoreContext): KubeObject {
+  return claim(ctx, MEDUSA_NAMES.serverPvc, MEDUSA_COMPONENT.server, MEDUSA_PVC.app);
+}
+
+export function buildServerDeployment(ctx: StoreContext): KubeObject {
+  const env = medusaEnv(ctx);
+  const mounts = [templateMount, { name: 'app', mountPath: APP_DIR }, tmpMount];
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: medusaMeta(ctx, MEDUSA_NAMES.server, MEDUSA_COMPONENT.server),
+    spec: {
+      replicas: 1,
+      // The ReadWriteOnce app volume cannot be mounted by a second pod on another node.
+      strategy: { type: 'Recreate' },
+      selector: { matchLabels: medusaSelector(MEDUSA_COMPONENT.server) },
+      template: {
+        metadata: {
+          labels: medusaLabels(ctx, MEDUSA_COMPONENT.server),
+          annotations: { [TEMPLATE_HASH_ANNOTATION]: TEMPLATE_HASH },
+        },
+        spec: {
+          enableServiceLinks: false,
+          automountServiceAccountToken: false,
+          securityContext: podSecurity(NODE_UID),
+          initContainers: [
+            {
+              name: 'install',
+              image: medusaImageRef('node', ctx.imageRegistry),
+              command: script('install.sh', 'server', TEMPLATE_DIR, APP_DIR),
+              env: NODE_TOOLING_ENV,
+              volumeMounts: mounts,
+              resources: MEDUSA_RESOURCES.install,
+              securityContext: RESTRICTED_CONTAINER,
+            },
+            {
+              name: 'migrate',
+              image: medusaImageRef('node', ctx.imageRegistry),
+              command: script('migrate.sh', APP_DIR),
+              env,
+              volumeMounts: mounts,
+              resources: MEDUSA_RESOURCES.server,
+              securityContext: RESTRICTED_CONTAINER,
+            },
+          ],
+          containers: [
+            {
+              name: 'server',
+              image: medusaImageRef('node', ctx.imageRegistry),
+              command: script('start.sh', APP_DIR),
+              env: [...env, { name: 'PORT', value: String(MEDUSA_PORTS.server) }],
+              ports: [{ name: 'http', containerPort: MEDUSA_PORTS.server }],
+              volumeMounts: mounts,
+              readinessProbe: {
+                httpGet: { path: '/health', port: 'http' },
+                periodSeconds: 5,
+                timeoutSeconds: 5,
+                failureThreshold: 3,
+              },
+              // Loading ~60 modules takes a while on a small node: allow it before liveness counts.
+              startupProbe: {
+                httpGet: { path: '/health', port: 'http' },
+                periodSeconds: 5,
+                failureThreshold: 60,
+              },
+              livenessProbe: {
+                tcpSocket: { port: 'http' },
+                periodSeconds: 20,
+                timeoutSeconds: 5,
+                failureThreshold: 6,
+              },
+              resources: MEDUSA_RESOURCES.server,
+              securityContext: RESTRICTED_CONTAINER,
+            },
+          ],
+          volumes: [
+            templateVolume('server'),
+            { name: 'app', persistentVolumeClaim: { claimName: MEDUSA_NAMES.serverPvc } },
+            { name: 'tmp', emptyDir: {} },
+          ],
+        },
+      },
+    },
+  };
+}
+
+export function buildStorefrontDeployment(ctx: StoreContext): KubeObject {
+  const mounts = [templateMount, { name: 'storefront', mountPath: '/storefront' }, tmpMount];
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: medusaMeta(ctx, MEDUSA_NAMES.storefront, MEDUSA_COMPONENT.storefront),
+    spec: {
+      replicas: 1,
+      selector: { matchLabels: medusaSelector(MEDUSA_COMPONENT.storefront) },
+      template: {
+        metadata: {
+          labels: medusaLabels(ctx, MEDUSA_COMPONENT.storefront),
+          annotations: { [TEMPLATE_HASH_ANNOTATION]: TEMPLATE_HASH },
+        },
+        spec: {
+          enableServiceLinks: false,
+          automountServiceAccountToken: false,
+          securityContext: podSecurity(NODE_UID),
+          initContainers: [
+            {
+              name: 'install',
+              image: medusaImageRef('node', ctx.imageRegistry),
+              command: script('install.sh', 'storefront', TEMPLATE_DIR, '/storefront'),
+              env: NODE_TOOLING_ENV,
+              volumeMounts: mounts,
+              resources: MEDUSA_RESOURCES.storefront,
+              securityContext: RESTRICTED_CONTAINER,
+            },
+          ],
+          containers: [
+            {
+              name: 'storefront',
+              image: medusaImageRef('node', ctx.imageRegistry),
+              command: ['node', '/storefront/server.mjs'],
+              env: [
+                { name: 'MEDUSA_BACKEND_URL', value: serverUrl },
+                { name: 'PORT', value: String(MEDUSA_PORTS.storefront) },
+              ],
+              ports: [{ name: 'http', containerPort: MEDUSA_PORTS.storefront }],
+              volumeMounts: mounts,
+              // Ready once the server hands out a publishable key and region (setup made them).
+              readinessProbe: {
+                httpGet: { path: '/healthz', port: 'http' },
+                periodSeconds: 5,
+                timeoutSeconds: 10,
+                failureThreshold: 3,
+              },
+              livenessProbe: { tcpSocket: { port: 'http' }, initialDelaySeconds: 10, periodSeconds: 20 },
+              resources: MEDUSA_RESOURCES.storefront,
+              securityContext: RESTRICTED_CONTAINER,
+            },
+          ],
+          volumes: [
+            templateVolume('storefront'),
+            { name: 'storefront', emptyDir: {} },
+            { name: 'tmp', emptyDir: {} },
+          ],
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,103 @@
+// The setup and password-reset Jobs. Both run the built app from the server's ReadWriteOnce
+// volume, so both are pinned to the node the server pod runs on (as WooCommerce's are).
+import type { KubeObject, StoreContext } from '../strategy';
+import { pinToNode } from '../woocommerce/jobs';
+import {
+  APP_DIR,
+  MEDUSA_COMPONENT,
+  MEDUSA_NAMES,
+  MEDUSA_RESET_JOB,
+  MEDUSA_RESOURCES,
+  MEDUSA_SETUP_JOB,
+  NODE_UID,
+  TEMPLATE_DIR,
+  medusaImageRef,
+  type MedusaComponent,
+} from './medusa-facts';
+import { adminEnv, medusaEnv, serverUrl, storefrontUrl } from './medusa-env';
+import { podSecurity } from './data-stores';
+import { RESTRICTED_CONTAINER, medusaLabels, medusaMeta, type EnvVar } from './object-meta';
+import { templateVolume } from './template-config-map';
+
+/** Setup, then a checkout through the storefront: the Job succeeds only if an order can be placed. */
+const SETUP_COMMAND = `sh ${TEMPLATE_DIR}/bin/setup.sh ${APP_DIR} && node ${TEMPLATE_DIR}/bin/verify-checkout.mjs`;
+const RESET_COMMAND = `sh ${TEMPLATE_DIR}/bin/set-password.sh ${APP_DIR}`;
+
+interface JobSpec {
+  name: string;
+  component: MedusaComponent;
+  command: string;
+  env: EnvVar[];
+  policy: { backoffLimit: number; ttlSecondsAfterFinished: number };
+}
+
+function medusaJob(ctx: StoreContext, nodeName: string | null, job: JobSpec): KubeObject {
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: medusaMeta(ctx, job.name, job.component),
+    spec: {
+      backoffLimit: job.policy.backoffLimit,
+      ttlSecondsAfterFinished: job.policy.ttlSecondsAfterFinished,
+      template: {
+        metadata: { labels: medusaLabels(ctx, job.component) },
+        spec: {
+          // Never: a failed pod stays, so its log can explain the failure.
+          restartPolicy: 'Never',
+          enableServiceLinks: false,
+          automountServiceAccountToken: false,
+          securityContext: podSecurity(NODE_UID),
+          ...pinToNode(nodeName),
+          containers: [
+            {
+              name: 'medusa',
+              image: medusaImageRef('node', ctx.imageRegistry),
+              command: ['sh', '-c', job.command],
+              env: [...medusaEnv(ctx), ...job.env],
+              volumeMounts: [
+                { name: 'template', mountPath: TEMPLATE_DIR, readOnly: true },
+                { name: 'app', mountPath: APP_DIR },
+                { name: 'tmp', mountPath: '/tmp' },
+              ],
+              resources: MEDUSA_RESOURCES.job,
+              securityContext: RESTRICTED_CONTAINER,
+            },
+          ],
+          volumes: [
+            templateVolume('server'),
+            { name: 'app', persistentVolumeClaim: { claimName: MEDUSA_NAMES.serverPvc } },
+            { name: 'tmp', emptyDir: {} },
+          ],
+        },
+      },
+    },
+  };
+}
+
+export function buildMedusaSetupJob(ctx: StoreContext, nodeName: string | null): KubeObject {
+  return medusaJob(ctx, nodeName, {
+    name: MEDUSA_NAMES.setupJob,
+    component: MEDUSA_COMPONENT.setup,
+    command: SETUP_COMMAND,
+    policy: MEDUSA_SETUP_JOB,
+    env: [
+      ...adminEnv(ctx),
+      { name: 'STOREFRONT_URL', value: storefrontUrl },
+      { name: 'MEDUSA_BACKEND_URL', value: serverUrl },
+    ],
+  });
+}
+
+export function buildMedusaPasswordResetJob(
+  ctx: StoreContext,
+  nodeName: string | null,
+  jobName: string,
+): KubeObject {
+  return medusaJob(ctx, nodeName, {
+    name: jobName,
+    component: MEDUSA_COMPONENT.passwordReset,
+    command: RESET_COMMAND,
+    policy: MEDUSA_RESET_JOB,
+    env: adminEnv(ctx),
+  });
+}

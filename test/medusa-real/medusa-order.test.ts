@@ -1,0 +1,151 @@
+// The MedusaJS plan for real: Debian's PostgreSQL and Redis on 127.0.0.1, the app template
+// installed from the npm registry, the setup Job's own script, the server and our storefront;
+// then a shopper orders Sample Product in Chromium and the order is found through the admin API.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type Browser } from '../e2e/chromium';
+import { adminToken, adminGet, adminDelete } from './admin-api.fixture';
+import { startPostgres, startRedis, type Postgres, type Redis } from './local-services.fixture';
+import {
+  installTemplate,
+  medusaEnv,
+  runSetup,
+  startServer,
+  startStorefront,
+  type Served,
+} from './medusa-app.fixture';
+
+const ADMIN_EMAIL = 'owner@shop.example';
+const ADMIN_PASSWORD = 'a-long-test-password-1';
+// What a run that creates or changes something prints (see src/setup/*-steps.ts).
+const CHANGE_LINE = /storedeck-setup: (created|linked|set|stocked|enabled)\b/;
+
+let pg: Postgres | undefined;
+let redis: Redis | undefined;
+let server: Served | undefined;
+let storefront: Served | undefined;
+let browser: Browser | undefined;
+let env: NodeJS.ProcessEnv;
+let firstSetup = '';
+let secondSetup = '';
+const timings: Record<string, number> = {};
+
+async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  try {
+    return await work();
+  } finally {
+    timings[name] = Date.now() - started;
+  }
+}
+
+beforeAll(async () => {
+  [pg, redis] = await timed('services', () => Promise.all([startPostgres(), startRedis()]));
+  await timed('install', installTemplate);
+  env = medusaEnv({
+    databaseUrl: pg.url,
+    redisUrl: redis.url,
+    adminEmail: ADMIN_EMAIL,
+    adminPassword: ADMIN_PASSWORD,
+  });
+  firstSetup = await timed('setup', () => runSetup(env));
+  secondSetup = await timed('setupAgain', () => runSetup(env));
+  server = await timed('serverStart', () => startServer(env));
+  storefront = await startStorefront(server.url);
+  browser = await launchChromium();
+}, 900_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await storefront?.stop();
+  await server?.stop();
+  await redis?.stop();
+  await pg?.stop();
+  const out = resolve(import.meta.dirname, '../../test-results');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'medusa-timings.json'), `${JSON.stringify(timings, null, 2)}\n`);
+  console.log(`medusa real test timings (ms): ${JSON.stringify(timings)}`);
+}, 120_000);
+
+describe('a MedusaJS store, for real', () => {
+  it('sets the store up once, and a second run changes nothing', () => {
+    expect(firstSetup).toMatch(/created product "Sample Product" at 19.99 EUR/);
+    expect(firstSetup).toMatch(/created publishable API key/);
+    expect(firstSetup).toMatch(/created admin user owner@shop.example/);
+    expect(secondSetup).toMatch(/storedeck-setup: store is set up/);
+    expect(secondSetup.split('\n').filter((line) => CHANGE_LINE.test(line))).toEqual([]);
+  });
+
+  it('lets a shopper order Sample Product through the storefront in Chromium', async () => {
+    const page = await browser!.context.newPage();
+    await page.goto(`${storefront!.url}/`);
+    await expect.poll(() => page.getByRole('heading', { name: 'Products' }).isVisible()).toBe(true);
+    const product = page.getByRole('article', { name: 'Sample Product' });
+    expect(await product.getByText('€19.99').isVisible()).toBe(true);
+    await product.getByRole('button', { name: 'Add Sample Product to cart' }).click();
+
+    await page.getByRole('heading', { name: 'Your cart' }).waitFor();
+    const cart = page.getByRole('table', { name: 'Items in your cart' });
+    expect(await cart.getByRole('cell', { name: 'Sample Product' }).isVisible()).toBe(true);
+    await page.getByRole('link', { name: 'Checkout' }).click();
+
+    await page.getByRole('heading', { name: 'Checkout' }).waitFor();
+    await page.getByLabel('Email').fill('shopper@example.com');
+    await page.getByLabel('First name').fill('Sam');
+    await page.getByLabel('Last name').fill('Shopper');
+    await page.getByLabel('Address').fill('Hauptstraße 1');
+    await page.getByLabel('City').fill('Berlin');
+    await page.getByLabel('Postal code').fill('10115');
+    await page.getByLabel('Country').selectOption({ label: 'Germany' });
+    expect(await page.getByRole('radio', { name: /Standard Shipping/ }).isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: /Pay manually/ }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Place order' }).click();
+
+    await page.getByRole('heading', { name: 'Thank you for your order' }).waitFor();
+    const status = await page.getByRole('status').textContent();
+    expect(status).toMatch(/Order #\d+ is confirmed/);
+    expect(await page.getByRole('list', { name: 'Ordered items' }).textContent()).toContain(
+      '1 × Sample Product',
+    );
+    await page.close();
+  });
+
+  it('finds that order through the admin API, paid with the manual provider', async () => {
+    const token = await adminToken(server!.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const { orders } = await adminGet<{
+      orders: { email: string; total: number; items: { title: string; product_title: string }[] }[];
+    }>(server!.url, token, '/admin/orders?fields=email,total,*items,*payment_collections.payments');
+    const mine = orders.filter((o) => o.email === 'shopper@example.com');
+    expect(mine).toHaveLength(1);
+    expect(mine[0]?.items.map((i) => i.product_title)).toEqual(['Sample Product']);
+    expect(mine[0]?.total).toBeCloseTo(19.99 + 4.99, 2);
+  });
+
+  it('serves the admin dashboard at /app', async () => {
+    const response = await fetch(`${server!.url}/app`, { redirect: 'follow' });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toMatch(/<div id="medusa"|<div id="root"/);
+  });
+
+  it('finishes the work on a re-run after a partial one', async () => {
+    const token = await adminToken(server!.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const { products } = await adminGet<{ products: { id: string }[] }>(
+      server!.url,
+      token,
+      '/admin/products?handle=sample-product',
+    );
+    expect(products).toHaveLength(1);
+    await adminDelete(server!.url, token, `/admin/products/${products[0]?.id}`);
+
+    const rerun = await runSetup(env);
+    expect(rerun.split('\n').filter((line) => CHANGE_LINE.test(line))).toEqual([
+      expect.stringMatching(/created product "Sample Product"/),
+      expect.stringMatching(/stocked 1000 of "Sample Product"/),
+    ]);
+    const page = await browser!.context.newPage();
+    await page.goto(`${storefront!.url}/`);
+    expect(await page.getByRole('article', { name: 'Sample Product' }).isVisible()).toBe(true);
+    await page.close();
+  });
+});
