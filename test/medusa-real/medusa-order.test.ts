@@ -11,6 +11,7 @@ import {
   installTemplate,
   medusaEnv,
   runSetup,
+  runVerifyCheckout,
   startServer,
   startStorefront,
   type Served,
@@ -120,6 +121,25 @@ describe('a MedusaJS store, for real', () => {
     expect(mine).toHaveLength(1);
     expect(mine[0]?.items.map((i) => i.product_title)).toEqual(['Sample Product']);
     expect(mine[0]?.total).toBeCloseTo(19.99 + 4.99, 2);
+  });
+
+  it("passes the setup Job's own check: an order through the storefront, then cancelled", async () => {
+    const out = await runVerifyCheckout({
+      ...env,
+      STOREFRONT_URL: storefront!.url,
+      MEDUSA_BACKEND_URL: server!.url,
+    });
+    const orderId = /an order \((order_\w+)\) went through the storefront and was cancelled/.exec(out)?.[1];
+    expect(orderId).toBeDefined();
+    const token = await adminToken(server!.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const { order } = await adminGet<{ order: { status: string; email: string } }>(
+      server!.url,
+      token,
+      `/admin/orders/${orderId}?fields=status,email`,
+    );
+    expect(order).toEqual(
+      expect.objectContaining({ status: 'canceled', email: 'checkout-check@storedeck.invalid' }),
+    );
   });
 
   it('serves the admin dashboard at /app', async () => {
