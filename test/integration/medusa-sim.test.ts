@@ -73,6 +73,8 @@ describe('a MedusaJS store against the simulator', () => {
       { kind: 'Secret', metadata: { name: 'postgres-credentials' } },
       { kind: 'Secret', metadata: { name: 'medusa-secrets' } },
       { kind: 'Job', metadata: { name: 'medusa-setup' } },
+      // Not the plan's: the engine binds its store role in every store namespace it claims.
+      { kind: 'RoleBinding', metadata: { name: 'storedeck-store' } },
     ].map((o) => `${o.kind}/${o.metadata.name}`);
     expect(managedObjects('store-corner-shop')).toEqual(declared.sort());
     const ns = sim.store.get('namespaces', undefined, 'store-corner-shop');

@@ -55,7 +55,7 @@ beforeAll(async () => {
   server = await timed('serverStart', () => startServer(env));
   storefront = await startStorefront(server.url);
   browser = await launchChromium();
-}, 900_000);
+}, 1_800_000);
 
 afterAll(async () => {
   await browser?.close();

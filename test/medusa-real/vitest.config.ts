@@ -11,7 +11,7 @@ export default defineConfig({
     maxWorkers: 1,
     fileParallelism: false,
     testTimeout: 180_000,
-    hookTimeout: 900_000,
+    hookTimeout: 1_800_000,
     reporters: ['default', 'json'],
     outputFile: { json: `${import.meta.dirname}/../../test-results/medusa.json` },
   },
