@@ -9,7 +9,7 @@ import { CLUSTER_ACCESS, STORE_ACCESS, STORE_ROLE, type AccessRule } from './req
 const PROBE_NAMESPACE = 'store-preflight';
 
 const what = (rule: AccessRule, verb: string): string =>
-  `${verb} ${rule.resource}${rule.subresource ? `/${rule.subresource}` : ''}`;
+  `${verb} ${rule.resource}${rule.subresource ? `/${rule.subresource}` : ''}${rule.feature ? ` (needed for ${rule.feature})` : ''}`;
 
 /** Each verb of each rule the user may not use (by SelfSubjectAccessReview). */
 async function deniedOf(client: KubeClient, rules: readonly AccessRule[]): Promise<string[]> {

@@ -14,6 +14,8 @@ export interface AccessRule {
   resourceNames?: readonly string[];
   /** Cluster-scoped resources are reviewed without a namespace. */
   clusterScoped?: boolean;
+  /** A right only one feature needs: named when it is missing, so the rest still works. */
+  feature?: string;
 }
 
 /** The ClusterRole of store verbs the chart installs; the engine binds it in each store namespace. */
@@ -76,6 +78,23 @@ export const STORE_ACCESS: readonly AccessRule[] = [
   { group: 'batch', resource: 'jobs', verbs: APPLIED },
   { group: 'networking.k8s.io', resource: 'ingresses', verbs: APPLIED },
   { group: 'networking.k8s.io', resource: 'networkpolicies', verbs: APPLIED },
+  // The store tools run commands in the store's pods and forward a local port to its database.
+  // client-node opens both as WebSocket GETs, authorised as create since Kubernetes 1.31
+  // (AuthorizePodWebsocketUpgradeCreatePermission) and as get before it, so both are granted.
+  {
+    group: '',
+    resource: 'pods',
+    subresource: 'exec',
+    verbs: ['get', 'create'],
+    feature: 'one-click admin login',
+  },
+  {
+    group: '',
+    resource: 'pods',
+    subresource: 'portforward',
+    verbs: ['get', 'create'],
+    feature: 'Open database',
+  },
 ];
 
 /** Every rule, for callers that want one list. */

@@ -113,7 +113,9 @@ describe('one-click admin login', () => {
   });
 
   it('refuses a namespace that is not the store’s own, without exec-ing into it', async () => {
-    await pool.clientFor(CONTEXT).core.createNamespace({ body: { metadata: { name: 'store-not-ours' } } });
+    // Someone else's namespace: made by a cluster admin (the chart's user could not make it).
+    const admin = new ClientPool(h.adminKubeconfigPath).clientFor(CONTEXT);
+    await admin.core.createNamespace({ body: { metadata: { name: 'store-not-ours' } } });
     h.sim.clearRequests();
     const result = await ops.adminLogin({ ...store, namespace: 'store-not-ours' });
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
