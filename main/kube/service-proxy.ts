@@ -3,6 +3,9 @@
 // wherever it reaches the API server — Kind on localhost and a remote k3s alike — with no
 // port-forward, no ingress DNS and no extra pod. The API server forwards the request's Host
 // header unchanged (its proxy does not set UseLocationHost), so the app sees the store's host.
+// NetworkPolicy always admits traffic from a pod's own node, so on single-node Kind and k3s the
+// store's deny-by-default policy lets the API server in; a pod on another node than the API
+// server would need the control plane admitted (the check then fails on its timeout, saying so).
 import { request as httpsRequest, type RequestOptions } from 'node:https';
 import { request as httpRequest } from 'node:http';
 import { isIP } from 'node:net';

@@ -23,7 +23,7 @@ describe('running step', () => {
       step: 'wait-mysql',
       startedAt: '2026-01-01T10:00:03.000Z',
       index: 5,
-      total: 7,
+      total: 8,
     });
   });
 

@@ -12,4 +12,5 @@ export const PROVISION_STEPS = [
   'wait-mysql',
   'wait-wordpress',
   'setup',
+  'checkout',
 ] as const satisfies readonly StepId[];
