@@ -4,6 +4,7 @@
 import type { KubeClient } from '../kube/client';
 import type { ApiObject } from '../kube/kube-object';
 import { kindOf } from '../kube/kinds';
+import { applyRepairingStrategy } from '../kube/strategy-repair';
 import { claimNamespace } from './ownership';
 import { bindStoreAccess } from './store-access';
 import type { StoreContext, StoreStrategy } from './strategies/strategy';
@@ -82,7 +83,8 @@ export async function applyStoreObjects(
 
   await timeline.step('resources', `Applying ${rest.length} objects`, async () => {
     const before = await settleAll(rest.map((obj) => exists(client, obj, signal)));
-    await settleAll(rest.map((obj) => client.apply(obj, { signal })));
+    // A hand-switched Deployment strategy is put back as kubectl would ($retainKeys), not failed on.
+    await settleAll(rest.map((obj) => applyRepairingStrategy(client, obj, signal)));
     const created = rest.filter((_, index) => !before[index]).map(label);
     return { value: undefined, ...summary(rest.length, created) };
   });

@@ -102,6 +102,9 @@ async function deleteOnce(
     const owner = await readOwnership(client, store.namespace, store.id, signal);
     if (owner.state === 'absent') break;
     if (owner.state === 'foreign') return leaveForeignNamespace(deps, id, timeline, owner.reason);
+    // Already terminating (a resumed delete): deleting again needs our binding inside, which
+    // termination may already have removed; there is nothing to do but wait.
+    if (owner.terminating) break;
     try {
       await client.remove(KINDS.Namespace, undefined, store.namespace, {
         propagationPolicy: 'Background',

@@ -14,14 +14,17 @@ import { StepFailure } from './step-failure';
 export const NAMESPACE_STEP = 'namespace';
 
 export type NamespaceOwnership =
-  { state: 'absent' } | { state: 'owned'; uid: string } | { state: 'foreign'; uid: string; reason: string };
+  | { state: 'absent' }
+  | { state: 'owned'; uid: string; terminating?: boolean }
+  | { state: 'foreign'; uid: string; reason: string };
 
 /** Whose namespace this is, judged by the store-id label alone (labels anyone can read). */
 export function ownershipOf(namespace: ApiObject | null, storeId: string): NamespaceOwnership {
   if (!namespace) return { state: 'absent' };
   const uid = namespace.metadata?.uid ?? '';
   const label = namespace.metadata?.labels?.[LABEL.storeId];
-  if (label === storeId) return { state: 'owned', uid };
+  if (label === storeId)
+    return { state: 'owned', uid, terminating: Boolean(namespace.metadata?.deletionTimestamp) };
   return {
     state: 'foreign',
     uid,

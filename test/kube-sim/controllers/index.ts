@@ -10,6 +10,7 @@ import type {
 } from '../types.js';
 import { defaultStorageClassAdmission, pvcProtectionAdmission } from './admission/default-storage-class.js';
 import { limitRangerAdmission } from './admission/limit-ranger.js';
+import { pvcResizeAdmission } from './admission/pvc-resize.js';
 import { resourceQuotaAdmission } from './admission/resource-quota.js';
 import { installDeploymentController } from './deployment.controller.js';
 import { installStatefulSetController } from './statefulset.controller.js';
@@ -176,6 +177,7 @@ export function installControllers(ctx: ControllerContext): Controllers {
       resourceQuotaAdmission,
       defaultStorageClassAdmission,
       pvcProtectionAdmission,
+      pvcResizeAdmission,
     ],
     podLogs: logs.podLogs,
     podExec,

@@ -1,3 +1,4 @@
+import { compareQuantity, parseQuantity } from '../controllers/quantity.js';
 import type { KubeObject, ResourceType } from '../types.js';
 import { deepEqual } from './deep.js';
 import { invalid, type FieldError } from './errors.js';
@@ -127,6 +128,13 @@ function specErrors(t: ResourceType, obj: KubeObject, old: KubeObject | undefine
       }
       if (old && spec?.selector && !deepEqual(spec.selector, old.spec?.selector))
         errs.push(immutable('spec.selector', spec.selector));
+      // ValidateDeploymentStrategy: a Recreate Deployment may not keep a rollingUpdate block.
+      if (spec?.strategy?.type === 'Recreate' && spec.strategy.rollingUpdate != null)
+        errs.push({
+          reason: 'FieldValueForbidden',
+          field: 'spec.strategy.rollingUpdate',
+          message: "Forbidden: may not be specified when strategy `type` is 'Recreate'",
+        });
       break;
     }
     case 'jobs': {
@@ -168,11 +176,26 @@ function specErrors(t: ResourceType, obj: KubeObject, old: KubeObject | undefine
         errs.push(required('spec.accessModes', 'at least 1 access mode is required'));
       if (!spec?.resources?.requests?.storage) errs.push(required('spec.resources[storage]'));
       if (old) {
+        // Only a bound claim's requests may change (ValidatePersistentVolumeClaimUpdate), and with
+        // RecoverVolumeExpansionFailure (on since 1.32) never to or below its capacity.
+        const bound = old.status?.phase === 'Bound';
         const strip = (s: Record<string, unknown> | undefined): unknown => ({
           ...(s ?? {}),
-          resources: undefined,
+          resources: bound ? undefined : (s?.resources as unknown),
           volumeName: undefined,
         });
+        const wanted = spec?.resources?.requests?.storage;
+        const before = old.spec?.resources?.requests?.storage;
+        const capacity = old.status?.capacity?.storage;
+        if (bound && wanted && before && capacity) {
+          const q = (v: unknown) => parseQuantity(String(v));
+          if (compareQuantity(q(wanted), q(before)) < 0 && compareQuantity(q(wanted), q(capacity)) <= 0)
+            errs.push({
+              reason: 'FieldValueForbidden',
+              field: 'spec.resources.requests.storage',
+              message: 'Forbidden: field can not be less than status.capacity',
+            });
+        }
         if (!deepEqual(strip(spec), strip(old.spec))) {
           errs.push({
             reason: 'FieldValueForbidden',
