@@ -4,7 +4,8 @@
 // pass. kubectl's answer is a strategic merge patch with `$retainKeys: [type]`, which drops every
 // other key of the strategy; after it the apply goes through.
 import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
-import type { ApiObject, ApplyObject, KubeClient } from './client';
+import type { KubeClient } from './client';
+import type { ApiObject, KubeObject } from './kube-object';
 import { classifyError } from './errors';
 
 const FIELD = 'spec.strategy.rollingUpdate';
@@ -20,7 +21,7 @@ export function isStrandedRollingUpdate(error: unknown): boolean {
 
 export async function applyRepairingStrategy(
   client: KubeClient,
-  obj: ApplyObject,
+  obj: KubeObject,
   signal?: AbortSignal,
 ): Promise<ApiObject> {
   try {
