@@ -29,7 +29,8 @@ export const StoreSchema = z.object({
 });
 export type Store = z.infer<typeof StoreSchema>;
 
-export const EVENT_STATUSES = ['started', 'completed', 'failed'] as const;
+/** 'interrupted': a step a killed or stopped process left open, closed by the next worker. */
+export const EVENT_STATUSES = ['started', 'completed', 'failed', 'interrupted'] as const;
 export const TimelineEventSchema = z.object({
   id: z.number(),
   storeId: z.string(),

@@ -115,7 +115,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'retry',
-    summary: 'retry a failed store',
+    summary: 'retry a failed store, or resume one a stopped process left provisioning',
     args: [STORE_ARG],
     flags: [{ ...WAIT, description: 'follow until Ready or Failed' }],
   },

@@ -10,7 +10,12 @@ export function formatTimeline(events: TimelineEvent[]): string {
   );
 }
 
-const MARK: Record<TimelineEvent['status'], string> = { started: '…', completed: '✓', failed: '✗' };
+const MARK: Record<TimelineEvent['status'], string> = {
+  started: '…',
+  completed: '✓',
+  failed: '✗',
+  interrupted: '↺',
+};
 
 /** One progress line: elapsed time since the wait began, steps done so far, the event. */
 export function formatProgressLine(event: TimelineEvent, elapsedMs: number, stepsDone: number): string {

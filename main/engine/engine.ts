@@ -10,6 +10,7 @@ import type { SettingsRepo } from '../state/settings.repo';
 import { UNFINISHED_STATUSES, type StoresRepo } from '../state/stores.repo';
 import { admitStore, type CreateStoreInput } from './create-store';
 import { deleteStore } from './delete-store';
+import { closeInterruptedSteps } from './interrupted-steps';
 import { KeyedQueue } from './queue';
 import { reconcileStore } from './reconciler';
 import { contextFromDesired } from './store-context';
@@ -133,6 +134,7 @@ export class Engine {
   ): Promise<Result<Store>> {
     const store = this.options.stores.get(id);
     if (!store) return err('not_found', `No store with id ${id}`);
+    if (store.status === 'Queued' || store.status === 'Provisioning') return this.resumeStore(store, actor);
     if (store.status !== 'Failed')
       return err(
         'invalid_state',
@@ -181,8 +183,37 @@ export class Engine {
   async resume(): Promise<Result<{ resumed: Store[] }>> {
     if (!this.working) return ok({ resumed: [] });
     const unfinished = this.options.stores.listUnfinished();
-    for (const store of unfinished) this.queue.enqueue(store.id);
+    for (const store of unfinished) this.pickUpUnfinished(store.id);
     return ok({ resumed: unfinished });
+  }
+
+  /**
+   * "Retry" of a store a killed or stopped process left Queued or Provisioning: nothing failed,
+   * so nothing restarts from scratch; the worker (this process, when it holds the lease) picks
+   * it up where it was. Anywhere else it is refused with where the work will happen.
+   */
+  private resumeStore(store: Store, actor: string): Result<Store> {
+    if (!this.working)
+      return err(
+        'invalid_state',
+        `Store "${store.name}" is ${store.status} and its work is not running in this process: the data dir's worker carries it on (the open app, or \`storedeck retry ${store.slug} --wait\` when none runs)`,
+      );
+    this.options.audit.add({
+      action: 'resume',
+      resource: 'store',
+      name: store.name,
+      details: `id=${store.id} status=${store.status}`,
+      actor,
+    });
+    this.pickUpUnfinished(store.id);
+    return ok(store);
+  }
+
+  /** Queues an unfinished store that no pass of this process runs, closing steps a dead pass left open. */
+  private pickUpUnfinished(id: string): void {
+    if (this.queue.state(id) !== 'idle') return;
+    closeInterruptedSteps(this.options.events, this.writer, id);
+    this.queue.enqueue(id);
   }
 
   /** Runs a pass now (drift repair for a Ready store; merged with one already queued). */

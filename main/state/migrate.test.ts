@@ -57,6 +57,7 @@ describe('migrations', () => {
       { version: 1, name: 'initial' },
       { version: 2, name: 'desired-state' },
       { version: 3, name: 'worker-lease' },
+      { version: 4, name: 'interrupted-steps' },
     ]);
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     db.close();
@@ -67,7 +68,7 @@ describe('migrations', () => {
     openDatabase(file).close();
     const db = openDatabase(file);
     const before = db.prepare('SELECT * FROM schema_migrations ORDER BY version').all();
-    expect(migrate(db, MIGRATIONS)).toEqual({ from: 3, to: 3, applied: [] });
+    expect(migrate(db, MIGRATIONS)).toEqual({ from: 4, to: 4, applied: [] });
     expect(db.prepare('SELECT * FROM schema_migrations ORDER BY version').all()).toEqual(before);
     db.close();
   });
@@ -88,7 +89,7 @@ describe('migrations', () => {
     v1.close();
 
     const db = openDatabase(file);
-    expect(schemaVersion(db)).toBe(3);
+    expect(schemaVersion(db)).toBe(4);
     expect(tables(db)).toContain('worker_lease');
     const stores = new StoresRepo(db);
     expect(stores.get('s1')).toMatchObject({ name: 'Old Shop', status: 'Ready', context: 'kind-dev' });
@@ -107,21 +108,35 @@ describe('migrations', () => {
       },
     });
     expect(db.prepare('SELECT COUNT(*) AS n FROM provisioning_events').get()).toEqual({ n: 1 });
+    // The rebuilt timeline keeps its rows and takes the fourth status; the cascade still holds.
+    db.prepare(
+      `INSERT INTO provisioning_events (store_id, step, status, message, timestamp)
+       VALUES ('s1', 'setup', 'interrupted', 'process stopped', '2026-01-01T00:00:02.000Z')`,
+    ).run();
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO provisioning_events (store_id, step, status, message, timestamp) VALUES ('s1', 'x', 'bogus', '', '')`,
+        )
+        .run(),
+    ).toThrow(/CHECK constraint/);
+    db.prepare("DELETE FROM stores WHERE id = 's1'").run();
+    expect(db.prepare('SELECT COUNT(*) AS n FROM provisioning_events').get()).toEqual({ n: 0 });
     db.close();
   });
 
   it('refuse a database written by a newer Storedeck instead of corrupting it', () => {
     const file = path.join(dir, 'newer.db');
     const db = openDatabase(file);
-    db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (4, 'future', 'x')").run();
+    db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (5, 'future', 'x')").run();
     db.close();
-    expect(() => openDatabase(file)).toThrow(/schema version 4, newer than this Storedeck knows \(3\)/);
+    expect(() => openDatabase(file)).toThrow(/schema version 5, newer than this Storedeck knows \(4\)/);
   });
 
   it('roll a failing migration back whole and leave the database at the previous version', () => {
     const file = path.join(dir, 'broken.db');
     const broken: Migration = {
-      version: 4,
+      version: 5,
       name: 'broken',
       up(db) {
         db.exec('CREATE TABLE half_done (id INTEGER)');
@@ -130,7 +145,7 @@ describe('migrations', () => {
     };
     expect(() => openDatabase(file, { migrations: [...MIGRATIONS, broken] })).toThrow('disk on fire');
     const db = new Database(file);
-    expect(schemaVersion(db)).toBe(3);
+    expect(schemaVersion(db)).toBe(4);
     expect(tables(db)).not.toContain('half_done');
     db.close();
   });

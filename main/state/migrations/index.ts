@@ -2,7 +2,8 @@
 import { initial } from './001-initial';
 import { desiredState } from './002-desired-state';
 import { workerLease } from './003-worker-lease';
+import { interruptedSteps } from './004-interrupted-steps';
 import type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [initial, desiredState, workerLease];
+export const MIGRATIONS: readonly Migration[] = [initial, desiredState, workerLease, interruptedSteps];
 export type { Migration } from './migration';

@@ -33,6 +33,19 @@ describe('buildSteps', () => {
     expect(rows[2]?.messages).toEqual(['wait-wordpress started', 'wordpress is available']);
   });
 
+  it('shows a step a killed process left open, then closed as interrupted, as stopped (not failed)', () => {
+    const rows = buildSteps([
+      at(0, 'setup', 'started'),
+      at(30, 'setup', 'interrupted', 'Interrupted: the process stopped'),
+      at(31, 'setup', 'started'),
+      at(40, 'setup', 'completed'),
+    ]);
+    expect(rows.map((r) => [r.step, r.status, r.durationMs])).toEqual([
+      ['setup', 'stopped', 30000],
+      ['setup', 'completed', 9000],
+    ]);
+  });
+
   it('a failure ends the steps still open; a retry starts them afresh', () => {
     const rows = buildSteps([
       at(0, 'wait-mysql', 'started'),

@@ -18,6 +18,10 @@ export type StepRow = {
 
 const ms = (iso: string) => Date.parse(iso);
 
+/** An end event's row status: a step a killed process left open ("interrupted") stopped, it did not fail. */
+const endStatus = (status: Exclude<TimelineEvent['status'], 'started'>): StepStatus =>
+  status === 'interrupted' ? 'stopped' : status;
+
 export function buildSteps(events: TimelineEvent[]): StepRow[] {
   const rows: StepRow[] = [];
   const open = new Map<string, StepRow>();
@@ -50,7 +54,7 @@ export function buildSteps(events: TimelineEvent[]): StepRow[] {
       continue;
     }
     if (row) {
-      row.status = event.status;
+      row.status = endStatus(event.status);
       row.endedAt = event.timestamp;
       row.durationMs = ms(event.timestamp) - ms(row.startedAt ?? event.timestamp);
       if (event.message && event.message !== row.messages.at(-1)) row.messages.push(event.message);
@@ -59,7 +63,7 @@ export function buildSteps(events: TimelineEvent[]): StepRow[] {
       rows.push({
         key: `${event.step}-${event.id}`,
         step: event.step,
-        status: event.status,
+        status: endStatus(event.status),
         startedAt: null,
         endedAt: event.timestamp,
         durationMs: null,
