@@ -2,6 +2,7 @@
 // no end. The worker that picks the store up closes each such step as "interrupted" before its
 // own pass starts, so the timeline says what happened instead of showing a step that never ends.
 import type { TimelineEvent } from '../../preload/contract';
+import type { StepId } from '../../preload/steps';
 import type { StoreWriter } from './store-writer';
 
 export const INTERRUPTED_MESSAGE =
@@ -24,6 +25,7 @@ export function closeInterruptedSteps(
   storeId: string,
 ): string[] {
   const open = openSteps(events.list(storeId));
-  for (const step of open) writer.event(storeId, step, 'interrupted', INTERRUPTED_MESSAGE);
+  // Every step on the timeline was written by an engine as a StepId; it is closed under that id.
+  for (const step of open) writer.event(storeId, step as StepId, 'interrupted', INTERRUPTED_MESSAGE);
   return open;
 }
