@@ -1,6 +1,17 @@
 // `npm run storedeck -- <command>` and the `storedeck` bin: the headless CLI over the same
 // service layer as the desktop app and the web host (createApp + dispatch).
+import { createInterface } from 'node:readline/promises';
 import { runCli } from './cli/run-cli';
+
+/** y/yes answers yes; anything else (or an empty line) is no. */
+async function confirm(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await rl.question(question)).trim());
+  } finally {
+    rl.close();
+  }
+}
 
 const controller = new AbortController();
 // Launchers (npm, tsx) relay the terminal's Ctrl-C, so one key press can arrive twice in quick
@@ -21,6 +32,7 @@ const code = await runCli(process.argv.slice(2), {
   // Loaded only when a command runs: help and bad input answer without loading the engine.
   createApp: async (options) => (await import('./api/create-app')).createApp(options),
   signal: controller.signal,
+  ...(process.stdin.isTTY ? { confirm } : {}),
 });
 
 // Exit explicitly (watch sockets may linger), but only once both streams are flushed.

@@ -20,6 +20,12 @@ import {
   ContextHealthSchema,
   zodMessage,
 } from './domain.schema';
+import {
+  ClusterProgressSchema,
+  ClusterStatusSchema,
+  CreateLocalClusterSchema,
+  KindClusterNameSchema,
+} from './cluster.schema';
 
 // ---------- Results ----------
 export const ERROR_CODES = [
@@ -48,6 +54,7 @@ export const err = <T = never>(code: ErrorCode, message: string): Result<T> => (
 // ---------- Domain (preload/domain.schema.ts) ----------
 export * from './domain.schema';
 export * from './steps';
+export * from './cluster.schema';
 
 // ---------- Requests ----------
 const Empty = z.object({}).strict();
@@ -153,6 +160,21 @@ export const requests = {
   },
   getSettings: { request: Empty, response: SettingsSchema },
   updateSettings: { request: SettingsSchema.partial().strict(), response: SettingsSchema },
+  /** Docker, kind, the local clusters and whether the kubeconfig offers a usable context. */
+  getClusterStatus: { request: Empty, response: ClusterStatusSchema },
+  /** Starts creating (or reusing) a local Kind cluster; progress arrives as clusterProgress events. */
+  createLocalCluster: { request: CreateLocalClusterSchema, response: z.object({ operationId: z.string() }) },
+  cancelClusterOperation: {
+    request: z.object({ operationId: z.string().min(1).max(64) }).strict(),
+    response: Empty,
+  },
+  /** Deletes a local Kind cluster (and its context); resolves when it is gone. */
+  deleteLocalCluster: {
+    request: z.object({ name: KindClusterNameSchema }).strict(),
+    response: z.object({ operationId: z.string() }),
+  },
+  /** Downloads the pinned, checksummed kind release into the data dir. */
+  downloadKind: { request: Empty, response: z.object({ path: z.string(), version: z.string() }) },
   /** Opens an http(s) store URL in the system browser (desktop); the web host refuses it. */
   openExternal: { request: z.object({ url: z.url({ protocol: /^https?$/ }) }).strict(), response: Empty },
 } as const;
@@ -171,6 +193,7 @@ export const events = {
   liveStatus: LiveStatusSchema,
   contextHealth: ContextHealthSchema,
   logLines: z.object({ subscriptionId: z.string(), lines: z.array(z.string()), ended: z.boolean() }),
+  clusterProgress: ClusterProgressSchema,
 } as const;
 
 export type EventName = keyof typeof events;

@@ -141,6 +141,8 @@ export const PreflightCheckSchema = z.object({
   title: z.string(),
   status: z.enum(['ok', 'warn', 'fail']),
   detail: z.string(),
+  /** What to do about a warning or failure. */
+  fix: z.string().optional(),
 });
 export const PreflightSchema = z.object({
   context: z.string(),
@@ -188,6 +190,8 @@ export const SettingsSchema = z.object({
   /** Ready only after a test order went through the store's checkout (and was removed). */
   verifyCheckout: z.boolean({ error: 'Checkout verification must be on or off' }),
   theme: z.enum(['system', 'dark', 'light']),
+  /** Host port the ingress answers on when Storedeck did not make the cluster (null: 80). */
+  ingressHttpPort: wholeBetween('Ingress HTTP port', 1, 65535).nullable(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

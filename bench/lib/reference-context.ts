@@ -2,7 +2,7 @@
 // IngressClass and controller namespace, <slug>.localhost), so both sides build identical objects.
 import { randomUUID } from 'node:crypto';
 import type { KubeClient } from '../../main/kube/client';
-import { detectIngress, storeHost } from '../../main/kube/ingress-detect';
+import { detectIngress, storeHost, storeOrigin } from '../../main/kube/ingress-detect';
 import { storeNamespace } from '../../main/engine/store-model';
 import type { StoreContext } from '../../main/engine/strategies/strategy';
 
@@ -13,17 +13,21 @@ export async function referenceContexts(client: KubeClient): Promise<ContextFact
   const ingress = await detectIngress(client);
   if (!ingress.controllerNamespace) throw new Error(`reference flow: ${ingress.problem ?? 'no ingress'}`);
   const controllerNamespace = ingress.controllerNamespace;
-  return (slug, options = {}) => ({
-    id: randomUUID(),
-    name: slug,
-    slug,
-    namespace: storeNamespace(slug),
-    adminEmail: 'owner@example.com',
-    host: storeHost(slug, { isLocal: true, baseDomain: null }) as string,
-    ingressClassName: ingress.className,
-    ingressController: ingress.kind,
-    ingressControllerNamespace: controllerNamespace,
-    storageClassName: null,
-    imageRegistry: options.imageRegistry ?? null,
-  });
+  return (slug, options = {}) => {
+    const host = storeHost(slug, { isLocal: true, baseDomain: null }) as string;
+    return {
+      id: randomUUID(),
+      name: slug,
+      slug,
+      namespace: storeNamespace(slug),
+      adminEmail: 'owner@example.com',
+      host,
+      origin: storeOrigin(host, null),
+      ingressClassName: ingress.className,
+      ingressController: ingress.kind,
+      ingressControllerNamespace: controllerNamespace,
+      storageClassName: null,
+      imageRegistry: options.imageRegistry ?? null,
+    };
+  };
 }

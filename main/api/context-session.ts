@@ -41,6 +41,13 @@ export class ContextSession {
     return found;
   }
 
+  /** The selected context went away (its cluster was deleted): fall back to the kubeconfig's current one. */
+  clear(): void {
+    this.settings.setSelectedContext(null);
+    const listed = listContexts(this.kubeconfigPath);
+    this.selected = listed.ok ? listed.value.current : null;
+  }
+
   private initial(): string | null {
     const listed = listContexts(this.kubeconfigPath);
     if (!listed.ok) return null;

@@ -18,6 +18,8 @@ import { createEventBus, type EventBus } from '../primitives/event-bus';
 import type { Handlers } from './handler-types';
 import { watchKubeconfig, type KubeconfigReloader } from './kubeconfig-reloader';
 import { appHandlers } from './handlers/app.handlers';
+import { clusterHandlers } from './handlers/cluster.handlers';
+import { LocalClusterService } from './local-cluster';
 import { storeHandlers } from './handlers/store.handlers';
 
 export interface CreateAppOptions {
@@ -32,6 +34,8 @@ export interface CreateAppOptions {
    * requests for the worker, e.g. a CLI command that does not wait.
    */
   worker?: 'auto' | 'never';
+  /** Environment for the kind/docker commands (tests put stand-ins on PATH); default process.env. */
+  toolEnv?: NodeJS.ProcessEnv;
   /** Lease and change-feed timing (tests shorten them). */
   timing?: { heartbeatMs?: number; staleMs?: number; feedIntervalMs?: number; probeIntervalMs?: number };
 }
@@ -118,10 +122,22 @@ export async function createApp(options: CreateAppOptions): Promise<AppCore> {
       })
     : null;
 
+  const localCluster = new LocalClusterService({
+    state,
+    bus,
+    session,
+    pool,
+    kubeconfigPath,
+    dataDir: options.dataDir,
+    actor,
+    env: options.toolEnv,
+  });
+
   const uiMode = options.mode === 'desktop' ? 'desktop' : 'web';
   const handlers: Handlers = {
     ...appHandlers({ state, session, pool, mode: uiMode, kubeconfigPath, actor, live }),
     ...storeHandlers({ state, session, engine, operations, actor, live }),
+    ...clusterHandlers(localCluster),
   };
 
   const feed = new ChangeFeed({
@@ -164,6 +180,8 @@ export async function createApp(options: CreateAppOptions): Promise<AppCore> {
       live?.close();
       feed.stop();
       operations.close();
+      localCluster.close();
+      await localCluster.settled();
       // Passes in flight stop here and resume on the next start (here or elsewhere); nothing is lost.
       await engine.stop();
       // Only once nothing runs here: a waiting process takes over on its next heartbeat.

@@ -33,12 +33,21 @@ export interface CliContext {
   worker(): WorkerStatus;
   /** Resolves when this process has no pass queued or running for the store. */
   settled(id: string): Promise<void>;
+  /** Asks a yes/no question on the terminal; absent when there is none (then --yes is needed). */
+  confirm?: (question: string) => Promise<boolean>;
   /** Raw input on purpose: the contract's schemas validate it, exactly as for IPC. */
   call<K extends RequestName>(name: K, raw: Record<string, unknown>): Promise<Result<ResponseOf<K>>>;
 }
 
-export function createCliContext(app: CliApp, io: CliIo, json: boolean, signal: AbortSignal): CliContext {
+export function createCliContext(
+  app: CliApp,
+  io: CliIo,
+  json: boolean,
+  signal: AbortSignal,
+  confirm?: (question: string) => Promise<boolean>,
+): CliContext {
   return {
+    ...(confirm ? { confirm } : {}),
     bus: app.bus,
     io,
     json,

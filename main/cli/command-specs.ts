@@ -150,6 +150,33 @@ export const COMMANDS: CommandSpec[] = [
     ],
     flags: [],
   },
+  {
+    name: 'cluster',
+    summary: 'a local Kind cluster: create (with Traefik), status, delete',
+    args: [{ name: 'action', description: 'create, status or delete' }],
+    flags: [
+      { name: 'name', type: 'string', value: 'NAME', description: 'cluster name (default: storedeck)' },
+      {
+        name: 'http-port',
+        type: 'number',
+        value: 'N',
+        description: 'create: host port for HTTP (default: 80 when free, else the first free from 8080)',
+      },
+      {
+        name: 'workers',
+        type: 'number',
+        value: 'N',
+        description: 'create: worker nodes besides the control plane (default 0)',
+      },
+      { name: 'yes', type: 'boolean', description: 'delete: do not ask for confirmation' },
+    ],
+  },
+  {
+    name: 'preflight',
+    summary: 'check whether the context can host stores (exit 1 on a failure)',
+    args: [],
+    flags: [],
+  },
 ];
 
 export function findCommand(name: string): CommandSpec | undefined {

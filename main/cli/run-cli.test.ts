@@ -75,6 +75,7 @@ function fakeApp(
         provisionTimeoutSeconds: 300,
         verifyCheckout: true,
         theme: 'system',
+        ingressHttpPort: null,
       }),
     createStore: async (request) => {
       calls.push(['createStore', request]);

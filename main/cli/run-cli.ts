@@ -11,6 +11,8 @@ import { runCreate } from './commands/cmd-create';
 import { runDelete, runRetry } from './commands/cmd-lifecycle';
 import { runLogs } from './commands/cmd-logs';
 import { runSettings } from './commands/cmd-settings';
+import { runCluster } from './commands/cmd-cluster';
+import { runPreflightCommand } from './commands/cmd-preflight';
 import { readCommands } from './commands/cmd-read';
 import { toolCommands } from './commands/cmd-tools';
 import { commandHelp, generalHelp } from './help-text';
@@ -27,6 +29,8 @@ export interface CliDeps {
   env?: NodeJS.ProcessEnv;
   /** Ctrl-C: stops --wait and --follow cleanly. */
   signal?: AbortSignal;
+  /** A yes/no prompt on the terminal (absent when stdin is not one). */
+  confirm?: (question: string) => Promise<boolean>;
 }
 
 const HANDLERS: Record<string, CommandFn> = {
@@ -38,6 +42,8 @@ const HANDLERS: Record<string, CommandFn> = {
   delete: runDelete,
   logs: runLogs,
   settings: runSettings,
+  cluster: runCluster,
+  preflight: runPreflightCommand,
 };
 
 // Every command in the grammar has an implementation; a gap would be a bug found at start.
@@ -95,7 +101,13 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     );
     return EXIT_FAILED;
   }
-  const ctx = createCliContext(app, io, global.json, deps.signal ?? new AbortController().signal);
+  const ctx = createCliContext(
+    app,
+    io,
+    global.json,
+    deps.signal ?? new AbortController().signal,
+    deps.confirm,
+  );
   try {
     if (global.context !== undefined && command.name !== 'contexts') {
       const known = await checkContext(ctx, global.context);

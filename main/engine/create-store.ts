@@ -19,6 +19,8 @@ export function admitStore(
   stores: StoresRepo,
   settings: Settings,
   strategyFor: (plan: Plan) => StoreStrategy,
+  /** The context's ingress host port (its Kind cluster's, else the setting); null: 80. */
+  httpPort: number | null = settings.ingressHttpPort,
 ): Result<Store> {
   // The contract's own parser: the IPC and HTTP transports parsed this already, the engine's
   // direct callers (CLI worker, tests) have not; parsing parsed data again is idempotent.
@@ -62,6 +64,7 @@ export function admitStore(
       baseDomain: settings.baseDomain,
       storageClass: settings.storageClass,
       imageRegistry: settings.imageRegistry,
+      httpPort,
     },
   });
 }

@@ -108,7 +108,15 @@ export class Engine {
   /** Validates, admits (unique slug, plan available, under the context limit), records Queued and schedules provisioning. */
   async create(input: CreateStoreInput, actor = this.actor): Promise<Result<Store>> {
     const { stores, settings } = this.options;
-    const admitted = stores.exclusively(() => admitStore(input, stores, settings.get(), this.strategyFor));
+    const admitted = stores.exclusively(() =>
+      admitStore(
+        input,
+        stores,
+        settings.get(),
+        this.strategyFor,
+        settings.ingressHttpPort(input.context).port,
+      ),
+    );
     if (!admitted.ok) return admitted;
     const store = admitted.value;
     this.options.audit.add({

@@ -3,7 +3,7 @@
 // store, so later passes build the very same objects.
 import type { Store } from '../../preload/contract';
 import type { KubeClient } from '../kube/client';
-import { detectIngress, storeHost } from '../kube/ingress-detect';
+import { detectIngress, storeHost, storeOrigin } from '../kube/ingress-detect';
 import type { StoreDesired } from '../state/store-desired.schema';
 import type { StoresRepo } from '../state/stores.repo';
 import { StepFailure } from './step-failure';
@@ -20,6 +20,7 @@ export function contextFromDesired(store: Store, desired: StoreDesired): StoreCo
     namespace: store.namespace,
     adminEmail: store.adminEmail,
     host: desired.host,
+    origin: storeOrigin(desired.host, desired.httpPort),
     ingressClassName: desired.ingressClassName,
     ingressController: desired.ingressController ?? 'other',
     ingressControllerNamespace: desired.ingressControllerNamespace,

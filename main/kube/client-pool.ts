@@ -30,6 +30,11 @@ export class ClientPool {
     this.clients.clear();
   }
 
+  /** Drops a context's client: its cluster was re-created (new credentials) or deleted. */
+  forget(context: string): void {
+    this.clients.delete(context);
+  }
+
   /** Local clusters get <slug>.localhost hosts. */
   isLocal(context: string): boolean {
     const client = this.clientFor(context);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiObject } from './kube-object';
-import { controllerKind, DEFAULT_CLASS_ANNOTATION, pickIngressClass, storeHost } from './ingress-detect';
+import {
+  controllerKind,
+  DEFAULT_CLASS_ANNOTATION,
+  pickIngressClass,
+  storeHost,
+  storeOrigin,
+} from './ingress-detect';
 
 const cls = (name: string, isDefault?: boolean): ApiObject => ({
   apiVersion: 'networking.k8s.io/v1',
@@ -52,5 +58,13 @@ describe('storeHost', () => {
 
   it('has no host for a remote cluster without a base domain', () => {
     expect(storeHost('shop', { isLocal: false, baseDomain: '  ' })).toBeNull();
+  });
+});
+
+describe('storeOrigin', () => {
+  it('carries the port only when the ingress is not on 80', () => {
+    expect(storeOrigin('shop.localhost', 8080)).toBe('http://shop.localhost:8080');
+    expect(storeOrigin('shop.localhost', 80)).toBe('http://shop.localhost');
+    expect(storeOrigin('shop.stores.example.com', null)).toBe('http://shop.stores.example.com');
   });
 });

@@ -112,6 +112,11 @@ export async function detectIngress(client: KubeClient, signal?: AbortSignal): P
   };
 }
 
+/** "http://shop.localhost:8080", or without the port when it is 80 (or not known). */
+export function storeOrigin(host: string, httpPort: number | null): string {
+  return httpPort === null || httpPort === 80 ? `http://${host}` : `http://${host}:${httpPort}`;
+}
+
 /**
  * Host of a store: <slug>.<baseDomain> when a base domain is set, else <slug>.localhost on local
  * clusters (resolves to loopback offline); null for a remote cluster without a base domain.

@@ -52,10 +52,12 @@ describe('preflight against the simulator', () => {
       detail: expect.stringMatching(
         /Not allowed in store namespaces: delete namespaces, get pods\/log, and there is no ClusterRole storedeck-store to bind\. Ask a cluster admin/,
       ),
+      fix: 'Ask a cluster admin to install charts/storedeck-access for you',
     });
     expect(check(result, 'storage')).toMatchObject({
       status: 'fail',
       detail: expect.stringContaining('StorageClass "fast-ssd" from settings does not exist'),
+      fix: expect.stringContaining('Set a StorageClass in Settings'),
     });
     expect(check(result, 'capacity')?.status).toBe('fail');
     sim.setAccessDenied([]);

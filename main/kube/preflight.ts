@@ -18,7 +18,24 @@ export interface PreflightInput {
   storageClass: string | null;
   storeCount: number;
   maxStores: number;
+  /** Local clusters get <slug>.localhost URLs; their ingress port matters most. */
+  isLocal?: boolean;
+  /** The host port store URLs carry, and where that came from. */
+  ingressHttpPort?: { port: number | null; source: 'cluster' | 'settings' | 'default' };
 }
+
+/** What to do about each failing check, in one line. */
+export const PREFLIGHT_FIXES = {
+  api: 'Check that the cluster is running and the kubeconfig points at it (`storedeck cluster status`); for a local cluster run `storedeck cluster create`',
+  storage:
+    'Set a StorageClass in Settings, or mark one default: kubectl annotate storageclass <name> storageclass.kubernetes.io/is-default-class=true',
+  ingress:
+    'Install an ingress controller: `storedeck cluster create` installs Traefik into a local Kind cluster; k3s ships Traefik unless disabled',
+  ingressPort:
+    'If stores do not open, set Settings → Ingress HTTP port to the host port your cluster maps to the ingress (k3d -p 8080:80@loadbalancer → 8080)',
+  permissions: 'Ask a cluster admin to install charts/storedeck-access for you',
+  capacity: 'Delete a store or raise "Max stores per context" in Settings',
+} as const;
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -37,6 +54,7 @@ export async function runPreflight(input: PreflightInput): Promise<Preflight> {
       title: 'Kubernetes API',
       status: 'fail',
       detail: `Cannot reach ${server}: ${message(error)}`,
+      fix: PREFLIGHT_FIXES.api,
     });
     return { context: input.context, ok: false, checks };
   }
@@ -47,7 +65,7 @@ export async function runPreflight(input: PreflightInput): Promise<Preflight> {
     checkNetworkPolicy(input, gitVersion),
     checkAccess(input),
   ]);
-  checks.push(...results);
+  checks.push(...results, checkIngressPort(input));
   const free = input.maxStores - input.storeCount;
   checks.push({
     id: 'capacity',
@@ -57,6 +75,7 @@ export async function runPreflight(input: PreflightInput): Promise<Preflight> {
       free > 0
         ? `${input.storeCount} of ${input.maxStores} stores used in this context`
         : `All ${input.maxStores} stores of this context are used; delete one or raise the limit in settings`,
+    ...(free > 0 ? {} : { fix: PREFLIGHT_FIXES.capacity }),
   });
   return { context: input.context, ok: checks.every((c) => c.status !== 'fail'), checks };
 }
@@ -77,6 +96,7 @@ async function checkStorage(input: PreflightInput): Promise<Check> {
         detail: input.storageClass
           ? `StorageClass "${input.storageClass}" from settings does not exist (available: ${names})`
           : `No default StorageClass; volumes would stay Pending. Set one in settings (available: ${names})`,
+        fix: PREFLIGHT_FIXES.storage,
       };
     }
     const waits = chosen.volumeBindingMode === 'WaitForFirstConsumer';
@@ -87,7 +107,13 @@ async function checkStorage(input: PreflightInput): Promise<Check> {
       detail: `StorageClass "${chosen.metadata?.name}" (${chosen.provisioner})${waits ? ', binds when the pod is scheduled' : ''}`,
     };
   } catch (error) {
-    return { id: 'storage', title, status: 'fail', detail: `Cannot list StorageClasses: ${message(error)}` };
+    return {
+      id: 'storage',
+      title,
+      status: 'fail',
+      detail: `Cannot list StorageClasses: ${message(error)}`,
+      fix: PREFLIGHT_FIXES.permissions,
+    };
   }
 }
 
@@ -96,13 +122,20 @@ async function checkIngress(input: PreflightInput): Promise<Check> {
   try {
     const found = await detectIngress(input.client);
     if (!found.className)
-      return { id: 'ingress', title, status: 'fail', detail: found.problem ?? 'No IngressClass found' };
+      return {
+        id: 'ingress',
+        title,
+        status: 'fail',
+        detail: found.problem ?? 'No IngressClass found',
+        fix: PREFLIGHT_FIXES.ingress,
+      };
     if (!found.controllerNamespace) {
       return {
         id: 'ingress',
         title,
         status: 'warn',
         detail: `IngressClass "${found.className ?? 'default'}" (${found.controller}) found, but no controller pods: stores will not be reachable until one runs`,
+        fix: PREFLIGHT_FIXES.ingress,
       };
     }
     return {
@@ -112,7 +145,7 @@ async function checkIngress(input: PreflightInput): Promise<Check> {
       detail: `IngressClass "${found.className ?? 'default'}" served by ${found.controller} in namespace ${found.controllerNamespace}`,
     };
   } catch (error) {
-    return { id: 'ingress', title, status: 'fail', detail: message(error) };
+    return { id: 'ingress', title, status: 'fail', detail: message(error), fix: PREFLIGHT_FIXES.ingress };
   }
 }
 
@@ -135,13 +168,55 @@ async function checkAccess(input: PreflightInput): Promise<Check> {
   const title = 'Permissions';
   try {
     const verdict = await reviewAccess(input.client);
-    return { id: 'permissions', title, status: verdict.ok ? 'ok' : 'fail', detail: verdict.detail };
+    return {
+      id: 'permissions',
+      title,
+      status: verdict.ok ? 'ok' : 'fail',
+      detail: verdict.detail,
+      ...(verdict.ok ? {} : { fix: PREFLIGHT_FIXES.permissions }),
+    };
   } catch (error) {
     return {
       id: 'permissions',
       title,
       status: 'fail',
       detail: `Cannot check permissions: ${message(error)}`,
+      fix: PREFLIGHT_FIXES.permissions,
     };
   }
+}
+
+/** Which host port store URLs carry: known for clusters Storedeck made, else the setting, else a guess. */
+function checkIngressPort(input: PreflightInput): Check {
+  const title = 'Ingress port';
+  const known = input.ingressHttpPort ?? { port: null, source: 'default' as const };
+  const port = known.port ?? 80;
+  if (known.source === 'cluster')
+    return {
+      id: 'ingress-port',
+      title,
+      status: 'ok',
+      detail: `Host port ${port}, mapped when Storedeck made this cluster`,
+    };
+  if (known.source === 'settings')
+    return {
+      id: 'ingress-port',
+      title,
+      status: 'ok',
+      detail: `Host port ${port}, from Settings (Ingress HTTP port)`,
+    };
+  if (!input.isLocal)
+    return {
+      id: 'ingress-port',
+      title,
+      status: 'ok',
+      detail: 'Port 80 (a remote cluster behind its load balancer)',
+    };
+  return {
+    id: 'ingress-port',
+    title,
+    status: 'warn',
+    detail: 'Cannot tell which host port this local cluster maps to its ingress; store URLs assume 80',
+    fix: PREFLIGHT_FIXES.ingressPort,
+  };
 }

@@ -21,6 +21,7 @@ describe('SettingsRepo', () => {
       maxStoresPerContext: 10,
       provisionTimeoutSeconds: 300,
       theme: 'system',
+      ingressHttpPort: null,
     });
     expect(state.settings.get()).toEqual(SETTINGS_DEFAULTS);
   });
@@ -65,6 +66,27 @@ describe('SettingsRepo', () => {
     expect(state.settings.get()).toEqual(SETTINGS_DEFAULTS);
     state.settings.setSelectedContext(null);
     expect(state.settings.getSelectedContext()).toBeNull();
+  });
+
+  it('knows the ingress port of a context: its own cluster first, then the setting, else 80', () => {
+    expect(state.settings.ingressHttpPort('kind-storedeck')).toEqual({ port: null, source: 'default' });
+    state.settings.update({ ingressHttpPort: 9090 });
+    expect(state.settings.ingressHttpPort('kind-storedeck')).toEqual({ port: 9090, source: 'settings' });
+    state.settings.setLocalCluster({
+      name: 'storedeck',
+      context: 'kind-storedeck',
+      httpPort: 8080,
+      httpsPort: 8443,
+    });
+    expect(state.settings.ingressHttpPort('kind-storedeck')).toEqual({ port: 8080, source: 'cluster' });
+    expect(state.settings.ingressHttpPort('k3s-lab')).toEqual({ port: 9090, source: 'settings' });
+    expect(state.settings.get()).not.toHaveProperty('localCluster:kind-storedeck');
+    state.settings.forgetLocalCluster('kind-storedeck');
+    expect(state.settings.getLocalCluster('kind-storedeck')).toBeNull();
+    expect(state.settings.update({ ingressHttpPort: 70000 })).toMatchObject({
+      ok: false,
+      error: { message: 'ingressHttpPort: Ingress HTTP port must be at most 65535' },
+    });
   });
 
   it('persists across reopening a file database', () => {

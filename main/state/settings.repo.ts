@@ -2,10 +2,12 @@
 // plus the remembered cluster context.
 import {
   ENGINE_DEFAULTS,
+  LocalClusterSchema,
   SettingsSchema,
   err,
   ok,
   zodMessage,
+  type LocalCluster,
   type Result,
   type Settings,
 } from '../../preload/contract';
@@ -20,9 +22,12 @@ export const SETTINGS_DEFAULTS: Readonly<Settings> = Object.freeze({
   provisionTimeoutSeconds: ENGINE_DEFAULTS.provisionTimeoutSeconds,
   verifyCheckout: true,
   theme: 'system',
+  ingressHttpPort: null,
 });
 
 const SELECTED_CONTEXT_KEY = 'selectedContext';
+/** Per context: the Kind cluster Storedeck made for it and its host ports. */
+const LOCAL_CLUSTER_PREFIX = 'localCluster:';
 const SettingsPatchSchema = SettingsSchema.partial().strict();
 
 function isSettingsKey(key: string): key is keyof Settings {
@@ -82,6 +87,31 @@ export class SettingsRepo {
       return;
     }
     this.write(SELECTED_CONTEXT_KEY, JSON.stringify(name));
+  }
+
+  /** The cluster Storedeck made for a context (its ports go into every store URL), or null. */
+  getLocalCluster(context: string): LocalCluster | null {
+    const row = this.db
+      .prepare('SELECT value FROM settings WHERE key = ?')
+      .get(LOCAL_CLUSTER_PREFIX + context) as { value: string } | undefined;
+    const parsed = LocalClusterSchema.safeParse(row ? decode(row.value) : null);
+    return parsed.success ? parsed.data : null;
+  }
+
+  setLocalCluster(cluster: LocalCluster): void {
+    this.write(LOCAL_CLUSTER_PREFIX + cluster.context, JSON.stringify(LocalClusterSchema.parse(cluster)));
+  }
+
+  forgetLocalCluster(context: string): void {
+    this.db.prepare('DELETE FROM settings WHERE key = ?').run(LOCAL_CLUSTER_PREFIX + context);
+  }
+
+  /** The host port stores of a context answer on: the cluster's own, else the setting, else null (80). */
+  ingressHttpPort(context: string): { port: number | null; source: 'cluster' | 'settings' | 'default' } {
+    const made = this.getLocalCluster(context);
+    if (made) return { port: made.httpPort, source: 'cluster' };
+    const configured = this.get().ingressHttpPort;
+    return configured !== null ? { port: configured, source: 'settings' } : { port: null, source: 'default' };
   }
 
   private write(key: string, value: string): void {

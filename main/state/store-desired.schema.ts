@@ -16,6 +16,8 @@ export const StoreDesiredSchema = z.object({
   ingressControllerPodLabels: z.record(z.string().max(317), z.string().max(63)).nullable().default(null),
   /** uid of the namespace this store created (null until then): see engine/ownership.ts. */
   namespaceUid: z.string().max(64).nullable().default(null),
+  /** Host port the ingress answers on when not 80 (Kind mapped to 8080, k3d -p 8080:80); null: 80. */
+  httpPort: z.number().int().min(1).max(65535).nullable().default(null),
 });
 
 export type StoreDesired = z.output<typeof StoreDesiredSchema>;

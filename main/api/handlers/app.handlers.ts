@@ -82,6 +82,8 @@ export function appHandlers({
           storageClass: settings.storageClass,
           storeCount: state.stores.countByContext(context.value),
           maxStores: settings.maxStoresPerContext,
+          isLocal: pool.isLocal(context.value),
+          ingressHttpPort: state.settings.ingressHttpPort(context.value),
         }),
       );
     },

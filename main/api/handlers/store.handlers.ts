@@ -36,6 +36,11 @@ type StoreHandlers = Omit<
   | 'listAudit'
   | 'openExternal'
   | 'reloadKubeconfig'
+  | 'getClusterStatus'
+  | 'createLocalCluster'
+  | 'cancelClusterOperation'
+  | 'deleteLocalCluster'
+  | 'downloadKind'
 >;
 
 export function storeHandlers({

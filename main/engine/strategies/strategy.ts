@@ -14,6 +14,12 @@ export interface StoreContext {
   adminEmail: string;
   /** Full host name of the store, e.g. "shop.localhost" or "shop.stores.example.com". */
   host: string;
+  /**
+   * Scheme, host and port the store is reached at, e.g. "http://shop.localhost:8080": the port
+   * appears whenever the ingress is not on host port 80, and WordPress's home/siteurl must
+   * equal it exactly (WordPress redirects any other port away).
+   */
+  origin: string;
   /** IngressClass to use (null: let the cluster default decide). */
   ingressClassName: string | null;
   /** Which controller serves that class: decides annotations such as body size. */

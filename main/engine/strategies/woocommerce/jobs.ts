@@ -116,7 +116,7 @@ export function buildSetupJob(ctx: StoreContext, nodeName: string | null): KubeO
     script: SETUP_SCRIPT,
     policy: SETUP_JOB,
     env: [
-      { name: SCRIPT_ENV.url, value: `http://${ctx.host}` },
+      { name: SCRIPT_ENV.url, value: ctx.origin },
       { name: SCRIPT_ENV.title, value: ctx.name },
       ...adminEnv(ctx),
       { name: SCRIPT_ENV.wooVersion, value: WOOCOMMERCE_VERSION },

@@ -2,13 +2,16 @@
 import type { StoreContext } from '../strategy';
 
 export function testContext(overrides: Partial<StoreContext> = {}): StoreContext {
+  const host = overrides.host ?? 'corner-shop.localhost';
   return {
     id: '0b8f3c1e-6a4d-4f5e-9c2b-7d1e2f3a4b5c',
     name: 'Corner Shop',
     slug: 'corner-shop',
     namespace: 'store-corner-shop',
     adminEmail: 'owner@example.com',
-    host: 'corner-shop.localhost',
+    host,
+    // As the engine derives it: the host, and the port only when the ingress is not on 80.
+    origin: `http://${host}`,
     ingressClassName: 'nginx',
     ingressController: 'nginx',
     ingressControllerNamespace: 'ingress-nginx',

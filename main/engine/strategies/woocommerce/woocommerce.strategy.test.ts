@@ -179,6 +179,17 @@ describe('woocommerce strategy: the 16 objects', () => {
       url: 'http://corner-shop.localhost/',
       adminUrl: 'http://corner-shop.localhost/wp-admin/',
     });
+    // Off port 80 the port is in every URL and in WordPress's own (WP_URL → home/siteurl).
+    const onPort = testContext({ origin: 'http://corner-shop.localhost:8080' });
+    expect(s.urls(onPort)).toEqual({
+      url: 'http://corner-shop.localhost:8080/',
+      adminUrl: 'http://corner-shop.localhost:8080/wp-admin/',
+    });
+    const setupEnv = at(s.setupJob(onPort, null), 'spec.template.spec.containers.0.env') as Array<{
+      name: string;
+      value?: string;
+    }>;
+    expect(setupEnv.find((e) => e.name === 'WP_URL')?.value).toBe('http://corner-shop.localhost:8080');
     expect(s.adminCredentials).toEqual({
       user: 'admin',
       secretName: 'wordpress-secrets',

@@ -48,7 +48,7 @@ export const woocommerceStrategy: StoreStrategy = {
   },
   passwordResetJob: buildPasswordResetJob,
   appDeployment: OBJECT_NAMES.wordpress,
-  urls: (ctx) => ({ url: `http://${ctx.host}/`, adminUrl: `http://${ctx.host}/wp-admin/` }),
+  urls: (ctx) => ({ url: `${ctx.origin}/`, adminUrl: `${ctx.origin}/wp-admin/` }),
   diagnose: diagnoseWooCommerce,
   database: {
     engine: 'mysql',

@@ -24,6 +24,8 @@ function patchOf(data: FormData): RequestOf<'updateSettings'> {
     maxStoresPerContext: number(data, 'maxStoresPerContext'),
     provisionTimeoutSeconds: number(data, 'provisionTimeoutSeconds'),
     theme: String(data.get('theme') ?? 'system') as Settings['theme'],
+    // Empty means "port 80"; anything else is validated by main.
+    ingressHttpPort: text(data, 'ingressHttpPort') === null ? null : number(data, 'ingressHttpPort'),
   };
 }
 
@@ -82,6 +84,16 @@ export function SettingsDialog() {
             hint="A mirror for the store images; empty pulls from Docker Hub."
             defaultValue={settings?.imageRegistry ?? ''}
             error={fieldErrors.imageRegistry}
+            autoComplete="off"
+          />
+          <SettingsField
+            name="ingressHttpPort"
+            label="Ingress HTTP port"
+            hint="Host port the ingress answers on (k3d -p 8080:80, a busy port 80); empty: 80. Clusters Storedeck made know their own."
+            type="number"
+            inputMode="numeric"
+            defaultValue={settings?.ingressHttpPort ?? ''}
+            error={fieldErrors.ingressHttpPort}
             autoComplete="off"
           />
         </fieldset>

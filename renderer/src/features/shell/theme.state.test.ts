@@ -12,6 +12,7 @@ const settings: Settings = {
   provisionTimeoutSeconds: 300,
   verifyCheckout: true,
   theme: 'system',
+  ingressHttpPort: null,
 };
 
 describe('theme store', () => {
