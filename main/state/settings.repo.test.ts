@@ -21,6 +21,7 @@ describe('SettingsRepo', () => {
       maxStoresPerContext: 10,
       provisionTimeoutSeconds: 300,
       theme: 'system',
+      verifyCheckout: true,
       ingressHttpPort: null,
     });
     expect(state.settings.get()).toEqual(SETTINGS_DEFAULTS);

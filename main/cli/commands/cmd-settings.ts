@@ -13,6 +13,7 @@ export const SETTING_LABELS: Record<Key, string> = {
   baseDomain: 'Base domain',
   storageClass: 'Storage class',
   imageRegistry: 'Image registry',
+  ingressHttpPort: 'Ingress HTTP port',
   concurrency: 'Provisions at once',
   maxStoresPerContext: 'Max stores per context',
   provisionTimeoutSeconds: 'Provisioning timeout (seconds)',
@@ -26,7 +27,12 @@ export function settingKey(typed: string): Key | null {
   return KEYS.find((key) => key === typed || kebab(key) === typed.toLowerCase()) ?? null;
 }
 
-const NUMERIC: readonly Key[] = ['concurrency', 'maxStoresPerContext', 'provisionTimeoutSeconds'];
+const NUMERIC: readonly Key[] = [
+  'concurrency',
+  'maxStoresPerContext',
+  'provisionTimeoutSeconds',
+  'ingressHttpPort',
+];
 
 /** The typed text as the field's type: a number for numbers, null for "none"/"" on optional ones. */
 export function settingValue(key: Key, text: string): unknown {
