@@ -6,6 +6,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { databaseFile } from '../../main/state/data-dir';
+import { openState } from '../../main/state/open-state';
 import { storedeckCli, REPO_ROOT } from './cli-runner';
 import { clientFor, downloadKindInto, ensureKindCluster, preflight } from './cluster';
 import { runJourney } from './journey';
@@ -35,6 +37,12 @@ if (decision.skip) {
   rmSync(dataDir, { recursive: true, force: true });
   process.exit(values['no-skip'] ? 1 : 0);
 }
+
+// A fresh cluster pulls MySQL, WordPress and WP-CLI and downloads WooCommerce before the first
+// store is Ready: give provisioning the settings' maximum rather than the 5-minute default.
+const state = openState(databaseFile(dataDir));
+state.settings.update({ provisionTimeoutSeconds: 3600 });
+state.close();
 
 const report = new Report(resolve(REPO_ROOT, values['report-dir'] ?? 'test-results/acceptance'));
 console.log(`Real-cluster acceptance: ${decision.line}; report in ${report.dir}`);
