@@ -88,6 +88,8 @@ export const requests = {
       theme: SettingsSchema.shape.theme,
       /** Whether the current context answers (null until first checked). */
       contextHealth: ContextHealthSchema.nullable(),
+      /** True when the cluster is Storedeck's simulator (`npm run demo`): nothing real is created. */
+      simulated: z.boolean().optional(),
     }),
   },
   /** Reads the kubeconfig file again (it is also re-read when the file changes). */

@@ -28,6 +28,8 @@ export interface CreateAppOptions {
   /** Overrides the remembered context for this run only. */
   context?: string;
   mode: 'desktop' | 'web' | 'cli';
+  /** The cluster is Storedeck's simulator (npm run demo): getAppInfo says so and the UI shows it. */
+  simulated?: boolean;
   /**
    * 'auto' (default): run provisioning and deletions (resuming unfinished ones) whenever this
    * process holds the data dir's worker lease, and keep trying to get it. 'never': only record
@@ -135,7 +137,16 @@ export async function createApp(options: CreateAppOptions): Promise<AppCore> {
 
   const uiMode = options.mode === 'desktop' ? 'desktop' : 'web';
   const handlers: Handlers = {
-    ...appHandlers({ state, session, pool, mode: uiMode, kubeconfigPath, actor, live }),
+    ...appHandlers({
+      state,
+      session,
+      pool,
+      mode: uiMode,
+      kubeconfigPath,
+      actor,
+      live,
+      simulated: options.simulated,
+    }),
     ...storeHandlers({ state, session, engine, operations, actor, live }),
     ...clusterHandlers(localCluster),
   };

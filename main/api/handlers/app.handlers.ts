@@ -17,6 +17,8 @@ export interface AppHandlerDeps {
   /** Audit actor, the same as the engine's (e.g. "desktop:alice"). */
   actor: string;
   live: LiveStatusHub | null;
+  /** The cluster is the simulator (npm run demo); the UI says so. */
+  simulated?: boolean;
 }
 
 type AppHandlers = Pick<
@@ -40,6 +42,7 @@ export function appHandlers({
   kubeconfigPath,
   actor,
   live,
+  simulated,
 }: AppHandlerDeps): AppHandlers {
   return {
     getAppInfo: async () =>
@@ -50,6 +53,7 @@ export function appHandlers({
         kubeconfigPath,
         theme: state.settings.get().theme,
         contextHealth: live?.health(session.current()) ?? null,
+        ...(simulated ? { simulated: true } : {}),
       }),
     reloadKubeconfig: async () => {
       pool.reload();

@@ -7,12 +7,21 @@ import { ThemeToggle } from './theme-toggle';
 export function AppHeader() {
   const { appInfo, view } = useAppStores();
   const error = useStore(appInfo, (s) => s.error);
+  const simulated = useStore(appInfo, (s) => s.info?.simulated === true);
   return (
     <>
       <header className="app-header">
         <div className="brand">
           <img className="brand-mark" src="favicon.png" alt="" />
           <h1>Storedeck</h1>
+          {simulated && (
+            <span
+              className="simulated-badge"
+              title="Demo: a simulated Kubernetes cluster; no real stores are created"
+            >
+              simulated cluster
+            </span>
+          )}
         </div>
         <AppNav />
         <ContextPicker />
