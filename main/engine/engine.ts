@@ -65,6 +65,8 @@ export class Engine {
       worker: (id, signal) => this.work(id, signal),
       onError: options.onWorkerError ?? ((id, error) => console.error(`storedeck: store ${id}:`, error)),
       paused: options.working === false,
+      // A delete is one request and a wait: it never waits for a provisioning slot.
+      uncapped: (id) => options.stores.get(id)?.status === 'Deleting',
     });
   }
 

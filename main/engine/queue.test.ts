@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { KeyedQueue } from './queue';
 
 // A worker whose passes the test completes by hand, so ordering is deterministic.
-function harness(concurrency: number, paused = false) {
+function harness(concurrency: number, paused = false, uncapped?: (key: string) => boolean) {
   const started: string[] = [];
   const releases = new Map<string, Array<() => void>>();
   const aborted: string[] = [];
   const queue = new KeyedQueue({
     paused,
+    uncapped,
     concurrency: () => concurrency,
     worker: (key, signal) =>
       new Promise<void>((resolve, reject) => {
@@ -127,5 +128,16 @@ describe('KeyedQueue', () => {
     queue.unpause();
     queue.enqueue('a');
     expect(started).toEqual(['a']);
+  });
+
+  it('runs uncapped keys (deletes) at once, however many capped ones hold the slots', async () => {
+    const { queue, started, finish } = harness(1, false, (key) => key.startsWith('delete'));
+    for (const key of ['a', 'b', 'delete-1', 'delete-2', 'c']) queue.enqueue(key);
+    expect(started).toEqual(['a', 'delete-1', 'delete-2']);
+    await finish('delete-1');
+    expect(started).toEqual(['a', 'delete-1', 'delete-2']);
+    await finish('a');
+    expect(started).toEqual(['a', 'delete-1', 'delete-2', 'b']);
+    expect(queue.state('c')).toBe('queued');
   });
 });

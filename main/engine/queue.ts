@@ -11,11 +11,17 @@ export interface KeyedQueueOptions {
   onError?: (key: string, error: unknown) => void;
   /** Start paused (see pause()): the engine of a process that is not its data dir's worker. */
   paused?: boolean;
+  /**
+   * Keys whose work the concurrency limit does not bound (a delete: one request and a wait on
+   * the cluster, which must not queue behind provisioning). Asked when the key is taken up.
+   */
+  uncapped?: (key: string) => boolean;
 }
 
 interface Running {
   controller: AbortController;
   rerun: boolean;
+  capped: boolean;
 }
 
 export class KeyedQueue {
@@ -105,19 +111,24 @@ export class KeyedQueue {
   }
 
   private pump(): void {
-    while (
-      !this.stopped &&
-      !this.paused &&
-      this.pending.length > 0 &&
-      this.running.size < Math.max(1, this.options.concurrency())
-    ) {
-      const key = this.pending.shift() as string;
-      this.start(key);
+    if (this.stopped || this.paused) return;
+    const limit = Math.max(1, this.options.concurrency());
+    let capped = [...this.running.values()].filter((entry) => entry.capped).length;
+    for (let index = 0; index < this.pending.length;) {
+      const key = this.pending[index] as string;
+      const uncapped = this.options.uncapped?.(key) ?? false;
+      if (!uncapped && capped >= limit) {
+        index++;
+        continue;
+      }
+      this.pending.splice(index, 1);
+      if (!uncapped) capped++;
+      this.start(key, !uncapped);
     }
   }
 
-  private start(key: string): void {
-    const entry: Running = { controller: new AbortController(), rerun: false };
+  private start(key: string, capped: boolean): void {
+    const entry: Running = { controller: new AbortController(), rerun: false, capped };
     this.running.set(key, entry);
     const run = async () => {
       try {

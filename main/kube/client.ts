@@ -13,6 +13,7 @@ import {
   type KubernetesObject,
 } from '@kubernetes/client-node';
 import { FIELD_MANAGER } from './field-managers';
+import { shareKeepAliveAgent } from './keep-alive-agent';
 import { isNotFound } from './errors';
 import { ObjectApi } from './object-api';
 import { collectionPath, type KindRef } from './kinds';
@@ -41,10 +42,14 @@ export class KubeClient {
   readonly objects: ObjectApi;
   readonly watcher: Watch;
 
+  /** Closes the shared connections (idle ones never hold the process; this ends them all). */
+  readonly close: () => void;
+
   constructor(
     readonly kubeConfig: KubeConfig,
     readonly retryOptions: RetryOptions = {},
   ) {
+    this.close = shareKeepAliveAgent(kubeConfig);
     this.core = kubeConfig.makeApiClient(CoreV1Api);
     this.apps = kubeConfig.makeApiClient(AppsV1Api);
     this.batch = kubeConfig.makeApiClient(BatchV1Api);
