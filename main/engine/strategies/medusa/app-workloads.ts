@@ -2,7 +2,8 @@
 // template in an init container (bin/install.sh: npm ci from the lockfile, then for the server
 // `medusa build`); the server's install lives on its volume, so a restart reuses it, and the
 // storefront's small install goes to an emptyDir.
-import type { KubeObject, StoreContext } from '../strategy';
+import type { StoreContext } from '../strategy';
+import type { KubeObject } from '../../../kube/kube-object';
 import {
   APP_DIR,
   MEDUSA_COMPONENT,

@@ -1,6 +1,7 @@
 // PostgreSQL (StatefulSet on its own PVC) and Redis (a Deployment without persistence: it holds
 // sessions, the event bus and workflow state, all rebuilt after a restart).
-import type { KubeObject, StoreContext } from '../strategy';
+import type { StoreContext } from '../strategy';
+import type { KubeObject } from '../../../kube/kube-object';
 import {
   MEDUSA_COMPONENT,
   MEDUSA_DATABASE,

@@ -1,9 +1,11 @@
 // Plain-language diagnosis of what blocks a MedusaJS store right now, from one observed
 // snapshot (pure, like WooCommerce's): the setup Job's failures with its log tail, pods that
 // cannot pull, crash (the npm install above all), cannot be scheduled or are refused by quota.
-import type { Diagnosis, KubeObject, ObservedState } from '../strategy';
+import type { Diagnosis, ObservedState } from '../strategy';
+import type { KubeObject } from '../../../kube/kube-object';
 import { LABEL } from '../../model/labels';
 import { MEDUSA_COMPONENT, MEDUSA_NAMES } from './medusa-facts';
+import { waitStep, type StepId } from '../../../../preload/contract';
 
 const CRASH_LOOP_RESTARTS = 3;
 const LOG_TAIL_LINES = 8;
@@ -48,10 +50,10 @@ interface Event extends KubeObject {
 const componentOf = (o: KubeObject | undefined): string => o?.metadata.labels?.[LABEL.component] ?? '';
 const nameOf = (component: string): string => NAMES[component] ?? 'A store pod';
 
-function stepOf(component: string): string {
+function stepOf(component: string): StepId {
   if (component === MEDUSA_COMPONENT.setup) return 'setup';
   if (component === MEDUSA_COMPONENT.passwordReset) return 'password-reset';
-  if (component === MEDUSA_COMPONENT.server) return `wait-${MEDUSA_NAMES.server}`;
+  if (component === MEDUSA_COMPONENT.server) return waitStep(MEDUSA_NAMES.server);
   return 'provision';
 }
 

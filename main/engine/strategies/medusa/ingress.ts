@@ -1,7 +1,8 @@
 // One host per store: the storefront at "/", the Medusa server's own paths (Store API, auth,
 // admin API and the admin dashboard at /app) on the same host, so browsers need no CORS and
 // the admin URL is simply <store>/app.
-import type { KubeObject, StoreContext } from '../strategy';
+import type { StoreContext } from '../strategy';
+import type { KubeObject } from '../../../kube/kube-object';
 import { MEDUSA_COMPONENT, MEDUSA_NAMES, MEDUSA_PORTS, SERVER_PATHS } from './medusa-facts';
 import { medusaMeta } from './object-meta';
 

@@ -1,6 +1,7 @@
 // The setup and password-reset Jobs. Both run the built app from the server's ReadWriteOnce
 // volume, so both are pinned to the node the server pod runs on (as WooCommerce's are).
-import type { KubeObject, StoreContext } from '../strategy';
+import type { StoreContext } from '../strategy';
+import type { KubeObject } from '../../../kube/kube-object';
 import { pinToNode } from '../woocommerce/jobs';
 import {
   APP_DIR,

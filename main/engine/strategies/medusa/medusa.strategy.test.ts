@@ -11,7 +11,7 @@ import { PersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClai
 import { ResourceQuota } from 'kubernetes-models/v1/ResourceQuota';
 import { Secret } from 'kubernetes-models/v1/Secret';
 import { Service } from 'kubernetes-models/v1/Service';
-import type { KubeObject } from '../strategy';
+import type { KubeObject } from '../../../kube/kube-object';
 import { LABEL } from '../../model/labels';
 import { testContext } from '../woocommerce/test-context.fixture';
 import { MEDUSA_NAMES, SERVER_PATHS } from './medusa-facts';

@@ -2,7 +2,8 @@
 // and our storefront, the app template shipped in a ConfigMap and installed from the npm
 // registry by init containers, and a setup Job that ends with a checkout through the
 // storefront — so a Ready Medusa store has taken (and cancelled) an order.
-import type { KubeObject, StoreContext, StoreStrategy } from '../strategy';
+import type { StoreContext, StoreStrategy } from '../strategy';
+import type { KubeObject } from '../../../kube/kube-object';
 import { buildAppClaim, buildServerDeployment, buildStorefrontDeployment } from './app-workloads';
 import { buildPostgresClaim, buildPostgresStatefulSet, buildRedisDeployment, service } from './data-stores';
 import { diagnoseMedusa } from './diagnose';

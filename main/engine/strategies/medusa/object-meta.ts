@@ -1,6 +1,7 @@
 // Metadata every object of a MedusaJS store gets: fixed name, the store's namespace and the
 // same label keys as every Storedeck object (managed-by, store-id, plan, component…).
-import type { KubeObject, StoreContext } from '../strategy';
+import type { StoreContext } from '../strategy';
+import type { KubeObject } from '../../../kube/kube-object';
 import { LABEL, MANAGED_BY } from '../../model/labels';
 import { MEDUSA_APP_NAME, PLAN, type MedusaComponent } from './medusa-facts';
 

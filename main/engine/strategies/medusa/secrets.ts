@@ -1,7 +1,8 @@
 // Secret material of a MedusaJS store, generated with crypto and written only to Secrets: the
 // database password, Medusa's JWT and cookie secrets and the admin password.
 import { randomBytes } from 'node:crypto';
-import type { KubeObject, SecretMaterial, StoreContext } from '../strategy';
+import type { SecretMaterial, StoreContext } from '../strategy';
+import type { KubeObject } from '../../../kube/kube-object';
 import { MEDUSA_COMPONENT, MEDUSA_NAMES, MEDUSA_SECRET_KEYS, type MedusaComponent } from './medusa-facts';
 import { medusaMeta } from './object-meta';
 

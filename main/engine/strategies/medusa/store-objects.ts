@@ -1,5 +1,6 @@
 // The store-wide objects of a MedusaJS store: Namespace, quota, limits and the NetworkPolicy.
-import type { KubeObject, StoreContext } from '../strategy';
+import type { StoreContext } from '../strategy';
+import type { KubeObject } from '../../../kube/kube-object';
 import { ANNOTATION } from '../../model/labels';
 import {
   MEDUSA_COMPONENT,

@@ -3,7 +3,8 @@
 // registry onto the store's volumes (bin/install.sh). Nothing but the app and a cluster that can
 // reach registry.npmjs.org is needed — no image to build, push or load into Kind.
 import { createHash } from 'node:crypto';
-import type { KubeObject, StoreContext } from '../strategy';
+import type { StoreContext } from '../strategy';
+import type { KubeObject } from '../../../kube/kube-object';
 import { MEDUSA_COMPONENT, MEDUSA_NAMES } from './medusa-facts';
 import { medusaMeta } from './object-meta';
 import { TEMPLATE_FILES } from './template-files.generated';
