@@ -167,8 +167,9 @@ describe('object faults through client-node', () => {
       message: 'Some resources are remaining: persistentvolumeclaims. has 1 resource instances',
     });
     expect(conditionOf(shop.object, 'NamespaceFinalizersRemaining')).toMatchObject({
-      reason: 'SomeFinalizerRemain',
-      message: 'Some finalizers are remaining: kubernetes.io/pvc-protection in 1 resource instances',
+      reason: 'SomeFinalizersRemain',
+      message:
+        'Some content in the namespace has finalizers remaining: kubernetes.io/pvc-protection in 1 resource instances',
     });
     const empty = await namespaces.until(
       (e) =>

@@ -20,6 +20,9 @@ export interface EventRecorder {
   ): void;
 }
 
+/** The apiserver's --event-ttl default: an Event is gone an hour after its last write (etcd lease). */
+export const EVENT_TTL_MS = 60 * 60 * 1000;
+
 /**
  * core/v1 Events like client-go's recorder: named <object>.<16 hex>, in the object's namespace,
  * and repeated identical events are folded into one whose count and lastTimestamp grow.
@@ -27,6 +30,19 @@ export interface EventRecorder {
 export function createEventRecorder(rt: Runtime): EventRecorder {
   const folded = new Map<string, string>();
   const rng = rt.rngFor('events');
+  const expiry = new Map<string, { cancel(): void }>();
+  // Each write renews the lease, as the apiserver stores events with a TTL refreshed on update.
+  const expireLater = (namespace: string, name: string): void => {
+    const key = `${namespace}/${name}`;
+    expiry.get(key)?.cancel();
+    expiry.set(
+      key,
+      rt.clock.setTimeout(() => {
+        expiry.delete(key);
+        if (rt.store.get('events', namespace, name)) rt.store.delete('events', namespace, name);
+      }, EVENT_TTL_MS),
+    );
+  };
   const hex16 = (): string => `18${Array.from({ length: 14 }, () => rng.int(16).toString(16)).join('')}`;
 
   return {
@@ -51,6 +67,7 @@ export function createEventRecorder(rt: Runtime): EventRecorder {
             count: Number(existing.count ?? 1) + 1,
             lastTimestamp: now,
           });
+          expireLater(namespace, existing.metadata.name);
           return;
         }
         const name = `${obj.metadata.name}.${hex16()}`;
@@ -81,6 +98,7 @@ export function createEventRecorder(rt: Runtime): EventRecorder {
           reportingInstance: source.host ?? '',
         });
         folded.set(foldKey, name);
+        expireLater(namespace, name);
       } catch (err) {
         // Events are best effort, as in client-go: a terminating or vanished namespace drops them.
         if (err instanceof StatusError && (err.code === 403 || err.code === 404 || err.code === 409)) return;

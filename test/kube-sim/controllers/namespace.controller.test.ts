@@ -81,8 +81,9 @@ describe('namespace controller', () => {
       message: 'Some resources are remaining: persistentvolumeclaims. has 1 resource instances',
     });
     expect(condition(ns, 'NamespaceFinalizersRemaining')).toMatchObject({
-      reason: 'SomeFinalizerRemain',
-      message: 'Some finalizers are remaining: kubernetes.io/pvc-protection in 1 resource instances',
+      reason: 'SomeFinalizersRemain',
+      message:
+        'Some content in the namespace has finalizers remaining: kubernetes.io/pvc-protection in 1 resource instances',
     });
     expect(condition(ns, 'NamespaceDeletionDiscoveryFailure')).toMatchObject({
       status: 'False',

@@ -13,7 +13,7 @@ const OK: Record<string, [reason: string, message: string]> = {
     'All content successfully deleted, may be waiting on finalization',
   ],
   NamespaceContentRemaining: ['ContentRemoved', 'All content successfully removed'],
-  NamespaceFinalizersRemaining: ['ContentRemoved', 'All content successfully removed'],
+  NamespaceFinalizersRemaining: ['ContentHasNoFinalizers', 'All content-preserving finalizers finished'],
 };
 
 // What a stuck aggregated API looks like to the namespace controller (the classic "stuck Terminating").
@@ -70,8 +70,8 @@ export function installNamespaceController(rt: Runtime): void {
     if (finalizers.size) {
       const parts = [...finalizers].map(([f, n]) => `${f} in ${n} resource instances`).sort();
       failing.NamespaceFinalizersRemaining = [
-        'SomeFinalizerRemain',
-        `Some finalizers are remaining: ${parts.join(', ')}`,
+        'SomeFinalizersRemain',
+        `Some content in the namespace has finalizers remaining: ${parts.join(', ')}`,
       ];
     }
     if (hangs && !remaining.size)
