@@ -148,6 +148,19 @@ export const requests = {
       lastError: z.string().nullable(),
     }),
   },
+  /** Runs one WP-CLI command in the store; its output arrives as wpCliOutput events. */
+  runWpCli: {
+    request: z
+      .object({
+        id: z.string().min(1).max(64),
+        args: z
+          .array(z.string().max(4096, 'Each WP-CLI argument must be at most 4096 characters'))
+          .min(1, 'Give a WP-CLI command, e.g. plugin list')
+          .max(64, 'At most 64 WP-CLI arguments'),
+      })
+      .strict(),
+    response: z.object({ runId: z.string() }),
+  },
   listEvents: { request: ById, response: z.array(TimelineEventSchema) },
   getHealth: { request: ById, response: StoreHealthSchema },
   getLogs: { request: LogTargetSchema.strict(), response: LogsSchema },
@@ -196,6 +209,14 @@ export const events = {
   contextHealth: ContextHealthSchema,
   logLines: z.object({ subscriptionId: z.string(), lines: z.array(z.string()), ended: z.boolean() }),
   clusterProgress: ClusterProgressSchema,
+  /** Output of a runWpCli command as it comes; the last one has done: true and the exit code. */
+  wpCliOutput: z.object({
+    runId: z.string(),
+    stream: z.enum(['stdout', 'stderr']),
+    text: z.string(),
+    done: z.boolean(),
+    exitCode: z.number().int().nullable(),
+  }),
 } as const;
 
 export type EventName = keyof typeof events;

@@ -98,6 +98,7 @@ export async function createApp(options: CreateAppOptions): Promise<AppCore> {
     audit: state.audit,
     actor,
     emitLogLines: (payload) => bus.emit('logLines', payload),
+    emitWpCliOutput: (payload) => bus.emit('wpCliOutput', payload),
   });
   // A deleted store's open database forwards have nothing left to reach.
   bus.subscribe((name, payload) => {

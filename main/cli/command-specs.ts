@@ -23,6 +23,8 @@ export interface CommandSpec {
   summary: string;
   args: ArgSpec[];
   flags: FlagSpec[];
+  /** Arguments after `--`, handed on as they are (e.g. a WP-CLI command line). */
+  rest?: ArgSpec;
 }
 
 export const GLOBAL_FLAGS: FlagSpec[] = [
@@ -106,6 +108,13 @@ export const COMMANDS: CommandSpec[] = [
     summary: 'forward the store database to a local port and print how to connect (until Ctrl-C)',
     args: [STORE_ARG],
     flags: [],
+  },
+  {
+    name: 'wp',
+    summary: 'run a WP-CLI command in the store, e.g. storedeck wp shop -- plugin list',
+    args: [STORE_ARG],
+    flags: [],
+    rest: { name: 'wp-args', description: 'the WP-CLI command and its arguments, after --' },
   },
   {
     name: 'login',

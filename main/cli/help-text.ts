@@ -33,8 +33,9 @@ export function commandHelp(command: CommandSpec): string {
     '',
     `${command.summary[0]?.toUpperCase()}${command.summary.slice(1)}.`,
   ];
-  if (command.args.length > 0) {
-    lines.push('', 'Arguments:', ...command.args.map((a) => `  <${a.name}>  ${a.description}`));
+  const args = [...command.args, ...(command.rest ? [command.rest] : [])];
+  if (args.length > 0) {
+    lines.push('', 'Arguments:', ...args.map((a) => `  <${a.name}>  ${a.description}`));
   }
   if (command.flags.length > 0) lines.push('', 'Options:', ...flagLines(command.flags));
   lines.push('', 'Global options:', ...flagLines(GLOBAL_FLAGS), '');

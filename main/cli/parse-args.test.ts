@@ -73,8 +73,16 @@ describe('parseArgs', () => {
         command.name,
         ...command.args.map(() => 'x'),
         ...command.flags.filter((f) => f.required).flatMap((f) => [`--${f.name}`, 'v']),
+        ...(command.rest ? ['--', 'r'] : []),
       ];
       expect(run(argv).command.name).toBe(command.name);
     }
+  });
+
+  it('hands what follows -- to a command that takes it, flags and all', () => {
+    const parsed = run(['wp', 'shop', '--json', '--', 'plugin', 'list', '--status=active', '--help']);
+    expect(parsed.rest).toEqual(['plugin', 'list', '--status=active', '--help']);
+    expect(parsed.global.json).toBe(true);
+    expect(message(['wp', 'shop'])).toMatch(/missing <wp-args> after --/);
   });
 });

@@ -18,6 +18,8 @@ export type ParsedArgs =
       args: Record<string, string>;
       flags: Record<string, FlagValue>;
       global: GlobalOptions;
+      /** What followed `--`, for commands that take it (CommandSpec.rest). */
+      rest: string[];
     };
 
 export type ParseResult = { ok: true; value: ParsedArgs } | { ok: false; message: string };
@@ -64,7 +66,8 @@ export function usageLine(command: CommandSpec): string {
     const text = f.type === 'boolean' ? `--${f.name}` : `--${f.name} ${f.value ?? 'VALUE'}`;
     return f.required ? text : `[${text}]`;
   });
-  return ['storedeck', command.name, ...args, ...flags].join(' ');
+  const rest = command.rest ? [`-- <${command.rest.name}>...`] : [];
+  return ['storedeck', command.name, ...args, ...flags, ...rest].join(' ');
 }
 
 export function parseArgs(argv: readonly string[]): ParseResult {
@@ -87,12 +90,17 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   const allowed = [...GLOBAL_FLAGS, ...command.flags];
   const flags: Record<string, FlagValue> = {};
   const positionals: string[] = [];
+  const rest: string[] = [];
   let optionsEnded = false;
   for (let i = 0; i < tokens.length; i++) {
     if (i === found.index) continue;
     const token = tokens[i] as string;
     if (!optionsEnded && token === '--') {
       optionsEnded = true;
+      continue;
+    }
+    if (optionsEnded && command.rest) {
+      rest.push(token);
       continue;
     }
     const raw = optionsEnded ? null : splitFlag(token);
@@ -135,6 +143,8 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   if (positionals.length > command.args.length) {
     return fail(`unexpected argument "${positionals[command.args.length]}" for "${command.name}"`);
   }
+  if (command.rest && rest.length === 0)
+    return fail(`missing <${command.rest.name}> after -- (usage: ${usageLine(command)})`);
   for (const spec of command.flags) {
     if (spec.required && flags[spec.name] === undefined)
       return fail(`--${spec.name} is required (usage: ${usageLine(command)})`);
@@ -145,5 +155,5 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   if (typeof flags.context === 'string') global.context = flags.context;
   if (typeof flags['data-dir'] === 'string') global.dataDir = flags['data-dir'];
   for (const name of GLOBAL_FLAGS.map((f) => f.name)) delete flags[name];
-  return { ok: true, value: { kind: 'run', command, args, flags, global } };
+  return { ok: true, value: { kind: 'run', command, args, flags, global, rest } };
 }

@@ -79,7 +79,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     io.out(parsed.value.command ? commandHelp(parsed.value.command) : generalHelp());
     return 0;
   }
-  const { command, args, flags, global } = parsed.value;
+  const { command, args, flags, global, rest } = parsed.value;
   const options: AppOptions = {
     dataDir: resolveDataDir({ dataDir: global.dataDir, env: deps.env ?? process.env }),
     mode: 'cli',
@@ -113,7 +113,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
       const known = await checkContext(ctx, global.context);
       if (known !== null) return known;
     }
-    return await (HANDLERS[command.name] as CommandFn)(ctx, args, flags);
+    return await (HANDLERS[command.name] as CommandFn)(ctx, args, flags, rest);
   } catch (error) {
     reportError(ctx, { code: 'internal', message: `${command.name} failed: ${messageOf(error)}` });
     return EXIT_FAILED;

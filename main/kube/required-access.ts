@@ -86,8 +86,10 @@ export const STORE_ACCESS: readonly AccessRule[] = [
     resource: 'pods',
     subresource: 'exec',
     verbs: ['get', 'create'],
-    feature: 'one-click admin login',
+    feature: 'one-click admin login and the WP-CLI console',
   },
+  // The WP-CLI console's pod, made on first use (server-side apply) and deleted when idle.
+  { group: '', resource: 'pods', verbs: ['create', 'patch'], feature: 'the WP-CLI console' },
   {
     group: '',
     resource: 'pods',

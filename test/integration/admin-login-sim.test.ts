@@ -4,8 +4,8 @@
 // or database file.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../preload/contract';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { EventOf, Store } from '../../preload/contract';
 import type { AuditSink } from '../../main/engine/operations/audited';
 import { StoreOperations } from '../../main/engine/operations/store-operations';
 import { LOGIN_PLUGIN_PHP } from '../../main/engine/strategies/woocommerce/login/login-plugin';
@@ -26,6 +26,25 @@ let store: Store;
 let ops: StoreOperations;
 let pool: ClientPool;
 const audit: Array<Parameters<AuditSink['add']>[0]> = [];
+const wpOutput: Array<EventOf<'wpCliOutput'>> = [];
+
+/** Runs a WP-CLI command through the operations and gathers its streamed output. */
+async function wp(...args: string[]): Promise<{ stdout: string; stderr: string; exitCode: number | null }> {
+  const started = await ops.runWpCli(store, args);
+  if (!started.ok) throw new Error(started.error.message);
+  const mine = () => wpOutput.filter((o) => o.runId === started.value.runId);
+  await vi.waitFor(() => expect(mine().some((o) => o.done)).toBe(true), { timeout: 60_000, interval: 50 });
+  const text = (stream: string) =>
+    mine()
+      .filter((o) => o.stream === stream)
+      .map((o) => o.text)
+      .join('');
+  return {
+    stdout: text('stdout'),
+    stderr: text('stderr'),
+    exitCode: mine().find((o) => o.done)?.exitCode ?? null,
+  };
+}
 
 const wordpressPod = (): string =>
   h.sim.store
@@ -54,6 +73,7 @@ beforeAll(async () => {
     audit: { add: (entry) => audit.push(entry) },
     actor: 'test:login',
     emitLogLines: () => undefined,
+    emitWpCliOutput: (payload) => wpOutput.push(payload),
   });
 });
 
@@ -120,5 +140,31 @@ describe('one-click admin login', () => {
     const result = await ops.adminLogin({ ...store, namespace: 'store-not-ours' });
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(h.sim.requests().filter((r) => r.namespace === 'store-not-ours')).toEqual([]);
+  });
+});
+
+describe('WP-CLI console', () => {
+  it('runs commands in a console pod next to WordPress, streams the output, and audits the command only', async () => {
+    const listed = await wp('plugin', 'list', '--status=active', '--field=name');
+    expect(listed.exitCode).toBe(0);
+    expect(listed.stdout).toMatch(/woocommerce/);
+    const pod = h.sim.store.get('pods', store.namespace, 'wp-console');
+    expect(pod?.metadata.labels?.['app.kubernetes.io/component']).toBe('wp-console');
+    const wordpressNode = h.sim.store.get('pods', store.namespace, wordpressPod())?.spec?.nodeName;
+    expect(JSON.stringify(pod?.spec?.affinity)).toContain(String(wordpressNode));
+
+    const failed = await wp('option', 'get', 'no_such_option');
+    expect(failed.exitCode).toBe(1);
+    expect(failed.stderr).toMatch(/Error:/);
+
+    const secret = await wp('user', 'update', 'admin', '--user_pass=Sup3r-secret');
+    expect(secret.exitCode).not.toBeNull();
+    const entries = audit.filter((e) => e.action === 'wp-cli');
+    expect(entries.map((e) => e.details)).toEqual([
+      expect.stringMatching(/command=wp plugin list; ok; exit=0$/),
+      expect.stringMatching(/command=wp option get; ok; exit=1$/),
+      expect.stringMatching(/command=wp user update; ok; exit=/),
+    ]);
+    expect(JSON.stringify(audit)).not.toContain('Sup3r-secret');
   });
 });

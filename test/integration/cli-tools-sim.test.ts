@@ -98,4 +98,17 @@ describe('storedeck db and login', () => {
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/nope/);
   });
+
+  it('wp runs a WP-CLI command after --, streams its output and exits with its code', async () => {
+    const listed = await cli(['wp', 'tool-shop', '--', 'plugin', 'list', '--field=name']);
+    expect(listed.err).toBe('');
+    expect(listed.code).toBe(0);
+    expect(listed.out).toMatch(/woocommerce/);
+    const failed = await cli(['wp', 'tool-shop', '--', 'option', 'get', 'no_such_option']);
+    expect(failed.code).toBe(1);
+    expect(failed.err).toMatch(/Error:/);
+    const usage = await cli(['wp', 'tool-shop']);
+    expect(usage.code).toBe(2);
+    expect(usage.err).toMatch(/missing <wp-args> after --/);
+  });
 });

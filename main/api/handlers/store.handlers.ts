@@ -92,6 +92,7 @@ export function storeHandlers({
     revealAdminPassword: withStore((store) => operations.revealPassword(store)),
     createAdminLogin: withStore((store) => operations.adminLogin(store)),
     openDatabase: withStore((store) => operations.openDatabase(store)),
+    runWpCli: withStore((store, { args }) => operations.runWpCli(store, args)),
     closeDatabase: async ({ forwardId }) => operations.closeDatabase(forwardId),
     databaseStatus: async ({ forwardId }) => operations.databaseStatus(forwardId),
     getHealth: withStore((store) => operations.health(store)),

@@ -1,6 +1,7 @@
 // The tools Local and Studio users expect beside create and delete: a signed-in admin link and
 // the store's database on a local port.
 import { print, reportError, type CliContext } from '../cli-context';
+import { EventQueue } from '../event-queue';
 import { resolveStore } from '../resolve-store';
 import type { ResponseOf } from '../../../preload/contract';
 import type { CommandFn } from './command-fn';
@@ -27,7 +28,30 @@ function describeDatabase(name: string, db: ResponseOf<'openDatabase'>): string 
   ].join('\n');
 }
 
-export const toolCommands: Record<'login' | 'db', CommandFn> = {
+export const toolCommands: Record<'login' | 'db' | 'wp', CommandFn> = {
+  // Streams WP-CLI's stdout and stderr as they come and ends with its exit code.
+  wp: async (ctx, args, _flags, rest) => {
+    const resolved = await resolveStore(ctx, args.store ?? '');
+    if (!resolved.ok) return reportError(ctx, resolved.error);
+    const queue = new EventQueue(ctx.bus);
+    try {
+      const started = await ctx.call('runWpCli', { id: resolved.value.id, args: rest });
+      if (!started.ok) return reportError(ctx, started.error);
+      for (;;) {
+        const next = await queue.next(Number.POSITIVE_INFINITY, ctx.signal);
+        // Ctrl-C leaves the command to finish in the pod; the console pod goes when idle.
+        if (next.kind === 'aborted') return 130;
+        if (next.kind !== 'event' || next.event.name !== 'wpCliOutput') continue;
+        const out = next.event.payload;
+        if (out.runId !== started.value.runId) continue;
+        if (ctx.json) ctx.io.out(`${JSON.stringify(out)}\n`);
+        else if (out.text) (out.stream === 'stdout' ? ctx.io.out : ctx.io.err)(out.text);
+        if (out.done) return out.exitCode ?? 1;
+      }
+    } finally {
+      queue.close();
+    }
+  },
   db: async (ctx, args) => {
     const resolved = await resolveStore(ctx, args.store ?? '');
     if (!resolved.ok) return reportError(ctx, resolved.error);

@@ -6,6 +6,8 @@ export type CommandFn = (
   ctx: CliContext,
   args: Record<string, string>,
   flags: Record<string, FlagValue>,
+  /** What followed `--` (commands with CommandSpec.rest only). */
+  rest: string[],
 ) => Promise<number>;
 
 export const stringFlag = (flags: Record<string, FlagValue>, name: string): string | undefined => {

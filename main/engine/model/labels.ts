@@ -31,6 +31,7 @@ export const COMPONENT = {
   wordpress: 'wordpress',
   setup: 'setup',
   passwordReset: 'password-reset',
+  wpConsole: 'wp-console',
 } as const;
 export type Component = (typeof COMPONENT)[keyof typeof COMPONENT];
 
@@ -41,6 +42,7 @@ const APP_NAME: Record<Component, string> = {
   wordpress: 'wordpress',
   setup: 'wp-cli',
   'password-reset': 'wp-cli',
+  'wp-console': 'wp-cli',
 };
 
 export interface LabelTarget {

@@ -1,12 +1,22 @@
 // The store operations the service layer exposes (health, logs, follow, restart, password),
 // over one store row each. Mutations and password reveals are audited here, and only here.
-import { err, ok, type Plan, type ResponseOf, type Result, type Store } from '../../../preload/contract';
+import { randomUUID } from 'node:crypto';
+import {
+  err,
+  ok,
+  type EventOf,
+  type Plan,
+  type ResponseOf,
+  type Result,
+  type Store,
+} from '../../../preload/contract';
 import type { KubeClient } from '../../kube/client';
 import { KINDS } from '../../kube/kinds';
 import { notOwnedMessage, readOwnership } from '../ownership';
 import type { StoreContext, StoreStrategy } from '../strategies/strategy';
 import { audited, type AuditSink } from './audited';
 import { DatabaseForwards } from './database-forwards';
+import { WpConsoles } from './wp-console';
 import { getStoreHealth } from './health';
 import { LogFollowRegistry, type LogLinesEmitter } from './log-follow';
 import { pickLogTarget } from './log-target';
@@ -24,6 +34,8 @@ export interface StoreOperationsDeps {
   /** Default actor when a call names none, e.g. "desktop:alice". */
   actor: string;
   emitLogLines: LogLinesEmitter;
+  /** Where WP-CLI output goes as it comes (the wpCliOutput event stream). */
+  emitWpCliOutput?: (payload: EventOf<'wpCliOutput'>) => void;
   now?: () => Date;
   passwordResetTimeoutMs?: number;
 }
@@ -41,6 +53,7 @@ export class StoreOperations {
   private readonly follows: LogFollowRegistry;
   private readonly resetting = new Set<string>();
   private readonly databases = new DatabaseForwards();
+  private readonly consoles = new WpConsoles();
 
   constructor(private readonly deps: StoreOperationsDeps) {
     this.follows = new LogFollowRegistry(deps.emitLogLines);
@@ -180,6 +193,43 @@ export class StoreOperations {
     return ok(status ? { open: true, ...status } : { open: false, connections: 0, lastError: null });
   }
 
+  /**
+   * Starts a WP-CLI command and answers with its run id at once; the output and the exit code
+   * follow as events. Audited with the command's first two words only: arguments may carry
+   * passwords (wp user update --user_pass=…).
+   */
+  async runWpCli(store: Store, args: string[], actor?: string): Promise<Result<ResponseOf<'runWpCli'>>> {
+    const access = this.deps.strategyFor(store.plan).wpCli;
+    if (!access) return err('not_available', `${store.plan} stores have no WP-CLI`);
+    if (store.status !== 'Ready' && store.status !== 'Failed')
+      return err(
+        'invalid_state',
+        `Store "${store.name}" is ${store.status}; WP-CLI runs once it is provisioned`,
+      );
+    const ctx = await this.deps.storeContext(store);
+    if (!ctx) return err('invalid_state', `Store "${store.name}" has no recorded host yet; retry it first`);
+    const runId = randomUUID();
+    const emit = (payload: Omit<EventOf<'wpCliOutput'>, 'runId'>) =>
+      this.deps.emitWpCliOutput?.({ runId, ...payload });
+    const base = this.auditBase(store, 'wp-cli', actor);
+    void audited(
+      { ...base, details: `${base.details} command=wp ${args.slice(0, 2).join(' ')}` },
+      () =>
+        this.inOwnNamespace(store, async (client) => {
+          const exitCode = await this.consoles.run(client, ctx, access, args, (text, stream) =>
+            emit({ stream, text, done: false, exitCode: null }),
+          );
+          emit({ stream: 'stdout', text: '', done: true, exitCode });
+          return ok({ exitCode });
+        }),
+      (value) => `exit=${value.exitCode}`,
+    ).then((result) => {
+      if (!result.ok)
+        emit({ stream: 'stderr', text: `${result.error.message}\n`, done: true, exitCode: null });
+    });
+    return ok({ runId });
+  }
+
   /** A deleted store's forwards go with it. */
   forgetStore(storeId: string): Promise<void> {
     return this.databases.stopStore(storeId);
@@ -189,6 +239,7 @@ export class StoreOperations {
   close(): void {
     this.follows.stopAll();
     void this.databases.stopAll();
+    void this.consoles.closeAll();
   }
 
   /**

@@ -106,10 +106,21 @@ export interface StoreStrategy {
   diagnose(observed: ObservedState): Diagnosis | null;
   /** Checkout verified before Ready (absent: the plan has no such check yet). */
   readonly checkout?: CheckoutCheck;
+  /** How WP-CLI commands reach the store (plans without WP-CLI leave it out). */
+  readonly wpCli?: WpCliAccess;
   /** The store's database as a desktop client connects to it (through a port forward). */
   readonly database?: DatabaseAccess;
   /** A one-time link that opens the admin already signed in (plans without one leave it out). */
   adminLogin?(client: KubeClient, store: AdminLoginTarget, signal?: AbortSignal): Promise<Result<AdminLogin>>;
+}
+
+export interface WpCliAccess {
+  /** The console pod for the store, pinned to the node given. */
+  pod(ctx: StoreContext, nodeName: string | null): KubeObject;
+  podName: string;
+  container: string;
+  /** Whose node the pod is pinned to (the app volume is ReadWriteOnce). */
+  appDeployment: string;
 }
 
 export interface DatabaseAccess {

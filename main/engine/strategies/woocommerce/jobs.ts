@@ -52,6 +52,45 @@ interface JobSpec {
   policy: { backoffLimit: number; ttlSecondsAfterFinished: number };
 }
 
+/** The WP-CLI container and volumes every WP-CLI pod shares (jobs and the console pod). */
+export function wpCliPodSpec(
+  ctx: StoreContext,
+  nodeName: string | null,
+  command: string[],
+  env: EnvVar[],
+): Record<string, unknown> {
+  return {
+    ...POD_DEFAULTS,
+    // uid/gid 33 is www-data of the Apache image that owns the shared files; the CLI
+    // image's own www-data (82) could not write plugins there.
+    securityContext: nonRootPodSecurity(WWW_DATA_UID),
+    ...pinToNode(nodeName),
+    containers: [
+      {
+        name: 'wp-cli',
+        image: imageRef('wpCli', ctx.imageRegistry),
+        command,
+        workingDir: HTML,
+        env: [
+          ...wordpressConfigEnv(),
+          { name: SCRIPT_ENV.path, value: HTML },
+          // WP-CLI writes its cache under HOME; uid 33 has no home in the Alpine image.
+          { name: 'HOME', value: HOME },
+          ...env,
+        ],
+        volumeMounts: [{ name: 'html', mountPath: HTML }, { name: 'home', mountPath: HOME }, phpIniMount],
+        resources: JOB_RESOURCES,
+        securityContext: CONTAINER_SECURITY,
+      },
+    ],
+    volumes: [
+      { name: 'html', persistentVolumeClaim: { claimName: OBJECT_NAMES.wordpressPvc } },
+      { name: 'home', emptyDir: {} },
+      phpIniVolume,
+    ],
+  };
+}
+
 function wpCliJob(ctx: StoreContext, nodeName: string | null, job: JobSpec): KubeObject {
   return {
     apiVersion: 'batch/v1',
@@ -65,38 +104,7 @@ function wpCliJob(ctx: StoreContext, nodeName: string | null, job: JobSpec): Kub
         spec: {
           // Never: a failed pod stays, so its log can explain the failure.
           restartPolicy: 'Never',
-          ...POD_DEFAULTS,
-          // uid/gid 33 is www-data of the Apache image that owns the shared files; the CLI
-          // image's own www-data (82) could not write plugins there.
-          securityContext: nonRootPodSecurity(WWW_DATA_UID),
-          ...pinToNode(nodeName),
-          containers: [
-            {
-              name: 'wp-cli',
-              image: imageRef('wpCli', ctx.imageRegistry),
-              command: ['/bin/sh', '-c', job.script],
-              workingDir: HTML,
-              env: [
-                ...wordpressConfigEnv(),
-                { name: SCRIPT_ENV.path, value: HTML },
-                // WP-CLI writes its cache under HOME; uid 33 has no home in the Alpine image.
-                { name: 'HOME', value: HOME },
-                ...job.env,
-              ],
-              volumeMounts: [
-                { name: 'html', mountPath: HTML },
-                { name: 'home', mountPath: HOME },
-                phpIniMount,
-              ],
-              resources: JOB_RESOURCES,
-              securityContext: CONTAINER_SECURITY,
-            },
-          ],
-          volumes: [
-            { name: 'html', persistentVolumeClaim: { claimName: OBJECT_NAMES.wordpressPvc } },
-            { name: 'home', emptyDir: {} },
-            phpIniVolume,
-          ],
+          ...wpCliPodSpec(ctx, nodeName, ['/bin/sh', '-c', job.script], job.env),
         },
       },
     },

@@ -5,6 +5,7 @@ import type { StoreStrategy } from '../strategy';
 import { woocommerceCheckout } from './checkout-verify';
 import { ADMIN_USER, DATABASE, OBJECT_NAMES, SECRET_KEYS } from '../../store-model';
 import { diagnoseWooCommerce } from './diagnose';
+import { buildWpConsolePod, WP_CONSOLE_CONTAINER, WP_CONSOLE_POD } from './wp-console-pod';
 import { buildPasswordResetJob, buildSetupJob } from './jobs';
 import { buildIngress } from './ingress';
 import { buildMysqlDeployment, buildMysqlService } from './mysql';
@@ -50,6 +51,12 @@ export const woocommerceStrategy: StoreStrategy = {
   appDeployment: OBJECT_NAMES.wordpress,
   urls: (ctx) => ({ url: `${ctx.origin}/`, adminUrl: `${ctx.origin}/wp-admin/` }),
   diagnose: diagnoseWooCommerce,
+  wpCli: {
+    pod: buildWpConsolePod,
+    podName: WP_CONSOLE_POD,
+    container: WP_CONSOLE_CONTAINER,
+    appDeployment: OBJECT_NAMES.wordpress,
+  },
   database: {
     engine: 'mysql',
     deployment: OBJECT_NAMES.mysql,
