@@ -1,28 +1,18 @@
 // The cluster the journey runs on: an existing context (--context), or a Kind cluster made or
 // reused through `storedeck cluster create` (kind on PATH, or Storedeck's own pinned,
 // checksummed download into the data dir's bin/ with --download-kind). Then preflight.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Preflight } from '../../preload/contract';
 import { KubeClient } from '../../main/kube/client';
+import { downloadKind } from '../../main/kube/kind/download-kind';
 import { loadKubeConfig } from '../../main/kube/kubeconfig';
 import { runPreflight } from '../../main/kube/preflight';
-import { REPO_ROOT, type Cli } from './cli-runner';
+import type { Cli } from './cli-runner';
 
 const CLUSTER_CREATE_TIMEOUT_MS = 15 * 60_000;
 
-/** Storedeck's kind download (the cluster bootstrap's module), loaded only when asked for. */
-export async function downloadKindInto(binDir: string): Promise<string> {
-  const file = join(REPO_ROOT, 'main/kube/kind/download-kind.ts');
-  if (!existsSync(file))
-    throw new Error(
-      'this build has no kind download (main/kube/kind/download-kind.ts); install kind yourself',
-    );
-  const mod = (await import(pathToFileURL(file).href)) as {
-    downloadKind(options: { binDir: string }): Promise<string>;
-  };
-  return mod.downloadKind({ binDir });
+/** Storedeck's own kind download: the pinned release, its SHA-256 checked while it streams. */
+export function downloadKindInto(binDir: string): Promise<string> {
+  return downloadKind({ binDir });
 }
 
 /** `storedeck cluster create`, which reuses a cluster of that name; returns its context. */
