@@ -173,6 +173,15 @@ export const ENGINE_DEFAULTS = {
   deleteTimeoutSeconds: 120,
 } as const;
 
+/** A Kubernetes DNS-1123 subdomain, the grammar of StorageClass (and most object) names. */
+export const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+/**
+ * What goes in front of an image name: the domain (optional port) and path components of the
+ * distribution/reference grammar, e.g. registry.example.com:5000/mirror or a Docker Hub namespace.
+ */
+export const IMAGE_REGISTRY_PREFIX =
+  /^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?)*(:[0-9]{1,5})?(\/[a-z0-9]+(([._]|__|-+)[a-z0-9]+)*)*\/?$/;
+
 export const SettingsSchema = z.object({
   baseDomain: z
     .string()
@@ -182,8 +191,22 @@ export const SettingsSchema = z.object({
       'Base domain must be a DNS name such as stores.example.com',
     )
     .nullable(),
-  storageClass: z.string().max(253, 'StorageClass name must be at most 253 characters').nullable(),
-  imageRegistry: z.string().max(253, 'Image registry must be at most 253 characters').nullable(),
+  storageClass: z
+    .string()
+    .max(253, 'StorageClass name must be at most 253 characters')
+    .regex(
+      DNS_SUBDOMAIN,
+      'StorageClass must be a Kubernetes object name: lowercase letters, digits, "-" and ".", such as local-path',
+    )
+    .nullable(),
+  imageRegistry: z
+    .string()
+    .max(253, 'Image registry must be at most 253 characters')
+    .regex(
+      IMAGE_REGISTRY_PREFIX,
+      'Image registry must be a registry host with an optional port and path, such as registry.example.com:5000/mirror (no https://)',
+    )
+    .nullable(),
   concurrency: wholeBetween('Concurrent provisions', 1, 20),
   maxStoresPerContext: wholeBetween('Stores per context', 1, 500),
   provisionTimeoutSeconds: wholeBetween('Provisioning timeout (seconds)', 30, 3600),

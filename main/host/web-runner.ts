@@ -1,5 +1,5 @@
 // Starts the engine and the web host together for `npm run web`, and stops them in reverse order.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Handlers } from '../api/handler-types';
 import type { EventBus } from '../primitives/event-bus';
@@ -29,7 +29,6 @@ export async function runWebHost(
   staticDir: string,
 ): Promise<RunningWebHost> {
   if (!existsSync(join(staticDir, 'index.html'))) throw new WebUiNotBuiltError(staticDir);
-  mkdirSync(args.dataDir, { recursive: true });
   const app = await createApp({
     dataDir: args.dataDir,
     mode: 'web',

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -63,6 +63,17 @@ describe('ensureDataDir', () => {
     // Calling it again on an existing directory is fine.
     expect(ensureDataDir(dir)).toBe(dir);
   });
+
+  it.runIf(process.platform !== 'win32')(
+    'tightens an existing group/world-readable directory to 0700',
+    () => {
+      const dir = path.join(root, 'made-by-mkdir-p');
+      mkdirSync(dir, { mode: 0o755 });
+      chmodSync(dir, 0o755);
+      ensureDataDir(dir);
+      expect(statSync(dir).mode & 0o777).toBe(0o700);
+    },
+  );
 
   it('refuses a path that is a file', () => {
     const file = path.join(root, 'not-a-dir');

@@ -35,15 +35,25 @@ export function resolveDataDir(options: DataDirOptions = {}): string {
   return defaultDataDir(env, options.platform ?? process.platform, options.home ?? homedir());
 }
 
-/** Creates the directory (and parents) readable by the owner only; returns it. */
+/**
+ * Creates the directory (and parents) readable by the owner only, or tightens one of ours that
+ * another tool (or an older Storedeck) made group/world-readable; returns it. Every entry point
+ * (desktop, web host, CLI) goes through here via createApp.
+ */
 export function ensureDataDir(dir: string): string {
   const existed = statSync(dir, { throwIfNoEntry: false });
   if (existed && !existed.isDirectory())
     throw new Error(`Data directory ${dir} exists and is not a directory`);
+  if (process.platform === 'win32') {
+    if (!existed) mkdirSync(dir, { recursive: true });
+    return dir;
+  }
   if (!existed) {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     // mkdir's mode is filtered by the umask; the store list is private either way.
-    if (process.platform !== 'win32') chmodSync(dir, 0o700);
+    chmodSync(dir, 0o700);
+  } else if ((existed.mode & 0o077) !== 0 && existed.uid === process.getuid?.()) {
+    chmodSync(dir, 0o700);
   }
   return dir;
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,33 @@ afterEach(() => {
 });
 
 describe('openDatabase', () => {
+  it.runIf(process.platform !== 'win32')(
+    'keeps the database and its WAL files owner-only, even under umask 0',
+    () => {
+      const file = path.join(dir, 'storedeck.db');
+      const previous = process.umask(0o000);
+      try {
+        const db = openDatabase(file);
+        db.prepare("INSERT INTO settings (key, value) VALUES ('theme', '\"dark\"')").run();
+        for (const f of [file, `${file}-wal`, `${file}-shm`]) expect(statSync(f).mode & 0o777, f).toBe(0o600);
+        db.close();
+      } finally {
+        process.umask(previous);
+      }
+    },
+  );
+
+  it.runIf(process.platform !== 'win32')(
+    'tightens a database file an older version left world-readable',
+    () => {
+      const file = path.join(dir, 'storedeck.db');
+      writeFileSync(file, '');
+      chmodSync(file, 0o644);
+      openDatabase(file).close();
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+    },
+  );
+
   it('uses WAL, foreign keys and a busy timeout on a file database', () => {
     const file = path.join(dir, 'storedeck.db');
     const db = openDatabase(file);

@@ -1,6 +1,7 @@
 // Opens Storedeck's SQLite database: WAL (readers never block the engine's writes), foreign keys
 // enforced (events cascade with their store), a busy timeout (the app, CLI and web host may share
 // the file), and every pending migration applied before anyone reads.
+import { chmodSync, closeSync, openSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { migrate } from './migrate';
 import { MIGRATIONS, type Migration } from './migrations';
@@ -14,7 +15,20 @@ export interface OpenDatabaseOptions {
   busyTimeoutMs?: number;
 }
 
+/**
+ * The database holds the store list and audit log: owner-only (0600). Created so before SQLite
+ * opens it (SQLite gives its -wal and -shm files the database file's mode), and tightened if an
+ * older version left it wider.
+ */
+function privateFile(file: string): void {
+  if (file === ':memory:' || file === '' || process.platform === 'win32') return;
+  closeSync(openSync(file, 'a', 0o600));
+  const info = statSync(file);
+  if ((info.mode & 0o077) !== 0 && info.uid === process.getuid?.()) chmodSync(file, 0o600);
+}
+
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Db {
+  privateFile(file);
   const db = new Database(file);
   try {
     db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
