@@ -24,6 +24,7 @@ function patchOf(data: FormData): RequestOf<'updateSettings'> {
     maxStoresPerContext: number(data, 'maxStoresPerContext'),
     provisionTimeoutSeconds: number(data, 'provisionTimeoutSeconds'),
     theme: String(data.get('theme') ?? 'system') as Settings['theme'],
+    verifyCheckout: data.get('verifyCheckout') === 'on',
     // Empty means "port 80"; anything else is validated by main.
     ingressHttpPort: text(data, 'ingressHttpPort') === null ? null : number(data, 'ingressHttpPort'),
   };
@@ -127,6 +128,18 @@ export function SettingsDialog() {
             error={fieldErrors.provisionTimeoutSeconds}
           />
         </fieldset>
+        <div className="field-row field-row-loose">
+          <input
+            id="settings-verify-checkout"
+            name="verifyCheckout"
+            type="checkbox"
+            defaultChecked={settings?.verifyCheckout ?? true}
+            disabled={!settings}
+          />
+          <label htmlFor="settings-verify-checkout">
+            Verify checkout before Ready (a test order is placed and removed)
+          </label>
+        </div>
         <div className="field-row field-row-loose">
           <label htmlFor="settings-theme">Theme</label>
           <select
