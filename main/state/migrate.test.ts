@@ -105,6 +105,7 @@ describe('migrations', () => {
         ingressControllerNamespace: null,
         ingressControllerPodLabels: null,
         namespaceUid: null,
+        httpPort: null,
       },
     });
     expect(db.prepare('SELECT COUNT(*) AS n FROM provisioning_events').get()).toEqual({ n: 1 });

@@ -154,6 +154,7 @@ describe('StoresRepo', () => {
         ingressControllerNamespace: null,
         ingressControllerPodLabels: null,
         namespaceUid: null,
+        httpPort: null,
       },
     });
     expect(state.stores.setDesired(store.id, { host: 'shop.stores.example.com' })).toBe(true);

@@ -26,6 +26,8 @@ import { wordpressConfigEnv } from './wp-env';
  * leave the cluster), no NetworkPolicy in the way (loopback is never filtered), no hairpin
  * through our own Service, whose ClusterIP is not even known when this Deployment is built.
  * The ingress controller's address would work only from outside the egress policy.
+ * Known limit: a store URL with a port (ingress not on host port 80) sends these calls to that
+ * port, where this Apache does not listen, so WP-Cron's loopback spawn fails until Apache listens there too.
  */
 export function selfHostAliases(ctx: StoreContext): Array<{ ip: string; hostnames: string[] }> {
   return [{ ip: '127.0.0.1', hostnames: [ctx.host] }];
