@@ -2,8 +2,6 @@
 // absent (a re-run must never rotate a password MySQL was initialised with), then every other
 // object together with server-side apply. Reports what had to be (re)created.
 import type { KubeClient } from '../kube/client';
-import type { ApiObject } from '../kube/kube-object';
-import { kindOf } from '../kube/kinds';
 import { applyRepairingStrategy } from '../kube/strategy-repair';
 import { claimNamespace } from './ownership';
 import { bindStoreAccess } from './store-access';
@@ -29,10 +27,6 @@ async function settleAll<T>(calls: Array<Promise<T>>): Promise<T[]> {
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
   return results.map((r) => (r as PromiseFulfilledResult<T>).value);
-}
-
-async function exists(client: KubeClient, obj: KubeObject, signal: AbortSignal): Promise<ApiObject | null> {
-  return client.get(kindOf(obj), obj.metadata.namespace, obj.metadata.name, signal);
 }
 
 function summary(total: number, created: string[]): { message: string; notable: boolean } {
@@ -69,9 +63,9 @@ export async function applyStoreObjects(
 
   await timeline.step('secrets', 'Generating credentials', async () => {
     const wanted = strategy.secrets(ctx, strategy.newSecrets(ctx));
-    const present = await settleAll(wanted.map((secret) => exists(client, secret, signal)));
-    const missing = wanted.filter((_, index) => !present[index]);
-    await settleAll(missing.map((secret) => client.apply(secret, { signal })));
+    // Created only when absent (409 = there already): one request each, and never a rotation.
+    const created = await settleAll(wanted.map((secret) => client.createIfAbsent(secret, signal)));
+    const missing = wanted.filter((_, index) => created[index]);
     if (missing.length === 0)
       return { value: undefined, message: 'Credentials already exist; kept as they are', notable: false };
     return {
@@ -82,10 +76,13 @@ export async function applyStoreObjects(
   });
 
   await timeline.step('resources', `Applying ${rest.length} objects`, async () => {
-    const before = await settleAll(rest.map((obj) => exists(client, obj, signal)));
-    // A hand-switched Deployment strategy is put back as kubectl would ($retainKeys), not failed on.
-    await settleAll(rest.map((obj) => applyRepairingStrategy(client, obj, signal)));
-    const created = rest.filter((_, index) => !before[index]).map(label);
+    // A hand-switched Deployment strategy is put back as kubectl would ($retainKeys), not failed
+    // on. Server-side apply needs no read first: its 201 (last response of the call) says which
+    // objects were missing.
+    const applied = await settleAll(
+      rest.map((obj) => client.objects.withStatus(() => applyRepairingStrategy(client, obj, signal))),
+    );
+    const created = rest.filter((_, index) => applied[index]?.status === 201).map(label);
     return { value: undefined, ...summary(rest.length, created) };
   });
   return { namespaceUid };

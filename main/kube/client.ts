@@ -14,7 +14,7 @@ import {
 } from '@kubernetes/client-node';
 import { FIELD_MANAGER } from './field-managers';
 import { shareKeepAliveAgent } from './keep-alive-agent';
-import { isNotFound } from './errors';
+import { isConflict, isNotFound } from './errors';
 import { ObjectApi } from './object-api';
 import { collectionPath, type KindRef } from './kinds';
 import { withRetry, type RetryOptions } from './retry';
@@ -100,6 +100,20 @@ export class KubeClient {
       signal,
     );
     return toWire(created, obj.apiVersion, obj.kind);
+  }
+
+  /** Creates the object unless one of that name exists (409): true when this call created it. */
+  async createIfAbsent(obj: KubeObject, signal?: AbortSignal): Promise<boolean> {
+    try {
+      await this.call(
+        () => this.objects.create(toModel(obj) as KubernetesObject, undefined, undefined, FIELD_MANAGER),
+        signal,
+      );
+      return true;
+    } catch (error) {
+      if (isConflict(error)) return false;
+      throw error;
+    }
   }
 
   /** The object, or null when it does not exist. */
