@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type AppCore } from '../../main/api/create-app';
 import { startWebHost, type WebHost } from '../../main/host/server';
-import { makeStandins, type Standins } from '../../main/kube/kind/standins.fixture';
+import { makeStandins, simCluster, type Standins } from '../../main/kube/kind/standins.fixture';
 import { startKubeSim, type KubeSim } from '../kube-sim/index';
 import { launchChromium, type Browser } from './chromium';
 import { StoredeckPage } from './storedeck.page';
@@ -29,13 +29,8 @@ beforeAll(async () => {
   if (!existsSync(join(WEB_DIR, 'index.html')))
     throw new Error('out/web is missing: run `npm run build:web`');
   sim = await startKubeSim({ cluster: 'kind', ingress: false, profile: 'fast', seed: 31 });
-  const cluster = sim.kubeconfigObject.clusters[0]!.cluster;
   standins = makeStandins({
-    cluster: {
-      server: cluster.server,
-      caData: cluster['certificate-authority-data'],
-      token: sim.kubeconfigObject.users[0]!.user.token,
-    },
+    cluster: simCluster(sim),
   });
   tmp = mkdtempSync(join(tmpdir(), 'storedeck-e2e-onboarding-'));
   app = await createApp({

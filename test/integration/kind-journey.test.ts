@@ -11,7 +11,7 @@ import YAML from 'yaml';
 import type { ClusterStatus, Store } from '../../preload/contract';
 import { createApp } from '../../main/api/create-app';
 import { runCli } from '../../main/cli/run-cli';
-import { makeStandins, type Standins } from '../../main/kube/kind/standins.fixture';
+import { makeStandins, simCluster, type Standins } from '../../main/kube/kind/standins.fixture';
 import { startKubeSim, type KubeSim } from '../kube-sim/index';
 
 let sim: KubeSim;
@@ -42,13 +42,8 @@ beforeAll(async () => {
   sim = await startKubeSim({ cluster: 'kind', ingress: false, profile: 'fast', seed: 21 });
   dir = mkdtempSync(path.join(tmpdir(), 'storedeck-journey-'));
   kubeconfig = path.join(dir, 'kube', 'config');
-  const cluster = sim.kubeconfigObject.clusters[0]!.cluster;
   standins = makeStandins({
-    cluster: {
-      server: cluster.server,
-      caData: cluster['certificate-authority-data'],
-      token: sim.kubeconfigObject.users[0]!.user.token,
-    },
+    cluster: simCluster(sim),
   });
   httpPort = await freePort();
 });

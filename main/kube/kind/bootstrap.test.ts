@@ -10,7 +10,7 @@ import { KubeClient } from '../client';
 import { detectIngress } from '../ingress-detect';
 import { loadKubeConfig } from '../kubeconfig';
 import { bootstrapLocalCluster, type BootstrapOptions, type BootstrapProgress } from './bootstrap';
-import { makeStandins, type Standins } from './standins.fixture';
+import { makeStandins, simCluster, type Standins } from './standins.fixture';
 
 let sim: KubeSim;
 let dir: string;
@@ -23,9 +23,8 @@ afterAll(async () => sim?.stop());
 
 function setup(initial: Parameters<typeof makeStandins>[0] = {}): void {
   dir = mkdtempSync(path.join(tmpdir(), 'storedeck-bootstrap-'));
-  const cluster = sim.kubeconfigObject.clusters[0]!.cluster;
   standins = makeStandins({
-    cluster: { server: cluster.server, caData: cluster['certificate-authority-data'], token: sim.token },
+    cluster: simCluster(sim),
     ...initial,
   });
 }
@@ -108,6 +107,8 @@ describe('bootstrapping a local cluster', () => {
     ).toBeDefined();
     const kubeconfig = YAML.parse(readFileSync(path.join(dir, 'config'), 'utf8'));
     expect(kubeconfig['current-context']).toBe('kind-storedeck');
+    // As kind writes it: the admin authenticates with a client certificate (mTLS), no token.
+    expect(Object.keys(kubeconfig.users[0].user).sort()).toEqual(['client-certificate-data', 'client-key-data']);
   });
 
   it('reuses a cluster that exists, on the ports it was made with', async () => {

@@ -7,14 +7,15 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import YAML from 'yaml';
 
 export interface StandinState {
   docker?: 'running' | 'stopped';
   kindVersion?: string;
   /** kind create blocks after "Preparing nodes" until killed (for cancel tests). */
   hang?: boolean;
-  /** Server, CA and bearer token the "created" cluster's kubeconfig entries carry. */
-  cluster?: { server: string; caData: string; token: string };
+  /** Server, CA and user credentials (as kind writes them: a client certificate) of the "created" cluster. */
+  cluster?: { server: string; caData: string; user: Record<string, string> };
   /** Clusters that exist, with the host ports their node 80/443 are published on. */
   clusters?: Record<string, { http: number; https: number }>;
 }
@@ -61,7 +62,7 @@ function writeContext() {
   const ctx = 'kind-' + name;
   kc.apiVersion = 'v1'; kc.kind = 'Config';
   kc.clusters = [...without(kc.clusters, ctx), { name: ctx, cluster: { server: s.cluster.server, 'certificate-authority-data': s.cluster.caData } }];
-  kc.users = [...without(kc.users, ctx), { name: ctx, user: { token: s.cluster.token } }];
+  kc.users = [...without(kc.users, ctx), { name: ctx, user: s.cluster.user }];
   kc.contexts = [...without(kc.contexts, ctx), { name: ctx, context: { cluster: ctx, user: ctx } }];
   kc['current-context'] = ctx;
   writeFileSync(kubeconfig, YAML.stringify(kc), { mode: 0o600 });
@@ -146,6 +147,19 @@ if (args[0] === 'info') {
   process.exit(1);
 }
 `;
+
+/** The cluster a stand-in kind "creates": a simulator's server, CA and client-certificate user. */
+export function simCluster(sim: { clientCertKubeconfig: string }): NonNullable<StandinState['cluster']> {
+  const doc = YAML.parse(sim.clientCertKubeconfig) as {
+    clusters: Array<{ cluster: { server: string; 'certificate-authority-data': string } }>;
+    users: Array<{ user: Record<string, string> }>;
+  };
+  return {
+    server: doc.clusters[0]!.cluster.server,
+    caData: doc.clusters[0]!.cluster['certificate-authority-data'],
+    user: doc.users[0]!.user,
+  };
+}
 
 export function makeStandins(
   initial: StandinState = {},
