@@ -1,5 +1,6 @@
 // One container's life on the simulated kubelet, as a state machine advanced to "now":
 // blocked → pulling → (pull-error ⇄ pull-backoff) → creating → running → terminated → crash-backoff → …
+import { invalidImageMessage } from './image-reference.js';
 
 export type RunPhase =
   | 'blocked'
@@ -116,6 +117,18 @@ function create(run: ContainerRun, h: RunHooks): void {
 }
 
 function beginPull(run: ContainerRun, h: RunHooks): void {
+  const invalid = invalidImageMessage(run.image);
+  if (invalid) {
+    // Never pulled: the kubelet retries each sync and the container keeps waiting.
+    run.configAttempts += 1;
+    run.phase = 'config-error';
+    run.errorReason = 'InvalidImageName';
+    run.errorMessage = invalid;
+    run.until = h.now + h.backoff(run.configAttempts);
+    h.event(run, 'Warning', 'InspectFailed', invalid);
+    h.event(run, 'Warning', 'Failed', 'Error: InvalidImageName');
+    return;
+  }
   const p = h.pull(run);
   if (p.cached) {
     h.event(run, 'Normal', 'Pulled', `Container image "${run.image}" already present on machine`);
@@ -191,7 +204,8 @@ function step(run: ContainerRun, h: RunHooks, gateOpen: boolean): boolean {
       return true;
     case 'config-error':
       if (now < run.until) return false;
-      create(run, h);
+      if (run.errorReason === 'InvalidImageName') beginPull(run, h);
+      else create(run, h);
       return true;
     case 'creating':
       if (now < run.until) return false;
