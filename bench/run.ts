@@ -9,8 +9,16 @@ import { engineCpu } from './engine-cpu.bench';
 import { provisionThroughput } from './provision-throughput.bench';
 import { readyLatency } from './ready-latency.bench';
 import { reconcileNoop } from './reconcile-noop.bench';
+import { startup } from './startup.bench';
 
-const BENCHMARKS: Benchmark[] = [readyLatency, provisionThroughput, reconcileNoop, apiOverhead, engineCpu];
+const BENCHMARKS: Benchmark[] = [
+  readyLatency,
+  provisionThroughput,
+  reconcileNoop,
+  apiOverhead,
+  engineCpu,
+  startup,
+];
 /** Bound per benchmark; the whole run stays under about three minutes on two cores. */
 const BENCH_TIMEOUT_MS = 120_000;
 

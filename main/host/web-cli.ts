@@ -1,10 +1,13 @@
 // `npm run web -- [--port N] [--data-dir DIR] [--kubeconfig FILE] [--context NAME]`
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { createApp } from '../api/create-app';
 import { parseWebArgs } from './web-args';
 import { runWebHost } from './web-runner';
 
-const STATIC_DIR = resolve(import.meta.dirname, '../../out/web');
+// From main/host/ (tsx) or from the bundle in out/node/: the built UI is out/web either way.
+const STATIC_DIR = import.meta.dirname.endsWith(`${sep}out${sep}node`)
+  ? resolve(import.meta.dirname, '../web')
+  : resolve(import.meta.dirname, '../../out/web');
 const SHUTDOWN_LIMIT_MS = 10_000;
 
 async function main(): Promise<void> {
