@@ -11,7 +11,8 @@ export default defineConfig({
       'charts/**/*.test.ts',
       'bench/**/*.test.ts',
     ],
-    exclude: ['test/e2e/**', 'node_modules/**'],
+    // End-to-end and the real MedusaJS test are their own stages of test:all (own configs).
+    exclude: ['test/e2e/**', 'test/medusa-real/**', 'node_modules/**'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',

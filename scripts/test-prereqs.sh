@@ -12,6 +12,9 @@ command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
 command -v unzip >/dev/null 2>&1 || missing+=(unzip)
 # The one-click login plugin's PHP is run under php-cli in its tests.
 command -v php >/dev/null 2>&1 || missing+=(php-cli)
+# The real MedusaJS test (test/medusa-real) starts its own PostgreSQL and Redis on 127.0.0.1.
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 if [ "${#missing[@]}" -gt 0 ]; then
   sudo_cmd=()
   if [ "$(id -u)" -ne 0 ]; then

@@ -44,9 +44,7 @@ export function CreateStoreDialog({ open, onClose }: { open: boolean; onClose: (
         <label htmlFor="store-plan">Plan</label>
         <select id="store-plan" name="plan" defaultValue="woocommerce">
           <option value="woocommerce">WooCommerce</option>
-          <option value="medusa" disabled>
-            MedusaJS (coming later)
-          </option>
+          <option value="medusa">MedusaJS</option>
         </select>
         {error && (
           <p className="form-error" role="alert">

@@ -25,9 +25,9 @@ export default async function setupStore({ container }: ExecArgs): Promise<void>
   const regionId = await ensureRegion(container, log);
   const locationId = await ensureStockLocation(container, salesChannelId, log);
   await ensureStoreDefaults(container, salesChannelId, regionId, locationId, log);
-  await ensureShipping(container, locationId, regionId, log);
+  const shippingProfileId = await ensureShipping(container, locationId, regionId, log);
   await ensurePublishableKey(container, salesChannelId, log);
-  await ensureSampleProduct(container, salesChannelId, locationId, log);
+  await ensureSampleProduct(container, salesChannelId, locationId, shippingProfileId, log);
   await ensureAdminUser(container, email, password, log);
   log('store is set up');
 }

@@ -14,6 +14,7 @@ export async function ensureSampleProduct(
   container: MedusaContainer,
   salesChannelId: string,
   locationId: string,
+  shippingProfileId: string,
   log: Log,
 ): Promise<void> {
   const { title, handle, sku, price, stock } = STORE_FACTS.product;
@@ -21,7 +22,7 @@ export async function ensureSampleProduct(
   const lookup = () =>
     query.graph({
       entity: 'product',
-      fields: ['id', 'variants.id', 'variants.inventory_items.inventory_item_id'],
+      fields: ['id', 'shipping_profile.id', 'variants.id', 'variants.inventory_items.inventory_item_id'],
       filters: { handle },
     });
   let { data } = await lookup();
@@ -45,6 +46,8 @@ export async function ensureSampleProduct(
               },
             ],
             sales_channels: [{ id: salesChannelId }],
+            // Without a shipping profile no shipping method satisfies the cart: checkout fails.
+            shipping_profile_id: shippingProfileId,
           },
         ],
       },
@@ -52,8 +55,19 @@ export async function ensureSampleProduct(
     log(`created product "${title}" at ${price} ${STORE_FACTS.region.currency.toUpperCase()}`);
     ({ data } = await lookup());
   }
-  const variants = (data[0] as { variants?: { inventory_items?: { inventory_item_id: string }[] }[] })
-    .variants;
+  const product = data[0] as {
+    id: string;
+    shipping_profile?: { id: string } | null;
+    variants?: { inventory_items?: { inventory_item_id: string }[] }[];
+  };
+  if (!product.shipping_profile?.id) {
+    await container.resolve(ContainerRegistrationKeys.LINK).create({
+      [Modules.PRODUCT]: { product_id: product.id },
+      [Modules.FULFILLMENT]: { shipping_profile_id: shippingProfileId },
+    });
+    log(`linked "${title}" to the shipping profile`);
+  }
+  const variants = product.variants;
   const itemId = variants?.[0]?.inventory_items?.[0]?.inventory_item_id;
   if (!itemId) throw new Error(`"${title}" has no inventory item (manage_inventory is off?)`);
   const levels = await container

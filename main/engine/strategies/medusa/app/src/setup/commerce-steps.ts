@@ -153,7 +153,7 @@ export async function ensureShipping(
   locationId: string,
   regionId: string,
   log: Log,
-): Promise<void> {
+): Promise<string> {
   const fulfillment = container.resolve(Modules.FULFILLMENT);
   const [profile] = await fulfillment.listShippingProfiles({ type: 'default' });
   let profileId = profile?.id;
@@ -193,7 +193,7 @@ export async function ensureShipping(
   if (!zoneId) throw new Error(`fulfillment set "${STORE_FACTS.fulfillmentSet}" has no service zone`);
   const { name, amount, code } = STORE_FACTS.shippingOption;
   const [option] = await fulfillment.listShippingOptions({ name });
-  if (option) return;
+  if (option) return profileId;
   await createShippingOptionsWorkflow(container).run({
     input: [
       {
@@ -215,6 +215,7 @@ export async function ensureShipping(
     ],
   });
   log(`created shipping option "${name}"`);
+  return profileId;
 }
 
 export async function ensurePublishableKey(
