@@ -23,6 +23,7 @@ export function OnboardingView({ onboarding }: { onboarding: StoreApi<Onboarding
   const status = useStore(onboarding, (s) => s.status);
   const run = useStore(onboarding, (s) => s.run);
   const error = useStore(onboarding, (s) => s.error);
+  const downloading = useStore(onboarding, (s) => s.downloading);
   const contexts = useStore(appInfo, (s) => s.contexts);
   const log = useRef<HTMLOListElement>(null);
   const running = run !== null && RUNNING.has(run.phase);
@@ -56,6 +57,15 @@ export function OnboardingView({ onboarding }: { onboarding: StoreApi<Onboarding
         >
           {exists ? 'Use the local cluster "storedeck"' : 'Create a local cluster'}
         </button>
+        {status?.docker.state === 'ok' && status.kind.state === 'missing' && (
+          <button
+            type="button"
+            disabled={downloading}
+            onClick={() => void onboarding.getState().downloadKind()}
+          >
+            {downloading ? 'Downloading kind…' : 'Download kind (checksummed)'}
+          </button>
+        )}
         {running && (
           <button type="button" onClick={() => void onboarding.getState().cancel()}>
             Cancel

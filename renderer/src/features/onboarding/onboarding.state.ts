@@ -12,6 +12,9 @@ export type OnboardingState = {
   check(): Promise<void>;
   createLocalCluster(): Promise<void>;
   cancel(): Promise<void>;
+  /** Fetches the pinned, checksummed kind into the data dir (for users with Docker only). */
+  downloadKind(): Promise<void>;
+  downloading: boolean;
   /** Follows clusterProgress; calls onDone once a create ends well. Returns the unsubscribe. */
   follow(onDone: () => void): () => void;
 };
@@ -24,6 +27,7 @@ export function createOnboardingStore(api: StoredeckApi): StoreApi<OnboardingSta
     checking: false,
     run: null,
     error: null,
+    downloading: false,
     async check() {
       set({ checking: true });
       const result = await api.getClusterStatus({});
@@ -40,6 +44,12 @@ export function createOnboardingStore(api: StoredeckApi): StoreApi<OnboardingSta
       // Lines may have arrived before the id did: keep those of this operation.
       const early = get().run?.id === started.value.operationId ? get().run!.lines : [];
       set({ run: { id: started.value.operationId, lines: early, phase: early.at(-1)?.phase ?? 'check' } });
+    },
+    async downloadKind() {
+      set({ downloading: true, error: null });
+      const result = await api.downloadKind({});
+      set({ downloading: false, error: result.ok ? null : result.error.message });
+      await get().check();
     },
     async cancel() {
       const run = get().run;
