@@ -1,6 +1,7 @@
 // The Local/Studio tools in the browser against the simulator: "Open admin (logged in)" opens
 // a fresh one-time link in a new tab, and the Tools tab's "Open database" forwards a loopback
-// port to the store's MySQL (bytes go both ways) that closes again when the tab is left.
+// port to the store's MySQL (bytes go both ways) that closes again when the tab is left, and
+// its WP-CLI console runs a command and shows the output.
 import { connect, createServer, type AddressInfo, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shot } from './screenshots';
@@ -79,11 +80,31 @@ describe('store tools', () => {
       .toMatch(/ECONNREFUSED/);
   });
 
-  it('audits both without their secrets', async () => {
+  it('runs a WP-CLI command from the Tools tab and shows its output in the terminal', async () => {
+    await detail.openTab('Tools');
+    const command = detail.panel.getByLabel('WP-CLI command');
+    await command.fill('plugin list --field=name');
+    await detail.panel.getByRole('button', { name: 'Run' }).click();
+    await detail.panel
+      .getByRole('status')
+      .filter({ hasText: 'Finished (exit code 0).' })
+      .waitFor({ timeout: 60_000 });
+    const output = detail.panel.getByRole('log', { name: `WP-CLI output of ${NAME}` });
+    await expect.poll(() => output.textContent(), { timeout: 10_000 }).toMatch(/woocommerce/);
+    await command.fill('option get no_such_option');
+    await detail.panel.getByRole('button', { name: 'Run' }).click();
+    await detail.panel
+      .getByRole('status')
+      .filter({ hasText: 'Failed with exit code 1.' })
+      .waitFor({ timeout: 60_000 });
+    await shot(s.ui, 'store-tools-wp-cli');
+  });
+
+  it('audits every tool without its secrets', async () => {
     const audit = await s.app.handlers.listAudit({ limit: 50 });
     if (!audit.ok) throw new Error(audit.error.message);
     const actions = audit.value.map((e) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['admin-login', 'open-database']));
+    expect(actions).toEqual(expect.arrayContaining(['admin-login', 'open-database', 'wp-cli']));
     expect(JSON.stringify(audit.value)).not.toMatch(/storedeck_login|password=/);
   });
 });

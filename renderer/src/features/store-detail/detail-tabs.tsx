@@ -9,10 +9,10 @@ import { DETAIL_TABS, type DetailTab } from '../shell/view.state';
 import { ActionsTab } from '../actions/actions-tab';
 import { HealthTab } from '../health/health-tab';
 import { TimelineTab } from '../timeline/timeline-tab';
-import { ToolsTab } from '../tools/tools-tab';
 
 // xterm is most of the bundle: it loads the first time someone opens Logs.
 const LogsTab = lazy(() => import('../logs/logs-tab').then((m) => ({ default: m.LogsTab })));
+const ToolsTab = lazy(() => import('../tools/tools-tab').then((m) => ({ default: m.ToolsTab })));
 
 const TITLES: Record<DetailTab, string> = {
   timeline: 'Timeline',
