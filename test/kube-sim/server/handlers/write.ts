@@ -130,9 +130,14 @@ interface DeleteOptions {
 
 async function deleteOptions(ctx: HandlerContext): Promise<DeleteOptions> {
   const raw = await ctx.rawBody();
-  if (!raw.length) return {};
-  const body = JSON.parse(raw.toString('utf8')) as DeleteOptions;
-  const policy = body.propagationPolicy ?? ctx.url.searchParams.get('propagationPolicy') ?? undefined;
+  const body = (raw.length ? JSON.parse(raw.toString('utf8')) : {}) as DeleteOptions & {
+    orphanDependents?: boolean;
+  };
+  const policy =
+    body.propagationPolicy ??
+    ctx.url.searchParams.get('propagationPolicy') ??
+    (body.orphanDependents === true ? 'Orphan' : undefined);
+  body.propagationPolicy = policy;
   if (policy && !['Orphan', 'Background', 'Foreground'].includes(policy)) {
     throw new StatusError(
       422,
@@ -143,10 +148,29 @@ async function deleteOptions(ctx: HandlerContext): Promise<DeleteOptions> {
   return body;
 }
 
+/**
+ * Orphan: the dependents lose their ownerReference to the object and stay (the garbage collector's
+ * orphan finalizer, done at once here). batch/v1 Jobs orphan their pods unless told otherwise — the
+ * Job strategy's DefaultGarbageCollectionPolicy — which is why kubectl sends Background.
+ */
+function orphanDependents(ctx: HandlerContext, owner: KubeObject): void {
+  const uid = owner.metadata.uid;
+  for (const pod of ctx.store.list('pods', owner.metadata.namespace)) {
+    const refs = pod.metadata.ownerReferences ?? [];
+    if (!refs.some((r) => r.uid === uid)) continue;
+    const ownerReferences = refs.filter((r) => r.uid !== uid);
+    ctx.store.update('pods', {
+      ...pod,
+      metadata: { ...pod.metadata, ownerReferences: ownerReferences.length ? ownerReferences : undefined },
+    });
+  }
+}
+
 function deleteOne(ctx: HandlerContext, name: string, opts: DeleteOptions): KubeObject {
   const { route, store } = ctx;
   const current = store.get(route.key, route.namespace, name);
   if (!current) throw notFound(route.type, name);
+  const policy = opts.propagationPolicy ?? (route.key === 'jobs.batch' ? 'Orphan' : 'Background');
   const pre = opts.preconditions;
   if (pre?.uid && pre.uid !== current.metadata.uid) {
     throw conflict(
@@ -162,6 +186,7 @@ function deleteOne(ctx: HandlerContext, name: string, opts: DeleteOptions): Kube
       `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${current.metadata.resourceVersion ?? ''}`,
     );
   }
+  if (policy === 'Orphan') orphanDependents(ctx, current);
   return store.delete(route.key, route.namespace, name) as KubeObject;
 }
 
