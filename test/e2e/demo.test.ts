@@ -1,16 +1,12 @@
 // `npm run demo` end to end: one URL printed; the page says "simulated cluster" in its header and
 // shows stores in each state the demo promises. Its screenshots (light and dark) are the README's,
 // written to docs/screenshots/.
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type Browser } from './chromium';
 import { startDemo, type DemoProcess } from './demo-process';
+import { docShots } from './doc-shots';
 import { StoredeckPage } from './storedeck.page';
-
-const LIST_HEIGHT = 760;
-const DOCS = resolve(import.meta.dirname, '../../docs/screenshots');
 
 let demo: DemoProcess;
 let browser: Browser;
@@ -18,23 +14,7 @@ let page: Page;
 let ui: StoredeckPage;
 const problems: string[] = [];
 
-/** Writes docs/screenshots/<name>-light.png and -dark.png, leaving the theme as it was. */
-async function docShots(name: string, height = 760): Promise<void> {
-  await page.setViewportSize({ width: 1200, height });
-  for (const scheme of ['light', 'dark'] as const) {
-    if ((await ui.theme()) !== scheme) {
-      await ui.themeToggle.click();
-      await page.locator(`html[data-theme="${scheme}"]`).waitFor({ state: 'attached' });
-    }
-    await page.screenshot({ path: join(DOCS, `${name}-${scheme}.png`) });
-  }
-  await ui.themeToggle.click();
-  await page.locator('html[data-theme="light"]').waitFor({ state: 'attached' });
-  await page.setViewportSize({ width: 1200, height: 760 });
-}
-
 beforeAll(async () => {
-  mkdirSync(DOCS, { recursive: true });
   demo = await startDemo(120_000);
   browser = await launchChromium();
   page = await browser.context.newPage();
@@ -43,7 +23,6 @@ beforeAll(async () => {
   });
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   ui = new StoredeckPage(page);
-  await page.setViewportSize({ width: 1200, height: LIST_HEIGHT });
   await ui.open(demo.urls()[0]!);
   if ((await ui.theme()) !== 'light') await ui.themeToggle.click();
 }, 150_000);
@@ -72,7 +51,7 @@ describe('npm run demo', () => {
         .getByRole('button', { name: `${status} ${count}` })
         .waitFor();
     await ui.cardStatus('Night Market').filter({ hasText: 'Provisioning' }).waitFor();
-    await docShots('store-list', LIST_HEIGHT);
+    await docShots(ui, 'store-list');
   });
 
   it('a Ready store: its timeline, then its logs', async () => {
@@ -82,10 +61,10 @@ describe('npm run demo', () => {
     await detail.openTab('Timeline');
     await detail.steps.first().waitFor();
     expect(await detail.steps.count()).toBeGreaterThan(3);
-    await docShots('store-timeline');
+    await docShots(ui, 'store-timeline');
     await detail.openTab('Logs');
     await expect.poll(() => detail.logLineCount(), { timeout: 20_000 }).toBeGreaterThan(0);
-    await docShots('store-logs');
+    await docShots(ui, 'store-logs');
   });
 
   it('the failed store says where and why it failed', async () => {
@@ -93,7 +72,7 @@ describe('npm run demo', () => {
     const detail = await ui.openDetails('Broken Checkout');
     await detail.failure.waitFor();
     expect(await detail.failure.textContent()).toMatch(/^Failed at/);
-    await docShots('failed-store');
+    await docShots(ui, 'failed-store');
   });
 
   it('ran without console errors or CSP violations', () => {

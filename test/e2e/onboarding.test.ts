@@ -11,6 +11,7 @@ import { startWebHost, type WebHost } from '../../main/host/server';
 import { makeStandins, simCluster, type Standins } from '../../main/kube/kind/standins.fixture';
 import { startKubeSim, type KubeSim } from '../kube-sim/index';
 import { launchChromium, type Browser } from './chromium';
+import { docShots } from './doc-shots';
 import { StoredeckPage } from './storedeck.page';
 
 const WEB_DIR = join(resolve(import.meta.dirname, '../..'), 'out/web');
@@ -70,6 +71,7 @@ describe('onboarding', () => {
       /Docker 27\.3\.1 is running.*kind v0\.30\.0/s,
     );
     expect(await ui.emptyState.count()).toBe(0);
+    await docShots(ui, 'onboarding');
   });
 
   it('creates a local cluster with live progress, then shows the store list on its context', async () => {
