@@ -5,6 +5,7 @@ import { benchEnv, type BenchResult, type Benchmark } from './lib/bench-result';
 import { withTimeout } from './lib/bench-kit';
 import { parseRunArgs, USAGE } from './run-args';
 import { apiOverhead } from './api-overhead.bench';
+import { controllerScale, deleteBurst } from './controller-scale.bench';
 import { engineCpu } from './engine-cpu.bench';
 import { provisionThroughput } from './provision-throughput.bench';
 import { readyLatency } from './ready-latency.bench';
@@ -18,6 +19,8 @@ const BENCHMARKS: Benchmark[] = [
   apiOverhead,
   engineCpu,
   startup,
+  controllerScale,
+  deleteBurst,
 ];
 /** Bound per benchmark; the whole run stays under about three minutes on two cores. */
 const BENCH_TIMEOUT_MS = 120_000;

@@ -72,7 +72,8 @@ export interface BaselineSide {
 
 /** The baseline's own client and SQLite file (in the harness's data dir), against the harness's sim. */
 export async function startBaselineSide(h: Harness): Promise<BaselineSide> {
-  const client = new ClientPool(h.kubeconfigPath).clientFor(CONTEXT);
+  // The reference ran as cluster-admin (it had no per-namespace RoleBinding to create).
+  const client = new ClientPool(h.adminKubeconfigPath).clientFor(CONTEXT);
   const state = openState(path.join(h.dir, 'reference.db'));
   return {
     client,

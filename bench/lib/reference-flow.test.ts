@@ -31,13 +31,13 @@ describe('referenceProvision with the 5 s-style poll (shortened)', () => {
   const ctx = () => side.contexts('reference-shop');
   let shop: ReturnType<typeof ctx>;
 
-  it('creates the 14 objects one by one, WordPress only after MySQL is ready, and marks the row Ready', async () => {
+  it('creates the 16 objects one by one, WordPress only after MySQL is ready, and marks the row Ready', async () => {
     shop = ctx();
     h.sim.clearRequests();
     const waiter = pollingWaiter({ intervalMs: 50, sleep: simSleep(h.sim.clock), maxPolls: 400 });
     const outcome = await referenceProvision(side.client, waiter, side.state.stores, shop, side.context);
 
-    expect(outcome).toMatchObject({ created: 14, conflicts: 0, store: { status: 'Ready' } });
+    expect(outcome).toMatchObject({ created: 16, conflicts: 0, store: { status: 'Ready' } });
     const creates = h.sim
       .requests()
       .filter((r) => r.verb === 'create')
@@ -48,6 +48,7 @@ describe('referenceProvision with the 5 s-style poll (shortened)', () => {
       'secrets',
       'resourcequotas',
       'limitranges',
+      'configmaps',
       'persistentvolumeclaims',
       'deployments.apps',
       'services',
@@ -56,6 +57,7 @@ describe('referenceProvision with the 5 s-style poll (shortened)', () => {
       'services',
       'jobs.batch',
       'ingresses.networking.k8s.io',
+      'networkpolicies.networking.k8s.io',
       'networkpolicies.networking.k8s.io',
     ]);
     expect(rv['mysql ready']).toBeLessThan(rv['wordpress created'] as number);
@@ -77,7 +79,7 @@ describe('referenceProvision with the 5 s-style poll (shortened)', () => {
       shop,
       side.context,
     );
-    expect(outcome).toMatchObject({ created: 0, conflicts: 14 });
+    expect(outcome).toMatchObject({ created: 0, conflicts: 16 });
     expect(h.sim.store.get('deployments.apps', shop.namespace, 'mysql')?.spec.replicas).toBe(0);
   });
 });

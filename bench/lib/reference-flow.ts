@@ -15,7 +15,11 @@ import { buildIngress } from '../../main/engine/strategies/woocommerce/ingress';
 import { buildSetupJob } from '../../main/engine/strategies/woocommerce/jobs';
 import { buildMysqlDeployment, buildMysqlService } from '../../main/engine/strategies/woocommerce/mysql';
 import { buildNamespace } from '../../main/engine/strategies/woocommerce/namespace';
-import { buildNetworkPolicy } from '../../main/engine/strategies/woocommerce/network-policy';
+import {
+  buildNetworkPolicy,
+  buildSetupEgressPolicy,
+} from '../../main/engine/strategies/woocommerce/network-policy';
+import { buildPhpConfig } from '../../main/engine/strategies/woocommerce/php-config';
 import { buildLimitRange, buildQuota } from '../../main/engine/strategies/woocommerce/quota';
 import { buildSecrets, newSecretMaterial } from '../../main/engine/strategies/woocommerce/secrets';
 import { buildVolumeClaims } from '../../main/engine/strategies/woocommerce/storage';
@@ -38,7 +42,9 @@ export function referencePhases(ctx: StoreContext): Phase[] {
   return [
     { objects: [buildNamespace(ctx)] },
     { objects: buildSecrets(ctx, newSecretMaterial()) },
-    { objects: [buildQuota(ctx), buildLimitRange(ctx)] },
+    // The PHP ini ConfigMap WordPress mounts (the workloads' hardening added it; the reference
+    // would have created it with the other namespace-wide objects).
+    { objects: [buildQuota(ctx), buildLimitRange(ctx), buildPhpConfig(ctx)] },
     {
       objects: [mysqlPvc, buildMysqlDeployment(ctx), buildMysqlService(ctx)],
       then: { deployment: OBJECT_NAMES.mysql },
@@ -49,7 +55,7 @@ export function referencePhases(ctx: StoreContext): Phase[] {
     },
     // The reference did not pin the Job to the WordPress pod's node.
     { objects: [buildSetupJob(ctx, null)], then: { job: OBJECT_NAMES.setupJob } },
-    { objects: [buildIngress(ctx), buildNetworkPolicy(ctx)] },
+    { objects: [buildIngress(ctx), buildNetworkPolicy(ctx), buildSetupEgressPolicy(ctx)] },
   ];
 }
 

@@ -1,0 +1,190 @@
+// The engine at scale, against the reference flow as it was (creates, then a read every 5 s of
+// cluster time), each side on a fresh sim with the same seed: 50 stores with concurrency 10
+// (requests per store and time to the last Ready), and 10 deletes at once against the time the
+// cluster takes to terminate one store namespace.
+import type { Store } from '../preload/contract';
+import { KINDS } from '../main/kube/kinds';
+import { waitForNamespaceGone } from '../main/kube/watch-wait';
+import { startHarness, type Harness } from '../test/integration/fixtures/engine-harness';
+import { benchEnv, ms, ratio, type BenchResult, type Benchmark } from './lib/bench-result';
+import {
+  engineCreate,
+  engineReady,
+  runPool,
+  simSleep,
+  startBaselineSide,
+  withTimeout,
+} from './lib/bench-kit';
+import { realisticAt } from './lib/bench-profiles';
+import { referenceProvision } from './lib/reference-flow';
+import { pollingWaiter } from './lib/reference-waiters';
+
+const STORES = 50;
+const CONCURRENCY = 10;
+const TIME_SCALE = 0.05;
+const SEED = 61;
+const RUN_TIMEOUT_MS = 110_000;
+const POLL_INTERVAL_MS = 5000;
+const DELETES = 10;
+
+const harness = (concurrency = CONCURRENCY) =>
+  startHarness({ sim: { profile: realisticAt(TIME_SCALE), seed: SEED }, settings: { concurrency } });
+
+interface ScaleFigures {
+  simMs: number;
+  wallMs: number;
+  requestsPerStore: number;
+}
+
+const perStore = (n: number, stores: number) => Number((n / stores).toFixed(2));
+
+async function oursScale(): Promise<ScaleFigures> {
+  const h = await harness();
+  try {
+    h.sim.clearRequests();
+    const wall0 = performance.now();
+    const sim0 = h.sim.clock.now();
+    const created: Store[] = [];
+    for (let i = 0; i < STORES; i++) created.push(await engineCreate(h, `scale ${i}`));
+    await Promise.all(created.map((store) => engineReady(h, store.id, RUN_TIMEOUT_MS)));
+    return {
+      simMs: ms(h.sim.clock.now() - sim0),
+      wallMs: ms(performance.now() - wall0),
+      requestsPerStore: perStore(h.sim.requests().length, STORES),
+    };
+  } finally {
+    await h.close();
+  }
+}
+
+async function baselineScale(): Promise<ScaleFigures> {
+  const h = await harness();
+  const side = await startBaselineSide(h);
+  try {
+    const waiter = pollingWaiter({
+      intervalMs: POLL_INTERVAL_MS,
+      sleep: simSleep(h.sim.clock),
+      maxPolls: 120,
+    });
+    const contexts = Array.from({ length: STORES }, (_, i) => side.contexts(`scale-${i}`));
+    h.sim.clearRequests();
+    const wall0 = performance.now();
+    const sim0 = h.sim.clock.now();
+    await withTimeout(
+      runPool(contexts, CONCURRENCY, (ctx) =>
+        referenceProvision(side.client, waiter, side.state.stores, ctx, side.context),
+      ),
+      RUN_TIMEOUT_MS,
+      'the reference flow',
+    );
+    return {
+      simMs: ms(h.sim.clock.now() - sim0),
+      wallMs: ms(performance.now() - wall0),
+      requestsPerStore: perStore(h.sim.requests().length, STORES),
+    };
+  } finally {
+    side.close();
+    await h.close();
+  }
+}
+
+async function runScale(): Promise<BenchResult> {
+  const ours = await oursScale();
+  const baseline = await baselineScale();
+  return {
+    name: 'controller-scale',
+    unit: 'ms (simMs: sim clock) and API requests per store',
+    metric: 'simMs',
+    ours: { stores: STORES, concurrency: CONCURRENCY, ...ours },
+    baseline: {
+      stores: STORES,
+      concurrency: CONCURRENCY,
+      waits: `poll every ${POLL_INTERVAL_MS} sim ms`,
+      ...baseline,
+    },
+    ratio: ratio(ours.simMs, baseline.simMs),
+    ratios: {
+      requestsPerStore: ratio(ours.requestsPerStore, baseline.requestsPerStore),
+      wallMs: ratio(ours.wallMs, baseline.wallMs),
+    },
+    runs: STORES,
+    method:
+      `${STORES} stores, ${CONCURRENCY} at a time, realistic profile at timeScale ${TIME_SCALE}, a fresh sim (seed ${SEED}) per side; ` +
+      'time from the first create to the last Ready; every request in the sim log (discovery, watches once each) divided by the store count.',
+    env: benchEnv(),
+  };
+}
+
+/** Sim ms the cluster takes to terminate one store namespace (delete, watch until gone). */
+async function oneTermination(h: Harness, namespace: string): Promise<number> {
+  const client = await startBaselineSide(h);
+  try {
+    const sim0 = h.sim.clock.now();
+    await client.client.remove(KINDS.Namespace, undefined, namespace, { propagationPolicy: 'Background' });
+    await waitForNamespaceGone(client.client, namespace, { timeoutMs: RUN_TIMEOUT_MS });
+    return h.sim.clock.now() - sim0;
+  } finally {
+    client.close();
+  }
+}
+
+async function runDeletes(): Promise<BenchResult> {
+  const h = await startHarness({
+    sim: { profile: realisticAt(TIME_SCALE), seed: SEED },
+    settings: { concurrency: 3, maxStoresPerContext: DELETES + 1 },
+  });
+  try {
+    const stores: Store[] = [];
+    for (let i = 0; i <= DELETES; i++) stores.push(await engineCreate(h, `delete ${i}`));
+    await Promise.all(stores.map((store) => engineReady(h, store.id, RUN_TIMEOUT_MS)));
+    const [single, ...rest] = stores as [Store, ...Store[]];
+    const terminationMs = await oneTermination(h, single.namespace);
+    const sim0 = h.sim.clock.now();
+    const gone = rest.map(
+      (store) =>
+        new Promise<void>((resolve) => {
+          const off = h.engine.bus.subscribe((name, payload) => {
+            if (name === 'storeRemoved' && (payload as { id: string }).id === store.id) {
+              off();
+              resolve();
+            }
+          });
+        }),
+    );
+    for (const store of rest) {
+      const deleted = await h.engine.delete(store.id);
+      if (!deleted.ok) throw new Error(`benchmark: delete: ${deleted.error.message}`);
+    }
+    await withTimeout(Promise.all(gone), RUN_TIMEOUT_MS, 'the deletes');
+    const allMs = h.sim.clock.now() - sim0;
+    return {
+      name: 'delete-burst',
+      unit: 'ms (sim clock)',
+      metric: 'simMs',
+      ours: { deletes: DELETES, concurrency: 3, simMs: ms(allMs) },
+      baseline: { what: 'one store namespace deleted and watched until gone', simMs: ms(terminationMs) },
+      ratio: ratio(allMs, terminationMs),
+      ratios: {},
+      runs: DELETES,
+      method:
+        `${DELETES + 1} stores provisioned (realistic at ${TIME_SCALE}, concurrency 3); one namespace deleted directly to time the cluster's termination, ` +
+        `then ${DELETES} engine deletes issued at once, timed to the last store removed. Same sim, same run.`,
+      env: benchEnv(),
+    };
+  } finally {
+    await h.close();
+  }
+}
+
+export const controllerScale: Benchmark = {
+  name: 'controller-scale',
+  description:
+    '50 stores at concurrency 10 (realistic, scaled): time and requests per store vs the reference flow',
+  run: runScale,
+};
+
+export const deleteBurst: Benchmark = {
+  name: 'delete-burst',
+  description: '10 deletes at once vs the time one namespace takes to terminate',
+  run: runDeletes,
+};
