@@ -5,6 +5,8 @@
 // Pods only: a Deployment or Job is judged by its pod template, as the plugin does for warnings.
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- pod specs are plain JSON here */
+import { DEFAULT_CAPABILITIES, RESTRICTED_VOLUME_TYPES, SAFE_SYSCTLS, SELINUX_TYPES } from './pss-tables';
+
 export type Level = 'baseline' | 'restricted';
 
 export interface Violation {
@@ -40,51 +42,6 @@ function containerRule(
   const bad = containersOf(spec).filter(pred);
   return bad.length > 0 ? { reason, detail: detail(bad) } : null;
 }
-
-// The capabilities a container runtime grants by default (baseline may add only these).
-const DEFAULT_CAPABILITIES = new Set([
-  'AUDIT_WRITE',
-  'CHOWN',
-  'DAC_OVERRIDE',
-  'FOWNER',
-  'FSETID',
-  'KILL',
-  'MKNOD',
-  'NET_BIND_SERVICE',
-  'SETFCAP',
-  'SETGID',
-  'SETPCAP',
-  'SETUID',
-  'SYS_CHROOT',
-]);
-
-// Namespaced sysctls isolated from other pods: the "safe" set of the latest policy version.
-const SAFE_SYSCTLS = new Set([
-  'kernel.shm_rmid_forced',
-  'net.ipv4.ip_local_port_range',
-  'net.ipv4.tcp_syncookies',
-  'net.ipv4.ping_group_range',
-  'net.ipv4.ip_unprivileged_port_start',
-  'net.ipv4.ip_local_reserved_ports',
-  'net.ipv4.tcp_keepalive_time',
-  'net.ipv4.tcp_fin_timeout',
-  'net.ipv4.tcp_keepalive_intvl',
-  'net.ipv4.tcp_keepalive_probes',
-]);
-
-const SELINUX_TYPES = new Set(['', 'container_t', 'container_init_t', 'container_kvm_t']);
-
-// Volume types restricted allows: the core, non-host types and whatever a PersistentVolume is.
-const RESTRICTED_VOLUME_TYPES = [
-  'configMap',
-  'csi',
-  'downwardAPI',
-  'emptyDir',
-  'ephemeral',
-  'persistentVolumeClaim',
-  'projected',
-  'secret',
-];
 
 const seccompType = (sc: any): string | undefined => sc?.seccompProfile?.type;
 const probeHosts = (c: Container): string[] =>
