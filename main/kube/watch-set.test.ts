@@ -161,7 +161,7 @@ describe('startWatchSet', () => {
         { onChange: () => undefined, onFatal: resolve },
       ),
     );
-    expect(String(fatal)).toMatch(/forbidden/);
+    expect(String(fatal)).toMatch(/Not allowed to list configmaps .*HTTP 403/);
     expect(calls.lists).toBe(1);
 
     const busy = new ApiException(503, 'x', '', {});

@@ -30,7 +30,7 @@ describe('wire ⇄ model', () => {
       ...strategy.secrets(ctx, strategy.newSecrets(ctx)),
       strategy.setupJob(ctx, 'node-1'),
     ];
-    expect(objects.length).toBe(14);
+    expect(objects.length).toBe(16);
     for (const obj of objects) {
       expect(toWire(toModel(obj), obj.apiVersion, obj.kind), `${obj.kind} ${obj.metadata.name}`).toEqual(obj);
     }

@@ -96,12 +96,13 @@ describe('storedeck CLI against the simulator', () => {
     const lines = result.out.trimEnd().split('\n');
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.length).toBeLessThanOrEqual(50);
-    const bad = await cli('logs', 'corner-shop', '--tail', '7');
-    expect(bad).toEqual({
-      code: 2,
-      out: '',
-      err: 'storedeck: --tail: Line count must be one of 50, 100, 200, 500\n',
-    });
+    const odd = await cli('logs', 'corner-shop', '--pod', 'mysql', '--tail', '7');
+    expect(odd.code).toBe(0);
+    expect(odd.out.trimEnd().split('\n').length).toBeLessThanOrEqual(7);
+    const bad = await cli('logs', 'corner-shop', '--tail', '0');
+    expect(bad.code).toBe(2);
+    expect(bad.out).toBe('');
+    expect(bad.err).toMatch(/^storedeck: --tail: .*\n$/);
   });
 
   it('password reveals the Secret; reset-password changes it in the Secret', async () => {
@@ -151,7 +152,6 @@ describe('storedeck CLI against the simulator', () => {
     ],
     [['create', 'shop', '--email', 'nope'], 2, '--email: Admin email must be a valid email address'],
     [['create', 'shop', '--email', 'a@b.co', '--plan', 'shopify'], 2, '--plan: Invalid option'],
-    [['create', 'shop', '--email', 'a@b.co', '--plan', 'medusa'], 1, 'MedusaJS'],
     [['create', 'Corner  Shop', '--email', 'a@b.co'], 1, 'already uses the address "corner-shop"'],
     [['retry', 'corner-shop'], 1, 'only a Failed store can be retried'],
     [['show', 'no-such-store'], 1, 'no store "no-such-store" in this context'],
