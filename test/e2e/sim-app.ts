@@ -36,6 +36,8 @@ export type SimApp = {
 export type SimAppOptions = {
   /** How often the app asks whether the cluster answers (default: the app's own). */
   probeIntervalMs?: number;
+  /** Fills the data dir before the app opens it (e.g. 500 stores). */
+  seed?: (dataDir: string) => void;
 };
 
 export async function startSimApp(seed: number, options: SimAppOptions = {}): Promise<SimApp> {
@@ -45,6 +47,7 @@ export async function startSimApp(seed: number, options: SimAppOptions = {}): Pr
   const tmp = mkdtempSync(join(tmpdir(), 'storedeck-e2e-sim-'));
   const sim = await startKubeSim({ profile: 'fast', seed });
   await sim.writeKubeconfig(join(tmp, 'kubeconfig'));
+  options.seed?.(join(tmp, 'data'));
   const app = await createApp({
     dataDir: join(tmp, 'data'),
     kubeconfigPath: join(tmp, 'kubeconfig'),

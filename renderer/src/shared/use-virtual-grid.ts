@@ -7,10 +7,16 @@ type Layout = Pick<GridGeometry, 'rowHeight' | 'minColumnWidth' | 'gap' | 'overs
 
 export function useVirtualGrid(count: number, layout: Layout) {
   const scroller = useRef<HTMLDivElement | null>(null);
+  // The scroller may mount later than the hook (after the list loads): a callback ref notices.
+  const [node, setNode] = useState<HTMLDivElement | null>(null);
+  const ref = useCallback((el: HTMLDivElement | null) => {
+    scroller.current = el;
+    setNode(el);
+  }, []);
   const [box, setBox] = useState({ width: 0, height: 0, scrollTop: 0 });
 
   useLayoutEffect(() => {
-    const el = scroller.current;
+    const el = node;
     if (!el) return;
     let frame = 0;
     const measure = () => {
@@ -29,7 +35,7 @@ export function useVirtualGrid(count: number, layout: Layout) {
       el.removeEventListener('scroll', onScroll);
       if (frame) cancelAnimationFrame(frame);
     };
-  }, []);
+  }, [node]);
 
   const geometry: GridGeometry = { count, ...box, ...layout };
   const window: GridWindow = gridWindow(geometry);
@@ -47,5 +53,5 @@ export function useVirtualGrid(count: number, layout: Layout) {
     [count, box.width, box.height, window.columns, layout.rowHeight, layout.gap],
   );
 
-  return { scroller, window, scrollToIndex };
+  return { scroller, ref, window, scrollToIndex };
 }

@@ -23,6 +23,11 @@ describe('virtual grid window', () => {
     expect(deep.totalHeight).toBe(167 * 220 - 20);
   });
 
+  it('clamps a scroll deeper than a list that just got shorter', () => {
+    const w = gridWindow({ ...base, count: 11, scrollTop: 30_000 });
+    expect([w.firstRow, w.endRow]).toEqual([0, 4]);
+  });
+
   it('keeps one column on a narrow screen and nothing for an empty list', () => {
     expect(gridWindow({ ...base, width: 200 }).columns).toBe(1);
     expect(gridWindow({ ...base, count: 0 })).toMatchObject({ rows: 0, totalHeight: 0, endRow: 0 });

@@ -26,8 +26,10 @@ export function gridWindow(g: GridGeometry): GridWindow {
   const rows = Math.ceil(g.count / columns);
   const pitch = g.rowHeight + g.gap;
   const totalHeight = rows === 0 ? 0 : rows * pitch - g.gap;
-  const firstVisible = Math.floor(Math.max(0, g.scrollTop) / pitch);
-  const lastVisible = Math.ceil((Math.max(0, g.scrollTop) + g.height) / pitch);
+  // A list that just got shorter (a search) may report the old, deeper scroll for a frame.
+  const top = Math.min(Math.max(0, g.scrollTop), Math.max(0, totalHeight - g.height));
+  const firstVisible = Math.floor(top / pitch);
+  const lastVisible = Math.ceil((top + g.height) / pitch);
   return {
     columns,
     rows,

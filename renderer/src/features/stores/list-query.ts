@@ -70,7 +70,9 @@ export function queryStores(
     status: (a, b) =>
       ATTENTION[a.status] - ATTENTION[b.status] || b.store.createdAt.localeCompare(a.store.createdAt),
   };
-  matching.sort(compare[query.sort]);
+  // Stores made in the same millisecond (a script, an import) still keep one order.
+  const byName = compare.name;
+  matching.sort((a, b) => compare[query.sort](a, b) || byName(a, b));
   return { shown: matching.map((m) => m.store), counts, total: matching.length };
 }
 

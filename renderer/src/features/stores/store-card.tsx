@@ -53,7 +53,7 @@ export function StoreCard({
       {store.url ? (
         <StoreLink url={store.url} label={`Open ${store.name}`} />
       ) : (
-        <p className="muted store-meta">The address appears once the store is provisioned.</p>
+        <p className="muted store-meta">No address until it is provisioned</p>
       )}
       <p className="muted store-meta">
         {store.plan === 'woocommerce' ? 'WooCommerce' : 'MedusaJS'} · {store.slug}

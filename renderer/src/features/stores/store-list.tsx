@@ -6,6 +6,7 @@ import {
   useCallback,
   useDeferredValue,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -42,26 +43,40 @@ export function StoreList({ onCreate }: { onCreate: () => void }) {
   const estimate = useMemo(() => provisionEstimateMs(list), [list]);
   const [activeId, setActiveId] = useState<string | null>(null);
   const search = useRef<HTMLInputElement | null>(null);
-  const { scroller, window: win, scrollToIndex } = useVirtualGrid(shown.length, LAYOUT);
+  const { scroller, ref: scrollerRef, window: win, scrollToIndex } = useVirtualGrid(shown.length, LAYOUT);
+
+  // New search or filter: the results start at the top.
+  useEffect(() => {
+    if (scroller.current) scroller.current.scrollTop = 0;
+  }, [deferred.text, deferred.status, deferred.sort, scroller]);
 
   const activeIndex = Math.max(
     0,
     shown.findIndex((s) => s.id === (activeId ?? selectedId)),
   );
 
+  const pendingFocus = useRef<string | null>(null);
+  const focusPending = useCallback(() => {
+    const id = pendingFocus.current;
+    const card = id && scroller.current?.querySelector<HTMLElement>(`[data-store-id="${id}"]`);
+    if (!card) return;
+    pendingFocus.current = null;
+    card.focus({ preventScroll: true });
+  }, [scroller]);
+
   const focusCard = useCallback(
     (index: number) => {
       const store = shown[index];
       if (!store) return;
       setActiveId(store.id);
+      pendingFocus.current = store.id;
       scrollToIndex(index);
-      // The card may only exist after the scroll re-renders the window.
-      requestAnimationFrame(() =>
-        scroller.current?.querySelector<HTMLElement>(`[data-store-id="${store.id}"]`)?.focus(),
-      );
+      focusPending();
     },
-    [shown, scrollToIndex, scroller],
+    [shown, scrollToIndex, focusPending],
   );
+  // The card may only exist once the scroll has re-rendered the window: try after every render.
+  useLayoutEffect(focusPending);
 
   // "/" focuses search and Esc closes the detail from anywhere but a field or a dialog.
   useEffect(() => {
@@ -170,7 +185,7 @@ export function StoreList({ onCreate }: { onCreate: () => void }) {
             </p>
           </div>
         ) : (
-          <div className="store-scroller" ref={scroller} onKeyDown={onGridKey}>
+          <div className="store-scroller" ref={scrollerRef} onKeyDown={onGridKey}>
             {shown.length === 0 && <p className="muted">No store matches.</p>}
             <ul
               className="store-grid store-grid-virtual"
