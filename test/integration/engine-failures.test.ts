@@ -73,19 +73,20 @@ describe('failures and retry', () => {
 
   it('quota exceeded: fails with the quota named in plain words; retry after the quota is lifted reaches Ready', async () => {
     h = await startHarness();
-    // A cluster admin's tighter quota in the store's namespace, made before the store.
-    h.sim.store.create('namespaces', {
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: { name: 'store-quota-shop' },
-    });
-    h.sim.store.create('resourcequotas', {
-      apiVersion: 'v1',
-      kind: 'ResourceQuota',
-      metadata: { name: 'admin-cap', namespace: 'store-quota-shop' },
-      spec: { hard: { pods: '1' } },
+    // A cluster admin's tighter quota in the store's namespace, added the moment Storedeck has
+    // made (and so owns) the namespace, before any pod of it exists.
+    const off = h.sim.store.subscribe((event) => {
+      if (event.key !== 'namespaces' || event.type !== 'ADDED') return;
+      if (event.object.metadata.name !== 'store-quota-shop') return;
+      h.sim.store.create('resourcequotas', {
+        apiVersion: 'v1',
+        kind: 'ResourceQuota',
+        metadata: { name: 'admin-cap', namespace: 'store-quota-shop' },
+        spec: { hard: { pods: '1' } },
+      });
     });
     const failed = await h.createAndSettle('Quota Shop');
+    off();
     expect(failed.status).toBe('Failed');
     expect(failed.errorStep).toMatch(/^wait-(mysql|wordpress)$/);
     expect(failed.errorMessage).toMatch(/resource quota is used up .*exceeded quota: admin-cap/);
