@@ -28,7 +28,10 @@ const POLL_INTERVAL_MS = 5000;
 const DELETES = 10;
 
 const harness = (concurrency = CONCURRENCY) =>
-  startHarness({ sim: { profile: realisticAt(TIME_SCALE), seed: SEED }, settings: { concurrency } });
+  startHarness({
+    sim: { profile: realisticAt(TIME_SCALE), seed: SEED },
+    settings: { concurrency, maxStoresPerContext: STORES },
+  });
 
 interface ScaleFigures {
   simMs: number;
