@@ -8,7 +8,7 @@ export const STEPS = {
   resources: 'Kubernetes objects',
   retry: 'Retry',
   provision: 'Provisioning',
-  setup: 'WooCommerce setup',
+  setup: 'Store setup',
   checkout: 'Checkout check',
   'password-reset': 'Password reset',
   progress: 'Progress',
@@ -22,7 +22,12 @@ export type WaitStep = `wait-${string}`;
 export type StepId = FixedStep | WaitStep;
 
 /** Labels of the waits the shipped plans have (any other wait reads "<name> start"). */
-const WAIT_LABELS: Record<string, string> = { mysql: 'MySQL start', wordpress: 'WordPress start' };
+const WAIT_LABELS: Record<string, string> = {
+  mysql: 'MySQL start',
+  wordpress: 'WordPress start',
+  'medusa-server': 'Medusa server start',
+  redis: 'Redis start',
+};
 
 /** The step that waits for a component's Deployment to become available. */
 export const waitStep = (deployment: string): WaitStep => `wait-${deployment}`;

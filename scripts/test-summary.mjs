@@ -1,8 +1,8 @@
 // Prints one plain closing line for the whole suite from Vitest's JSON reports (unit +
-// integration, end-to-end), so a reader or CI sees the totals without scrolling back.
+// integration, end-to-end, the real MedusaJS stage), so a reader or CI sees the totals without scrolling back.
 import { existsSync, readFileSync } from 'node:fs';
 
-const reports = ['test-results/unit.json', 'test-results/e2e.json'];
+const reports = ['test-results/unit.json', 'test-results/e2e.json', 'test-results/medusa.json'];
 let passed = 0;
 let failed = 0;
 let skipped = 0;

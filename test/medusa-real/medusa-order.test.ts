@@ -166,23 +166,21 @@ describe('a MedusaJS store, for real', () => {
   });
 
   it('finishes the work on a re-run after a partial one', async () => {
+    // A store whose setup stopped before its shipping option: delete it, run setup again.
     const token = await adminToken(server!.url, ADMIN_EMAIL, ADMIN_PASSWORD);
-    const { products } = await adminGet<{ products: { id: string }[] }>(
-      server!.url,
-      token,
-      '/admin/products?handle=sample-product',
-    );
-    expect(products).toHaveLength(1);
-    await adminDelete(server!.url, token, `/admin/products/${products[0]?.id}`);
+    const list = () =>
+      adminGet<{ shipping_options: { id: string; name: string }[] }>(
+        server!.url,
+        token,
+        '/admin/shipping-options?fields=id,name',
+      ).then((r) => r.shipping_options.filter((o) => o.name === 'Standard Shipping'));
+    const [option] = await list();
+    expect(option).toBeDefined();
+    await adminDelete(server!.url, token, `/admin/shipping-options/${option?.id}`);
+    expect(await list()).toEqual([]);
 
     const rerun = await runSetup(env);
-    expect(changes(rerun)).toEqual([
-      'created product "Sample Product" at 19.99 EUR',
-      'stocked 1000 of "Sample Product" at "Storedeck Warehouse"',
-    ]);
-    const page = await browser!.context.newPage();
-    await page.goto(`${storefront!.url}/`);
-    expect(await page.getByRole('article', { name: 'Sample Product' }).isVisible()).toBe(true);
-    await page.close();
+    expect(changes(rerun)).toEqual(['created shipping option "Standard Shipping"']);
+    expect(await list()).toHaveLength(1);
   });
 });
