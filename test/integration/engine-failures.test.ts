@@ -73,12 +73,13 @@ describe('failures and retry', () => {
 
   it('quota exceeded: fails with the quota named in plain words; retry after the quota is lifted reaches Ready', async () => {
     h = await startHarness();
+    const sim = h.sim;
     // A cluster admin's tighter quota in the store's namespace, added the moment Storedeck has
     // made (and so owns) the namespace, before any pod of it exists.
-    const off = h.sim.store.subscribe((event) => {
+    const off = sim.store.subscribe((event) => {
       if (event.key !== 'namespaces' || event.type !== 'ADDED') return;
       if (event.object.metadata.name !== 'store-quota-shop') return;
-      h.sim.store.create('resourcequotas', {
+      sim.store.create('resourcequotas', {
         apiVersion: 'v1',
         kind: 'ResourceQuota',
         metadata: { name: 'admin-cap', namespace: 'store-quota-shop' },
