@@ -6,6 +6,7 @@ import { withTimeout } from './lib/bench-kit';
 import { parseRunArgs, USAGE } from './run-args';
 import { apiOverhead } from './api-overhead.bench';
 import { controllerScale, deleteBurst } from './controller-scale.bench';
+import { dashboardRender } from './dashboard-render.bench';
 import { engineCpu } from './engine-cpu.bench';
 import { provisionThroughput } from './provision-throughput.bench';
 import { readyLatency } from './ready-latency.bench';
@@ -21,6 +22,7 @@ const BENCHMARKS: Benchmark[] = [
   startup,
   controllerScale,
   deleteBurst,
+  dashboardRender,
 ];
 /** Bound per benchmark; the whole run stays under about three minutes on two cores. */
 const BENCH_TIMEOUT_MS = 120_000;
