@@ -108,7 +108,10 @@ describe('bootstrapping a local cluster', () => {
     const kubeconfig = YAML.parse(readFileSync(path.join(dir, 'config'), 'utf8'));
     expect(kubeconfig['current-context']).toBe('kind-storedeck');
     // As kind writes it: the admin authenticates with a client certificate (mTLS), no token.
-    expect(Object.keys(kubeconfig.users[0].user).sort()).toEqual(['client-certificate-data', 'client-key-data']);
+    expect(Object.keys(kubeconfig.users[0].user).sort()).toEqual([
+      'client-certificate-data',
+      'client-key-data',
+    ]);
   });
 
   it('reuses a cluster that exists, on the ports it was made with', async () => {
