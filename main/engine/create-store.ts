@@ -1,10 +1,9 @@
-// Admission of a new store: validated input, a slug unique in its context, an available plan,
-// room under the context's limit. Nothing is written unless every check passes.
+// Admission of a new store: validated input (every plan of the contract has a strategy), a slug
+// unique in its context, room under the context's limit. Nothing is written unless every check passes.
 import { err, parseRequest, type Plan, type Result, type Settings, type Store } from '../../preload/contract';
 import type { StoresRepo } from '../state/stores.repo';
 import { storeNamespace } from './model/names';
 import { validateStoreName } from './model/slug';
-import type { StoreStrategy } from './strategies/strategy';
 
 export interface CreateStoreInput {
   name: string;
@@ -18,7 +17,6 @@ export function admitStore(
   input: CreateStoreInput,
   stores: StoresRepo,
   settings: Settings,
-  strategyFor: (plan: Plan) => StoreStrategy,
   /** The context's ingress host port (its Kind cluster's, else the setting); null: 80. */
   httpPort: number | null = settings.ingressHttpPort,
 ): Result<Store> {
@@ -36,8 +34,6 @@ export function admitStore(
   const named = validateStoreName(name);
   if (!named.ok) return err('invalid_request', `name: ${named.message}`);
 
-  const reason = strategyFor(plan).unavailableReason;
-  if (reason) return err('not_available', reason);
   const taken = stores.getBySlug(context, named.slug);
   if (taken) {
     return err(

@@ -6,8 +6,7 @@ import type { StoreStrategy } from './strategies/strategy';
 import type { Store } from '../../preload/contract';
 
 // Admission and state transitions only: the cluster side is covered by test/integration.
-const strategy = (plan: 'woocommerce' | 'medusa', unavailableReason: string | null = null) =>
-  ({ plan, unavailableReason }) as unknown as StoreStrategy;
+const strategy = (plan: 'woocommerce' | 'medusa') => ({ plan }) as unknown as StoreStrategy;
 
 let state: State;
 let engine: Engine;
@@ -27,10 +26,7 @@ function setup(settings: { maxStoresPerContext?: number } = {}, working = true) 
       throw new Error(`context ${context} is not reachable in unit tests`);
     },
     isLocalContext: () => true,
-    strategyFor: (plan) =>
-      plan === 'medusa'
-        ? strategy('medusa', 'MedusaJS stores are not available yet')
-        : strategy('woocommerce'),
+    strategyFor: (plan) => strategy(plan),
     actor: 'test:unit',
     working,
   });
@@ -73,7 +69,6 @@ describe('Engine.create', () => {
       /adminEmail: Admin email must be a valid email/,
     ],
     [{ ...valid, context: ' ' }, 'no_context', /No cluster context/],
-    [{ ...valid, plan: 'medusa' as const }, 'not_available', /not available yet/],
   ])('refuses %j with %s and writes nothing', async (input, code, message) => {
     setup();
     const result = await engine.create(input);

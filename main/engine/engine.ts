@@ -107,17 +107,11 @@ export class Engine {
     if (this.queue.state(store.id) === 'idle') this.queue.enqueue(store.id);
   }
 
-  /** Validates, admits (unique slug, plan available, under the context limit), records Queued and schedules provisioning. */
+  /** Validates, admits (unique slug, under the context limit), records Queued and schedules provisioning. */
   async create(input: CreateStoreInput, actor = this.actor): Promise<Result<Store>> {
     const { stores, settings } = this.options;
     const admitted = stores.exclusively(() =>
-      admitStore(
-        input,
-        stores,
-        settings.get(),
-        this.strategyFor,
-        settings.ingressHttpPort(input.context).port,
-      ),
+      admitStore(input, stores, settings.get(), settings.ingressHttpPort(input.context).port),
     );
     if (!admitted.ok) return admitted;
     const store = admitted.value;

@@ -48,7 +48,6 @@ async function onePass(
   const store = deps.stores.get(id);
   if (!store) throw new StepFailure('start', 'The store record disappeared');
   const strategy = deps.strategyFor(store.plan);
-  if (strategy.unavailableReason) throw new StepFailure('start', strategy.unavailableReason, 'NotAvailable');
   let client: KubeClient;
   try {
     client = deps.clientFor(store.context);

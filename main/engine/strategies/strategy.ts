@@ -77,8 +77,6 @@ export interface CheckoutCheck {
 
 export interface StoreStrategy {
   readonly plan: Plan;
-  /** A plan that is registered but not buildable yet refuses creation with this reason. */
-  readonly unavailableReason: string | null;
   /** Fresh random secret material (crypto.randomBytes); applied only when the Secrets are absent. */
   newSecrets(ctx: StoreContext): SecretMaterial;
   /** Secrets built from material (the one place secret objects are shaped). */

@@ -42,7 +42,6 @@ export function medusaResources(ctx: StoreContext): KubeObject[] {
 
 export const medusaStrategy: StoreStrategy = {
   plan: PLAN,
-  unavailableReason: null,
   newSecrets: () => newMedusaSecretMaterial(),
   secrets: buildMedusaSecrets,
   resources: medusaResources,

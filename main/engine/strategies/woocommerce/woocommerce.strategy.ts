@@ -21,7 +21,6 @@ import { buildWordpressDeployment, buildWordpressService } from './wordpress';
 
 export const woocommerceStrategy: StoreStrategy = {
   plan: PLAN,
-  unavailableReason: null,
   newSecrets: () => newSecretMaterial(),
   secrets: buildSecrets,
   resources: (ctx) => [
