@@ -1,9 +1,14 @@
-// Name, admin email, plan. Validation is main's: the contract's error value is shown as it comes.
+// Name, admin email, plan. Validation is main's: the contract's error value is shown in plain
+// words (its "field:" prefix is for programs, not people); cancelling forgets the attempt.
 import { useState, type FormEvent } from 'react';
 import type { Plan } from '../../../../preload/contract';
 import { BusyButton } from '../../shared/busy-button';
 import { useModal } from '../../shared/use-modal';
 import { useAppStores } from '../../app-stores-context';
+
+/** "name: Store name is required" → "Store name is required". */
+export const plainMessage = (message: string) => message.replace(/^[A-Za-z.]+: /, '');
+const NAME_MAX = 40;
 
 export function CreateStoreDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { stores, view } = useAppStores();
@@ -23,7 +28,7 @@ export function CreateStoreDialog({ open, onClose }: { open: boolean; onClose: (
     });
     setBusy(false);
     if (!result.ok) {
-      setError(result.error.message);
+      setError(plainMessage(result.error.message));
       return;
     }
     setError(null);
@@ -33,12 +38,18 @@ export function CreateStoreDialog({ open, onClose }: { open: boolean; onClose: (
     view.getState().select(result.value.id);
   }
 
+  function cancel() {
+    setError(null);
+    dialog.current?.querySelector('form')?.reset();
+    onClose();
+  }
+
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby="create-store-title" onClose={onClose}>
+    <dialog ref={dialog} className="dialog" aria-labelledby="create-store-title" onClose={cancel}>
       <form noValidate onSubmit={(e) => void submit(e)}>
         <h2 id="create-store-title">New store</h2>
         <label htmlFor="store-name">Store name</label>
-        <input id="store-name" name="name" autoComplete="off" />
+        <input id="store-name" name="name" autoComplete="off" maxLength={NAME_MAX} />
         <label htmlFor="store-admin-email">Admin email</label>
         <input id="store-admin-email" name="adminEmail" type="email" autoComplete="email" />
         <label htmlFor="store-plan">Plan</label>
@@ -52,7 +63,7 @@ export function CreateStoreDialog({ open, onClose }: { open: boolean; onClose: (
           </p>
         )}
         <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
+          <button type="button" onClick={cancel}>
             Cancel
           </button>
           <BusyButton type="submit" className="primary" busy={busy} busyText="Creating…">
