@@ -15,7 +15,8 @@ export function DeleteStoreDialog({ store, actions, open, onClose }: Props) {
   const [typed, setTyped] = useState('');
   const busy = useStore(actions, (s) => Boolean(s.pending.delete));
   const feedback = useStore(actions, (s) => s.feedback.delete);
-  const matches = typed === store.name;
+  // The display name or the slug, as a CLI user knows it; surrounding spaces do not count.
+  const matches = typed.trim() === store.name.trim() || typed.trim() === store.slug;
 
   function close() {
     setTyped('');
@@ -37,7 +38,7 @@ export function DeleteStoreDialog({ store, actions, open, onClose }: Props) {
           uploads and the admin account. It cannot be undone.
         </p>
         <label htmlFor="delete-confirm-name">
-          Type <strong>{store.name}</strong> to confirm
+          Type <strong>{store.name}</strong> (or <code>{store.slug}</code>) to confirm
         </label>
         <input
           id="delete-confirm-name"
