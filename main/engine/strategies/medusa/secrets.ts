@@ -2,6 +2,7 @@
 // database password, Medusa's JWT and cookie secrets and the admin password.
 import { randomBytes } from 'node:crypto';
 import type { SecretMaterial, StoreContext } from '../strategy';
+import { opaqueSecret } from '../secret-object';
 import type { KubeObject } from '../../../kube/kube-object';
 import { MEDUSA_COMPONENT, MEDUSA_NAMES, MEDUSA_SECRET_KEYS, type MedusaComponent } from './medusa-facts';
 import { medusaMeta } from './object-meta';
@@ -35,21 +36,7 @@ function secret(
   component: MedusaComponent,
   material: SecretMaterial,
 ): KubeObject {
-  const values = material[name];
-  const missing = (REQUIRED[name] ?? []).filter((key) => !values?.[key]);
-  if (!values || missing.length > 0) {
-    throw new Error(`Secret material for ${name} lacks ${missing.join(', ') || 'every key'}`);
-  }
-  const data = Object.fromEntries(
-    Object.entries(values).map(([key, value]) => [key, Buffer.from(value, 'utf8').toString('base64')]),
-  );
-  return {
-    apiVersion: 'v1',
-    kind: 'Secret',
-    metadata: medusaMeta(ctx, name, component),
-    type: 'Opaque',
-    data,
-  };
+  return opaqueSecret(medusaMeta(ctx, name, component), material, REQUIRED[name] ?? []);
 }
 
 export function buildMedusaSecrets(ctx: StoreContext, material: SecretMaterial): KubeObject[] {

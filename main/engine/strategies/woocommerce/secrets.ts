@@ -2,6 +2,7 @@
 // engine reads passwords back from the cluster on demand and never stores them.
 import { randomBytes } from 'node:crypto';
 import type { SecretMaterial, StoreContext } from '../strategy';
+import { opaqueSecret } from '../secret-object';
 import type { KubeObject } from '../../../kube/kube-object';
 import { COMPONENT, OBJECT_NAMES, SECRET_KEYS, WP_SALT_KEYS, type Component } from '../../store-model';
 import { objectMeta } from './object-meta';
@@ -27,22 +28,7 @@ const REQUIRED_KEYS: Record<string, readonly string[]> = {
 };
 
 function secret(ctx: StoreContext, name: string, component: Component, material: SecretMaterial): KubeObject {
-  const values = material[name];
-  const missing = (REQUIRED_KEYS[name] ?? []).filter((key) => !values?.[key]);
-  if (!values || missing.length > 0) {
-    throw new Error(`Secret material for ${name} lacks ${missing.join(', ') || 'every key'}`);
-  }
-  // `data` (base64), not `stringData`: what is applied is exactly what a read returns.
-  const data = Object.fromEntries(
-    Object.entries(values).map(([key, value]) => [key, Buffer.from(value, 'utf8').toString('base64')]),
-  );
-  return {
-    apiVersion: 'v1',
-    kind: 'Secret',
-    metadata: objectMeta(ctx, name, component),
-    type: 'Opaque',
-    data,
-  };
+  return opaqueSecret(objectMeta(ctx, name, component), material, REQUIRED_KEYS[name] ?? []);
 }
 
 export function buildSecrets(ctx: StoreContext, material: SecretMaterial): KubeObject[] {
