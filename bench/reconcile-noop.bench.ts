@@ -3,7 +3,7 @@
 // reference's re-run (create every object, skip the 409s, re-check the waits). Then both passes
 // meet the same drift (a deleted Service, MySQL scaled to 0 by hand) and we count what each repairs.
 import type { Store } from '../preload/contract';
-import { OBJECT_NAMES } from '../main/engine/store-model';
+import { OBJECT_NAMES } from '../main/engine/strategies/woocommerce/woocommerce-facts';
 import type { StoreContext } from '../main/engine/strategies/strategy';
 import { isEffectiveWrite, type RequestLogEntry } from '../test/kube-sim/server/request-log';
 import type { KubeObject } from '../test/kube-sim/types';

@@ -9,7 +9,7 @@ import { PHP_INI } from '../main/engine/strategies/woocommerce/php-config';
 import { SETUP_SCRIPT } from '../main/engine/strategies/woocommerce/setup-script';
 import { testContext } from '../main/engine/strategies/woocommerce/test-context.fixture';
 import { woocommerceStrategy as s } from '../main/engine/strategies/woocommerce/woocommerce.strategy';
-import { SECRET_KEYS } from '../main/engine/store-model';
+import { SECRET_KEYS } from '../main/engine/strategies/woocommerce/woocommerce-facts';
 import { REPO, helm, renderChart, valuesFile, type Rendered } from './helm.fixture';
 
 const NODE = 'kind-worker2';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jobRunMs } from '../../test/kube-sim/controllers/timings';
-import { imageRef } from '../../main/engine/store-model';
+import { imageRef } from '../../main/engine/strategies/woocommerce/woocommerce-facts';
 import { fastWithJobTimes, realisticAt } from './bench-profiles';
 
 describe('fastWithJobTimes', () => {

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { KubeClient } from '../../main/kube/client';
 import { detectIngress, storeHost, storeOrigin } from '../../main/kube/ingress-detect';
-import { storeNamespace } from '../../main/engine/store-model';
+import { storeNamespace } from '../../main/engine/model/names';
 import type { StoreContext } from '../../main/engine/strategies/strategy';
 
 export type ContextFactory = (slug: string, options?: { imageRegistry?: string | null }) => StoreContext;

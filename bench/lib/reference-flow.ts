@@ -8,7 +8,7 @@ import type { KubeClient } from '../../main/kube/client';
 import { isConflict } from '../../main/kube/errors';
 import { toModel } from '../../main/kube/wire';
 import type { StoresRepo } from '../../main/state/stores.repo';
-import { OBJECT_NAMES } from '../../main/engine/store-model';
+import { OBJECT_NAMES } from '../../main/engine/strategies/woocommerce/woocommerce-facts';
 import type { KubeObject } from '../../main/kube/kube-object';
 import type { StoreContext } from '../../main/engine/strategies/strategy';
 import { buildIngress } from '../../main/engine/strategies/woocommerce/ingress';

@@ -131,7 +131,7 @@ export async function runSetup(
   signal: AbortSignal,
 ): Promise<void> {
   if (await setupAlreadyDone(client, ctx, signal)) return;
-  await timeline.step('setup', 'Installing WordPress and WooCommerce', async () => {
+  await timeline.step('setup', strategy.setupMessage, async () => {
     const existing = await client.get(KINDS.Job, ctx.namespace, strategy.setupJobName, signal);
     let started = 'Setup job already running';
     if (jobState(existing ?? undefined) === 'complete') started = 'Setup job had already succeeded';

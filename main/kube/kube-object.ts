@@ -33,3 +33,9 @@ export interface KubeObject {
   metadata: ObjectMeta & { name: string };
   [key: string]: unknown;
 }
+
+/** A container's resources block, as the builders size it. */
+export interface ContainerResources {
+  requests: { cpu: string; memory: string };
+  limits: { cpu: string; memory: string };
+}

@@ -3,7 +3,7 @@
 // restarting, Ready otherwise. Pure, so every rule is unit-tested.
 import type { LiveStatus } from '../../../preload/contract';
 import type { ApiObject } from '../../kube/kube-object';
-import { COMPONENT, LABEL } from '../model/labels';
+import { JOB_COMPONENT, LABEL } from '../model/labels';
 import type { KubeObject } from '../../kube/kube-object';
 
 /** The kinds whose loss or change breaks a store, and which the observer watches. */
@@ -41,7 +41,7 @@ export interface ObservedNamespace {
   recentRestarts: Record<string, number>;
 }
 
-const JOB_COMPONENTS = new Set<string>([COMPONENT.setup, COMPONENT.passwordReset]);
+const JOB_COMPONENTS = new Set<string>([JOB_COMPONENT.setup, JOB_COMPONENT.passwordReset]);
 
 interface ContainerStatus {
   name?: string;

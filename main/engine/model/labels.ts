@@ -24,26 +24,9 @@ export const ANNOTATION = {
   checkoutVerified: 'storedeck.dev/checkout-verified-generation',
 } as const;
 
-/** Component label values; the contract's log picker names pods by these. */
-export const COMPONENT = {
-  store: 'store',
-  mysql: 'mysql',
-  wordpress: 'wordpress',
-  setup: 'setup',
-  passwordReset: 'password-reset',
-  wpConsole: 'wp-console',
-} as const;
-export type Component = (typeof COMPONENT)[keyof typeof COMPONENT];
-
-/** app.kubernetes.io/name per component: the software the object belongs to. */
-const APP_NAME: Record<Component, string> = {
-  store: 'woocommerce-store',
-  mysql: 'mysql',
-  wordpress: 'wordpress',
-  setup: 'wp-cli',
-  'password-reset': 'wp-cli',
-  'wp-console': 'wp-cli',
-};
+/** Component label values every plan shares: the store-wide objects and the engine's Jobs. */
+export const STORE_COMPONENT = 'store';
+export const JOB_COMPONENT = { setup: 'setup', passwordReset: 'password-reset' } as const;
 
 export interface LabelTarget {
   id: string;
@@ -51,12 +34,13 @@ export interface LabelTarget {
   plan: Plan;
 }
 
-export function storeLabels(store: LabelTarget, component: Component): Record<string, string> {
+/** The labels of one store object: `appName` is the software it belongs to (app.kubernetes.io/name). */
+export function storeLabels(store: LabelTarget, component: string, appName: string): Record<string, string> {
   return {
     [LABEL.managedBy]: MANAGED_BY,
     [LABEL.storeId]: store.id,
     [LABEL.plan]: store.plan,
-    [LABEL.name]: APP_NAME[component],
+    [LABEL.name]: appName,
     [LABEL.component]: component,
     [LABEL.partOf]: store.plan,
     [LABEL.instance]: store.slug,
@@ -64,6 +48,6 @@ export function storeLabels(store: LabelTarget, component: Component): Record<st
 }
 
 /** Stable pod selector (immutable on Deployments, so it never includes anything that can change). */
-export function podSelector(component: Component): Record<string, string> {
-  return { [LABEL.name]: APP_NAME[component], [LABEL.component]: component };
+export function podSelector(component: string, appName: string): Record<string, string> {
+  return { [LABEL.name]: appName, [LABEL.component]: component };
 }

@@ -2,12 +2,13 @@
 import type { StoreHealth } from '../../../preload/contract';
 import type { KubeClient } from '../../kube/client';
 import { KINDS } from '../../kube/kinds';
-import { OBJECT_NAMES } from '../model/names';
 import { storeHealth } from './health-mapping';
 
 export async function getStoreHealth(
   client: KubeClient,
   namespace: string,
+  /** The plan's ResourceQuota (strategy.quotaName). */
+  quotaName: string,
   now: () => Date = () => new Date(),
 ): Promise<StoreHealth> {
   const [pods, pvcs, quotas] = await Promise.all([
@@ -15,8 +16,5 @@ export async function getStoreHealth(
     client.list(KINDS.PersistentVolumeClaim, { namespace }),
     client.list(KINDS.ResourceQuota, { namespace }),
   ]);
-  return storeHealth(
-    { pods: pods.items, pvcs: pvcs.items, quotas: quotas.items, quotaName: OBJECT_NAMES.quota },
-    now(),
-  );
+  return storeHealth({ pods: pods.items, pvcs: pvcs.items, quotas: quotas.items, quotaName }, now());
 }

@@ -62,7 +62,14 @@ export class StoreOperations {
   health(store: Store): Promise<Result<ResponseOf<'getHealth'>>> {
     return guarded('Reading health', async () =>
       this.inOwnNamespace(store, async (client) =>
-        ok(await getStoreHealth(client, store.namespace, this.deps.now)),
+        ok(
+          await getStoreHealth(
+            client,
+            store.namespace,
+            this.deps.strategyFor(store.plan).quotaName,
+            this.deps.now,
+          ),
+        ),
       ),
     );
   }

@@ -88,6 +88,8 @@ export interface StoreStrategy {
   /** The setup Job, pinned to the node the given pod runs on (ReadWriteOnce volume). */
   setupJob(ctx: StoreContext, nodeName: string | null): KubeObject;
   readonly setupJobName: string;
+  /** What the setup Job does, as the timeline says it ("Installing WordPress and WooCommerce"). */
+  readonly setupMessage: string;
   /** Where the admin credentials live. */
   readonly adminCredentials: { user: string; secretName: string; passwordKey: string };
   /**
@@ -96,6 +98,8 @@ export interface StoreStrategy {
    * has no wp binary, hence a Job on the CLI image rather than an exec. Pinned like setupJob.
    */
   passwordResetJob(ctx: StoreContext, nodeName: string | null, jobName: string): KubeObject;
+  /** The ResourceQuota that caps the store (health reports its use). */
+  readonly quotaName: string;
   /** The deployment whose pod holds the ReadWriteOnce app volume (jobs are pinned to its node). */
   readonly appDeployment: string;
   /** URLs shown to the user. */

@@ -1,6 +1,9 @@
 // Every fact of the MedusaJS plan in one place: object names, Secret keys, images, ports,
 // sizes and the component labels. The builders, diagnosis, chart parity test and the UI's
 // component list all read these.
+import type { ContainerResources } from '../../../kube/kube-object';
+import { withRegistry } from '../../model/image-ref';
+
 export const PLAN = 'medusa' as const;
 
 export const MEDUSA_NAMES = {
@@ -63,8 +66,7 @@ export const MEDUSA_IMAGES = {
 export type MedusaImage = keyof typeof MEDUSA_IMAGES;
 
 export function medusaImageRef(image: MedusaImage, registry: string | null): string {
-  const prefix = registry?.trim().replace(/\/+$/, '');
-  return prefix ? `${prefix}/${MEDUSA_IMAGES[image]}` : MEDUSA_IMAGES[image];
+  return withRegistry(MEDUSA_IMAGES[image], registry);
 }
 
 export const MEDUSA_PORTS = { postgres: 5432, redis: 6379, server: 9000, storefront: 8000 } as const;
@@ -80,11 +82,6 @@ export const REDIS_UID = 999;
 /** Where the app volume is mounted, and where the template ConfigMap is. */
 export const APP_DIR = '/app';
 export const TEMPLATE_DIR = '/template';
-
-export interface ContainerResources {
-  requests: { cpu: string; memory: string };
-  limits: { cpu: string; memory: string };
-}
 
 /**
  * Sizes from the real test (test/medusa-real, Node 20, measured with /usr/bin/time and

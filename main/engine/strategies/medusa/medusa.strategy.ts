@@ -51,6 +51,7 @@ export const medusaStrategy: StoreStrategy = {
   awaitedDeployments: [MEDUSA_NAMES.server, MEDUSA_NAMES.redis],
   setupJob: buildMedusaSetupJob,
   setupJobName: MEDUSA_NAMES.setupJob,
+  setupMessage: 'Migrating the database, configuring the store and placing a test order',
   adminCredentials: {
     // Medusa's admin logs in with an email; the store's admin email is the user name.
     user: 'admin email',
@@ -59,6 +60,7 @@ export const medusaStrategy: StoreStrategy = {
   },
   passwordResetJob: buildMedusaPasswordResetJob,
   appDeployment: MEDUSA_NAMES.server,
+  quotaName: MEDUSA_NAMES.quota,
   urls: (ctx) => ({ url: `http://${ctx.host}/`, adminUrl: `http://${ctx.host}/app` }),
   diagnose: diagnoseMedusa,
 };

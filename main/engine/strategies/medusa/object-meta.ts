@@ -2,24 +2,16 @@
 // same label keys as every Storedeck object (managed-by, store-id, plan, component…).
 import type { StoreContext } from '../strategy';
 import type { KubeObject } from '../../../kube/kube-object';
-import { LABEL, MANAGED_BY } from '../../model/labels';
+import { podSelector, storeLabels } from '../../model/labels';
 import { MEDUSA_APP_NAME, PLAN, type MedusaComponent } from './medusa-facts';
 
 export function medusaLabels(ctx: StoreContext, component: MedusaComponent): Record<string, string> {
-  return {
-    [LABEL.managedBy]: MANAGED_BY,
-    [LABEL.storeId]: ctx.id,
-    [LABEL.plan]: PLAN,
-    [LABEL.name]: MEDUSA_APP_NAME[component],
-    [LABEL.component]: component,
-    [LABEL.partOf]: PLAN,
-    [LABEL.instance]: ctx.slug,
-  };
+  return storeLabels({ id: ctx.id, slug: ctx.slug, plan: PLAN }, component, MEDUSA_APP_NAME[component]);
 }
 
 /** Stable pod selector (immutable on Deployments and StatefulSets). */
 export function medusaSelector(component: MedusaComponent): Record<string, string> {
-  return { [LABEL.name]: MEDUSA_APP_NAME[component], [LABEL.component]: component };
+  return podSelector(component, MEDUSA_APP_NAME[component]);
 }
 
 export function medusaMeta(

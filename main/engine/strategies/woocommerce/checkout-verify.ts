@@ -4,7 +4,7 @@
 // 19.99) and then deleted, so the store starts with no orders. Every test order carries one
 // billing email, so a retry finds and removes whatever an interrupted attempt left behind.
 import type { ServiceHttp } from '../../../kube/service-proxy';
-import { OBJECT_NAMES } from '../../model/names';
+import { OBJECT_NAMES } from './woocommerce-facts';
 import type { CheckoutCheck } from '../strategy';
 import { SAMPLE_PRODUCT } from './setup-script';
 import { callJson, CheckoutFailure, header, restPath, type CallOptions } from './store-api-http';

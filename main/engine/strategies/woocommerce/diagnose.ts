@@ -2,7 +2,7 @@
 // snapshot. Pure: the reconciler calls it while waiting (a terminal diagnosis fails the store at
 // once) and at a timeout (any diagnosis becomes the reason).
 import type { Diagnosis, ObservedState } from '../strategy';
-import { COMPONENT } from '../../store-model';
+import { COMPONENT } from './woocommerce-facts';
 import { podDiagnoses } from './diagnose-pods';
 import { storageDiagnoses } from './diagnose-storage';
 import {

@@ -2,7 +2,7 @@
 // WordPress reaching its own URL, no API token, non-root users, the egress policy.
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../../kube/kube-object';
-import { INGRESS_BODY_SIZE, MYSQL_UID, WWW_DATA_UID } from '../../store-model';
+import { INGRESS_BODY_SIZE, MYSQL_UID, WWW_DATA_UID } from './woocommerce-facts';
 import { PHP_INI, PHP_INI_PATH, PHP_INI_SHA256 } from './php-config';
 import { at, testContext } from './test-context.fixture';
 import { woocommerceStrategy as s } from './woocommerce.strategy';

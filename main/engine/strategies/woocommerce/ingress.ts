@@ -1,6 +1,6 @@
 import type { StoreContext } from '../strategy';
 import type { KubeObject } from '../../../kube/kube-object';
-import { COMPONENT, HTTP_PORT, INGRESS_BODY_SIZE, OBJECT_NAMES } from '../../store-model';
+import { COMPONENT, HTTP_PORT, INGRESS_BODY_SIZE, OBJECT_NAMES } from './woocommerce-facts';
 import { objectMeta } from './object-meta';
 
 /**

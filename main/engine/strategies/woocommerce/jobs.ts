@@ -14,7 +14,7 @@ import {
   WWW_DATA_UID,
   imageRef,
   type Component,
-} from '../../store-model';
+} from './woocommerce-facts';
 import { labelsFor, objectMeta } from './object-meta';
 import { phpIniMount, phpIniVolume } from './php-config';
 import { CONTAINER_SECURITY, POD_DEFAULTS, nonRootPodSecurity } from './pod-security';

@@ -9,9 +9,8 @@ import {
   OBJECT_NAMES,
   SECRET_KEYS,
   imageRef,
-  podSelector,
-} from '../../store-model';
-import { labelsFor, objectMeta } from './object-meta';
+} from './woocommerce-facts';
+import { labelsFor, objectMeta, podSelector } from './object-meta';
 import { CONTAINER_SECURITY, POD_DEFAULTS, nonRootPodSecurity } from './pod-security';
 import { fromSecret } from './wp-env';
 

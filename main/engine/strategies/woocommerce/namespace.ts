@@ -1,6 +1,7 @@
 import type { StoreContext } from '../strategy';
 import type { KubeObject } from '../../../kube/kube-object';
-import { ANNOTATION, COMPONENT } from '../../store-model';
+import { ANNOTATION } from '../../model/labels';
+import { COMPONENT } from './woocommerce-facts';
 import { labelsFor } from './object-meta';
 
 export function buildNamespace(ctx: StoreContext): KubeObject {

@@ -1,7 +1,7 @@
 import type { StoreContext } from '../strategy';
 import type { KubeObject } from '../../../kube/kube-object';
-import { COMPONENT, HTTP_PORT, OBJECT_NAMES, podSelector } from '../../store-model';
-import { objectMeta } from './object-meta';
+import { COMPONENT, HTTP_PORT, OBJECT_NAMES } from './woocommerce-facts';
+import { objectMeta, podSelector } from './object-meta';
 
 /** Pods of the store itself (any component). */
 const OWN_PODS = { podSelector: {} };

@@ -3,7 +3,9 @@
 import { waitStep, type StepId } from '../../../../preload/contract';
 import type { Diagnosis } from '../strategy';
 import type { KubeObject } from '../../../kube/kube-object';
-import { COMPONENT, LABEL, OBJECT_NAMES, PASSWORD_RESET_JOB_PREFIX } from '../../store-model';
+import { LABEL } from '../../model/labels';
+import { PASSWORD_RESET_JOB_PREFIX } from '../../model/names';
+import { COMPONENT, OBJECT_NAMES } from './woocommerce-facts';
 
 export interface Condition {
   type?: string;

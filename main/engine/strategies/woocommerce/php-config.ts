@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { StoreContext } from '../strategy';
 import type { KubeObject } from '../../../kube/kube-object';
-import { COMPONENT, OBJECT_NAMES, PHP_SETTINGS } from '../../store-model';
+import { COMPONENT, OBJECT_NAMES, PHP_SETTINGS } from './woocommerce-facts';
 import { objectMeta } from './object-meta';
 
 const INI_KEY = 'storedeck.ini';
@@ -12,7 +12,7 @@ const VOLUME = 'php-ini';
 export const PHP_INI_PATH = '/usr/local/etc/php/conf.d/zz-storedeck.ini';
 
 export const PHP_INI = [
-  '; Written by Storedeck (main/engine/model/sizes.ts): upload sizes match the ingress body size.',
+  '; Written by Storedeck (strategies/woocommerce/woocommerce-facts.ts): upload sizes match the ingress body size.',
   ...Object.entries(PHP_SETTINGS).map(([key, value]) => `${key} = ${value}`),
   '',
 ].join('\n');

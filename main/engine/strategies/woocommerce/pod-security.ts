@@ -11,7 +11,7 @@
 //   lets unprivileged users bind from port 80 (net.ipv4.ip_unprivileged_port_start, a "safe"
 //   sysctl the kubelet allows by default since Kubernetes 1.22 and baseline permits).
 // - wordpress:cli runs as 33 as well (not its own 82), to write the Apache image's files.
-import { HTTP_PORT } from '../../store-model';
+import { HTTP_PORT } from './woocommerce-facts';
 
 export const SECCOMP_RUNTIME_DEFAULT = { type: 'RuntimeDefault' } as const;
 

@@ -1,6 +1,6 @@
 import type { StoreContext } from '../strategy';
 import type { KubeObject } from '../../../kube/kube-object';
-import { COMPONENT, CONTAINER_LIMITS, OBJECT_NAMES, PVC_MAX, STORE_QUOTA } from '../../store-model';
+import { COMPONENT, CONTAINER_LIMITS, OBJECT_NAMES, PVC_MAX, STORE_QUOTA } from './woocommerce-facts';
 import { objectMeta } from './object-meta';
 
 export function buildQuota(ctx: StoreContext): KubeObject {

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { SecretMaterial, StoreContext } from '../strategy';
 import { opaqueSecret } from '../secret-object';
 import type { KubeObject } from '../../../kube/kube-object';
-import { COMPONENT, OBJECT_NAMES, SECRET_KEYS, WP_SALT_KEYS, type Component } from '../../store-model';
+import { COMPONENT, OBJECT_NAMES, SECRET_KEYS, WP_SALT_KEYS, type Component } from './woocommerce-facts';
 import { objectMeta } from './object-meta';
 
 const password = (): string => randomBytes(24).toString('base64url'); // 192 bits, 32 chars

@@ -1,6 +1,6 @@
 import type { StoreContext } from '../strategy';
 import type { KubeObject } from '../../../kube/kube-object';
-import { COMPONENT, OBJECT_NAMES, PVC_SIZE, type Component } from '../../store-model';
+import { COMPONENT, OBJECT_NAMES, PVC_SIZE, type Component } from './woocommerce-facts';
 import { objectMeta } from './object-meta';
 
 function pvc(ctx: StoreContext, name: string, component: Component): KubeObject {

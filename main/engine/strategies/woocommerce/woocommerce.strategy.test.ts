@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../../kube/kube-object';
-import { IMAGES, LABEL, MANAGED_BY, SECRET_KEYS, WP_SALT_KEYS } from '../../store-model';
+import { LABEL, MANAGED_BY } from '../../model/labels';
+import { IMAGES, SECRET_KEYS, WP_SALT_KEYS } from './woocommerce-facts';
 import { at, testContext } from './test-context.fixture';
 import { woocommerceStrategy as s } from './woocommerce.strategy';
 

@@ -3,7 +3,7 @@
 // went through the store's own checkout.
 import type { StoreStrategy } from '../strategy';
 import { woocommerceCheckout } from './checkout-verify';
-import { ADMIN_USER, DATABASE, OBJECT_NAMES, SECRET_KEYS } from '../../store-model';
+import { ADMIN_USER, DATABASE, OBJECT_NAMES, PLAN, SECRET_KEYS } from './woocommerce-facts';
 import { diagnoseWooCommerce } from './diagnose';
 import { buildWpConsolePod, WP_CONSOLE_CONTAINER, WP_CONSOLE_POD } from './wp-console-pod';
 import { buildPasswordResetJob, buildSetupJob } from './jobs';
@@ -11,7 +11,6 @@ import { buildIngress } from './ingress';
 import { buildMysqlDeployment, buildMysqlService } from './mysql';
 import { buildNamespace } from './namespace';
 import { buildNetworkPolicy, buildSetupEgressPolicy } from './network-policy';
-import { PLAN } from './object-meta';
 import { createWooAdminLogin } from './login/admin-login';
 import { buildPhpConfig } from './php-config';
 import { buildLimitRange, buildQuota } from './quota';
@@ -41,6 +40,7 @@ export const woocommerceStrategy: StoreStrategy = {
   awaitedDeployments: [OBJECT_NAMES.mysql, OBJECT_NAMES.wordpress],
   setupJob: buildSetupJob,
   setupJobName: OBJECT_NAMES.setupJob,
+  setupMessage: 'Installing WordPress and WooCommerce',
   adminCredentials: {
     user: ADMIN_USER,
     secretName: OBJECT_NAMES.wordpressSecret,
@@ -48,6 +48,7 @@ export const woocommerceStrategy: StoreStrategy = {
   },
   passwordResetJob: buildPasswordResetJob,
   appDeployment: OBJECT_NAMES.wordpress,
+  quotaName: OBJECT_NAMES.quota,
   urls: (ctx) => ({ url: `${ctx.origin}/`, adminUrl: `${ctx.origin}/wp-admin/` }),
   diagnose: diagnoseWooCommerce,
   wpCli: {

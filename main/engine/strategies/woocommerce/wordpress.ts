@@ -7,9 +7,8 @@ import {
   WORDPRESS_RESOURCES,
   WWW_DATA_UID,
   imageRef,
-  podSelector,
-} from '../../store-model';
-import { labelsFor, objectMeta } from './object-meta';
+} from './woocommerce-facts';
+import { labelsFor, objectMeta, podSelector } from './object-meta';
 import { PHP_INI_HASH_ANNOTATION, PHP_INI_SHA256, phpIniMount, phpIniVolume } from './php-config';
 import {
   CONTAINER_SECURITY,

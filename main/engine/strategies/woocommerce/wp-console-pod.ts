@@ -3,7 +3,7 @@
 // WordPress pod like the jobs (ReadWriteOnce volume); the engine deletes it when the console
 // goes idle, and activeDeadlineSeconds ends it even if the app never comes back.
 import type { KubeObject } from '../../../kube/kube-object';
-import { COMPONENT } from '../../store-model';
+import { COMPONENT } from './woocommerce-facts';
 import type { StoreContext } from '../strategy';
 import { wpCliPodSpec } from './jobs';
 import { objectMeta } from './object-meta';

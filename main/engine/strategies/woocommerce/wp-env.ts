@@ -1,6 +1,6 @@
 // The env the official WordPress image's wp-config.php reads (database + keys/salts). The Jobs
 // run WP-CLI against that same wp-config.php on the shared volume, so they need the same env.
-import { DATABASE, OBJECT_NAMES, SECRET_KEYS, WP_SALT_KEYS } from '../../store-model';
+import { DATABASE, OBJECT_NAMES, SECRET_KEYS, WP_SALT_KEYS } from './woocommerce-facts';
 
 export type EnvVar =
   | { name: string; value: string }
