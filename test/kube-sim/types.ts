@@ -162,4 +162,12 @@ export interface FaultConfig {
   jobFailPattern?: string;
   /** Namespaces whose name matches get a finalizer that never clears (deletion hangs). */
   hangNamespacePattern?: string;
+  /** Containers whose image matches never pass their readinessProbe (Unhealthy events, never Ready). */
+  readinessProbeFailPattern?: string;
+  /** Containers whose image matches fail their livenessProbe: killed and restarted (CrashLoopBackOff). */
+  livenessProbeFailPattern?: string;
+  /** Containers whose image matches cannot be created by the runtime (CreateContainerError). */
+  createContainerErrorPattern?: string;
+  /** WaitForFirstConsumer claims whose StorageClass name matches fail to provision (ProvisioningFailed). */
+  provisioningFailPattern?: string;
 }

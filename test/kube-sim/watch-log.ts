@@ -9,6 +9,7 @@ export interface WatchedObject {
     resourceVersion?: string;
     deletionTimestamp?: string;
     labels?: Record<string, string>;
+    annotations?: Record<string, string>;
     finalizers?: string[];
   };
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

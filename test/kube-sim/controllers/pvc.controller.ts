@@ -4,6 +4,7 @@ import type { EventRecorder } from './events.js';
 import { namespaceHangs } from './namespace.controller.js';
 import type { Runtime } from './runtime.js';
 import { isTerminalPod } from './usage.js';
+import { ProvisionRetries, provisioningError } from './provisioning-failure.js';
 
 export const SELECTED_NODE = 'volume.kubernetes.io/selected-node';
 export const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
@@ -43,12 +44,17 @@ export function installPvcController(rt: Runtime, events: EventRecorder): void {
       PV_CONTROLLER,
     );
   const provisionedAt = new Map<string, number>();
+  const retries = new ProvisionRetries(rt);
 
   rt.register('pvc', (key) => {
     const [namespace = '', name = ''] = key.split('/');
     const pvc = rt.store.get('persistentvolumeclaims', namespace, name);
     if (!pvc) {
-      for (const k of provisionedAt.keys()) if (k.startsWith(`${key}#`)) provisionedAt.delete(k);
+      for (const k of provisionedAt.keys())
+        if (k.startsWith(`${key}#`)) {
+          provisionedAt.delete(k);
+          retries.forget(k);
+        }
       return;
     }
     if (pvc.metadata.deletionTimestamp) {
@@ -142,6 +148,24 @@ export function installPvcController(rt: Runtime, events: EventRecorder): void {
       );
     }
     if (now < bindAt) return bindAt - now;
+    const failure = node ? provisioningError(rt, sc, node) : undefined;
+    if (failure) {
+      if (retries.tried(id))
+        events.record(
+          pvc,
+          'Normal',
+          'Provisioning',
+          `External provisioner is provisioning volume for claim "${namespace}/${name}"`,
+          { component: `${provisioner}_sim-provisioner` },
+        );
+      const wait = retries.failed(id);
+      provisionedAt.set(id, now + wait);
+      events.record(pvc, 'Warning', 'ProvisioningFailed', failure, {
+        component: `${provisioner}_sim-provisioner`,
+      });
+      return wait;
+    }
+    retries.forget(id);
     provisionedAt.delete(id);
     const fresh = rt.store.get('persistentvolumeclaims', namespace, name) as KubeObject;
     const volumeName = `pvc-${fresh.metadata.uid}`;

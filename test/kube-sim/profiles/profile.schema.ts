@@ -34,6 +34,10 @@ export const faultConfigSchema = z
     crashLoopPattern: regex.optional(),
     jobFailPattern: regex.optional(),
     hangNamespacePattern: regex.optional(),
+    readinessProbeFailPattern: regex.optional(),
+    livenessProbeFailPattern: regex.optional(),
+    createContainerErrorPattern: regex.optional(),
+    provisioningFailPattern: regex.optional(),
   })
   .strict();
 

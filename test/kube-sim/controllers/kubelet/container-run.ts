@@ -24,6 +24,10 @@ export interface Termination {
 export interface Instance {
   startedAt: number;
   readyAt: number;
+  /** When the app answers its probes (readyAt unless a failing readiness probe keeps it unready). */
+  upAt?: number;
+  /** Why the kubelet kills it at exitAt (a failed liveness probe), as its Killing event says. */
+  killMessage?: string;
   exitAt?: number;
   exitCode: number;
   containerID: string;
@@ -54,6 +58,8 @@ export interface ContainerRun {
 
 export interface RunPlan {
   readyAfterMs: number;
+  upAfterMs?: number;
+  killMessage?: string;
   exitAfterMs?: number;
   exitCode: number;
 }
@@ -72,6 +78,8 @@ export interface RunHooks {
   pullFailure(run: ContainerRun): { reason: string; message: string } | undefined;
   pulled(run: ContainerRun, ms: number): void;
   configError(run: ContainerRun): string | undefined;
+  /** The runtime's CreateContainer failure (waiting reason CreateContainerError), if any. */
+  createError?(run: ContainerRun): string | undefined;
   plan(run: ContainerRun): RunPlan;
   newContainerId(): string;
   event(run: ContainerRun, type: 'Normal' | 'Warning', reason: string, message: string): void;
@@ -105,6 +113,16 @@ function create(run: ContainerRun, h: RunHooks): void {
     run.errorMessage = err;
     run.until = h.now + h.backoff(run.configAttempts);
     h.event(run, 'Warning', 'Failed', `Error: ${err}`);
+    return;
+  }
+  const failed = h.createError?.(run);
+  if (failed) {
+    run.configAttempts += 1;
+    run.phase = 'config-error';
+    run.errorReason = 'CreateContainerError';
+    run.errorMessage = failed;
+    run.until = h.now + h.backoff(run.configAttempts);
+    h.event(run, 'Warning', 'Failed', `Error: ${failed}`);
     return;
   }
   run.configAttempts = 0;
@@ -146,8 +164,10 @@ function start(run: ContainerRun, h: RunHooks): void {
   const inst: Instance = {
     startedAt: h.now,
     readyAt: h.now + plan.readyAfterMs,
+    ...(plan.upAfterMs !== undefined ? { upAt: h.now + plan.upAfterMs } : {}),
     exitAt: plan.exitAfterMs !== undefined ? h.now + plan.exitAfterMs : undefined,
     exitCode: plan.exitCode,
+    ...(plan.killMessage ? { killMessage: plan.killMessage } : {}),
     containerID: run.containerID,
   };
   run.current = inst;
@@ -214,6 +234,7 @@ function step(run: ContainerRun, h: RunHooks, gateOpen: boolean): boolean {
     case 'running': {
       const inst = run.current as Instance;
       if (inst.exitAt === undefined || now < inst.exitAt) return false;
+      if (inst.killMessage) h.event(run, 'Normal', 'Killing', inst.killMessage);
       const term: Termination = {
         exitCode: inst.exitCode,
         reason: inst.exitCode === 0 ? 'Completed' : 'Error',

@@ -21,6 +21,8 @@ import { buildPodStatus, type PodRecord } from './pod-status.js';
 import { envConfigError, expandRefs, resolveEnv, volumeMountError, type ContainerSpec } from './pod-env.js';
 import { attachVolumes, type Attachments } from './attach.js';
 import { WpSites } from './wp-sites.js';
+import { createContainerError, probeFaults, withProbeFaults } from './probe-faults.js';
+import { syncProbes, type ProbedContainer, type ProbeLedger } from './probes.js';
 
 export interface Kubelet {
   logs: LogBook;
@@ -30,6 +32,8 @@ export interface Kubelet {
 
 const specsOf = (pod: KubeObject, init: boolean): ContainerSpec[] =>
   ((init ? pod.spec?.initContainers : pod.spec?.containers) ?? []) as ContainerSpec[];
+const spec0 = (pod: KubeObject, run: ContainerRun): ContainerSpec | undefined =>
+  specsOf(pod, run.init).find((c) => c.name === run.name);
 const matches = (pattern: string | undefined, text: string): boolean =>
   !!pattern && new RegExp(pattern).test(text);
 const parseTime = (s: unknown): number => (typeof s === 'string' ? Date.parse(s) : Number.NaN);
@@ -68,11 +72,13 @@ export function installKubelet(rt: Runtime, events: EventRecorder): Kubelet {
   const attachments: Attachments = new Map();
   const logs = new LogBook();
   const sites = new WpSites();
+  const probeLedger: ProbeLedger = new Map();
 
   const drop = (key: string, now: number): void => {
     const rec = records.get(key);
     if (!rec) return;
     logs.drop(rec.uid, now);
+    for (const run of [...rec.inits, ...rec.containers]) probeLedger.delete(run.containerID);
     for (const users of attachments.values()) for (const set of users.values()) set.delete(key);
     records.delete(key);
   };
@@ -162,8 +168,16 @@ export function installKubelet(rt: Runtime, events: EventRecorder): Kubelet {
         );
       },
       configError: (run) => envConfigError(rt.store, pod, spec(run)),
+      createError: (run) =>
+        createContainerError(
+          faults,
+          run,
+          { name: pod.metadata.name, namespace: ns, uid: rec.uid },
+          Array.from({ length: 64 }, () => idRng.int(16).toString(16)).join(''),
+        ),
       plan(run) {
-        const ready = spec(run).readinessProbe ? readyAfterStartMs(p, run.image) : 0;
+        const c = spec(run) as ContainerSpec & ProbedContainer;
+        const ready = c.readinessProbe || c.startupProbe ? readyAfterStartMs(p, run.image) : 0;
         if (matches(faults.crashLoopPattern, run.image))
           return { readyAfterMs: ready, exitAfterMs: crashAfterMs(p), exitCode: 1 };
         if (run.init)
@@ -174,7 +188,12 @@ export function installKubelet(rt: Runtime, events: EventRecorder): Kubelet {
             exitAfterMs: jobRunMs(p, jobName, run.image),
             exitCode: matches(faults.jobFailPattern, jobName) ? 1 : 0,
           };
-        return { readyAfterMs: ready, exitCode: 0 };
+        return withProbeFaults(
+          { readyAfterMs: ready, exitCode: 0 },
+          run,
+          c,
+          probeFaults(faults, run.image, c),
+        );
       },
       newContainerId: () => Array.from({ length: 64 }, () => idRng.int(16).toString(16)).join(''),
       event: (run, type, reason, message) =>
@@ -207,7 +226,7 @@ export function installKubelet(rt: Runtime, events: EventRecorder): Kubelet {
           env,
           podIP: rec.podIP,
           firstRun,
-          readyAfterMs: inst.readyAt - inst.startedAt,
+          readyAfterMs: (inst.upAt ?? inst.readyAt) - inst.startedAt,
           exitAfterMs: inst.exitAt !== undefined ? inst.exitAt - inst.startedAt : undefined,
           outcome,
           rng: rt.rngFor(`logs:${ns}/${pod.metadata.name}/${run.name}/${run.restarts}`),
@@ -257,6 +276,19 @@ export function installKubelet(rt: Runtime, events: EventRecorder): Kubelet {
     }
     const gate = !blocked && !rec.deleting;
     const deadlines: Array<number | undefined> = [];
+    // Probes first: a liveness kill due now is reported before the container's exit is processed.
+    for (const run of [...rec.inits, ...rec.containers]) {
+      if (run.phase !== 'running' || !run.current || rec.deleting) continue;
+      const c = spec0(pod, run) as ProbedContainer;
+      deadlines.push(
+        syncProbes(run, run.current, c, probeLedger, {
+          now,
+          podIP: rec.podIP,
+          ...probeFaults(rt.faults(), run.image, c),
+          unhealthy: (r, message) => h.event(r, 'Warning', 'Unhealthy', message),
+        }),
+      );
+    }
     rec.inits.forEach((run, i) =>
       deadlines.push(advance(run, h, gate && rec.inits.slice(0, i).every(hasCompleted))),
     );
