@@ -1,6 +1,7 @@
 // Diagnosis from pod state: images that cannot be pulled, containers that keep crashing or cannot
 // be configured, pods that cannot be scheduled, and readiness probes that keep failing.
 import type { Diagnosis } from '../strategy';
+import { createProblem, livenessProblem, readinessProblem } from './diagnose-signals';
 import {
   componentOf,
   diagnosis,
@@ -20,8 +21,6 @@ const PULL_REASONS: Record<string, boolean /* terminal */> = {
 
 /** Restarts after which a crash loop is a fault of the store, not a slow start. */
 export const CRASH_LOOP_RESTARTS = 3;
-/** How long a readiness probe may fail before it is reported. */
-export const PROBE_FAILING_AFTER_SECONDS = 120;
 
 function statusesOf(pod: PodShape): ContainerStatus[] {
   return [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
@@ -35,9 +34,11 @@ function imageOf(pod: PodShape, status: ContainerStatus): string {
   return spec?.image ?? status.image ?? 'unknown image';
 }
 
-function containerProblem(pod: PodShape, status: ContainerStatus): Diagnosis | null {
+function containerProblem(pod: PodShape, status: ContainerStatus, events: EventShape[]): Diagnosis | null {
   const component = componentOf(pod.metadata);
   const who = displayName(component);
+  const signalled = livenessProblem(pod, status, events) ?? createProblem(pod, status, events);
+  if (signalled) return signalled;
   const waiting = status.state?.waiting;
   const reason = waiting?.reason ?? '';
   const detail = waiting?.message ? ` (${waiting.message})` : '';
@@ -63,14 +64,6 @@ function containerProblem(pod: PodShape, status: ContainerStatus): Diagnosis | n
       restarts >= CRASH_LOOP_RESTARTS,
     );
   }
-  if (reason === 'CreateContainerConfigError' || reason === 'CreateContainerError') {
-    return diagnosis(
-      component,
-      'ContainerConfigError',
-      `${who} cannot start container "${status.name}"${detail}.`,
-      false,
-    );
-  }
   return null;
 }
 
@@ -88,31 +81,10 @@ function unschedulable(pod: PodShape): Diagnosis | null {
   );
 }
 
-const seconds = (from?: string | null, to?: string | null): number | null => {
-  const a = from ? Date.parse(from) : NaN;
-  const b = to ? Date.parse(to) : NaN;
-  return Number.isFinite(a) && Number.isFinite(b) ? (b - a) / 1000 : null;
-};
-
 function probeFailing(pods: PodShape[], events: EventShape[]): Diagnosis | null {
-  for (const event of events) {
-    if (event.reason !== 'Unhealthy' || !event.message?.startsWith('Readiness probe failed')) continue;
-    const pod = pods.find((p) => p.metadata?.name === event.involvedObject?.name);
-    const ready = pod?.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
-    if (!pod || ready) continue;
-    const span =
-      seconds(
-        event.firstTimestamp ?? event.eventTime,
-        event.lastTimestamp ?? event.series?.lastObservedTime,
-      ) ?? 0;
-    if (span < PROBE_FAILING_AFTER_SECONDS) continue;
-    const component = componentOf(pod.metadata);
-    return diagnosis(
-      component,
-      'ProbeFailing',
-      `${displayName(component)} has failed its readiness probe for ${Math.round(span / 60)} minutes: ${event.message.trim()}`,
-      false,
-    );
+  for (const pod of pods) {
+    const problem = readinessProblem(pod, events);
+    if (problem) return problem;
   }
   return null;
 }
@@ -123,7 +95,7 @@ export function podDiagnoses(allPods: PodShape[], events: EventShape[]): Diagnos
   const found: Diagnosis[] = [];
   for (const pod of pods) {
     for (const status of statusesOf(pod)) {
-      const problem = containerProblem(pod, status);
+      const problem = containerProblem(pod, status, events);
       if (problem) found.push(problem);
     }
   }

@@ -1,7 +1,9 @@
 // Diagnosis of volume claims. A Pending claim is normal under a WaitForFirstConsumer class
 // (local-path on k3s, standard on Kind) until a pod using it is scheduled; it is a fault when it
 // names no class and the cluster has no default, names a class that does not exist, or when
-// provisioning reports errors.
+// provisioning reports errors — for a WaitForFirstConsumer claim as soon as the scheduler has
+// chosen its node (the volume.kubernetes.io/selected-node annotation): its pod stays unscheduled
+// until the volume exists, so waiting for the pod would only ever end at the timeout.
 import type { Diagnosis } from '../strategy';
 import {
   componentOf,
@@ -13,6 +15,10 @@ import {
   type WorkloadShape,
 } from './observed-shapes';
 import { isDefaultStorageClass } from '../../../kube/storage-class';
+import { provisioningFailure } from '../../signals/workload-signals';
+
+/** Failed provisioning attempts after which the claim is a fault, not a hiccup the provisioner retries past. */
+export const PROVISIONING_ATTEMPTS = 3;
 
 const isDefault = (sc: StorageClassShape) => isDefaultStorageClass(sc.metadata?.annotations);
 
@@ -52,6 +58,18 @@ function claimProblem(
       e.involvedObject.name === name &&
       (e.reason === 'ProvisioningFailed' || e.reason === 'FailedBinding'),
   );
+  const provisioning = provisioningFailure(pvc, events);
+  if (provisioning) {
+    const tries = provisioning.attempts > 1 ? ` (${provisioning.attempts} attempts so far)` : '';
+    return diagnosis(
+      component,
+      'ProvisioningFailed',
+      `The volume claim ${name} cannot be created on node ${provisioning.node}: the storage provisioner of ` +
+        `StorageClass "${className}" says "${provisioning.message}"${tries}. ` +
+        'Check that the provisioner is running and that this node has storage it may use, or choose another StorageClass in Settings.',
+      provisioning.attempts >= PROVISIONING_ATTEMPTS,
+    );
+  }
   if (storageClass.volumeBindingMode === 'WaitForFirstConsumer') {
     const consumerScheduled = livePods(pods).some(
       (p) =>

@@ -86,11 +86,12 @@ export function pvc(
   component: string,
   storageClassName: string | null,
   phase = 'Pending',
+  annotations?: Record<string, string>,
 ): KubeObject {
   return {
     apiVersion: 'v1',
     kind: 'PersistentVolumeClaim',
-    metadata: { name, namespace: NS, labels: labels(component) },
+    metadata: { name, namespace: NS, labels: labels(component), ...(annotations ? { annotations } : {}) },
     spec: {
       accessModes: ['ReadWriteOnce'],
       resources: { requests: { storage: '1Gi' } },
