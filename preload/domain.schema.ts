@@ -221,6 +221,8 @@ export type Settings = z.infer<typeof SettingsSchema>;
 /** Quick picks for the log tail; any whole count from 1 to MAX_TAIL_LINES is accepted. */
 export const TAIL_LINES = [50, 100, 200, 500] as const;
 export const MAX_TAIL_LINES = 10_000;
+/** A saved setup log keeps its last megabyte. */
+export const MAX_SAVED_LOG_BYTES = 1024 * 1024;
 export const LogTargetSchema = z.object({
   id: z.string().min(1),
   /** Pod name, or a component ('wordpress' | 'mysql' | 'setup'); defaults to wordpress. */
@@ -231,12 +233,35 @@ export const LogTargetSchema = z.object({
   previous: z.boolean().optional(),
   /** Prefix each line with the kubelet's RFC 3339 timestamp. */
   timestamps: z.boolean().optional(),
+  /** Read the log saved when the setup job finished (pod: which saved pod; default the newest). */
+  saved: z.boolean().optional(),
 });
+/** A setup job's log kept in the store's timeline after the job (and its pod) are gone. */
+export const SavedLogSchema = z.object({
+  pod: z.string(),
+  container: z.string(),
+  component: z.string(),
+  outcome: z.enum(['complete', 'failed']),
+  savedAt: z.string(),
+  lineCount: z.number().int().nonnegative(),
+  /** Only the last MAX_SAVED_LOG_BYTES were kept. */
+  truncated: z.boolean(),
+});
+export type SavedLog = z.infer<typeof SavedLogSchema>;
 export const LogsSchema = z.object({
   pod: z.string(),
   container: z.string(),
   lines: z.array(z.string()),
+  /** Where the lines came from: a live pod, or a saved setup log. */
+  source: z.enum(['live', 'saved']),
   pods: z.array(
-    z.object({ name: z.string(), component: z.string().nullable(), containers: z.array(z.string()) }),
+    z.object({
+      name: z.string(),
+      component: z.string().nullable(),
+      containers: z.array(z.string()),
+      /** restartCount per container: above 0, a previous container's log can be read. */
+      restarts: z.record(z.string(), z.number().int().nonnegative()),
+    }),
   ),
+  saved: z.array(SavedLogSchema),
 });

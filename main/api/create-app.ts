@@ -84,6 +84,7 @@ export async function createApp(options: CreateAppOptions): Promise<AppCore> {
     events: state.events,
     audit: state.audit,
     settings: state.settings,
+    savedLogs: state.savedLogs,
     clientFor: (context) => pool.clientFor(context),
     isLocalContext: (context) => pool.isLocal(context),
     strategyFor,
@@ -98,6 +99,7 @@ export async function createApp(options: CreateAppOptions): Promise<AppCore> {
     audit: state.audit,
     actor,
     emitLogLines: (payload) => bus.emit('logLines', payload),
+    savedLogs: state.savedLogs,
     emitWpCliOutput: (payload) => bus.emit('wpCliOutput', payload),
   });
   // A deleted store's open database forwards have nothing left to reach.

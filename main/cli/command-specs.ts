@@ -86,6 +86,17 @@ export const COMMANDS: CommandSpec[] = [
         description: 'container (default: the pod’s first)',
       },
       { name: 'tail', type: 'number', value: 'N', description: 'last N lines, 1 to 10000 (default 100)' },
+      { name: 'timestamps', type: 'boolean', description: 'prefix each line with its RFC 3339 time' },
+      {
+        name: 'previous',
+        type: 'boolean',
+        description: 'the container that ran before the last restart',
+      },
+      {
+        name: 'saved',
+        type: 'boolean',
+        description: 'the setup job log kept after the job finished (--pod: which job pod)',
+      },
       {
         name: 'follow',
         type: 'boolean',

@@ -112,7 +112,14 @@ function fakeApp(
     },
     getLogs: async (request) => {
       calls.push(['getLogs', request]);
-      return ok({ pod: 'wordpress-1', container: 'wordpress', lines: ['line 1', 'line 2'], pods: [] });
+      return ok({
+        pod: 'wordpress-1',
+        container: 'wordpress',
+        lines: ['line 1', 'line 2'],
+        source: 'live',
+        pods: [],
+        saved: [],
+      });
     },
     startLogFollow: async () => {
       bus.emit('logLines', { subscriptionId: 'sub-1', lines: ['first'], ended: false });
@@ -171,6 +178,7 @@ describe('runCli', () => {
     [['create', 'admin', '--email', 'a@b.co'], '<name>: "admin" is a reserved name'],
     [['create', 'shop', '--email', 'a@b.co', '--plan', 'shopify'], '--plan: Invalid option'],
     [['logs', 'shop', '--tail', '0'], '--tail: Line count must be at least 1'],
+    [['logs', 'shop', '--tail', '10001'], '--tail: Line count must be at most 10000'],
     [['restart', 'shop', '--component', 'nginx'], '--component: Invalid option'],
     [['audit', '--limit', '0'], '--limit: Limit must be at least 1'],
     [['list', '--verbose'], 'unknown option --verbose'],
@@ -295,9 +303,13 @@ describe('runCli', () => {
     expect((await cli(['logs', 'shop', '--pod', 'mysql', '--tail', '50'], fake.app)).out).toBe(
       'line 1\nline 2\n',
     );
+    await cli(['logs', 'shop', '--tail', '1234', '--previous', '--timestamps'], fake.app);
+    await cli(['logs', 'shop', '--saved'], fake.app);
     await cli(['restart', 'shop', '--component', 'mysql'], fake.app);
     expect(fake.calls).toEqual([
       ['getLogs', { id: 'st-1', pod: 'mysql', tailLines: 50 }],
+      ['getLogs', { id: 'st-1', tailLines: 1234, previous: true, timestamps: true }],
+      ['getLogs', { id: 'st-1', saved: true, tailLines: 100 }],
       ['restartStore', { id: 'st-1', component: 'mysql' }],
     ]);
   });

@@ -14,7 +14,7 @@ import { closeInterruptedSteps } from './interrupted-steps';
 import { KeyedQueue } from './queue';
 import { reconcileStore } from './reconciler';
 import { contextFromDesired } from './store-context';
-import { StoreWriter } from './store-writer';
+import { StoreWriter, type LogAttachments } from './store-writer';
 import { strategyFor as registeredStrategy } from './strategies/registry';
 import type { StoreContext, StoreStrategy } from './strategies/strategy';
 
@@ -25,6 +25,8 @@ export interface EngineOptions {
   events: EventsRepo;
   audit: AuditRepo;
   settings: SettingsRepo;
+  /** Keeps finished setup jobs' logs with the timeline (optional: tests without it keep none). */
+  savedLogs?: LogAttachments;
   /** The client for a cluster context; throws with a plain message when it is unusable. */
   clientFor(context: string): KubeClient;
   /** Local contexts get <slug>.localhost hosts. */
@@ -58,7 +60,7 @@ export class Engine {
   constructor(private readonly options: EngineOptions) {
     this.strategyFor = options.strategyFor ?? registeredStrategy;
     this.bus = options.bus ?? createEventBus();
-    this.writer = new StoreWriter(options.stores, options.events, this.bus);
+    this.writer = new StoreWriter(options.stores, options.events, this.bus, options.savedLogs);
     this.actor = options.actor ?? 'storedeck';
     this.queue = new KeyedQueue({
       concurrency: () => options.settings.get().concurrency,

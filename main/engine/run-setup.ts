@@ -6,6 +6,7 @@ import type { KubeClient } from '../kube/client';
 import type { ApiObject } from '../kube/kube-object';
 import { KINDS } from '../kube/kinds';
 import { appPodNode } from './app-node';
+import { keepSetupLog } from './keep-setup-log';
 import { SIDE_FIELD_MANAGERS } from '../kube/field-managers';
 import { ANNOTATION } from './model/labels';
 import { waitForGone, WaitTimeoutError } from '../kube/watch-wait';
@@ -138,6 +139,14 @@ export async function runSetup(
     else if (!existing || jobState(existing) === 'failed')
       started = await startJob(client, strategy, ctx, existing, deadline, signal);
     const outcome = await awaitJob(client, strategy, ctx, deadline, signal);
+    await keepSetupLog(
+      client,
+      ctx.namespace,
+      strategy.setupJobName,
+      outcome.state === 'failed' ? 'failed' : 'complete',
+      timeline,
+      signal,
+    );
     if (outcome.state === 'failed')
       throw await explainFailure(client, strategy, ctx, outcome.snapshot, signal);
     await markSetupDone(client, ctx, generation, signal);

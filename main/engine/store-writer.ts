@@ -4,14 +4,26 @@
 import type { StepId, Store, StoreStatus, TimelineEvent } from '../../preload/contract';
 import type { EventBus } from '../primitives/event-bus';
 import type { EventStatus, EventsRepo } from '../state/events.repo';
+import type { NewSavedLog } from '../state/saved-logs.repo';
 import type { StatusExtra, StoresRepo } from '../state/stores.repo';
+
+/** Where a timeline's log attachments go (SavedLogsRepo). */
+export interface LogAttachments {
+  save(storeId: string, log: NewSavedLog): boolean;
+}
 
 export class StoreWriter {
   constructor(
     private readonly stores: StoresRepo,
     private readonly events: EventsRepo,
     private readonly bus: EventBus,
+    private readonly attachments?: LogAttachments,
   ) {}
+
+  /** Keeps a log with the store's timeline; false when the store is gone or nothing keeps logs. */
+  attachLog(id: string, log: NewSavedLog): boolean {
+    return this.attachments?.save(id, log) ?? false;
+  }
 
   /** Sets the status unless the store is gone or (for a provisioning pass) already Deleting. */
   status(id: string, status: StoreStatus, extra: StatusExtra = {}): Store | null {
@@ -63,6 +75,11 @@ export class Timeline {
     const { value, message, notable } = await run();
     if (!this.quiet || notable) this.writer.event(this.storeId, step, 'completed', message);
     return value;
+  }
+
+  /** Keeps a log (a finished setup job's) with this store's timeline. */
+  attachLog(log: NewSavedLog): boolean {
+    return this.writer.attachLog(this.storeId, log);
   }
 
   failed(step: StepId, message: string): void {

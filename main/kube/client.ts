@@ -32,6 +32,14 @@ export interface ListOptions {
   fieldSelector?: string;
 }
 
+/** The pods/log query options Storedeck uses (kubectl logs --tail, --previous, --timestamps). */
+export interface LogReadOptions {
+  container?: string;
+  tailLines?: number;
+  previous?: boolean;
+  timestamps?: boolean;
+}
+
 export class KubeClient {
   readonly core: CoreV1Api;
   readonly apps: AppsV1Api;
@@ -199,16 +207,34 @@ export class KubeClient {
   }
 
   /** The last `lines` lines of a container's log ([] when the pod is gone). */
-  async logTail(
+  logTail(
     namespace: string,
     pod: string,
     lines: number,
     container?: string,
     signal?: AbortSignal,
   ): Promise<string[]> {
+    return this.readLog(namespace, pod, { tailLines: lines, container }, signal);
+  }
+
+  /** A container's log as lines, with the pods/log options ([] when the pod is gone). */
+  async readLog(
+    namespace: string,
+    pod: string,
+    options: LogReadOptions,
+    signal?: AbortSignal,
+  ): Promise<string[]> {
     try {
       const text = await this.call(
-        () => this.core.readNamespacedPodLog({ name: pod, namespace, container, tailLines: lines }),
+        () =>
+          this.core.readNamespacedPodLog({
+            name: pod,
+            namespace,
+            container: options.container,
+            tailLines: options.tailLines,
+            ...(options.previous ? { previous: true } : {}),
+            ...(options.timestamps ? { timestamps: true } : {}),
+          }),
         signal,
       );
       return String(text)

@@ -8,6 +8,8 @@ import { migrate, schemaVersion } from './migrate';
 import { MIGRATIONS, type Migration } from './migrations';
 import { StoresRepo } from './stores.repo';
 
+// The latest schema version: checks below hold whatever migrations come after this one.
+const LATEST = MIGRATIONS.length;
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'storedeck-migrate-'));
@@ -36,6 +38,7 @@ describe('migrations', () => {
     expect(tables(db)).toEqual([
       'audit_log',
       'provisioning_events',
+      'saved_logs',
       'schema_migrations',
       'settings',
       'stores',
@@ -58,6 +61,7 @@ describe('migrations', () => {
       { version: 2, name: 'desired-state' },
       { version: 3, name: 'worker-lease' },
       { version: 4, name: 'interrupted-steps' },
+      { version: 5, name: 'saved-logs' },
     ]);
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     db.close();
@@ -68,7 +72,7 @@ describe('migrations', () => {
     openDatabase(file).close();
     const db = openDatabase(file);
     const before = db.prepare('SELECT * FROM schema_migrations ORDER BY version').all();
-    expect(migrate(db, MIGRATIONS)).toEqual({ from: 4, to: 4, applied: [] });
+    expect(migrate(db, MIGRATIONS)).toEqual({ from: LATEST, to: LATEST, applied: [] });
     expect(db.prepare('SELECT * FROM schema_migrations ORDER BY version').all()).toEqual(before);
     db.close();
   });
@@ -89,7 +93,7 @@ describe('migrations', () => {
     v1.close();
 
     const db = openDatabase(file);
-    expect(schemaVersion(db)).toBe(4);
+    expect(schemaVersion(db)).toBe(LATEST);
     expect(tables(db)).toContain('worker_lease');
     const stores = new StoresRepo(db);
     expect(stores.get('s1')).toMatchObject({ name: 'Old Shop', status: 'Ready', context: 'kind-dev' });
@@ -129,15 +133,21 @@ describe('migrations', () => {
   it('refuse a database written by a newer Storedeck instead of corrupting it', () => {
     const file = path.join(dir, 'newer.db');
     const db = openDatabase(file);
-    db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (5, 'future', 'x')").run();
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+      LATEST + 1,
+      'future',
+      'x',
+    );
     db.close();
-    expect(() => openDatabase(file)).toThrow(/schema version 5, newer than this Storedeck knows \(4\)/);
+    expect(() => openDatabase(file)).toThrow(
+      `schema version ${LATEST + 1}, newer than this Storedeck knows (${LATEST})`,
+    );
   });
 
   it('roll a failing migration back whole and leave the database at the previous version', () => {
     const file = path.join(dir, 'broken.db');
     const broken: Migration = {
-      version: 5,
+      version: LATEST + 1,
       name: 'broken',
       up(db) {
         db.exec('CREATE TABLE half_done (id INTEGER)');
@@ -146,7 +156,7 @@ describe('migrations', () => {
     };
     expect(() => openDatabase(file, { migrations: [...MIGRATIONS, broken] })).toThrow('disk on fire');
     const db = new Database(file);
-    expect(schemaVersion(db)).toBe(4);
+    expect(schemaVersion(db)).toBe(LATEST);
     expect(tables(db)).not.toContain('half_done');
     db.close();
   });

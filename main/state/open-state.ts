@@ -2,6 +2,7 @@
 import { openDatabase, type Db, type OpenDatabaseOptions } from './db';
 import { AuditRepo } from './audit.repo';
 import { EventsRepo } from './events.repo';
+import { SavedLogsRepo } from './saved-logs.repo';
 import { SettingsRepo } from './settings.repo';
 import { StoresRepo } from './stores.repo';
 import { isoNow, type Clock } from './time';
@@ -12,6 +13,7 @@ export interface State {
   events: EventsRepo;
   audit: AuditRepo;
   settings: SettingsRepo;
+  savedLogs: SavedLogsRepo;
   close(): void;
 }
 
@@ -30,6 +32,7 @@ export function openState(file: string, options: OpenStateOptions = {}): State {
     events: new EventsRepo(db, clock),
     audit: new AuditRepo(db, clock),
     settings: new SettingsRepo(db),
+    savedLogs: new SavedLogsRepo(db, clock),
     close: () => db.close(),
   };
 }

@@ -1,4 +1,4 @@
-// storedeck logs <store> [--pod P] [--container C] [--tail N] [--follow]
+// storedeck logs <store> [--pod P] [--container C] [--tail N] [--timestamps] [--previous] [--saved] [--follow]
 import { print, reportError, type CliContext } from '../cli-context';
 import { EventQueue } from '../event-queue';
 import { resolveStore } from '../resolve-store';
@@ -40,6 +40,8 @@ export const runLogs: CommandFn = async (ctx, args, flags) => {
   if (pod !== undefined) target.pod = pod;
   if (container !== undefined) target.container = container;
   if (tail !== undefined) target.tailLines = tail;
+  for (const flag of ['timestamps', 'previous', 'saved'] as const)
+    if (flags[flag] === true) target[flag] = true;
   if (flags.follow === true) return follow(ctx, target);
   const result = await ctx.call('getLogs', target);
   if (!result.ok) return reportError(ctx, result.error);

@@ -33,7 +33,7 @@ describe('LogFollowRegistry', () => {
       },
       { openLog: finishedLog('one\ntwo\nthree') },
     );
-    const started = await registry.start(client, 'store-shop', target, 50);
+    const started = await registry.start(client, 'store-shop', target, { tailLines: 50 });
     events.push('returned');
     if (!started.ok) throw new Error(started.error.message);
     const id = started.value.subscriptionId;
@@ -54,7 +54,7 @@ describe('LogFollowRegistry', () => {
       client,
       'ns',
       target,
-      50,
+      { tailLines: 50 },
     );
     expect(gone.ok ? null : gone.error).toEqual({
       code: 'not_found',
@@ -64,16 +64,26 @@ describe('LogFollowRegistry', () => {
       client,
       'ns',
       target,
-      50,
+      { tailLines: 50 },
     );
     expect(waiting.ok ? null : waiting.error.code).toBe('invalid_state');
+    const noPrevious = await new LogFollowRegistry(() => undefined, { openLog: failing(400) }).start(
+      client,
+      'ns',
+      target,
+      { tailLines: 50, previous: true },
+    );
+    expect(noPrevious.ok ? null : noPrevious.error).toEqual({
+      code: 'invalid_state',
+      message: 'wp-cli in woocommerce-setup-abc has not restarted: there is no previous container to read',
+    });
   });
 
   it('refuses more sessions than its limit', async () => {
     const never: LogOpener = () => ({ log: () => new Promise<AbortController>(() => undefined) });
     const registry = new LogFollowRegistry(() => undefined, { maxSessions: 1, openLog: never });
-    void registry.start(client, 'ns', target, 50);
-    const second = await registry.start(client, 'ns', target, 50);
+    void registry.start(client, 'ns', target, { tailLines: 50 });
+    const second = await registry.start(client, 'ns', target, { tailLines: 50 });
     expect(second.ok ? null : second.error.code).toBe('limit_reached');
   });
 });

@@ -12,6 +12,7 @@ import { startWatchSet, type WatchSet } from '../../kube/watch-set';
 import { errorCodeOf } from './operation-error';
 import { LineSplitter } from './line-splitter';
 import type { LogTarget } from './log-target';
+import { noPreviousMessage } from './logs';
 
 export type LogLinesEmitter = (payload: EventOf<'logLines'>) => void;
 
@@ -33,15 +34,28 @@ const BATCH_MAX_LINES = 500;
 /** What opening a log stream needs: client-node's Log, or a stand-in in unit tests. */
 export type LogOpener = (client: KubeClient) => Pick<Log, 'log'>;
 
+/** What one follow asks the pods/log API for. */
+export interface FollowLogOptions {
+  tailLines: number;
+  previous?: boolean;
+  timestamps?: boolean;
+}
+
 export interface FollowOptions {
   /** Sessions at once; a renderer that forgets to stop cannot pile up streams without end. */
   maxSessions?: number;
   openLog?: LogOpener;
 }
 
-function followError(error: unknown, namespace: string, target: LogTarget): [ErrorCode, string] {
+function followError(
+  error: unknown,
+  namespace: string,
+  target: LogTarget,
+  previous: boolean,
+): [ErrorCode, string] {
   const status = statusOf(error);
   if (status === 404) return ['not_found', `Pod ${target.pod} is gone from ${namespace}`];
+  if (status === 400 && previous) return ['invalid_state', noPreviousMessage(target)];
   // The API answers 400 while a container is still waiting to start (or has no previous run).
   if (status === 400)
     return [
@@ -72,7 +86,7 @@ export class LogFollowRegistry {
     client: KubeClient,
     namespace: string,
     target: LogTarget,
-    tailLines: number,
+    options: FollowLogOptions,
   ): Promise<Result<{ subscriptionId: string }>> {
     if (this.sessions.size >= this.maxSessions) {
       return err('limit_reached', `Already following ${this.maxSessions} logs; stop one first`);
@@ -102,12 +116,17 @@ export class LogFollowRegistry {
     try {
       // Log only pipes on a 200, so a failed attempt leaves the sink untouched and can be retried.
       session.abort = await client.call(() =>
-        log.log(namespace, target.pod, target.container, sink, { follow: true, tailLines }),
+        log.log(namespace, target.pod, target.container, sink, {
+          follow: true,
+          tailLines: options.tailLines,
+          ...(options.previous ? { previous: true } : {}),
+          ...(options.timestamps ? { timestamps: true } : {}),
+        }),
       );
     } catch (error) {
       this.sessions.delete(id);
       session.ended = true;
-      return err(...followError(error, namespace, target));
+      return err(...followError(error, namespace, target, options.previous === true));
     }
     if (session.ended) {
       session.abort.abort();

@@ -84,4 +84,21 @@ describe('pickLogTarget', () => {
       ['wordpress-old', 'wordpress', 'wordpress'],
     ]);
   });
+
+  it("carries each container's restart count (the Previous container toggle shows above 0)", () => {
+    const restarted: ApiObject = {
+      ...pod('wordpress-r', 'wordpress', '2025-01-01T12:00:00Z', 'Running', ['wordpress', 'sidecar']),
+      status: {
+        phase: 'Running',
+        containerStatuses: [
+          { name: 'wordpress', restartCount: 2 },
+          { name: 'sidecar', restartCount: 0 },
+        ],
+      },
+    };
+    expect(logPods([restarted, pods[2] as ApiObject]).map((p) => p.restarts)).toEqual([
+      {},
+      { wordpress: 2, sidecar: 0 },
+    ]);
+  });
 });

@@ -8,6 +8,7 @@ export interface LogPod {
   name: string;
   component: string | null;
   containers: string[];
+  restarts: Record<string, number>;
 }
 
 export interface LogTarget {
@@ -17,6 +18,11 @@ export interface LogTarget {
 
 export const DEFAULT_LOG_COMPONENT = 'wordpress';
 
+function restartsOf(pod: ApiObject): Record<string, number> {
+  const statuses = (pod.status?.containerStatuses ?? []) as Array<{ name?: string; restartCount?: number }>;
+  return Object.fromEntries(statuses.filter((c) => c.name).map((c) => [c.name, c.restartCount ?? 0]));
+}
+
 export function logPods(pods: ApiObject[]): LogPod[] {
   return pods
     .map((pod) => ({
@@ -25,6 +31,7 @@ export function logPods(pods: ApiObject[]): LogPod[] {
       containers: ((pod.spec?.containers ?? []) as Array<{ name?: string }>)
         .map((c) => c.name ?? '')
         .filter(Boolean),
+      restarts: restartsOf(pod),
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }

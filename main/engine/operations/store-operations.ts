@@ -8,6 +8,7 @@ import {
   type Plan,
   type ResponseOf,
   type Result,
+  type SavedLog,
   type Store,
 } from '../../../preload/contract';
 import type { KubeClient } from '../../kube/client';
@@ -21,6 +22,7 @@ import { getStoreHealth } from './health';
 import { LogFollowRegistry, type LogLinesEmitter } from './log-follow';
 import { pickLogTarget } from './log-target';
 import { readLogs, type LogRequest } from './logs';
+import { NO_SAVED_LOGS, type SavedLogs } from './saved-logs';
 import { toErrorResult } from './operation-error';
 import { resetAdminPassword, revealAdminPassword, type Credentials } from './password';
 import { restartDeployments, type RestartComponent } from './restart';
@@ -34,6 +36,11 @@ export interface StoreOperationsDeps {
   /** Default actor when a call names none, e.g. "desktop:alice". */
   actor: string;
   emitLogLines: LogLinesEmitter;
+  /** Setup-job logs kept after the job is gone (SavedLogsRepo). */
+  savedLogs?: {
+    list(storeId: string): SavedLog[];
+    read(storeId: string, pod?: string): { meta: SavedLog; lines: string[] } | null;
+  };
   /** Where WP-CLI output goes as it comes (the wpCliOutput event stream). */
   emitWpCliOutput?: (payload: EventOf<'wpCliOutput'>) => void;
   now?: () => Date;
@@ -75,18 +82,32 @@ export class StoreOperations {
   }
 
   logs(store: Store, request: LogRequest): Promise<Result<ResponseOf<'getLogs'>>> {
+    const saved = this.savedFor(store);
+    if (request.saved)
+      // A saved log is local: it is readable while the cluster (or the namespace) is not.
+      return guarded('Reading the saved log', async () =>
+        readLogs(await this.deps.clientFor(store), store.namespace, request, saved),
+      );
     return guarded('Reading logs', async () =>
-      this.inOwnNamespace(store, (client) => readLogs(client, store.namespace, request)),
+      this.inOwnNamespace(store, (client) => readLogs(client, store.namespace, request, saved)),
     );
   }
 
   startLogFollow(store: Store, request: LogRequest): Promise<Result<{ subscriptionId: string }>> {
+    if (request.saved)
+      return Promise.resolve(
+        err('invalid_state', 'A saved log no longer changes: there is nothing to follow'),
+      );
     return guarded('Following logs', () =>
       this.inOwnNamespace(store, async (client) => {
         const pods = (await client.list(KINDS.Pod, { namespace: store.namespace })).items;
         const target = pickLogTarget(pods, request.pod, request.container, store.namespace);
         return target.ok
-          ? this.follows.start(client, store.namespace, target.value, request.tailLines)
+          ? this.follows.start(client, store.namespace, target.value, {
+              tailLines: request.tailLines,
+              previous: request.previous,
+              timestamps: request.timestamps,
+            })
           : target;
       }),
     );
@@ -235,6 +256,12 @@ export class StoreOperations {
         emit({ stream: 'stderr', text: `${result.error.message}\n`, done: true, exitCode: null });
     });
     return ok({ runId });
+  }
+
+  private savedFor(store: Store): SavedLogs {
+    const repo = this.deps.savedLogs;
+    if (!repo) return NO_SAVED_LOGS;
+    return { list: () => repo.list(store.id), read: (pod) => repo.read(store.id, pod) };
   }
 
   /** A deleted store's forwards go with it. */

@@ -3,7 +3,13 @@ export interface PodRuntime {
   podLogs(
     namespace: string,
     pod: string,
-    opts: { container?: string; tailLines?: number; follow?: boolean; timestamps?: boolean },
+    opts: {
+      container?: string;
+      tailLines?: number;
+      follow?: boolean;
+      timestamps?: boolean;
+      previous?: boolean;
+    },
   ): { lines: string[]; follow?: (onLine: (line: string) => void, onEnd: () => void) => () => void };
   podExec(
     namespace: string,

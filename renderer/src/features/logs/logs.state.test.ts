@@ -7,9 +7,11 @@ const logs = (overrides: Partial<ResponseOf<'getLogs'>> = {}): ResponseOf<'getLo
   pod: 'wordpress-abc',
   container: 'wordpress',
   lines: ['one', 'two'],
+  source: 'live',
+  saved: [],
   pods: [
-    { name: 'mysql-xyz', component: 'mysql', containers: ['mysql'] },
-    { name: 'wordpress-abc', component: 'wordpress', containers: ['wordpress'] },
+    { name: 'mysql-xyz', component: 'mysql', containers: ['mysql'], restarts: {} },
+    { name: 'wordpress-abc', component: 'wordpress', containers: ['wordpress'], restarts: {} },
   ],
   ...overrides,
 });

@@ -231,7 +231,7 @@ export function installKubelet(rt: Runtime, events: EventRecorder): Kubelet {
           outcome,
           rng: rt.rngFor(`logs:${ns}/${pod.metadata.name}/${run.name}/${run.restarts}`),
         });
-        logs.start(rec.uid, run.name, script, inst.startedAt);
+        logs.start(rec.uid, run.name, script, inst.startedAt, inst.containerID);
       },
       exited(run, term) {
         logs.current(rec.uid, run.name)?.end(term.finishedAt);

@@ -1,5 +1,4 @@
 import { StatusError, type KubeObject } from '../../types.js';
-import { isoNano } from '../meta.js';
 import type { Runtime } from '../runtime.js';
 import type { LogBook } from './log-book.js';
 import { isAfter, type LogInstance, type LogLine } from './log-instance.js';
@@ -9,6 +8,8 @@ export interface PodLogOptions {
   tailLines?: number;
   follow?: boolean;
   timestamps?: boolean;
+  /** The previous instance of the container (kubectl logs --previous). */
+  previous?: boolean;
 }
 
 export interface PodLogResult {
@@ -44,16 +45,36 @@ export function logContainer(pod: KubeObject, requested: string | undefined): st
 type CStatus = {
   name: string;
   state?: Record<string, { reason?: string } | undefined>;
-  lastState?: { terminated?: unknown };
+  lastState?: { terminated?: { containerID?: string } };
 };
+
+/** The kubelet's timestamps=true prefix: RFC 3339 with a fixed 9-digit fraction (types.RFC3339NanoFixed). */
+export function rfc3339NanoFixed(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z');
+}
+
+function statusOf(pod: KubeObject, container: string): CStatus | undefined {
+  return [
+    ...((pod.status?.initContainerStatuses ?? []) as CStatus[]),
+    ...((pod.status?.containerStatuses ?? []) as CStatus[]),
+  ].find((s) => s.name === container);
+}
+
+/** kubelet's validateContainerLogStatus with previous=true: the last terminated instance's ID, or 400. */
+function previousContainerId(pod: KubeObject, container: string): string {
+  const id = statusOf(pod, container)?.lastState?.terminated?.containerID ?? '';
+  if (!id)
+    throw new StatusError(
+      400,
+      'BadRequest',
+      `previous terminated container "${container}" in pod "${pod.metadata.name}" not found`,
+    );
+  return id.replace(/^[a-z]+:\/\//, '');
+}
 
 /** kubelet's validateContainerLogStatus: which instance to read, or why there is nothing to read yet. */
 function checkLogStatus(pod: KubeObject, container: string): void {
-  const all = [
-    ...((pod.status?.initContainerStatuses ?? []) as CStatus[]),
-    ...((pod.status?.containerStatuses ?? []) as CStatus[]),
-  ];
-  const cs = all.find((s) => s.name === container);
+  const cs = statusOf(pod, container);
   const prefix = `container "${container}" in pod "${pod.metadata.name}" is waiting to start`;
   if (!cs) throw new StatusError(400, 'BadRequest', `${prefix}: ContainerCreating`);
   if (cs.state?.running || cs.state?.terminated || cs.lastState?.terminated) return;
@@ -127,9 +148,15 @@ export function createPodLogs(
             ? { follow: (_l: (line: string) => void, onEnd: () => void) => (onEnd(), () => undefined) }
             : {}),
         };
-      checkLogStatus(pod, container);
-      const inst = logs.current(pod.metadata.uid as string, container);
-      const format = (l: LogLine): string => (opts.timestamps ? `${isoNano(l.at)} ${l.text}` : l.text);
+      const uid = pod.metadata.uid as string;
+      let inst: LogInstance | undefined;
+      if (opts.previous) inst = logs.byContainerId(uid, container, previousContainerId(pod, container));
+      else {
+        checkLogStatus(pod, container);
+        inst = logs.current(uid, container);
+      }
+      const format = (l: LogLine): string =>
+        opts.timestamps ? `${rfc3339NanoFixed(l.at)} ${l.text}` : l.text;
       if (!inst) return { lines: [] };
       let lines = inst.lines(rt.clock.now());
       const last = lines[lines.length - 1];

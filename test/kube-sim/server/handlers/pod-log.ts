@@ -16,6 +16,7 @@ export function handlePodLog(ctx: HandlerContext, runtime: PodRuntime): Promise<
     tailLines: tail !== null && tail !== '' ? Number(tail) : undefined,
     follow,
     timestamps: url.searchParams.get('timestamps') === 'true',
+    previous: url.searchParams.get('previous') === 'true',
   });
   res.writeHead(200, { 'Content-Type': 'text/plain', 'Transfer-Encoding': 'chunked' });
   ctx.log.status = 200;
