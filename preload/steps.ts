@@ -7,6 +7,8 @@ export const STEPS = {
   secrets: 'Credentials',
   resources: 'Kubernetes objects',
   retry: 'Retry',
+  /** Written once per retry: the timeline's separator between one attempt and the next. */
+  attempt: 'New attempt',
   provision: 'Provisioning',
   setup: 'Store setup',
   checkout: 'Checkout check',
@@ -40,4 +42,25 @@ export function stepLabel(step: string): string {
     return WAIT_LABELS[component] ?? `${component} start`;
   }
   return step.charAt(0).toUpperCase() + step.slice(1).replaceAll('-', ' ');
+}
+
+/**
+ * The phases of one provisioning attempt, in the order the engine runs them ("step N of M").
+ * Every wait-<component> is the one 'wait' phase: the components start together.
+ */
+export const PROVISION_PHASES = [
+  'ingress',
+  'namespace',
+  'secrets',
+  'resources',
+  'wait',
+  'setup',
+  'checkout',
+] as const satisfies readonly (FixedStep | 'wait')[];
+
+/** Where a step stands in an attempt (1-based), or null for a step outside the sequence (a note). */
+export function provisionPhase(step: string): { index: number; total: number } | null {
+  const phase = step.startsWith('wait-') ? 'wait' : step;
+  const at = (PROVISION_PHASES as readonly string[]).indexOf(phase);
+  return at < 0 ? null : { index: at + 1, total: PROVISION_PHASES.length };
 }

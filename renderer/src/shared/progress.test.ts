@@ -23,8 +23,15 @@ describe('running step', () => {
       step: 'wait-mysql',
       startedAt: '2026-01-01T10:00:03.000Z',
       index: 5,
-      total: 8,
+      total: 7,
     });
+  });
+
+  it('counts every wait-<component> as the one wait phase (Medusa waits for other components)', () => {
+    expect(runningStep([ev('wait-medusa-server', 'started', 1)])).toMatchObject({ index: 5, total: 7 });
+    expect(runningStep([ev('checkout', 'started', 1)])).toMatchObject({ index: 7, total: 7 });
+    // A note outside the sequence (a retry's replacement of stuck pods) has no place in it.
+    expect(runningStep([ev('retry', 'started', 1)])).toMatchObject({ index: null, total: null });
   });
 
   it('is none between steps or after the last one', () => {

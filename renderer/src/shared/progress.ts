@@ -1,9 +1,9 @@
 // What a provisioning store is doing now, read from its latest events: the running step, where
 // it is in the attempt ("step N of M") and since when; plus how the elapsed time reads.
 import type { TimelineEvent } from '../../../preload/contract';
-import { PROVISION_STEPS } from './step-label';
+import { provisionPhase } from './step-label';
 
-export type RunningStep = { step: string; startedAt: string; index: number | null; total: number };
+export type RunningStep = { step: string; startedAt: string; index: number | null; total: number | null };
 
 export function runningStep(events: TimelineEvent[]): RunningStep | null {
   const ended = new Set<string>();
@@ -15,12 +15,12 @@ export function runningStep(events: TimelineEvent[]): RunningStep | null {
       continue;
     }
     if (ended.has(event.step)) return null; // the newest step finished: nothing runs now
-    const at = (PROVISION_STEPS as readonly string[]).indexOf(event.step);
+    const phase = provisionPhase(event.step);
     return {
       step: event.step,
       startedAt: event.timestamp,
-      index: at >= 0 ? at + 1 : null,
-      total: PROVISION_STEPS.length,
+      index: phase?.index ?? null,
+      total: phase?.total ?? null,
     };
   }
   return null;

@@ -1,16 +1,3 @@
-// Plain names for the engine's timeline steps, from the contract's STEPS table.
-import type { StepId } from '../../../preload/contract';
-
-export { stepLabel } from '../../../preload/contract';
-
-/** The steps of one provisioning attempt, in the order the engine runs them ("step N of M"). */
-export const PROVISION_STEPS = [
-  'ingress',
-  'namespace',
-  'secrets',
-  'resources',
-  'wait-mysql',
-  'wait-wordpress',
-  'setup',
-  'checkout',
-] as const satisfies readonly StepId[];
+// Plain names for the engine's timeline steps and their place in an attempt: both from the
+// contract's STEPS table (preload/steps.ts), the one list the engine, CLI and UI share.
+export { stepLabel, provisionPhase } from '../../../preload/contract';
