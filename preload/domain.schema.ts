@@ -54,6 +54,8 @@ export const LiveStatusSchema = z.object({
   reason: z.string().nullable(),
   /** The objects found missing or changed ("Service/wordpress"), for Drifted. */
   drifted: z.array(z.string()),
+  /** Degraded: the first pod at fault, so "Open logs" opens it. */
+  pod: z.string().nullable().optional(),
   observedAt: z.string(),
 });
 export type LiveStatus = z.infer<typeof LiveStatusSchema>;

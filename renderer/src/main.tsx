@@ -8,6 +8,7 @@ import './styles.css';
 import './styles/controls.css';
 import './styles/detail.css';
 import './styles/panels.css';
+import './styles/progress.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('renderer/index.html lost its #root element');

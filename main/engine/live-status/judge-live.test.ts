@@ -53,6 +53,8 @@ describe('live status of a Ready store', () => {
     expect(judgeLive('a', expected, crashing, AT)).toMatchObject({
       state: 'Degraded',
       reason: 'Pod mysql-1 is not ready (CrashLoopBackOff)',
+      // "Open logs" opens the pod at fault.
+      pod: 'mysql-1',
     });
     const restarting = healthy();
     restarting.byKind.Pod = [

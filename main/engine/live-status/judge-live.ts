@@ -97,20 +97,36 @@ export function judgeLive(
     return { storeId, state: 'Drifted', reason: reasons.join('; '), drifted, observedAt };
 
   const problems: string[] = [];
+  let atFault: string | null = null;
   for (const pod of observed.byKind.Pod ?? []) {
     if (pod.metadata?.deletionTimestamp) continue;
     if (JOB_COMPONENTS.has(pod.metadata?.labels?.[LABEL.component] ?? '')) continue;
     // A pod already replaced by a newer one (rollout) is not the store's problem.
     if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') continue;
     const problem = podProblem(pod, observed.recentRestarts[pod.metadata?.name ?? ''] ?? 0);
-    if (problem) problems.push(problem);
+    if (!problem) continue;
+    problems.push(problem);
+    atFault ??= pod.metadata?.name ?? null;
   }
   if (problems.length > 0)
-    return { storeId, state: 'Degraded', reason: problems.join('; '), drifted: [], observedAt };
+    return {
+      storeId,
+      state: 'Degraded',
+      reason: problems.join('; '),
+      drifted: [],
+      pod: atFault,
+      observedAt,
+    };
   return { storeId, state: 'Ready', reason: null, drifted: [], observedAt };
 }
 
 /** Same verdict (what a user would notice), ignoring when it was observed. */
 export function sameLive(a: LiveStatus | undefined | null, b: LiveStatus): boolean {
-  return !!a && a.state === b.state && a.reason === b.reason && a.drifted.join() === b.drifted.join();
+  return (
+    !!a &&
+    a.state === b.state &&
+    a.reason === b.reason &&
+    a.drifted.join() === b.drifted.join() &&
+    (a.pod ?? null) === (b.pod ?? null)
+  );
 }

@@ -48,6 +48,24 @@ describe('pickLogTarget', () => {
     });
   });
 
+  it('resolves a workload name to its pod (a failed wait-<deployment> step opens that pod)', () => {
+    const server = pod('medusa-server-7d9f-abcde', 'server', '2025-01-01T10:00:00Z', 'Running', ['medusa'], {
+      labels: { 'app.kubernetes.io/component': 'server', 'pod-template-hash': '7d9f' },
+      ownerReferences: [{ kind: 'ReplicaSet', name: 'medusa-server-7d9f', uid: 'u1' }],
+    });
+    const viaDeployment = pod('redis-x', 'redis', '2025-01-01T10:00:00Z', 'Running', ['redis'], {
+      ownerReferences: [{ kind: 'Deployment', name: 'redis', uid: 'u2' }],
+    });
+    expect(pickLogTarget([server, viaDeployment], 'medusa-server', undefined, 'ns')).toEqual({
+      ok: true,
+      value: { pod: 'medusa-server-7d9f-abcde', container: 'medusa' },
+    });
+    expect(pickLogTarget([server, viaDeployment], 'redis', undefined, 'ns')).toMatchObject({
+      value: { pod: 'redis-x' },
+    });
+    expect(pickLogTarget([server], 'medusa', undefined, 'ns').ok).toBe(false);
+  });
+
   it('takes an exact pod name and a named container', () => {
     expect(pickLogTarget(pods, 'wordpress-old', undefined, 'ns')).toEqual({
       ok: true,

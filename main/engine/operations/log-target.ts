@@ -51,6 +51,18 @@ function newest(pods: ApiObject[]): ApiObject | undefined {
   })[0];
 }
 
+/**
+ * Whether a pod belongs to the workload named `name`: a Job, StatefulSet or Deployment (directly,
+ * or through its ReplicaSet `<name>-<pod-template-hash>`), so a failed wait-<deployment> step
+ * can open the logs of that Deployment's pod.
+ */
+function ownedBy(pod: ApiObject, name: string): boolean {
+  const hash = pod.metadata?.labels?.['pod-template-hash'];
+  return (pod.metadata?.ownerReferences ?? []).some(
+    (ref) => ref.name === name || (ref.kind === 'ReplicaSet' && !!hash && ref.name === `${name}-${hash}`),
+  );
+}
+
 export function pickLogTarget(
   pods: ApiObject[],
   podOrComponent: string | undefined,
@@ -60,7 +72,8 @@ export function pickLogTarget(
   const ref = podOrComponent ?? DEFAULT_LOG_COMPONENT;
   const pod =
     pods.find((p) => p.metadata?.name === ref) ??
-    newest(pods.filter((p) => p.metadata?.labels?.[LABEL.component] === ref));
+    newest(pods.filter((p) => p.metadata?.labels?.[LABEL.component] === ref)) ??
+    newest(pods.filter((p) => ownedBy(p, ref)));
   if (!pod) {
     const names = pods.map((p) => p.metadata?.name).filter(Boolean);
     return err(

@@ -1,21 +1,17 @@
-// A failure, or a Ready store that is not well, with what fixes it right there: Retry (with the
-// settings frozen at create, or the context's current ones), Repair, and the logs that explain it.
+// A failure, or a Ready store that is not well, in the detail: what happened, why, and the
+// buttons that fix it right there (failure-actions.tsx; the card shows the same ones).
 import type { StoreApi } from 'zustand';
 import { useStore } from 'zustand';
 import type { LiveStatus, Store } from '../../../../preload/contract';
 import { useAppStores } from '../../app-stores-context';
-import { BusyButton } from '../../shared/busy-button';
 import { FeedbackMessage } from '../../shared/feedback-message';
 import { stepLabel } from '../../shared/step-label';
 import type { StoreActionsState } from '../actions/actions.state';
-import { useClusterDown } from './use-cluster-down';
+import { FailureActions } from './failure-actions';
 
-/** Which logs explain a failed step: the component whose pod ran it. */
-export function logsForStep(step: string | null): string {
-  if (step === 'setup') return 'setup';
-  if (step === 'wait-mysql') return 'mysql';
-  return 'wordpress';
-}
+/** Whether a store needs the failure box: Failed, or Ready but Drifted/Degraded now. */
+export const inTrouble = (store: Store, live: LiveStatus | undefined | null): boolean =>
+  store.status === 'Failed' || (store.status === 'Ready' && !!live && live.state !== 'Ready');
 
 export function FailureBox({
   store,
@@ -27,12 +23,9 @@ export function FailureBox({
   actions: StoreApi<StoreActionsState>;
 }) {
   const { view } = useAppStores();
-  const pending = useStore(actions, (s) => s.pending);
   const feedback = useStore(actions, (s) => s.feedback);
-  const down = useClusterDown();
-  const why = down ? `${down}: try again once it answers` : undefined;
-  const unwell = store.status === 'Ready' && live && live.state !== 'Ready';
-  if (store.status !== 'Failed' && !unwell) return null;
+  if (!inTrouble(store, live)) return null;
+  const openLogs = (target: string | null) => view.getState().openLogs(target);
 
   if (store.status === 'Failed') {
     return (
@@ -42,34 +35,10 @@ export function FailureBox({
           {store.errorStep && <code className="step-code">{store.errorStep}</code>}
         </p>
         <p className="failure-reason">{store.errorMessage ?? 'No reason was recorded.'}</p>
-        <div className="failure-actions">
-          <BusyButton
-            busy={Boolean(pending.retry)}
-            busyText="Retrying…"
-            disabled={!!down}
-            title={why}
-            onClick={() => void actions.getState().retry()}
-          >
-            Retry
-          </BusyButton>
-          <BusyButton
-            busy={Boolean(pending.retry)}
-            busyText="Retrying…"
-            disabled={!!down}
-            title={
-              why ?? 'Use the Settings as they are now instead of those saved when the store was created'
-            }
-            onClick={() => void actions.getState().retry(true)}
-          >
-            Retry with current settings
-          </BusyButton>
-          <button type="button" onClick={() => view.getState().openLogs(logsForStep(store.errorStep))}>
-            Open logs
-          </button>
-        </div>
+        <FailureActions store={store} live={live} actions={actions} onOpenLogs={openLogs} />
         <p className="muted failure-note">
-          A store keeps the settings (base domain, StorageClass, image registry) it was created with; “Retry
-          with current settings” replaces them with today’s.
+          Settings are frozen per store when it is created (base domain, StorageClass, image registry).
+          “Retry” keeps them; “Retry with current settings” replaces them with today’s Settings.
         </p>
         <FeedbackMessage feedback={feedback.retry} />
       </div>
@@ -81,20 +50,7 @@ export function FailureBox({
         {live?.state === 'Drifted' ? 'Drifted from what Storedeck built' : 'Degraded'}
       </p>
       <p className="failure-reason">{live?.reason}</p>
-      <div className="failure-actions">
-        <BusyButton
-          busy={Boolean(pending.reconcile)}
-          busyText="Repairing…"
-          disabled={!!down}
-          title={why ?? 'Re-apply every object of the store as Storedeck built it'}
-          onClick={() => void actions.getState().reconcile()}
-        >
-          Repair
-        </BusyButton>
-        <button type="button" onClick={() => view.getState().openLogs(null)}>
-          Open logs
-        </button>
-      </div>
+      <FailureActions store={store} live={live} actions={actions} onOpenLogs={openLogs} />
       <FeedbackMessage feedback={feedback.reconcile} />
     </div>
   );

@@ -1,8 +1,10 @@
 // One store in the grid, at a fixed height (the grid is virtualised): name and status, where it
 // is reachable, what is happening now, its latest steps. Focusable for arrow-key navigation.
+import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { LiveStatus, Store } from '../../../../preload/contract';
 import { useAppStores } from '../../app-stores-context';
+import { createStoreActionsStore } from '../actions/actions.state';
 import { CardProgress } from './card-progress';
 import { CardTimeline } from './card-timeline';
 import { shownStatus } from './list-query';
@@ -10,6 +12,9 @@ import { StatusBadge } from './status-badge';
 import { StoreLink } from './store-link';
 import { stepLabel } from '../../shared/step-label';
 import { useClusterDown } from './use-cluster-down';
+import { FailureActions } from './failure-actions';
+import { inTrouble } from './failure-box';
+import { FeedbackMessage } from '../../shared/feedback-message';
 
 export function StoreCard({
   store,
@@ -28,7 +33,10 @@ export function StoreCard({
   position: number;
   setSize: number;
 }) {
-  const { view } = useAppStores();
+  const { api, view } = useAppStores();
+  const actions = useMemo(() => createStoreActionsStore(api, store.id), [api, store.id]);
+  const feedback = useStore(actions, (s) => s.feedback.retry ?? s.feedback.reconcile);
+  const trouble = inTrouble(store, live);
   const selected = useStore(view, (s) => s.selectedId === store.id);
   const down = useClusterDown();
   const titleId = `store-${store.id}-name`;
@@ -67,7 +75,24 @@ export function StoreCard({
       ) : (
         <CardProgress store={store} live={live} queuePlace={queuePlace} estimateMs={estimateMs} />
       )}
-      <CardTimeline store={store} />
+      {trouble ? (
+        // Fixed where it is shown: the same buttons as the detail's failure box.
+        <div className="card-failure">
+          <FailureActions
+            store={store}
+            live={live}
+            actions={actions}
+            tabIndex={-1}
+            onOpenLogs={(target) => {
+              view.getState().select(store.id);
+              view.getState().openLogs(target);
+            }}
+          />
+          <FeedbackMessage feedback={feedback} />
+        </div>
+      ) : (
+        <CardTimeline store={store} />
+      )}
       <div className="store-card-foot">
         <button
           type="button"
