@@ -55,6 +55,7 @@ export const err = <T = never>(code: ErrorCode, message: string): Result<T> => (
 export * from './domain.schema';
 export * from './steps';
 export * from './cluster.schema';
+export * from './store-address';
 
 // ---------- Requests ----------
 const Empty = z.object({}).strict();
@@ -106,6 +107,16 @@ export const requests = {
   listStores: { request: Empty, response: z.array(StoreSummarySchema) },
   getStore: { request: ById, response: StoreSchema },
   createStore: { request: CreateStoreSchema, response: StoreSchema },
+  /** What decides the current context's store URLs, so the create dialog previews slug and URL as the engine will. */
+  getStoreAddressRule: {
+    request: Empty,
+    response: z.object({
+      context: z.string(),
+      isLocal: z.boolean(),
+      baseDomain: z.string().nullable(),
+      httpPort: z.number().int().nullable(),
+    }),
+  },
   deleteStore: { request: ById, response: StoreSchema },
   /** Starts a Failed store again; with useCurrentSettings its frozen settings are replaced by the context's. */
   retryStore: {

@@ -3,7 +3,7 @@
 import { err, parseRequest, type Plan, type Result, type Settings, type Store } from '../../preload/contract';
 import type { StoresRepo } from '../state/stores.repo';
 import { storeNamespace } from './model/names';
-import { validateStoreName } from './model/slug';
+import { validateStoreName } from '../../preload/store-address';
 
 export interface CreateStoreInput {
   name: string;

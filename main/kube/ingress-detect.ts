@@ -112,20 +112,5 @@ export async function detectIngress(client: KubeClient, signal?: AbortSignal): P
   };
 }
 
-/** "http://shop.localhost:8080", or without the port when it is 80 (or not known). */
-export function storeOrigin(host: string, httpPort: number | null): string {
-  return httpPort === null || httpPort === 80 ? `http://${host}` : `http://${host}:${httpPort}`;
-}
-
-/**
- * Host of a store: <slug>.<baseDomain> when a base domain is set, else <slug>.localhost on local
- * clusters (resolves to loopback offline); null for a remote cluster without a base domain.
- */
-export function storeHost(
-  slug: string,
-  options: { isLocal: boolean; baseDomain: string | null },
-): string | null {
-  const domain = options.baseDomain?.trim().replace(/^\.+|\.+$/g, '');
-  if (domain) return `${slug}.${domain}`;
-  return options.isLocal ? `${slug}.localhost` : null;
-}
+// The store URL rule lives with the slug rule, where the create dialog previews it too.
+export { storeHost, storeOrigin } from '../../preload/store-address';

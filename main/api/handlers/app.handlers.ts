@@ -32,6 +32,7 @@ type AppHandlers = Pick<
   | 'listAudit'
   | 'openExternal'
   | 'reloadKubeconfig'
+  | 'getStoreAddressRule'
 >;
 
 export function appHandlers({
@@ -90,6 +91,16 @@ export function appHandlers({
           ingressHttpPort: state.settings.ingressHttpPort(context.value),
         }),
       );
+    },
+    getStoreAddressRule: async () => {
+      const context = session.require();
+      if (!context.ok) return context;
+      return ok({
+        context: context.value,
+        isLocal: pool.isLocal(context.value),
+        baseDomain: state.settings.get().baseDomain,
+        httpPort: state.settings.ingressHttpPort(context.value).port,
+      });
     },
     getSettings: async () => ok(state.settings.get()),
     updateSettings: async (patch: ParsedRequestOf<'updateSettings'>) => {

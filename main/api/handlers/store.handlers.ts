@@ -41,6 +41,7 @@ type StoreHandlers = Omit<
   | 'cancelClusterOperation'
   | 'deleteLocalCluster'
   | 'downloadKind'
+  | 'getStoreAddressRule'
 >;
 
 export function storeHandlers({

@@ -1,6 +1,8 @@
 // Names the engine gives every store whatever its plan: the namespace and the password-reset
 // Jobs. A plan's own object names live in its strategy folder (strategies/<plan>/).
-export const NAMESPACE_PREFIX = 'store-';
+import { NAMESPACE_PREFIX } from '../../../preload/store-address';
+
+export { NAMESPACE_PREFIX };
 
 /** Prefix of password-reset Job names; the caller appends a unique suffix. */
 export const PASSWORD_RESET_JOB_PREFIX = 'admin-password-reset';

@@ -1,7 +1,9 @@
 // Name, admin email, plan. Validation is main's: the contract's error value is shown in plain
 // words (its "field:" prefix is for programs, not people); cancelling forgets the attempt.
+// As the name is typed, the slug and URL it will get are previewed by the engine's own rule.
 import { useState, type FormEvent } from 'react';
 import type { Plan } from '../../../../preload/contract';
+import { AddressPreview } from './address-preview';
 import { BusyButton } from '../../shared/busy-button';
 import { useModal } from '../../shared/use-modal';
 import { useAppStores } from '../../app-stores-context';
@@ -15,6 +17,7 @@ export function CreateStoreDialog({ open, onClose }: { open: boolean; onClose: (
   const dialog = useModal(open);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [name, setName] = useState('');
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -32,6 +35,7 @@ export function CreateStoreDialog({ open, onClose }: { open: boolean; onClose: (
       return;
     }
     setError(null);
+    setName('');
     form.reset();
     onClose();
     // The new store opens at once, so its timeline fills in where the user is looking.
@@ -40,6 +44,7 @@ export function CreateStoreDialog({ open, onClose }: { open: boolean; onClose: (
 
   function cancel() {
     setError(null);
+    setName('');
     dialog.current?.querySelector('form')?.reset();
     onClose();
   }
@@ -49,7 +54,15 @@ export function CreateStoreDialog({ open, onClose }: { open: boolean; onClose: (
       <form noValidate onSubmit={(e) => void submit(e)}>
         <h2 id="create-store-title">New store</h2>
         <label htmlFor="store-name">Store name</label>
-        <input id="store-name" name="name" autoComplete="off" maxLength={NAME_MAX} />
+        <input
+          id="store-name"
+          name="name"
+          autoComplete="off"
+          maxLength={NAME_MAX}
+          aria-describedby="store-address-preview"
+          onInput={(e) => setName(e.currentTarget.value)}
+        />
+        <AddressPreview id="store-address-preview" name={name} open={open} />
         <label htmlFor="store-admin-email">Admin email</label>
         <input id="store-admin-email" name="adminEmail" type="email" autoComplete="email" />
         <label htmlFor="store-plan">Plan</label>

@@ -1,6 +1,9 @@
-// Store name → slug → namespace and host. The slug is a DNS-1123 label, so it is valid both as
+// Store name → slug → namespace, host and URL: the one rule the engine builds stores with and the
+// create dialog previews as the user types. The slug is a DNS-1123 label, so it is valid both as
 // the namespace suffix and as the first label of the store's host name.
-import { NAMESPACE_PREFIX } from './names';
+
+/** Every store's namespace is `store-<slug>`. */
+export const NAMESPACE_PREFIX = 'store-';
 
 /** Longest slug such that `store-<slug>` fits a 63-character namespace name. */
 export const MAX_SLUG_LENGTH = 63 - NAMESPACE_PREFIX.length;
@@ -68,4 +71,51 @@ export function refineStoreName(
 ): void {
   const check = validateStoreName(name);
   if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message });
+}
+
+/** "http://shop.localhost:8080", or without the port when it is 80 (or not known). */
+export function storeOrigin(host: string, httpPort: number | null): string {
+  return httpPort === null || httpPort === 80 ? `http://${host}` : `http://${host}:${httpPort}`;
+}
+
+/**
+ * Host of a store: <slug>.<baseDomain> when a base domain is set, else <slug>.localhost on local
+ * clusters (resolves to loopback offline); null for a remote cluster without a base domain.
+ */
+export function storeHost(
+  slug: string,
+  options: { isLocal: boolean; baseDomain: string | null },
+): string | null {
+  const domain = options.baseDomain?.trim().replace(/^\.+|\.+$/g, '');
+  if (domain) return `${slug}.${domain}`;
+  return options.isLocal ? `${slug}.localhost` : null;
+}
+
+/** What decides a context's store URLs (the contract's getStoreAddressRule). */
+export interface StoreAddressRule {
+  context: string;
+  isLocal: boolean;
+  baseDomain: string | null;
+  /** The host port the context's ingress answers on (null: 80). */
+  httpPort: number | null;
+}
+
+export type StoreAddressPreview =
+  | { ok: true; slug: string; namespace: string; url: string | null; problem: string | null }
+  | { ok: false; message: string };
+
+/** The slug, namespace and storefront URL a name would get on a context, as the engine decides them. */
+export function previewStoreAddress(name: string, rule: StoreAddressRule): StoreAddressPreview {
+  const check = validateStoreName(name);
+  if (!check.ok) return check;
+  const host = storeHost(check.slug, rule);
+  return {
+    ok: true,
+    slug: check.slug,
+    namespace: `${NAMESPACE_PREFIX}${check.slug}`,
+    url: host ? `${storeOrigin(host, rule.httpPort)}/` : null,
+    problem: host
+      ? null
+      : `Context "${rule.context}" is a remote cluster and no base domain is set: set one in Settings so the store gets a host name`,
+  };
 }

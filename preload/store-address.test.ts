@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { StoreNameSchema } from '../../../preload/contract';
-import { storeNamespace } from './names';
-import { MAX_SLUG_LENGTH, refineStoreName, slugify, validateStoreName } from './slug';
+import { StoreNameSchema } from './contract';
+import { storeNamespace } from '../main/engine/model/names';
+import {
+  MAX_SLUG_LENGTH,
+  previewStoreAddress,
+  refineStoreName,
+  slugify,
+  validateStoreName,
+} from './store-address';
 
 const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
@@ -75,5 +81,33 @@ describe('validateStoreName', () => {
     const refused = schema.safeParse('kube-system');
     expect(refused.success).toBe(false);
     expect(refused.error?.issues[0]?.message).toContain('reserved');
+  });
+});
+
+describe('previewStoreAddress', () => {
+  const local = { context: 'kind-storedeck', isLocal: true, baseDomain: null, httpPort: 8080 };
+  it('gives the slug, namespace and URL the engine will use, port included when not 80', () => {
+    expect(previewStoreAddress('Café Crème', local)).toEqual({
+      ok: true,
+      slug: 'cafe-creme',
+      namespace: 'store-cafe-creme',
+      url: 'http://cafe-creme.localhost:8080/',
+      problem: null,
+    });
+    const remote = { context: 'k3s', isLocal: false, baseDomain: 'shops.example.com', httpPort: 80 };
+    expect(previewStoreAddress('My Shop', remote)).toMatchObject({ url: 'http://my-shop.shops.example.com/' });
+  });
+
+  it('says why there is no URL yet, and refuses names the engine refuses', () => {
+    const remote = { context: 'k3s', isLocal: false, baseDomain: null, httpPort: null };
+    expect(previewStoreAddress('My Shop', remote)).toMatchObject({
+      ok: true,
+      url: null,
+      problem: expect.stringMatching(/no base domain is set/),
+    });
+    expect(previewStoreAddress('Admin', local)).toEqual({
+      ok: false,
+      message: 'Store name "Admin" is reserved; choose another name',
+    });
   });
 });
