@@ -1,12 +1,14 @@
-// Settings as main keeps them. Validation is main's: a refused value shows main's message
-// under its field and nothing is saved.
-import { useEffect, type FormEvent } from 'react';
+// Settings as main keeps them. Each field is checked as it is edited with the contract's own
+// schema and its message shown under it; Save sends nothing while one is invalid; Cancel (or Esc)
+// puts every field back to the saved value.
+import { useEffect, useRef, type FocusEvent, type FormEvent } from 'react';
 import { useStore } from 'zustand';
 import type { RequestOf, Settings } from '../../../../preload/contract';
 import { BusyButton } from '../../shared/busy-button';
 import { useModal } from '../../shared/use-modal';
 import { useAppStores } from '../../app-stores-context';
 import { SettingsField } from './settings-field';
+import type { SettingsField as FieldName } from './settings.state';
 
 const text = (data: FormData, key: string): string | null => {
   const value = String(data.get(key) ?? '').trim();
@@ -39,6 +41,7 @@ export function SettingsDialog() {
   const error = useStore(store, (s) => s.error);
   const fieldErrors = useStore(store, (s) => s.fieldErrors);
   const dialog = useModal(open);
+  const form = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
     if (!open) return;
@@ -47,6 +50,19 @@ export function SettingsDialog() {
   }, [open, store]);
 
   const close = () => view.getState().setSettingsOpen(false);
+  // Edits not saved are dropped: the next open shows the settings as they are.
+  const cancel = () => {
+    form.current?.reset();
+    store.getState().clearErrors();
+    close();
+  };
+  // A field is checked when the user leaves it, and again on each edit once it was wrong.
+  const checkField = (target: EventTarget, always: boolean) => {
+    const name = (target as HTMLInputElement).name as FieldName | '';
+    if (!name || !form.current) return;
+    if (!always && !store.getState().fieldErrors[name]) return;
+    store.getState().check(patchOf(new FormData(form.current)), [name]);
+  };
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -57,8 +73,15 @@ export function SettingsDialog() {
   }
 
   return (
-    <dialog ref={dialog} className="dialog dialog-wide" aria-labelledby="settings-title" onClose={close}>
-      <form noValidate onSubmit={(e) => void submit(e)} key={settings ? JSON.stringify(settings) : 'loading'}>
+    <dialog ref={dialog} className="dialog dialog-wide" aria-labelledby="settings-title" onClose={cancel}>
+      <form
+        ref={form}
+        noValidate
+        onSubmit={(e) => void submit(e)}
+        onBlur={(e: FocusEvent<HTMLFormElement>) => checkField(e.target, true)}
+        onInput={(e) => checkField(e.target, false)}
+        key={settings ? JSON.stringify(settings) : 'loading'}
+      >
         <h2 id="settings-title">Settings</h2>
         {loading && !settings && <p className="muted">Loading settings…</p>}
         <fieldset className="fieldset" disabled={!settings}>
@@ -159,7 +182,7 @@ export function SettingsDialog() {
           </p>
         )}
         <div className="dialog-actions">
-          <button type="button" onClick={close}>
+          <button type="button" onClick={cancel}>
             Cancel
           </button>
           <BusyButton type="submit" className="primary" busy={saving} busyText="Saving…" disabled={!settings}>

@@ -31,21 +31,54 @@ describe('settings store', () => {
     const store = createSettingsStore(api);
     await store.getState().load();
     expect(store.getState().settings).toEqual(settings);
-    api.respond(
-      'updateSettings',
-      err('invalid_request', 'provisionTimeoutSeconds: Too small: expected number to be >=30'),
-    );
-    const refused = await store.getState().save({ provisionTimeoutSeconds: 5 });
+    // Main's own refusal (a rule only main knows) lands next to its field too.
+    api.respond('updateSettings', err('invalid_request', 'storageClass: No StorageClass "fast" in kube-sim'));
+    const refused = await store.getState().save({ storageClass: 'fast' });
     expect(refused.ok).toBe(false);
     expect(store.getState()).toMatchObject({
       saving: false,
       error: null,
-      fieldErrors: { provisionTimeoutSeconds: 'Too small: expected number to be >=30' },
+      fieldErrors: { storageClass: 'No StorageClass "fast" in kube-sim' },
       settings,
     });
     api.respond('updateSettings', ok({ ...settings, concurrency: 5 }));
     await store.getState().save({ concurrency: 5 });
     expect(store.getState()).toMatchObject({ fieldErrors: {}, settings: { concurrency: 5 } });
+  });
+
+  it('checks every field with the contract schema before sending: all messages at once, nothing saved', async () => {
+    const api = createFakeApi();
+    const store = createSettingsStore(api);
+    const refused = await store.getState().save({
+      ...settings,
+      baseDomain: 'https://shops.example.com',
+      storageClass: 'Local Path',
+      imageRegistry: 'https://registry.example.com',
+      concurrency: 0,
+      maxStoresPerContext: 1.5,
+      provisionTimeoutSeconds: Number.NaN,
+      ingressHttpPort: 70000,
+    });
+    expect(refused.ok).toBe(false);
+    expect(api.calls.filter((c) => c.name === 'updateSettings')).toEqual([]);
+    expect(store.getState().fieldErrors).toEqual({
+      baseDomain: 'Base domain must be a DNS name such as stores.example.com',
+      storageClass: expect.stringMatching(/^StorageClass must be a Kubernetes object name/),
+      imageRegistry: expect.stringMatching(/^Image registry must be a registry host .*no https:\/\//),
+      concurrency: 'Concurrent provisions must be at least 1',
+      maxStoresPerContext: 'Stores per context must be a whole number',
+      provisionTimeoutSeconds: 'Provisioning timeout (seconds) must be a number',
+      ingressHttpPort: 'Ingress HTTP port must be at most 65535',
+    });
+  });
+
+  it('re-checks a field as it is edited: the message goes once the value is right', () => {
+    const store = createSettingsStore(createFakeApi());
+    store.getState().check({ concurrency: 0, maxStoresPerContext: 0 }, ['concurrency']);
+    // Only the field being edited is judged; the other is not touched yet.
+    expect(store.getState().fieldErrors).toEqual({ concurrency: 'Concurrent provisions must be at least 1' });
+    store.getState().check({ concurrency: 4 }, ['concurrency']);
+    expect(store.getState().fieldErrors).toEqual({});
   });
 
   it('shows an error that names no field as a general one', async () => {
