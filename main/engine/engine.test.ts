@@ -114,6 +114,13 @@ describe('Engine transitions', () => {
     });
     expect(state.stores.getDesired(created.value.id)?.generation).toBe(2);
     expect(state.audit.list(1)[0]).toMatchObject({ action: 'retry' });
+    // The timeline marks where the new attempt begins, and why.
+    expect(state.events.list(created.value.id).filter((e) => e.step === 'attempt')).toMatchObject([
+      {
+        status: 'completed',
+        message: 'Attempt 2: retry after Start failed, with the settings frozen at create',
+      },
+    ]);
     await engine.settled(created.value.id);
   });
 

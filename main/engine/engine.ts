@@ -1,7 +1,15 @@
 // The engine facade every transport calls: create, retry, delete, resume and reconcile stores.
 // Each returns a Result value (never throws for an expected failure); the work itself runs in a
 // keyed queue, and progress reaches listeners through the contract's event streams.
-import { ENGINE_DEFAULTS, err, ok, type Plan, type Result, type Store } from '../../preload/contract';
+import {
+  ENGINE_DEFAULTS,
+  err,
+  ok,
+  stepLabel,
+  type Plan,
+  type Result,
+  type Store,
+} from '../../preload/contract';
 import { createEventBus, type EventBus } from '../primitives/event-bus';
 import type { KubeClient } from '../kube/client';
 import type { AuditRepo } from '../state/audit.repo';
@@ -48,6 +56,15 @@ export interface EngineOptions {
    * audits every request; the data dir's worker (another process) runs them. See setWorking().
    */
   working?: boolean;
+}
+
+/** The separator a retry writes into the timeline: which attempt begins, and why. */
+function attemptMessage(generation: number, failed: Store, useCurrentSettings: boolean): string {
+  const after = failed.errorStep ? `${stepLabel(failed.errorStep)} failed` : 'the last attempt failed';
+  const settings = useCurrentSettings
+    ? 'with the context’s current settings'
+    : 'with the settings frozen at create';
+  return `Attempt ${generation}: retry after ${after}, ${settings}`;
 }
 
 export class Engine {
@@ -159,6 +176,7 @@ export class Engine {
       actor,
     });
     this.writer.changed(queued);
+    this.writer.event(id, 'attempt', 'completed', attemptMessage(generation, store, useCurrentSettings));
     this.queue.enqueue(id);
     return ok(queued);
   }

@@ -6,7 +6,8 @@ import type { Store, TimelineEvent } from '../../../../preload/contract';
 import { formatClock, formatDuration } from '../../shared/format';
 import { stepLabel } from '../../shared/step-label';
 import { useAppStores } from '../../app-stores-context';
-import { buildSteps, timelineSpanMs, type StepRow } from './timeline-steps';
+import { timelineSpanMs, type StepRow } from './timeline-steps';
+import { buildAttempts, type Attempt } from './timeline-attempts';
 
 const EMPTY: TimelineEvent[] = [];
 
@@ -45,11 +46,65 @@ function StepItem({ row }: { row: StepRow }) {
   );
 }
 
+function StepList({ rows, label }: { rows: StepRow[]; label: string }) {
+  return (
+    <ol className="steps" aria-label={label}>
+      {rows.map((row) => (
+        <StepItem key={row.key} row={row} />
+      ))}
+    </ol>
+  );
+}
+
+/** An earlier attempt, folded: its header says how it ended; its steps open on demand. */
+function AttemptSection({ attempt, store }: { attempt: Attempt; store: Store }) {
+  const outcome = attempt.failed
+    ? `failed at ${stepLabel(attempt.failed.step)}`
+    : attempt.latest
+      ? 'current'
+      : 'did not finish';
+  const title = `Attempt ${attempt.number}`;
+  const head = (
+    <>
+      <span className="attempt-title">{title}</span>
+      <span className={`attempt-outcome muted${attempt.failed ? ' attempt-failed' : ''}`}>{outcome}</span>
+      {attempt.startedAt && (
+        <time className="muted" dateTime={attempt.startedAt}>
+          {formatClock(attempt.startedAt)}
+        </time>
+      )}
+    </>
+  );
+  // The current attempt's list keeps the name a single-attempt timeline has.
+  const list = (
+    <StepList
+      rows={attempt.rows}
+      label={attempt.latest ? `Timeline of ${store.name}` : `${title} of ${store.name}`}
+    />
+  );
+  if (attempt.latest) {
+    return (
+      <section className="attempt attempt-latest" aria-label={title}>
+        <h3 className="attempt-head">{head}</h3>
+        {attempt.reason && <p className="muted attempt-reason">{attempt.reason}</p>}
+        {list}
+      </section>
+    );
+  }
+  return (
+    <details className="attempt" aria-label={title}>
+      <summary className="attempt-head">{head}</summary>
+      {attempt.reason && <p className="muted attempt-reason">{attempt.reason}</p>}
+      {list}
+    </details>
+  );
+}
+
 export function TimelineTab({ store }: { store: Store }) {
   const { timeline } = useAppStores();
   const events = useStore(timeline, (s) => s.byStore[store.id] ?? EMPTY);
   const error = useStore(timeline, (s) => s.errors[store.id] ?? null);
-  const rows = useMemo(() => buildSteps(events), [events]);
+  const attempts = useMemo(() => buildAttempts(events), [events]);
   const span = timelineSpanMs(events);
 
   useEffect(() => {
@@ -63,18 +118,19 @@ export function TimelineTab({ store }: { store: Store }) {
           {error}
         </p>
       )}
-      {rows.length === 0 ? (
+      {events.length === 0 ? (
         <p className="muted">No steps yet: the store is waiting for its turn in the queue.</p>
       ) : (
         <>
           <p className="muted">
             {events.length} events{span !== null && span > 0 ? ` over ${formatDuration(span)}` : ''}
           </p>
-          <ol className="steps" aria-label={`Timeline of ${store.name}`}>
-            {rows.map((row) => (
-              <StepItem key={row.key} row={row} />
-            ))}
-          </ol>
+          {attempts.length === 1 && attempts[0] ? (
+            <StepList rows={attempts[0].rows} label={`Timeline of ${store.name}`} />
+          ) : (
+            // Retried: the latest attempt open, the earlier ones folded and marked with how they ended.
+            attempts.map((attempt) => <AttemptSection key={attempt.number} attempt={attempt} store={store} />)
+          )}
         </>
       )}
     </div>
