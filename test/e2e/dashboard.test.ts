@@ -26,6 +26,30 @@ afterAll(async () => {
 });
 
 describe('dashboard against the simulated cluster', () => {
+  it('the create dialog previews the slug and URL as the name is typed, and refuses a reserved name', async () => {
+    const { ui } = s;
+    await ui.createStoreButton.click();
+    const dialog = ui.createDialog;
+    const preview = dialog.locator('#store-address-preview');
+    await dialog.getByLabel('Store name').fill('Café Crème');
+    // kube-sim is a loopback cluster with the ingress on port 80: <slug>.localhost, no port.
+    await preview.filter({ hasText: 'http://cafe-creme.localhost/' }).waitFor();
+    expect(await preview.textContent()).toMatch(/namespace store-cafe-creme/);
+    expect(await dialog.getByLabel('Store name').getAttribute('aria-describedby')).toBe(
+      'store-address-preview',
+    );
+    await dialog.getByLabel('Store name').fill('Admin');
+    await preview.filter({ hasText: 'Store name "Admin" is reserved; choose another name' }).waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    // Cancel forgets the name: the next open starts empty.
+    await ui.createStoreButton.click();
+    expect(await dialog.getByLabel('Store name').inputValue()).toBe('');
+    expect(await preview.textContent()).toMatch(/comes from its name/);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
   it('creates a store from the dialog; the card goes Queued/Provisioning → Ready while the timeline fills live', async () => {
     const { ui } = s;
     await ui.page.getByRole('combobox', { name: 'Cluster context' }).waitFor();
@@ -192,6 +216,41 @@ describe('dashboard against the simulated cluster', () => {
     await ui.themeToggle.click();
     const saved = await s.app.handlers.getSettings({});
     expect(saved.ok && saved.value.concurrency).toBe(3);
+  });
+
+  it('Settings checks each field as it is left, in plain words, and Cancel puts every edit back', async () => {
+    const { ui } = s;
+    const dialog = ui.settingsDialog;
+    await ui.settingsButton.click();
+    await dialog.waitFor();
+    const baseDomain = dialog.getByLabel('Base domain');
+    const port = dialog.getByLabel('Ingress HTTP port');
+    await expect.poll(() => dialog.getByLabel('Provisions at once').inputValue()).toBe('3');
+    await baseDomain.fill('https://shops.example.com');
+    await port.fill('70000');
+    await dialog.getByLabel('Provisions at once').fill('7');
+    await dialog.getByLabel('Provisions at once').blur();
+    // Both wrong fields say so next to themselves, before anything is sent.
+    await dialog.getByText('Base domain must be a DNS name such as stores.example.com').waitFor();
+    await dialog.getByText('Ingress HTTP port must be at most 65535').waitFor();
+    expect(await baseDomain.getAttribute('aria-invalid')).toBe('true');
+    expect(await port.getAttribute('aria-invalid')).toBe('true');
+    // Fixing a field clears its message as it is typed.
+    await port.fill('8080');
+    await dialog.getByText('Ingress HTTP port must be at most 65535').waitFor({ state: 'detached' });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await ui.settingsButton.click();
+    await dialog.waitFor();
+    expect(await baseDomain.inputValue()).toBe('');
+    expect(await port.inputValue()).toBe('');
+    expect(await dialog.getByLabel('Provisions at once').inputValue()).toBe('3');
+    expect(await dialog.getByRole('alert').count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const saved = await s.app.handlers.getSettings({});
+    expect(saved.ok && [saved.value.concurrency, saved.value.baseDomain]).toEqual([3, null]);
   });
 
   it('Cluster shows the preflight checks', async () => {

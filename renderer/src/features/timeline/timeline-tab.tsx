@@ -58,11 +58,16 @@ function StepList({ rows, label }: { rows: StepRow[]; label: string }) {
 
 /** An earlier attempt, folded: its header says how it ended; its steps open on demand. */
 function AttemptSection({ attempt, store }: { attempt: Attempt; store: Store }) {
+  const reached = attempt.rows.some((r) => r.step === 'ready' && r.status === 'completed');
   const outcome = attempt.failed
     ? `failed at ${stepLabel(attempt.failed.step)}`
-    : attempt.latest
-      ? 'current'
-      : 'did not finish';
+    : reached
+      ? 'reached Ready'
+      : attempt.latest
+        ? 'in progress'
+        : 'did not finish';
+  // The header already names the attempt; the engine's line says it for the CLI's plain timeline.
+  const reason = attempt.reason?.replace(/^Attempt \d+: /, '') ?? null;
   const title = `Attempt ${attempt.number}`;
   const head = (
     <>
@@ -86,7 +91,7 @@ function AttemptSection({ attempt, store }: { attempt: Attempt; store: Store }) 
     return (
       <section className="attempt attempt-latest" aria-label={title}>
         <h3 className="attempt-head">{head}</h3>
-        {attempt.reason && <p className="muted attempt-reason">{attempt.reason}</p>}
+        {reason && <p className="muted attempt-reason">{reason}</p>}
         {list}
       </section>
     );
@@ -94,7 +99,7 @@ function AttemptSection({ attempt, store }: { attempt: Attempt; store: Store }) 
   return (
     <details className="attempt" aria-label={title}>
       <summary className="attempt-head">{head}</summary>
-      {attempt.reason && <p className="muted attempt-reason">{attempt.reason}</p>}
+      {reason && <p className="muted attempt-reason">{reason}</p>}
       {list}
     </details>
   );
