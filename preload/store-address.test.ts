@@ -95,7 +95,9 @@ describe('previewStoreAddress', () => {
       problem: null,
     });
     const remote = { context: 'k3s', isLocal: false, baseDomain: 'shops.example.com', httpPort: 80 };
-    expect(previewStoreAddress('My Shop', remote)).toMatchObject({ url: 'http://my-shop.shops.example.com/' });
+    expect(previewStoreAddress('My Shop', remote)).toMatchObject({
+      url: 'http://my-shop.shops.example.com/',
+    });
   });
 
   it('says why there is no URL yet, and refuses names the engine refuses', () => {
