@@ -58,7 +58,7 @@ export async function verifyCheckoutStep(
   if (!check || !options.enabled) return;
   if (await alreadyVerified(client, ctx, signal)) return;
   await timeline.step(CHECKOUT_STEP, 'Placing a test order through the store’s checkout', async () => {
-    const credentials = await revealAdminPassword(client, ctx.namespace, strategy);
+    const credentials = await revealAdminPassword(client, ctx, strategy);
     if (!credentials.ok)
       throw new StepFailure(CHECKOUT_STEP, `checkout failed: ${credentials.error.message}`, 'CheckoutFailed');
     const perRequest = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;

@@ -9,12 +9,11 @@ import type { EventOf, Store } from '../../preload/contract';
 import type { AuditSink } from '../../main/engine/operations/audited';
 import { StoreOperations } from '../../main/engine/operations/store-operations';
 import { LOGIN_PLUGIN_PHP } from '../../main/engine/strategies/woocommerce/login/login-plugin';
+import { LOGIN_TICKET_TTL_SECONDS, tokenHash } from '../../main/engine/strategies/login-ticket';
 import {
   LOGIN_PARAM,
   LOGIN_PLUGIN_PATH,
   LOGIN_TICKET_DIR,
-  LOGIN_TICKET_TTL_SECONDS,
-  tokenHash,
 } from '../../main/engine/strategies/woocommerce/login/login-ticket';
 import { strategyFor } from '../../main/engine/strategies/registry';
 import { ClientPool } from '../../main/kube/client-pool';

@@ -60,6 +60,11 @@ export function runSetup(env: NodeJS.ProcessEnv): Promise<string> {
   return run('sh', [join(BIN, 'setup.sh'), SERVER_DIR], { env, timeoutMs: 300_000 });
 }
 
+/** bin/set-password.sh, the password-reset Job's command (ADMIN_PASSWORD from env). */
+export function runSetPassword(env: NodeJS.ProcessEnv): Promise<string> {
+  return run('sh', [join(BIN, 'set-password.sh'), SERVER_DIR], { env, timeoutMs: 300_000 });
+}
+
 /** bin/verify-checkout.mjs, the setup Job's last step; resolves with its output. */
 export function runVerifyCheckout(env: NodeJS.ProcessEnv): Promise<string> {
   return run('node', [join(BIN, 'verify-checkout.mjs')], { env, timeoutMs: 120_000 });

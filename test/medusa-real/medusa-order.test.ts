@@ -1,15 +1,18 @@
 // The MedusaJS plan for real: Debian's PostgreSQL and Redis on 127.0.0.1, the app template
 // installed from the npm registry, the setup Job's own script, the server and our storefront;
 // then a shopper orders Sample Product in Chromium and the order is found through the admin API.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type Browser } from '../e2e/chromium';
 import { adminToken, adminGet, adminDelete } from './admin-api.fixture';
+import { prepareAdminLogin } from './admin-login.fixture';
 import { startPostgres, startRedis, type Postgres, type Redis } from './local-services.fixture';
 import {
   installTemplate,
   medusaEnv,
+  runSetPassword,
   runSetup,
   runVerifyCheckout,
   startServer,
@@ -44,6 +47,8 @@ let server: Served | undefined;
 let storefront: Served | undefined;
 let browser: Browser | undefined;
 let env: NodeJS.ProcessEnv;
+// Where the server looks for one-time login tickets (in a store: the server container's /tmp).
+const loginDir = mkdtempSync(join(tmpdir(), 'storedeck-medusa-login-'));
 let firstSetup = '';
 let secondSetup = '';
 const timings: Record<string, number> = {};
@@ -60,12 +65,15 @@ async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
 beforeAll(async () => {
   [pg, redis] = await timed('services', () => Promise.all([startPostgres(), startRedis()]));
   await timed('install', installTemplate);
-  env = medusaEnv({
-    databaseUrl: pg.url,
-    redisUrl: redis.url,
-    adminEmail: ADMIN_EMAIL,
-    adminPassword: ADMIN_PASSWORD,
-  });
+  env = medusaEnv(
+    {
+      databaseUrl: pg.url,
+      redisUrl: redis.url,
+      adminEmail: ADMIN_EMAIL,
+      adminPassword: ADMIN_PASSWORD,
+    },
+    { STOREDECK_LOGIN_DIR: loginDir },
+  );
   firstSetup = await timed('setup', () => runSetup(env));
   secondSetup = await timed('setupAgain', () => runSetup(env));
   server = await timed('serverStart', () => startServer(env));
@@ -182,5 +190,45 @@ describe('a MedusaJS store, for real', () => {
     const rerun = await runSetup(env);
     expect(changes(rerun)).toEqual(['created shipping option "Standard Shipping"']);
     expect(await list()).toHaveLength(1);
+  });
+  it('opens the admin dashboard signed in from a one-time link, once', async () => {
+    const login = prepareAdminLogin(loginDir, ADMIN_EMAIL, server!.url);
+    const page = await browser!.context.newPage();
+    await page.goto(login.url);
+    await page.waitForURL(/\/app(\/|$)/);
+    // The session the link gave is the dashboard's own: the admin API answers with the admin.
+    const me = await page.evaluate(() =>
+      fetch('/admin/users/me', { credentials: 'include' }).then(async (r) => ({
+        status: r.status,
+        body: await r.json(),
+      })),
+    );
+    expect(me).toMatchObject({ status: 200, body: { user: { email: ADMIN_EMAIL } } });
+    expect(readdirSync(loginDir)).toEqual([]);
+    expect(server!.output()).not.toContain(login.token);
+
+    await page.goto(login.url);
+    expect(await page.getByRole('alert').textContent()).toMatch(/already used/);
+    await page.close();
+
+    // A link whose minute is over: refused, whichever browser carries it.
+    const stale = prepareAdminLogin(loginDir, ADMIN_EMAIL, server!.url);
+    const file = readdirSync(loginDir)[0]!;
+    writeFileSync(join(loginDir, file), JSON.stringify({ user: ADMIN_EMAIL, expires: 1 }));
+    const refused = await fetch(`${server!.url}/auth/storedeck-login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: stale.token }).toString(),
+      redirect: 'manual',
+    });
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toMatch(/expired/);
+  });
+
+  it("resets the admin password with the reset Job's own command", async () => {
+    const fresh = 'a-new-test-password-2';
+    await runSetPassword({ ...env, ADMIN_PASSWORD: fresh });
+    expect(await adminToken(server!.url, ADMIN_EMAIL, fresh)).toMatch(/\S+/);
+    await expect(adminToken(server!.url, ADMIN_EMAIL, ADMIN_PASSWORD)).rejects.toThrow(/HTTP 401/);
   });
 });

@@ -26,12 +26,19 @@ export const PASSWORD_RESET_TIMEOUT_MS = 240_000;
 /** 24 characters from 18 random bytes: URL- and shell-safe, 144 bits. */
 export const generatePassword = (): string => randomBytes(18).toString('base64url');
 
+/** Whose password it is: the strategy's fixed admin user, else the store's admin email. */
+const adminUser = (strategy: StoreStrategy, store: AdminOf): string =>
+  strategy.adminCredentials.user ?? store.adminEmail;
+
+type AdminOf = Pick<StoreContext, 'namespace' | 'adminEmail'>;
+
 export async function revealAdminPassword(
   client: KubeClient,
-  namespace: string,
+  store: AdminOf,
   strategy: StoreStrategy,
 ): Promise<Result<Credentials>> {
-  const { user, secretName, passwordKey } = strategy.adminCredentials;
+  const { namespace } = store;
+  const { secretName, passwordKey } = strategy.adminCredentials;
   const secret = await client.get(KINDS.Secret, namespace, secretName);
   const encoded = (secret?.data as Record<string, string> | undefined)?.[passwordKey];
   if (!secret)
@@ -40,7 +47,10 @@ export async function revealAdminPassword(
       `Secret ${secretName} is missing in ${namespace}; retry the store to recreate it`,
     );
   if (!encoded) return err('not_found', `Secret ${secretName} in ${namespace} has no ${passwordKey}`);
-  return ok({ username: user, password: Buffer.from(encoded, 'base64').toString('utf8') });
+  return ok({
+    username: adminUser(strategy, store),
+    password: Buffer.from(encoded, 'base64').toString('utf8'),
+  });
 }
 
 async function writePassword(
@@ -91,7 +101,7 @@ export async function resetAdminPassword(
   options: ResetOptions = {},
 ): Promise<Result<Credentials>> {
   const { namespace } = ctx;
-  const previous = await revealAdminPassword(client, namespace, strategy);
+  const previous = await revealAdminPassword(client, ctx, strategy);
   if (!previous.ok) return previous;
   const password = (options.generate ?? generatePassword)();
   const node = await appPodNode(client, namespace, strategy.appDeployment);
@@ -126,7 +136,7 @@ export async function resetAdminPassword(
       .remove(KINDS.Job, namespace, jobName, { propagationPolicy: 'Background' })
       .catch(() => false);
   }
-  if (outcome.done) return ok({ username: strategy.adminCredentials.user, password });
+  if (outcome.done) return ok({ username: adminUser(strategy, ctx), password });
   await writePassword(client, namespace, strategy, previous.value.password);
   return err(
     'internal',

@@ -144,7 +144,7 @@ export class StoreOperations {
   revealPassword(store: Store, actor?: string): Promise<Result<Credentials>> {
     return audited(this.auditBase(store, 'reveal-password', actor), () =>
       this.inOwnNamespace(store, (client) =>
-        revealAdminPassword(client, store.namespace, this.deps.strategyFor(store.plan)),
+        revealAdminPassword(client, store, this.deps.strategyFor(store.plan)),
       ),
     );
   }
@@ -188,7 +188,7 @@ export class StoreOperations {
           'invalid_state',
           `Store "${store.name}" is ${store.status}; open its admin once it is Ready`,
         );
-      const target = { namespace: store.namespace, url: store.url };
+      const target = { namespace: store.namespace, url: store.url, adminEmail: store.adminEmail };
       return this.inOwnNamespace(store, (client) => login(client, target));
     });
   }

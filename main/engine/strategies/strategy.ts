@@ -91,7 +91,12 @@ export interface StoreStrategy {
   /** What the setup Job does, as the timeline says it ("Installing WordPress and WooCommerce"). */
   readonly setupMessage: string;
   /** Where the admin credentials live. */
-  readonly adminCredentials: { user: string; secretName: string; passwordKey: string };
+  readonly adminCredentials: {
+    /** The admin's user name; absent: the admin signs in with the store's admin email. */
+    user?: string;
+    secretName: string;
+    passwordKey: string;
+  };
   /**
    * A Job that applies the admin password currently in the Secret to the app (WP-CLI reads it
    * through secretKeyRef, so it never appears in a command line). The official WordPress image
@@ -140,6 +145,8 @@ export interface AdminLoginTarget {
   namespace: string;
   /** The store URL the link is built on (the browser must reach it). */
   url: string;
+  /** The admin the link signs in, for plans whose admin logs in with an email. */
+  adminEmail: string;
 }
 
 export interface AdminLogin {

@@ -5,7 +5,8 @@ import type { StoreContext } from '../strategy';
 import { APP_DIR, MEDUSA_DATABASE, MEDUSA_NAMES, MEDUSA_PORTS, MEDUSA_SECRET_KEYS } from './medusa-facts';
 import { fromSecret, type EnvVar } from './object-meta';
 
-export const storeUrl = (ctx: StoreContext): string => `http://${ctx.host}`;
+/** As the browser reaches the store: the port too when the ingress is not on port 80. */
+export const storeUrl = (ctx: StoreContext): string => ctx.origin;
 export const serverUrl = `http://${MEDUSA_NAMES.server}:${MEDUSA_PORTS.server}`;
 export const storefrontUrl = `http://${MEDUSA_NAMES.storefront}:${MEDUSA_PORTS.storefront}`;
 

@@ -7,6 +7,7 @@ import type { KubeObject } from '../../../kube/kube-object';
 import { buildAppClaim, buildServerDeployment, buildStorefrontDeployment } from './app-workloads';
 import { buildPostgresClaim, buildPostgresStatefulSet, buildRedisDeployment, service } from './data-stores';
 import { diagnoseMedusa } from './diagnose';
+import { createMedusaAdminLogin } from './admin-login';
 import { buildMedusaIngress } from './ingress';
 import { buildMedusaPasswordResetJob, buildMedusaSetupJob } from './jobs';
 import { MEDUSA_COMPONENT, MEDUSA_NAMES, MEDUSA_PORTS, MEDUSA_SECRET_KEYS, PLAN } from './medusa-facts';
@@ -52,15 +53,15 @@ export const medusaStrategy: StoreStrategy = {
   setupJob: buildMedusaSetupJob,
   setupJobName: MEDUSA_NAMES.setupJob,
   setupMessage: 'Migrating the database, configuring the store and placing a test order',
+  // Medusa's admin signs in with an email: the store's admin email (no fixed user name).
   adminCredentials: {
-    // Medusa's admin logs in with an email; the store's admin email is the user name.
-    user: 'admin email',
     secretName: MEDUSA_NAMES.appSecret,
     passwordKey: MEDUSA_SECRET_KEYS.adminPassword,
   },
   passwordResetJob: buildMedusaPasswordResetJob,
   appDeployment: MEDUSA_NAMES.server,
   quotaName: MEDUSA_NAMES.quota,
-  urls: (ctx) => ({ url: `http://${ctx.host}/`, adminUrl: `http://${ctx.host}/app` }),
+  urls: (ctx) => ({ url: `${ctx.origin}/`, adminUrl: `${ctx.origin}/app` }),
   diagnose: diagnoseMedusa,
+  adminLogin: createMedusaAdminLogin,
 };

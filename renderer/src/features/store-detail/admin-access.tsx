@@ -1,4 +1,4 @@
-// The admin login: links to the storefront and wp-admin, and the password on demand (never
+// The admin login: links to the storefront and the admin (wp-admin or Medusa's /app), and the password on demand (never
 // fetched until asked for, hidden again with one click).
 import { useStore, type StoreApi } from 'zustand';
 import type { Store } from '../../../../preload/contract';
@@ -34,17 +34,16 @@ export function AdminAccess({ store, actions }: { store: Store; actions: StoreAp
             Open admin ↗
           </StoreLink>
         )}
-        {store.plan === 'woocommerce' && (
-          <BusyButton
-            busy={loggingIn}
-            busyText="Signing in…"
-            disabled={store.status !== 'Ready'}
-            title="Opens wp-admin already signed in as the store's admin (a one-time link, valid 60 s)"
-            onClick={() => void actions.getState().openAdminLoggedIn(openLink)}
-          >
-            Open admin (logged in) ↗
-          </BusyButton>
-        )}
+        {/* Both plans have it: WooCommerce's login plugin, Medusa's /auth/storedeck-login route. */}
+        <BusyButton
+          busy={loggingIn}
+          busyText="Signing in…"
+          disabled={store.status !== 'Ready'}
+          title={`Opens ${store.plan === 'woocommerce' ? 'wp-admin' : 'the Medusa admin'} already signed in as the store's admin (a one-time link, valid 60 s)`}
+          onClick={() => void actions.getState().openAdminLoggedIn(openLink)}
+        >
+          Open admin (logged in) ↗
+        </BusyButton>
       </div>
       <FeedbackMessage feedback={loginFeedback} />
       <div className="secret-row">

@@ -29,11 +29,17 @@ module.exports = defineConfig({
       jwtSecret: required('JWT_SECRET'),
       cookieSecret: required('COOKIE_SECRET'),
     },
+    // Medusa marks the session cookie Secure in production, and express-session then sends no
+    // cookie at all over plain http:// — the admin could never stay signed in on a store URL
+    // such as http://shop.localhost. Secure exactly when the store is served over https.
+    cookieOptions: { secure: storeUrl.startsWith('https://') },
   },
   admin: {
     // Served by the server itself at /app on the store host (built by `medusa build`).
     path: '/app',
-    backendUrl: storeUrl,
+    // "/" makes the dashboard call the origin it was loaded from (js-sdk getBaseUrl): the build
+    // runs once per template, before any store URL is known, so no URL may be baked into it.
+    backendUrl: '/',
     disable: process.env.MEDUSA_ADMIN_DISABLED === 'true',
   },
   modules: [

@@ -7,7 +7,8 @@ import { execInPod } from '../../../../kube/pod-exec';
 import { appPod } from '../../../app-node';
 import type { AdminLogin } from '../../strategy';
 import { LOGIN_PLUGIN_PHP } from './login-plugin';
-import { LOGIN_PLUGIN_PATH, LOGIN_TICKET_DIR, loginUrl, newLoginTicket } from './login-ticket';
+import { newLoginTicket } from '../../login-ticket';
+import { LOGIN_PLUGIN_PATH, LOGIN_TICKET_DIR, loginUrl } from './login-ticket';
 
 const DOCROOT = '/var/www/html';
 /** www-data in the Debian-based official image: PHP must be able to rename and delete tickets. */

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LOGIN_PLUGIN_PHP } from './login-plugin';
-import { newLoginTicket } from './login-ticket';
+import { newLoginTicket } from '../../login-ticket';
 
 const STUBS = path.join(import.meta.dirname, 'wp-stubs.fixture.php');
 let content: string;

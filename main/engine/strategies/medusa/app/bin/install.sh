@@ -33,13 +33,17 @@ for entry in "$src"/* "$src"/.[!.]*; do
   [ -e "$entry" ] || continue
   name=$(basename "$entry")
   case "$name" in node_modules | storefront | ..*) continue ;; esac
+  # Replace, never merge: cp into an existing directory would nest the new copy inside it.
+  rm -rf "${app:?}/$name"
   cp -RL "$entry" "$app/$name"
 done
 
 lock_hash=$(sha256sum "$app/package-lock.json" | cut -c1-32)
 if [ "$(cat "$app/node_modules/.storedeck-lock" 2>/dev/null || true)" != "$lock_hash" ]; then
   echo "install.sh: installing $part dependencies from the npm registry (first time: minutes)"
-  (cd "$app" && npm ci --no-audit --no-fund --loglevel=error)
+  # The line Storedeck's diagnosis looks for when the registry cannot be reached.
+  (cd "$app" && npm ci --no-audit --no-fund --loglevel=error) ||
+    { echo "install.sh: npm ci failed: could not install the $part dependencies from $(npm config get registry)" >&2; exit 1; }
   echo "$lock_hash" > "$app/node_modules/.storedeck-lock"
 fi
 
@@ -49,7 +53,8 @@ if [ "$part" = server ]; then
   # store's secrets, which only the running containers get.
   (cd "$app" && DATABASE_URL=postgres://build-only/none REDIS_URL=redis://build-only \
     JWT_SECRET=build-only COOKIE_SECRET=build-only MEDUSA_DISABLE_TELEMETRY=true \
-    ./node_modules/.bin/medusa build)
+    ./node_modules/.bin/medusa build) ||
+    { echo "install.sh: medusa build failed (see the lines above)" >&2; exit 1; }
   # The build output runs with the dependencies installed above.
   ln -sfn ../../node_modules "$app/.medusa/server/node_modules"
 fi
