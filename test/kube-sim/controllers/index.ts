@@ -58,8 +58,8 @@ export interface Controllers {
     pod: string,
     container: string | undefined,
     command: string[],
-    stdin?: string,
-  ): Promise<{ stdout: string; stderr: string; exitCode: number }>;
+    stdin?: string | Buffer,
+  ): Promise<{ stdout: string; stderr: string; exitCode: number; bytes?: Buffer }>;
   /** Each namespace's simulated WordPress database (the service proxy's fake storefront reads it). */
   sites: WpSites;
   /** Reconcile failures kept for debugging (a healthy run has none). */
@@ -169,7 +169,10 @@ export function installControllers(ctx: ControllerContext): Controllers {
   const kubelet = installKubelet(rt, events);
   const logs = createPodLogs(rt, kubelet.logs);
   const podExec = createPodExec(rt, kubelet);
-  const route = router(rt, (name) => kubelet.sites.drop(name));
+  const route = router(rt, (name) => {
+    kubelet.sites.drop(name);
+    kubelet.volumes.dropNamespace(name);
+  });
   const unsubscribe = ctx.store.subscribe(route);
   // Like an informer's initial list: whatever the store already holds is reconciled too.
   for (const type of ctx.store.types) {

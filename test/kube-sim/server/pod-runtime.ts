@@ -16,6 +16,6 @@ export interface PodRuntime {
     pod: string,
     container: string | undefined,
     command: string[],
-    stdin?: string,
-  ): Promise<{ stdout: string; stderr: string; exitCode: number }>;
+    stdin?: string | Buffer,
+  ): Promise<{ stdout: string; stderr: string; exitCode: number; bytes?: Buffer }>;
 }

@@ -1,11 +1,14 @@
 import { StatusError, type KubeObject } from '../../types.js';
-import { imageFlavour } from '../image.js';
+import { imageFlavour, parseImage } from '../image.js';
 import type { Kubelet } from '../kubelet/kubelet.js';
 import { resolveEnv, runAsUser, type ContainerSpec } from '../kubelet/pod-env.js';
 import { podNotFound } from '../logs/pod-logs.js';
 import type { Runtime } from '../runtime.js';
 import { basePrograms, createShell, type ExecResult, type Program } from './shell-run.js';
 import { wpProgram } from './wp-cli.js';
+import { mysqlPrograms } from './mysql-programs.js';
+import { mountResolver } from './volume-files.js';
+import { volumePrograms } from './volume-programs.js';
 
 type CStatus = { name: string; ready?: boolean; state?: { running?: unknown } };
 
@@ -62,7 +65,7 @@ export function createPodExec(rt: Runtime, kubelet: Kubelet) {
     podName: string,
     requested: string | undefined,
     command: string[],
-    stdin?: string,
+    stdin?: string | Buffer,
   ): Promise<ExecResult> {
     const pod = rt.store.get('pods', namespace, podName);
     if (!pod) throw podNotFound(podName);
@@ -89,7 +92,28 @@ export function createPodExec(rt: Runtime, kubelet: Kubelet) {
     const flavour = imageFlavour(spec.image);
     const programs: Record<string, Program> = { ...basePrograms() };
     if (flavour === 'wp-cli') programs.wp = wpProgram(kubelet.sites.site(rt.store, namespace));
-    if (flavour === 'mysql') programs.mysqladmin = mysqladmin(!!cs.ready);
+    if (flavour === 'mysql') {
+      programs.mysqladmin = mysqladmin(!!cs.ready);
+      Object.assign(
+        programs,
+        mysqlPrograms({
+          site: kubelet.sites.site(rt.store, namespace),
+          ready: !!cs.ready,
+          version: parseImage(spec.image).tag.replace(/-.*$/, '') || '8.4.0',
+          now: () => new Date(rt.clock.now()),
+        }),
+      );
+    }
+    // GNU tar, du and dd in the Debian-based images; busybox's in the Alpine WP-CLI image.
+    if (flavour !== 'mysql')
+      Object.assign(
+        programs,
+        volumePrograms({
+          files: kubelet.volumes,
+          resolve: mountResolver(pod, container),
+          now: () => Math.floor(rt.clock.now() / 1000),
+        }),
+      );
     const fileKey = `${pod.metadata.uid}/${container}`;
     const shell = createShell({
       hostname: podName,
@@ -104,6 +128,11 @@ export function createPodExec(rt: Runtime, kubelet: Kubelet) {
       spec,
       kubelet.record(namespace, podName)?.podIP ?? String(pod.status?.podIP ?? ''),
     );
-    return shell.run(command.map(quote).join(' '), { ...env }, { data: stdin ?? '', consumed: false });
+    const bytes = typeof stdin === 'string' ? Buffer.from(stdin, 'utf8') : stdin;
+    return shell.run(
+      command.map(quote).join(' '),
+      { ...env },
+      { data: bytes?.toString('utf8') ?? '', bytes, consumed: false },
+    );
   };
 }

@@ -12,11 +12,15 @@ export interface ExecResult {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /** Binary standard output (tar): sent as it is, after whatever text stdout came first. */
+  bytes?: Buffer;
 }
 
 export interface ProgramIo {
   /** Reads standard input (the pipe, or the exec's stdin once). */
   stdin(): string;
+  /** The same input as bytes (tar -x, a dump fed to mysql). */
+  stdinBytes(): Buffer;
   env: Record<string, string>;
 }
 
@@ -36,6 +40,8 @@ export interface Shell {
 export interface StdinBuffer {
   data: string;
   consumed: boolean;
+  /** The exec's stdin as it came over the wire (data is its UTF-8 reading). */
+  bytes?: Buffer;
 }
 
 class ExitSignal {
@@ -98,6 +104,8 @@ function runScript(
   shell: Shell,
 ): ExecResult {
   const out = { stdout: '', stderr: '' };
+  // Binary output of a pipeline's last command, with any text printed before it.
+  const binary: Buffer[] = [];
   let status = 0;
   let errexit = false;
 
@@ -128,6 +136,12 @@ function runScript(
         if (stdin.consumed) return '';
         stdin.consumed = true;
         return stdin.data;
+      },
+      stdinBytes: () => {
+        if (pipeIn !== undefined) return Buffer.from(pipeIn, 'utf8');
+        if (stdin.consumed) return Buffer.alloc(0);
+        stdin.consumed = true;
+        return stdin.bytes ?? Buffer.from(stdin.data, 'utf8');
       },
     };
     let result: ExecResult;
@@ -198,7 +212,10 @@ function runScript(
       last = simple(cmd, pipeIn);
       out.stderr += last.stderr;
       if (i < p.length - 1) pipeIn = last.stdout;
-      else out.stdout += last.stdout;
+      else if (last.bytes) {
+        binary.push(Buffer.from(out.stdout + last.stdout, 'utf8'), last.bytes);
+        out.stdout = '';
+      } else out.stdout += last.stdout;
     });
     return last.exitCode;
   }
@@ -217,10 +234,15 @@ function runScript(
       if (errexit && status !== 0 && lastRun === andOr.rest.length) throw new ExitSignal(status);
     }
   } catch (err) {
-    if (err instanceof ExitSignal) return { ...out, exitCode: err.code };
+    if (err instanceof ExitSignal) return withBinary({ ...out, exitCode: err.code });
     throw err;
   }
-  return { ...out, exitCode: status };
+  return withBinary({ ...out, exitCode: status });
+
+  function withBinary(result: ExecResult): ExecResult {
+    if (!binary.length) return result;
+    return { ...result, stdout: '', bytes: Buffer.concat([...binary, Buffer.from(result.stdout, 'utf8')]) };
+  }
 }
 
 export function createShell(opts: {
@@ -253,7 +275,8 @@ export function basePrograms(): Record<string, Program> {
   const sh: Program = (args, io, shell) => {
     const c = args.indexOf('-c');
     if (c === -1) return ok();
-    const stdin: StdinBuffer = { data: io.stdin(), consumed: false };
+    const bytes = io.stdinBytes();
+    const stdin: StdinBuffer = { data: bytes.toString('utf8'), bytes, consumed: false };
     return shell.run(args[c + 1] ?? '', { ...io.env }, stdin);
   };
   return {

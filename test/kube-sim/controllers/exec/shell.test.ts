@@ -18,6 +18,9 @@ function site(installed: boolean, reachable = true): WpSite & { current?: WpStat
       : undefined,
     state: () => s.current,
     install: (input) => (s.current = new WpState(input)),
+    adopt: (state) => {
+      s.current = state;
+    },
     databaseReachable: () => reachable,
   };
   return s;
@@ -155,7 +158,7 @@ describe('wp (WP-CLI)', () => {
     const sh = shellWith(site(true));
     const r = sh.programs.sh?.(
       ['-c', 'wp user update admin --user_pass="$(cat)" && echo done'],
-      { env: {}, stdin: () => 's3cret' },
+      { env: {}, stdin: () => 's3cret', stdinBytes: () => Buffer.from('s3cret') },
       sh,
     );
     expect(r).toEqual({ stdout: 'Success: Updated user 1.\ndone\n', stderr: '', exitCode: 0 });

@@ -1,11 +1,14 @@
 import type { ExecResult, Program } from './shell-run.js';
 import { WpState, type WpInstallInput } from './wp-state.js';
+import { searchReplace } from './wp-search-replace.js';
 
 /** The WordPress site a WP-CLI container sees: the namespace's database. */
 export interface WpSite {
   state(): WpState | undefined;
   install(input: WpInstallInput): WpState;
   databaseReachable(): boolean;
+  /** A database mysql loaded tables into before WordPress was installed there. */
+  adopt(state: WpState): void;
 }
 
 export const WP_CLI_VERSION = '2.11.0';
@@ -54,9 +57,15 @@ const registered: Record<string, string[]> = {
   core: ['install', 'is-installed', 'version'],
   user: ['update', 'get', 'list', 'check-password'],
   option: ['get', 'update'],
-  plugin: ['is-active', 'is-installed', 'list'],
+  plugin: ['is-active', 'is-installed', 'list', 'get'],
   cli: ['version'],
+  cache: ['flush'],
+  rewrite: ['flush'],
+  // A command without subcommands: its positionals are <old> <new>.
+  'search-replace': [],
 };
+/** The WooCommerce version the sim's setup installs (wp plugin get woocommerce --field=version). */
+const PLUGIN_VERSIONS: Record<string, string> = { woocommerce: '10.7.0' };
 
 /** `wp`, as the WP-CLI image ships it, against the namespace's simulated WordPress database. */
 export function wpProgram(site: WpSite): Program {
@@ -70,7 +79,7 @@ export function wpProgram(site: WpSite): Program {
     const subs = registered[command];
     if (!subs)
       return err(`Error: '${command}' is not a registered wp command. See 'wp help' for available commands.`);
-    if (!sub || !subs.includes(sub))
+    if (command !== 'search-replace' && (!sub || !subs.includes(sub)))
       return err(
         `Error: '${sub ?? ''}' is not a registered subcommand of '${command}'. See 'wp help ${command}' for available subcommands.`,
       );
@@ -100,7 +109,21 @@ export function wpProgram(site: WpSite): Program {
     }
     if (!state) return err(NOT_INSTALLED);
     for (const k of Object.keys(assoc)) if (GLOBAL_FLAGS.has(k)) delete assoc[k];
+    if (command === 'search-replace') return searchReplace(state, positional.slice(1), assoc);
     switch (`${command} ${sub}`) {
+      case 'cache flush':
+        return ok('Success: The cache was flushed.\n');
+      case 'rewrite flush':
+        return ok('Success: Rewrite rules flushed.\n');
+      case 'plugin get': {
+        const name = rest[0] ?? '';
+        if (!state.installedPlugins.has(name)) return err(`Error: The '${name}' plugin could not be found.`);
+        const version = PLUGIN_VERSIONS[name] ?? '1.0.0';
+        if (assoc.field === 'version') return ok(`${version}\n`);
+        return ok(
+          `name\t${name}\nstatus\t${state.activePlugins.has(name) ? 'active' : 'inactive'}\nversion\t${version}\n`,
+        );
+      }
       case 'user update': {
         if (!rest.length) return err('Error: Please specify one or more users, or use --all.');
         const password = assoc.prompt === 'user_pass' ? io.stdin().replace(/\r?\n$/, '') : assoc.user_pass;

@@ -23,10 +23,13 @@ import { attachVolumes, type Attachments } from './attach.js';
 import { WpSites } from './wp-sites.js';
 import { createContainerError, probeFaults, withProbeFaults } from './probe-faults.js';
 import { syncProbes, type ProbedContainer, type ProbeLedger } from './probes.js';
+import { mountResolver, VolumeFiles } from '../exec/volume-files.js';
 
 export interface Kubelet {
   logs: LogBook;
   sites: WpSites;
+  /** What containers wrote to their claims (tar, dd, the setup Job's plugin install). */
+  volumes: VolumeFiles;
   record(namespace: string, name: string): PodRecord | undefined;
 }
 
@@ -73,6 +76,7 @@ export function installKubelet(rt: Runtime, events: EventRecorder): Kubelet {
   const logs = new LogBook();
   const sites = new WpSites();
   const probeLedger: ProbeLedger = new Map();
+  const volumes = new VolumeFiles();
 
   const drop = (key: string, now: number): void => {
     const rec = records.get(key);
@@ -239,6 +243,7 @@ export function installKubelet(rt: Runtime, events: EventRecorder): Kubelet {
         const c = spec(run);
         const env = resolveEnv(rt.store, pod, c, rec.podIP);
         sites.completeSetup(ns, env, expandRefs([...(c.command ?? []), ...(c.args ?? [])].join(' '), env));
+        sites.writeSetupFiles(volumes, mountResolver(pod, run.name));
       },
     };
   }
@@ -309,6 +314,7 @@ export function installKubelet(rt: Runtime, events: EventRecorder): Kubelet {
   return {
     logs,
     sites,
+    volumes,
     record: (namespace, name) => records.get(`${namespace}/${name}`),
   };
 }

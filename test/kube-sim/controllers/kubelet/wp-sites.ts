@@ -2,6 +2,15 @@ import type { ObjectStore } from '../../types.js';
 import { imageFlavour } from '../image.js';
 import type { WpSite } from '../exec/wp-cli.js';
 import { WpState, type WpInstallInput } from '../exec/wp-state.js';
+import type { MountedPath, VolumeFiles } from '../exec/volume-files.js';
+
+/** What the setup's plugin install and the image's first start leave under wp-content. */
+const SETUP_FILES: Record<string, string> = {
+  'wp-content/plugins/woocommerce/woocommerce.php':
+    '<?php\n/**\n * Plugin Name: WooCommerce\n * Version: 10.7.0\n */\n',
+  'wp-content/themes/twentytwentyfive/style.css': '/*\nTheme Name: Twenty Twenty-Five\n*/\n',
+  'wp-content/index.php': '<?php\n// Silence is golden.\n',
+};
 
 const pick = (env: Record<string, string>, pattern: RegExp): string | undefined =>
   Object.entries(env).find(([k, v]) => pattern.test(k) && v !== '')?.[1];
@@ -46,9 +55,20 @@ export class WpSites {
     this.sites.set(namespace, state);
   }
 
+  /** The files a successful setup leaves on the WordPress volume (the Job mounts it at /var/www/html). */
+  writeSetupFiles(volumes: VolumeFiles, resolve: (path: string) => MountedPath | null): void {
+    for (const [path, text] of Object.entries(SETUP_FILES)) {
+      const at = resolve(`/var/www/html/${path}`);
+      if (at && !volumes.read(at)) volumes.write(at, Buffer.from(text, 'utf8'));
+    }
+  }
+
   site(store: ObjectStore, namespace: string): WpSite {
     return {
       state: () => this.sites.get(namespace),
+      adopt: (state) => {
+        this.sites.set(namespace, state);
+      },
       install: (input) => {
         const state = new WpState(input);
         this.sites.set(namespace, state);

@@ -12,6 +12,7 @@ const STDOUT = 1;
 const STDERR = 2;
 const ERROR = 3;
 const CLOSE = 255;
+const STDOUT_CHUNK = 256 * 1024;
 export const EXEC_PROTOCOLS = ['v5.channel.k8s.io', 'v4.channel.k8s.io'];
 
 export interface ExecRequest {
@@ -79,11 +80,15 @@ function serve(ws: WebSocket, exec: ExecRequest, runtime: PodRuntime): Promise<n
     const run = (): void => {
       if (started) return;
       started = true;
-      const input = exec.stdin ? Buffer.concat(stdin).toString('utf8') : undefined;
+      const input = exec.stdin ? Buffer.concat(stdin) : undefined;
       runtime
         .podExec(exec.namespace, exec.pod, exec.container, exec.command, input)
         .then((r) => {
-          if (exec.stdout && r.stdout) ws.send(frame(STDOUT, r.stdout));
+          const out = r.bytes ?? Buffer.from(r.stdout, 'utf8');
+          // In pieces, as a kubelet streams a container's output (a 50 MB tar is many frames).
+          if (exec.stdout)
+            for (let at = 0; at < out.length; at += STDOUT_CHUNK)
+              ws.send(frame(STDOUT, out.subarray(at, at + STDOUT_CHUNK)));
           if (exec.stderr && r.stderr) ws.send(frame(STDERR, r.stderr));
           ws.send(frame(ERROR, JSON.stringify(exitStatus(exec.command, r.exitCode))));
           ws.close(1000);
