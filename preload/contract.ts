@@ -20,6 +20,7 @@ import {
   ContextHealthSchema,
   zodMessage,
 } from './domain.schema';
+import { BackupProgressSchema, HostPathSchema } from './backup.schema';
 import {
   ClusterProgressSchema,
   ClusterStatusSchema,
@@ -56,6 +57,7 @@ export * from './domain.schema';
 export * from './steps';
 export * from './cluster.schema';
 export * from './store-address';
+export * from './backup.schema';
 
 // ---------- Requests ----------
 const Empty = z.object({}).strict();
@@ -172,6 +174,43 @@ export const requests = {
       .strict(),
     response: z.object({ runId: z.string() }),
   },
+  /**
+   * Starts a backup of the store into one archive file (default: the backups folder); progress
+   * and the outcome arrive as backupProgress events.
+   */
+  backupStore: {
+    request: z.object({ id: z.string().min(1).max(64), path: HostPathSchema.optional() }).strict(),
+    response: z.object({ operationId: z.string(), path: z.string() }),
+  },
+  /** Starts a new store from an archive (checked before anything is created); backupProgress events follow. */
+  restoreStore: {
+    request: z
+      .object({
+        archive: HostPathSchema,
+        name: StoreNameSchema,
+        adminEmail: z.email('Admin email must be a valid email address').max(254).optional(),
+      })
+      .strict(),
+    response: z.object({ operationId: z.string() }),
+  },
+  /** Starts a copy of the store as a new store (backup + restore, streamed, no file). */
+  cloneStore: {
+    request: z
+      .object({
+        id: z.string().min(1).max(64),
+        name: StoreNameSchema,
+        adminEmail: z.email('Admin email must be a valid email address').max(254).optional(),
+      })
+      .strict(),
+    response: z.object({ operationId: z.string() }),
+  },
+  /** Stops a running backup, restore or clone (its last backupProgress event says so). */
+  cancelBackupOperation: {
+    request: z.object({ operationId: z.string().min(1).max(64) }).strict(),
+    response: Empty,
+  },
+  /** Desktop: a file dialog for the archive to restore (null: cancelled). The web host uploads instead. */
+  chooseRestoreArchive: { request: Empty, response: z.object({ path: z.string().nullable() }) },
   listEvents: { request: ById, response: z.array(TimelineEventSchema) },
   getHealth: { request: ById, response: StoreHealthSchema },
   getLogs: { request: LogTargetSchema.strict(), response: LogsSchema },
@@ -228,6 +267,8 @@ export const events = {
     done: z.boolean(),
     exitCode: z.number().int().nullable(),
   }),
+  /** A backup, restore or clone as it goes: the phase, its bytes and ETA; the last has done: true. */
+  backupProgress: BackupProgressSchema.extend({ error: ErrorSchema.nullable() }),
 } as const;
 
 export type EventName = keyof typeof events;

@@ -21,6 +21,10 @@ import { appHandlers } from './handlers/app.handlers';
 import { clusterHandlers } from './handlers/cluster.handlers';
 import { LocalClusterService } from './local-cluster';
 import { storeHandlers } from './handlers/store.handlers';
+import { backupHandlers } from './handlers/backup.handlers';
+import { BackupService } from '../engine/backup/backup-service';
+import { WpConsoles } from '../engine/operations/wp-console';
+import { join } from 'node:path';
 
 export interface CreateAppOptions {
   dataDir: string;
@@ -92,7 +96,10 @@ export async function createApp(options: CreateAppOptions): Promise<AppCore> {
     actor,
     working: false,
   });
+  // One set of console pods for WP-CLI commands and for what backup and restore run through WP-CLI.
+  const consoles = new WpConsoles();
   const operations = new StoreOperations({
+    consoles,
     clientFor: (store) => pool.clientFor(store.context),
     strategyFor,
     storeContext: (store) => engine.storeContext(store),
@@ -101,6 +108,20 @@ export async function createApp(options: CreateAppOptions): Promise<AppCore> {
     emitLogLines: (payload) => bus.emit('logLines', payload),
     savedLogs: state.savedLogs,
     emitWpCliOutput: (payload) => bus.emit('wpCliOutput', payload),
+  });
+  const backups = new BackupService({
+    bus,
+    getStore: (id) => state.stores.get(id),
+    create: (input, by) => engine.create(input, by),
+    remove: (id, by) => engine.delete(id, by),
+    clientFor: (store) => pool.clientFor(store.context),
+    strategyFor,
+    storeContext: (store) => engine.storeContext(store),
+    consoles,
+    audit: state.audit,
+    actor,
+    backupsDir: join(options.dataDir, 'backups'),
+    emitProgress: (payload) => bus.emit('backupProgress', payload),
   });
   // A deleted store's open database forwards have nothing left to reach.
   bus.subscribe((name, payload) => {
@@ -151,6 +172,7 @@ export async function createApp(options: CreateAppOptions): Promise<AppCore> {
       simulated: options.simulated,
     }),
     ...storeHandlers({ state, session, engine, operations, actor, live }),
+    ...backupHandlers({ state, session, backups, actor }),
     ...clusterHandlers(localCluster),
   };
 
@@ -193,6 +215,7 @@ export async function createApp(options: CreateAppOptions): Promise<AppCore> {
       reloader?.stop();
       live?.close();
       feed.stop();
+      await backups.close();
       operations.close();
       localCluster.close();
       await localCluster.settled();

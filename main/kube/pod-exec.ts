@@ -5,8 +5,8 @@ import { Writable, Readable } from 'node:stream';
 import { Exec, type KubeConfig, type V1Status } from '@kubernetes/client-node';
 
 export interface ExecOptions {
-  /** Bytes for the command's standard input; the stream is closed after them. */
-  stdin?: string | Buffer;
+  /** The command's standard input (bytes, or a stream piped as it comes); closed after its end. */
+  stdin?: string | Buffer | Readable;
   onStdout?: (chunk: Buffer) => void;
   onStderr?: (chunk: Buffer) => void;
   /** Keep stdout in the result (default true); a console that streams it can turn this off. */
@@ -61,7 +61,12 @@ export async function execInPod(
   const err: Buffer[] = [];
   const stdout = sink(options.onStdout, out);
   const stderr = sink(options.onStderr, err);
-  const stdin = options.stdin === undefined ? null : Readable.from([Buffer.from(options.stdin)]);
+  const stdin =
+    options.stdin === undefined
+      ? null
+      : options.stdin instanceof Readable
+        ? options.stdin
+        : Readable.from([Buffer.from(options.stdin)]);
   const timeoutMs = options.timeoutMs ?? 60_000;
 
   return new Promise<ExecOutcome>((resolve, reject) => {
@@ -82,6 +87,11 @@ export async function execInPod(
       timeoutMs,
     );
     options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (options.signal?.aborted) onAbort();
+    // A piped input that breaks (its source failed) must not leave the command waiting for more.
+    stdin?.once('error', (error) =>
+      finish(new ExecError(`the input stream failed: ${error.message}`, 'StdinFailed')),
+    );
     const onStatus = (status: V1Status): void => {
       const code = exitCodeOf(status);
       if (code instanceof ExecError) return finish(code);

@@ -42,6 +42,11 @@ type StoreHandlers = Omit<
   | 'deleteLocalCluster'
   | 'downloadKind'
   | 'getStoreAddressRule'
+  | 'backupStore'
+  | 'restoreStore'
+  | 'cloneStore'
+  | 'cancelBackupOperation'
+  | 'chooseRestoreArchive'
 >;
 
 export function storeHandlers({

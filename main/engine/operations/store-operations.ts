@@ -45,6 +45,8 @@ export interface StoreOperationsDeps {
   emitWpCliOutput?: (payload: EventOf<'wpCliOutput'>) => void;
   now?: () => Date;
   passwordResetTimeoutMs?: number;
+  /** The console pods (shared with backup and restore, which run WP-CLI too). */
+  consoles?: WpConsoles;
 }
 
 /** Runs a read, turning a thrown cluster error into an error value. */
@@ -60,9 +62,10 @@ export class StoreOperations {
   private readonly follows: LogFollowRegistry;
   private readonly resetting = new Set<string>();
   private readonly databases = new DatabaseForwards();
-  private readonly consoles = new WpConsoles();
+  private readonly consoles: WpConsoles;
 
   constructor(private readonly deps: StoreOperationsDeps) {
+    this.consoles = deps.consoles ?? new WpConsoles();
     this.follows = new LogFollowRegistry(deps.emitLogLines);
   }
 

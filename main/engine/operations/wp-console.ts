@@ -29,6 +29,7 @@ export class WpConsoles {
     access: WpCliAccess,
     args: string[],
     output: OutputSink,
+    options: { stdin?: string } = {},
   ): Promise<number> {
     this.cancelIdle(ctx.namespace);
     try {
@@ -39,6 +40,7 @@ export class WpConsoles {
         ['wp', ...args],
         {
           collect: false,
+          stdin: options.stdin,
           onStdout: (chunk) => output(chunk.toString('utf8'), 'stdout'),
           onStderr: (chunk) => output(chunk.toString('utf8'), 'stderr'),
           timeoutMs: COMMAND_TIMEOUT_MS,

@@ -117,6 +117,8 @@ export interface StoreStrategy {
   readonly wpCli?: WpCliAccess;
   /** The store's database as a desktop client connects to it (through a port forward). */
   readonly database?: DatabaseAccess;
+  /** How a store's data is dumped and loaded for backup, restore and clone (absent: not available). */
+  readonly backup?: BackupAccess;
   /** A one-time link that opens the admin already signed in (plans without one leave it out). */
   adminLogin?(client: KubeClient, store: AdminLoginTarget, signal?: AbortSignal): Promise<Result<AdminLogin>>;
 }
@@ -139,6 +141,22 @@ export interface DatabaseAccess {
   user: string;
   secretName: string;
   passwordKey: string;
+}
+
+export interface BackupAccess {
+  /** The MySQL server's pod (by Deployment) and container, and where its env keeps the facts. */
+  database: {
+    deployment: string;
+    container: string;
+    /** Env var of that container holding the root password (read by the shell, never in argv). */
+    rootPasswordEnv: string;
+    /** Env var of that container naming the app's database. */
+    databaseEnv: string;
+  };
+  /** The app's files: a directory in the app pod and the members of it that are the site's own. */
+  files: { deployment: string; container: string; dir: string; members: string[] };
+  /** The admin account whose password is set from the new store's Secret after a restore. */
+  adminUser: string;
 }
 
 export interface AdminLoginTarget {

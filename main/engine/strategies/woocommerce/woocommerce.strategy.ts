@@ -66,6 +66,22 @@ export const woocommerceStrategy: StoreStrategy = {
     secretName: OBJECT_NAMES.mysqlSecret,
     passwordKey: SECRET_KEYS.mysqlPassword,
   },
+  backup: {
+    database: {
+      deployment: OBJECT_NAMES.mysql,
+      container: 'mysql',
+      rootPasswordEnv: 'MYSQL_ROOT_PASSWORD',
+      databaseEnv: 'MYSQL_DATABASE',
+    },
+    // Core files come with the image; wp-content is the site (uploads, plugins, themes).
+    files: {
+      deployment: OBJECT_NAMES.wordpress,
+      container: OBJECT_NAMES.wordpress,
+      dir: '/var/www/html/wp-content',
+      members: ['uploads', 'plugins', 'themes'],
+    },
+    adminUser: ADMIN_USER,
+  },
   adminLogin: (client, store, signal) =>
     createWooAdminLogin(
       client,
