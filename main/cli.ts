@@ -28,7 +28,11 @@ process.on('SIGINT', () => {
 });
 
 const code = await runCli(process.argv.slice(2), {
-  io: { out: (text) => void process.stdout.write(text), err: (text) => void process.stderr.write(text) },
+  io: {
+    out: (text) => void process.stdout.write(text),
+    err: (text) => void process.stderr.write(text),
+    tty: Boolean(process.stderr.isTTY),
+  },
   // Loaded only when a command runs: help and bad input answer without loading the engine.
   createApp: async (options) => (await import('./api/create-app')).createApp(options),
   signal: controller.signal,

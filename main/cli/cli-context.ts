@@ -10,6 +10,8 @@ import { describeError, exitCodeFor, jsonError } from './cli-errors';
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** stderr is a terminal: progress may be redrawn in place (else plain lines). */
+  tty?: boolean;
 }
 
 /** What createApp returns, as far as the CLI is concerned. */

@@ -134,6 +134,47 @@ export const COMMANDS: CommandSpec[] = [
     flags: [],
   },
   {
+    name: 'backup',
+    summary: 'write the store database and wp-content to one archive file (with progress)',
+    args: [STORE_ARG],
+    flags: [
+      {
+        name: 'out',
+        type: 'string',
+        value: 'FILE',
+        description: 'archive to write (default: <data-dir>/backups/<slug>-<time>.storedeck.tar.gz)',
+      },
+    ],
+  },
+  {
+    name: 'restore',
+    summary: 'create a new store from a backup archive (checked before anything is created)',
+    args: [{ name: 'archive', description: 'a .storedeck.tar.gz written by backup' }],
+    flags: [
+      { name: 'name', type: 'string', value: 'NAME', required: true, description: 'name of the new store' },
+      {
+        name: 'email',
+        type: 'string',
+        value: 'EMAIL',
+        description: 'admin email (default: the source store’s)',
+      },
+    ],
+  },
+  {
+    name: 'clone',
+    summary: 'copy a store into a new one (backup + restore, streamed, no file)',
+    args: [STORE_ARG],
+    flags: [
+      { name: 'name', type: 'string', value: 'NAME', required: true, description: 'name of the new store' },
+      {
+        name: 'email',
+        type: 'string',
+        value: 'EMAIL',
+        description: 'admin email (default: the source store’s)',
+      },
+    ],
+  },
+  {
     name: 'retry',
     summary: 'retry a failed store, or resume one a stopped process left provisioning',
     args: [STORE_ARG],

@@ -15,6 +15,7 @@ import { runCluster } from './commands/cmd-cluster';
 import { runPreflightCommand } from './commands/cmd-preflight';
 import { readCommands } from './commands/cmd-read';
 import { toolCommands } from './commands/cmd-tools';
+import { backupCommands } from './commands/cmd-backup';
 import { commandHelp, generalHelp } from './help-text';
 import { parseArgs } from './parse-args';
 
@@ -37,6 +38,7 @@ const HANDLERS: Record<string, CommandFn> = {
   ...readCommands,
   ...actionCommands,
   ...toolCommands,
+  ...backupCommands,
   create: runCreate,
   retry: runRetry,
   delete: runDelete,
@@ -86,7 +88,9 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     // Only a command that stays to see work through competes for the data dir's worker lease
     // (and so may resume unfinished stores); a quick `list` or `create` records and leaves.
     // `reconcile` is done on the spot when no app is working on the data dir.
-    worker: flags.wait === true || command.name === 'reconcile' ? 'auto' : 'never',
+    // restore and clone wait for the store they create, so they provision it when nobody else does.
+    worker:
+      flags.wait === true || ['reconcile', 'restore', 'clone'].includes(command.name) ? 'auto' : 'never',
   };
   if (global.kubeconfig !== undefined) options.kubeconfigPath = global.kubeconfig;
   if (global.context !== undefined) options.context = global.context;
