@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../../kube/kube-object';
 import { INGRESS_BODY_SIZE, MYSQL_UID, WWW_DATA_UID } from './woocommerce-facts';
 import { PHP_INI, PHP_INI_PATH, PHP_INI_SHA256 } from './php-config';
-import { at, testContext } from './test-context.fixture';
+import { at, selects, testContext } from './test-context.fixture';
 import { woocommerceStrategy as s } from './woocommerce.strategy';
 
 const ctx = testContext({ ingressController: 'nginx' });
@@ -128,16 +128,16 @@ describe('egress', () => {
     ]);
   });
 
-  it('opens the internet (HTTP/HTTPS) to the setup Job’s pods only', () => {
+  it('opens the internet (HTTP/HTTPS) to the WP-CLI pods that install from wordpress.org only', () => {
     const policy = byName('NetworkPolicy', 'setup-egress');
-    const setupPodLabels = at(s.setupJob(ctx, null), 'spec.template.metadata.labels') as Record<
-      string,
-      string
-    >;
-    const selector = at(policy, 'spec.podSelector.matchLabels') as Record<string, string>;
-    for (const [key, value] of Object.entries(selector)) expect(setupPodLabels[key]).toBe(value);
-    const resetLabels = at(resetPod[1], 'spec.template.metadata.labels') as Record<string, string>;
-    expect(Object.entries(selector).every(([k, v]) => resetLabels[k] === v)).toBe(false);
+    const selector = at(policy, 'spec.podSelector') as Parameters<typeof selects>[0];
+    const labelsOf = (o: KubeObject, path: string) => at(o, path) as Record<string, string>;
+    expect(selects(selector, labelsOf(s.setupJob(ctx, null), 'spec.template.metadata.labels'))).toBe(true);
+    // The WP-CLI console: `wp plugin install` downloads too.
+    const consolePod = s.wpCli?.pod(ctx, null) as KubeObject;
+    expect(selects(selector, labelsOf(consolePod, 'metadata.labels'))).toBe(true);
+    for (const [, pod] of [resetPod, mysqlPod, wordpressPod] as const)
+      expect(selects(selector, labelsOf(pod, 'spec.template.metadata.labels'))).toBe(false);
     expect(at(policy, 'spec.policyTypes')).toEqual(['Egress']);
     expect(at(policy, 'spec.egress')).toEqual([
       {

@@ -1,7 +1,11 @@
 import type { StoreContext } from '../strategy';
 import type { KubeObject } from '../../../kube/kube-object';
 import { COMPONENT, HTTP_PORT, OBJECT_NAMES } from './woocommerce-facts';
+import { LABEL } from '../../model/labels';
 import { objectMeta, podSelector } from './object-meta';
+
+/** The pods that need the internet: WP-CLI installing from wordpress.org. */
+export const INTERNET_COMPONENTS = [COMPONENT.setup, COMPONENT.wpConsole] as const;
 
 /** Pods of the store itself (any component). */
 const OWN_PODS = { podSelector: {} };
@@ -51,8 +55,10 @@ export function buildNetworkPolicy(ctx: StoreContext): KubeObject {
 }
 
 /**
- * The setup Job downloads WooCommerce from wordpress.org (HTTPS, and HTTP for redirects):
- * policies add up, so this one opens the internet to its pods and nothing else.
+ * WP-CLI pods that fetch from wordpress.org (HTTPS, and HTTP for redirects): the setup Job
+ * downloads WooCommerce, and the console's `wp plugin install` / `wp theme install` do the
+ * same on the user's behalf. Policies add up, so this one opens the internet to those pods and
+ * nothing else (not the password-reset Job, not MySQL or WordPress).
  */
 export function buildSetupEgressPolicy(ctx: StoreContext): KubeObject {
   return {
@@ -60,7 +66,10 @@ export function buildSetupEgressPolicy(ctx: StoreContext): KubeObject {
     kind: 'NetworkPolicy',
     metadata: objectMeta(ctx, OBJECT_NAMES.setupEgressPolicy, COMPONENT.setup),
     spec: {
-      podSelector: { matchLabels: podSelector(COMPONENT.setup) },
+      podSelector: {
+        matchLabels: { [LABEL.name]: podSelector(COMPONENT.setup)[LABEL.name] as string },
+        matchExpressions: [{ key: LABEL.component, operator: 'In', values: [...INTERNET_COMPONENTS] }],
+      },
       policyTypes: ['Egress'],
       egress: [
         {

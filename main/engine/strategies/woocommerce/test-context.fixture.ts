@@ -30,3 +30,23 @@ export function at(value: unknown, path: string): unknown {
   }
   return current;
 }
+
+type Selector = {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: Array<{ key: string; operator: string; values?: string[] }>;
+};
+
+/** Whether a label selector (matchLabels AND matchExpressions, as the API server reads it) selects these labels. */
+export function selects(selector: Selector, labels: Record<string, string>): boolean {
+  const byLabel = Object.entries(selector.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
+  return (
+    byLabel &&
+    (selector.matchExpressions ?? []).every(({ key, operator, values = [] }) => {
+      if (operator === 'In') return key in labels && values.includes(labels[key] as string);
+      if (operator === 'NotIn') return !(key in labels) || !values.includes(labels[key] as string);
+      if (operator === 'Exists') return key in labels;
+      if (operator === 'DoesNotExist') return !(key in labels);
+      throw new Error(`unknown operator ${operator}`);
+    })
+  );
+}
