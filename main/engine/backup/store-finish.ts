@@ -38,7 +38,7 @@ export async function finishRestore(t: ConsoleTarget, oldUrl: string, newUrl: st
   const to = siteOrigin(newUrl);
   if (from !== to)
     await must(t, 'Rewriting the URLs', ['search-replace', from, to, '--all-tables', '--skip-columns=guid']);
-  const credentials = await revealAdminPassword(t.client, t.ctx.namespace, t.strategy);
+  const credentials = await revealAdminPassword(t.client, t.ctx, t.strategy);
   if (!credentials.ok) throw new TransferError(credentials.error.message);
   const user = t.strategy.backup?.adminUser ?? credentials.value.username;
   await must(
