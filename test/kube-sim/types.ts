@@ -79,6 +79,14 @@ export class StatusError extends Error {
   }
 }
 
+/** The parts of metav1.DeleteOptions the store acts on (preconditions and Orphan are the API layer's). */
+export interface StoreDeleteOptions {
+  gracePeriodSeconds?: number;
+  propagationPolicy?: 'Foreground' | 'Background' | 'Orphan';
+  /** Refuse with 409 unless the object still has this uid (the kubelet's and GC's precondition). */
+  uid?: string;
+}
+
 /** The object store the API layer serves. All writes bump the global resourceVersion. */
 export interface ObjectStore {
   readonly types: ResourceType[];
@@ -92,10 +100,16 @@ export interface ObjectStore {
   /** Status-only write (never bumps generation). */
   updateStatus(key: ResourceKey, obj: KubeObject): KubeObject;
   /**
-   * Delete: with finalizers present, sets deletionTimestamp (MODIFIED) and keeps the object;
-   * otherwise removes it (DELETED). Returns the object as it was last seen.
+   * Delete: pods gracefully (deletionTimestamp = end of the grace period, MODIFIED; the kubelet
+   * removes them), objects with finalizers (or Foreground) keep a deletionTimestamp (MODIFIED);
+   * otherwise removed (DELETED). Returns the object as it was last seen.
    */
-  delete(key: ResourceKey, namespace: string | undefined, name: string): KubeObject | undefined;
+  delete(
+    key: ResourceKey,
+    namespace: string | undefined,
+    name: string,
+    opts?: StoreDeleteOptions,
+  ): KubeObject | undefined;
   /** Every committed change, in resourceVersion order. Returns an unsubscribe function. */
   subscribe(listener: (event: StoreEvent) => void): () => void;
   currentResourceVersion(): number;
@@ -141,6 +155,14 @@ export interface SimProfile {
     backoffBaseMs?: number;
     /** Ceiling of those back-offs (kubelet: 300 s). */
     backoffMaxMs?: number;
+    /**
+     * How long a deleted pod's containers take to stop after SIGTERM; the pod is removed after
+     * this or its grace period, whichever is shorter. Absent: the whole grace period (a process
+     * that ignores SIGTERM, the worst case).
+     */
+    podTerminationMs?: number;
+    /** Sim ms the quota controller takes to recompute status.used after a change (default 500). */
+    quotaSyncMs?: number;
   };
   faults: FaultConfig;
 }

@@ -39,6 +39,10 @@ function readySince(p: KubeObject): number {
   return c?.lastTransitionTime ? Date.parse(c.lastTransitionTime) : Number.POSITIVE_INFINITY;
 }
 
+/** Recreate's oldPodsRunning: an old pod counts until it is Succeeded/Failed or gone, even while terminating. */
+const oldPodsStopping = (pods: KubeObject[], d: KubeObject, isNew: (p: KubeObject) => boolean): boolean =>
+  pods.some((p) => isOwnedBy(p, d) && !isNew(p) && !isTerminalPod(p));
+
 /**
  * The Deployment controller, ReplicaSet-free: pods named <deploy>-<hash>-<suffix> follow the
  * template hash; Recreate replaces all at once, RollingUpdate surges then removes old pods once
@@ -140,8 +144,9 @@ export function installDeploymentController(rt: Runtime, events: EventRecorder):
       for (let i = current.length; i < target && !failure; i += 1) failure = createPod(d, hash);
     };
     if (d.spec?.strategy?.type === 'Recreate') {
+      // oldPodsRunning: the new pods wait until no old pod runs, terminating ones included.
       if (oldPods.length) deleteOld(oldPods);
-      else scaleNewTo(desired);
+      else if (!oldPodsStopping(rt.store.list('pods', ns), d, isNew)) scaleNewTo(desired);
     } else {
       const { maxSurge, maxUnavailable } = rollingParams(d, desired);
       const newCount = pods.filter(isNew).length;

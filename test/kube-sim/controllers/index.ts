@@ -24,7 +24,7 @@ import { createPodLogs } from './logs/pod-logs.js';
 import { controllerOf } from './meta.js';
 import { installNamespaceController } from './namespace.controller.js';
 import { claimsOf, installPvcController } from './pvc.controller.js';
-import { installQuotaController } from './quota.controller.js';
+import { enqueueQuota, installQuotaController } from './quota.controller.js';
 import { createRuntime, type Runtime } from './runtime.js';
 
 export { SIM_NODES } from './scheduler.js';
@@ -100,10 +100,12 @@ function router(rt: Runtime, onNamespaceGone: (name: string) => void) {
       return;
     }
     if (ns && store.get('namespaces', undefined, ns)?.metadata.deletionTimestamp) rt.enqueue('namespace', ns);
-    if (ns && QUOTA_COUNTED.has(e.key)) rt.enqueue('quota', ns);
+    if (ns && QUOTA_COUNTED.has(e.key)) enqueueQuota(rt, e.key, obj);
     switch (e.key) {
       case 'pods': {
         rt.enqueue('pod', key);
+        // A dependent gone may let a Foreground-deleted owner go too.
+        if (e.type === 'DELETED' && obj.metadata.ownerReferences?.length) rt.enqueue('gc', ns as string);
         const owner = controllerOf(obj);
         const kind = owner && OWNER_KINDS[owner.kind];
         if (kind && owner) rt.enqueue(kind, `${ns}/${owner.name}`);
@@ -113,15 +115,15 @@ function router(rt: Runtime, onNamespaceGone: (name: string) => void) {
       }
       case 'deployments.apps':
         rt.enqueue('deployment', key);
-        if (e.type === 'DELETED') rt.enqueue('gc', ns as string);
+        if (e.type === 'DELETED' || obj.metadata.deletionTimestamp) rt.enqueue('gc', ns as string);
         break;
       case 'statefulsets.apps':
         rt.enqueue('statefulset', key);
-        if (e.type === 'DELETED') rt.enqueue('gc', ns as string);
+        if (e.type === 'DELETED' || obj.metadata.deletionTimestamp) rt.enqueue('gc', ns as string);
         break;
       case 'jobs.batch':
         rt.enqueue('job', key);
-        if (e.type === 'DELETED') rt.enqueue('gc', ns as string);
+        if (e.type === 'DELETED' || obj.metadata.deletionTimestamp) rt.enqueue('gc', ns as string);
         break;
       case 'persistentvolumeclaims':
         rt.enqueue('pvc', key);

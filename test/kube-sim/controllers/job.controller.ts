@@ -16,6 +16,11 @@ const restartsOf = (p: KubeObject): number =>
     (n, c) => n + (c.restartCount ?? 0),
     0,
   );
+const isFinishedPod = (p: KubeObject): boolean =>
+  p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
+/** The Job controller's isPodFailed: Failed, or deleted before it succeeded (it may never get to Failed). */
+const isFailedPod = (p: KubeObject): boolean =>
+  p.status?.phase === 'Failed' || (!!p.metadata.deletionTimestamp && p.status?.phase !== 'Succeeded');
 const isReadyPod = (p: KubeObject): boolean =>
   ((p.status?.conditions ?? []) as Condition[]).some((c) => c.type === 'Ready' && c.status === 'True');
 
@@ -56,12 +61,14 @@ export function installJobController(rt: Runtime, events: EventRecorder): void {
     const pods = rt.store.list('pods', ns).filter((p) => isOwnedBy(p, job));
     for (const p of pods) {
       if (p.status?.phase === 'Succeeded') tally.succeeded.add(p.metadata.uid as string);
-      if (p.status?.phase === 'Failed' && !tally.failed.has(p.metadata.uid as string)) {
+      if (isFailedPod(p) && !tally.failed.has(p.metadata.uid as string)) {
         tally.failed.add(p.metadata.uid as string);
         tally.lastFailureAt = now;
       }
     }
-    const active = pods.filter((p) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
+    // Terminating pods are not active: with podReplacementPolicy TerminatingOrFailed (the
+    // default) the Job replaces them without waiting for them to be gone.
+    const active = pods.filter((p) => !isFinishedPod(p) && !p.metadata.deletionTimestamp);
     const succeeded = Math.max(tally.succeeded.size, Number(status.succeeded ?? 0));
     const failed = Math.max(tally.failed.size, Number(status.failed ?? 0));
     const completions = Number(job.spec?.completions ?? 1);
@@ -115,16 +122,20 @@ export function installJobController(rt: Runtime, events: EventRecorder): void {
         }
       }
       if (isTrue(conditions, 'FailureTarget')) {
-        // Terminated by the controller: the active pods are deleted and counted as failed.
+        // Terminated by the controller: the active pods are deleted and counted as failed; the
+        // Failed condition waits until none of them is still terminating (Kubernetes ≥ 1.31).
         for (const p of active) {
           rt.store.delete('pods', ns, p.metadata.name);
           tally.failed.add(p.metadata.uid as string);
         }
         const reason = findCondition(conditions, 'FailureTarget') as Condition;
-        cond('Failed', reason.reason as string, reason.message as string);
-        tally.finishedAt = now;
+        const stopping = rt.store.list('pods', ns).some((p) => isOwnedBy(p, job) && !isFinishedPod(p));
+        if (!stopping) {
+          cond('Failed', reason.reason as string, reason.message as string);
+          tally.finishedAt = now;
+        }
       } else if (isTrue(conditions, 'SuccessCriteriaMet')) {
-        if (!active.length) {
+        if (!pods.some((p) => !isFinishedPod(p))) {
           cond('Complete', 'CompletionsReached', 'Reached expected number of succeeded pods');
           status.completionTime = stamp;
           tally.finishedAt = now;
@@ -149,9 +160,8 @@ export function installJobController(rt: Runtime, events: EventRecorder): void {
     }
 
     const livePods = rt.store.list('pods', ns).filter((p) => isOwnedBy(p, job));
-    const stillActive = livePods.filter(
-      (p) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed',
-    );
+    const stillActive = livePods.filter((p) => !isFinishedPod(p) && !p.metadata.deletionTimestamp);
+    const terminating = livePods.filter((p) => !isFinishedPod(p) && p.metadata.deletionTimestamp).length;
     const next: Record<string, unknown> = {
       ...(conditions.length ? { conditions } : {}),
       startTime: status.startTime,
@@ -162,7 +172,7 @@ export function installJobController(rt: Runtime, events: EventRecorder): void {
         : {}),
       ...(Math.max(tally.failed.size, failed) ? { failed: Math.max(tally.failed.size, failed) } : {}),
       ready: stillActive.filter(isReadyPod).length,
-      terminating: 0,
+      terminating,
       uncountedTerminatedPods: {},
     };
     if (JSON.stringify(next) !== JSON.stringify(job.status ?? {}))
@@ -175,7 +185,9 @@ export function installJobController(rt: Runtime, events: EventRecorder): void {
       tally.finishedAt = doneAt;
       const expireAt = doneAt + Number(ttl) * 1000;
       if (now >= expireAt) {
-        rt.store.delete('jobs.batch', ns, name);
+        // The TTL-after-finished controller deletes in the Foreground, with a uid precondition:
+        // the Job lingers with a deletionTimestamp and foregroundDeletion until its pods are gone.
+        rt.store.delete('jobs.batch', ns, name, { propagationPolicy: 'Foreground', uid: job.metadata.uid });
         return undefined;
       }
       return expireAt - now;

@@ -74,9 +74,10 @@ export function formatQuantity(q: Quantity): string {
   return decimalString(q.milli, q.format === 'DecimalExponent');
 }
 
+/** Quantity.Add: the sum keeps the left operand's format, unless that one is zero (then the right's). */
 export const addQuantity = (a: Quantity, b: Quantity): Quantity => ({
   milli: a.milli + b.milli,
-  format: a.format,
+  format: a.milli === 0n ? b.format : a.format,
 });
 export const maxQuantity = (a: Quantity, b: Quantity): Quantity => (b.milli > a.milli ? b : a);
 export const compareQuantity = (a: Quantity, b: Quantity): number =>

@@ -38,12 +38,25 @@ export function podResources(spec: { containers?: Container[]; initContainers?: 
 export const isTerminalPod = (pod: KubeObject): boolean =>
   pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 
-/** What one object charges against a ResourceQuota (pkg/quota/v1/evaluator/core). */
-export function objectUsage(key: string, obj: KubeObject): ResourceList {
+/**
+ * QuotaV1Pod: a pod charges compute quota until it is terminal, or until its deletion is overdue
+ * (deletionTimestamp + deletionGracePeriodSeconds passed: "stuck terminating", e.g. a lost node).
+ * A pod in its grace period still counts.
+ */
+export function chargesQuota(pod: KubeObject, now: number): boolean {
+  if (isTerminalPod(pod)) return false;
+  const { deletionTimestamp, deletionGracePeriodSeconds } = pod.metadata;
+  if (deletionTimestamp && deletionGracePeriodSeconds !== undefined)
+    return now <= Date.parse(deletionTimestamp) + deletionGracePeriodSeconds * 1000;
+  return true;
+}
+
+/** What one object charges against a ResourceQuota (pkg/quota/v1/evaluator/core) at sim time `now`. */
+export function objectUsage(key: string, obj: KubeObject, now = 0): ResourceList {
   const plural = key.split('.')[0] as string;
   const usage: ResourceList = { ...count(`count/${plural}`) };
   if (key === 'pods') {
-    if (isTerminalPod(obj)) return usage;
+    if (!chargesQuota(obj, now)) return usage;
     const { requests, limits } = podResources(obj.spec);
     Object.assign(usage, count('pods'));
     for (const r of ['cpu', 'memory', 'ephemeral-storage']) {
@@ -77,10 +90,10 @@ export const QUOTA_KEYS = [
 ];
 
 /** Current usage in a namespace of every resource the quota system can count. */
-export function namespaceUsage(store: ObjectStore, namespace: string): ResourceList {
+export function namespaceUsage(store: ObjectStore, namespace: string, now: number): ResourceList {
   let total: ResourceList = {};
   for (const key of QUOTA_KEYS) {
-    for (const obj of store.list(key, namespace)) total = addResourceLists(total, objectUsage(key, obj));
+    for (const obj of store.list(key, namespace)) total = addResourceLists(total, objectUsage(key, obj, now));
   }
   return total;
 }

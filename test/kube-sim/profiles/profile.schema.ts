@@ -55,6 +55,8 @@ export const simProfileSchema = z
         pvcBindMs: z.number().nonnegative(),
         backoffBaseMs: z.number().positive().optional(),
         backoffMaxMs: z.number().positive().optional(),
+        podTerminationMs: z.number().nonnegative().optional(),
+        quotaSyncMs: z.number().nonnegative().optional(),
       })
       .strict(),
     faults: faultConfigSchema.default({}),

@@ -6,12 +6,14 @@ import {
   type ResourceKey,
   type ResourceType,
   type Rng,
+  type StoreDeleteOptions,
   type StoreEvent,
   type WatchEventType,
 } from '../types.js';
 import { clone, deepEqual } from './deep.js';
 import { applyCreateDefaults, applyDefaults } from './defaults.js';
 import { notFound, alreadyExists, conflict, namespaceTerminating } from './errors.js';
+import { decideDelete } from './graceful-delete.js';
 import { apiVersionOf, keyOf } from './resource-types.js';
 import { fallbackRng, uidFromRng } from './uid.js';
 import { validateObject } from './validation.js';
@@ -183,19 +185,34 @@ export function createObjectStore(opts: ObjectStoreOptions): SimObjectStore {
     meta.resourceVersion = old.metadata.resourceVersion;
     // Like etcd's GuaranteedUpdate: an identical object is not written and keeps its resourceVersion.
     if (deepEqual(obj, old)) return clone(old);
-    if (meta.deletionTimestamp && pendingFinalizers(key, obj) === 0) return commit('DELETED', key, obj);
+    // Emptied finalizers let a deleted object go — unless it is a pod still in its grace period
+    // (the kubelet deletes it with period 0 once its containers have stopped).
+    const graceLeft = key === 'pods' && (meta.deletionGracePeriodSeconds ?? 0) > 0;
+    if (meta.deletionTimestamp && !graceLeft && pendingFinalizers(key, obj) === 0)
+      return commit('DELETED', key, obj);
     return commit('MODIFIED', key, obj);
   }
 
-  function del(key: ResourceKey, namespace: string | undefined, name: string): KubeObject | undefined {
+  function del(
+    key: ResourceKey,
+    namespace: string | undefined,
+    name: string,
+    options: StoreDeleteOptions = {},
+  ): KubeObject | undefined {
     const t = typeOf(key);
     const old = bucket(key).get(slot(t.namespaced ? namespace : undefined, name));
     if (!old) return undefined;
-    if (old.metadata.deletionTimestamp) return clone(old);
-    if (pendingFinalizers(key, old) === 0) return commit('DELETED', key, clone(old));
+    if (options.uid && options.uid !== old.metadata.uid)
+      throw conflict(
+        t,
+        name,
+        `Precondition failed: UID in precondition: ${options.uid}, UID in object meta: ${old.metadata.uid ?? ''}`,
+      );
+    const decision = decideDelete(key, old, options, opts.now(), pendingFinalizers(key, old));
+    if (decision.kind === 'pending') return clone(old);
+    if (decision.kind === 'remove') return commit('DELETED', key, clone(old));
     const obj = clone(old);
-    obj.metadata.deletionTimestamp = nowIso();
-    obj.metadata.deletionGracePeriodSeconds = 0;
+    Object.assign(obj.metadata, decision.metadata);
     if (key === 'namespaces') obj.status = { ...(obj.status ?? {}), phase: 'Terminating' };
     return commit('MODIFIED', key, obj);
   }

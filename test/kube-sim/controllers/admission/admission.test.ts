@@ -36,6 +36,10 @@ const pod = (name: string, resources?: Record<string, unknown>) => ({
   spec: { containers: [{ name: 'c', image: 'busybox:1.36', ...(resources ? { resources } : {}) }] },
 });
 
+/** Admission judges by the quota's status, which the quota controller fills in just after creation. */
+const counted = (harness: Harness): Promise<unknown> =>
+  harness.waitFor('resourcequotas', 'shop', 'store-quota', (q) => q?.status?.used !== undefined);
+
 function rejection(fn: () => unknown): StatusError {
   try {
     fn();
@@ -114,11 +118,12 @@ describe('ResourceQuota', () => {
     });
   });
 
-  it('rejects a pod that would exceed the quota with the real message', () => {
+  it('rejects a pod that would exceed the quota with the real message', async () => {
     h = startHarness();
     namespace(h, 'shop');
     h.create('limitranges', storeLimits());
     h.create('resourcequotas', storeQuota());
+    await counted(h);
     for (const n of ['a', 'b', 'c', 'd']) h.create('pods', pod(n));
     const err = rejection(() => h.create('pods', pod('e')));
     expect(err.code).toBe(403);
@@ -127,10 +132,11 @@ describe('ResourceQuota', () => {
     );
   });
 
-  it('asks for explicit resources when the quota tracks them and no LimitRange defaults them', () => {
+  it('asks for explicit resources when the quota tracks them and no LimitRange defaults them', async () => {
     h = startHarness();
     namespace(h, 'shop');
     h.create('resourcequotas', storeQuota());
+    await counted(h);
     const err = rejection(() =>
       h.create('pods', {
         metadata: { name: 'bare', namespace: 'shop' },

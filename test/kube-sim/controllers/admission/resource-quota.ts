@@ -4,9 +4,10 @@ import {
   prettyPrintList,
   addQuantity,
   compareQuantity,
+  formatResourceList,
   type ResourceList,
 } from '../quantity.js';
-import { namespaceUsage, objectUsage, QUOTA_KEYS } from '../usage.js';
+import { objectUsage, QUOTA_KEYS } from '../usage.js';
 
 // A pod must state these when a quota tracks them (the "mistake" kept for compatibility upstream).
 const MUST_SPECIFY = ['cpu', 'memory', 'requests.cpu', 'requests.memory', 'limits.cpu', 'limits.memory'];
@@ -48,41 +49,54 @@ function missingResources(pod: KubeObject, hard: string[]): string | undefined {
 const mask = (list: ResourceList, names: string[]): ResourceList =>
   Object.fromEntries(Object.entries(list).filter(([k]) => names.includes(k)));
 
-/** ResourceQuota admission on create: constraints, then used + requested ≤ hard for every tracked resource. */
+/**
+ * ResourceQuota admission on create (the apiserver's quota evaluator, CheckRequest): for every
+ * quota, the constraints, then `status.used + requested ≤ status.hard` — the usage the quota
+ * controller last wrote, not a live sum, so what was freed a moment ago may not count yet and a
+ * pod still terminating still does. A quota whose status does not yet track a resource refuses
+ * with "status unknown". An admitted create charges the quotas' status.used at once, as the
+ * evaluator persists its new usage before the object is stored; the controller recomputes later.
+ */
 export const resourceQuotaAdmission: AdmissionPlugin = (op, key, obj, _old, store) => {
   if (op !== 'CREATE' || !QUOTA_KEYS.includes(key)) return;
   const namespace = obj.metadata.namespace as string;
   const quotas = store.list('resourcequotas', namespace);
   if (!quotas.length) return;
-  const plural = key;
   const deny = (message: string): StatusError =>
-    new StatusError(403, 'Forbidden', `${plural} "${obj.metadata.name}" is forbidden: ${message}`, {
+    new StatusError(403, 'Forbidden', `${key} "${obj.metadata.name}" is forbidden: ${message}`, {
       name: obj.metadata.name,
-      kind: plural,
+      kind: key,
     });
   const delta = objectUsage(key, obj);
-  let used: ResourceList | undefined;
+  const charges: Array<{ quota: KubeObject; used: ResourceList }> = [];
   for (const quota of quotas) {
-    const hard = parseResourceList(quota.spec?.hard);
+    const hard = parseResourceList(quota.status?.hard);
     const hardNames = Object.keys(hard);
+    const relevant = hardNames.filter((r) => r in delta || (key === 'pods' && MUST_SPECIFY.includes(r)));
     if (key === 'pods') {
       const missing = missingResources(obj, hardNames);
       if (missing) throw deny(`failed quota: ${quota.metadata.name}: must specify ${missing}`);
     }
+    const used = parseResourceList(quota.status?.used);
+    const unknown = relevant.filter((r) => !(r in used));
+    if (unknown.length)
+      throw deny(`status unknown for quota: ${quota.metadata.name}, resources: ${unknown.sort().join(',')}`);
     const requested = mask(delta, hardNames);
     if (!Object.keys(requested).length) continue;
-    used ??= namespaceUsage(store, namespace);
-    const exceeded = Object.keys(requested).filter((r) => {
-      const next = used?.[r] ? addQuantity(used[r], requested[r] as ResourceList[string]) : requested[r];
-      return compareQuantity(next as ResourceList[string], hard[r] as ResourceList[string]) > 0;
-    });
-    if (exceeded.length) {
-      const usedNow: ResourceList = Object.fromEntries(
-        exceeded.map((r) => [r, used?.[r] ?? parseResourceList({ [r]: 0 })[r]] as const),
-      ) as ResourceList;
+    const next: ResourceList = { ...used };
+    for (const [r, q] of Object.entries(requested)) next[r] = used[r] ? addQuantity(used[r], q) : q;
+    const exceeded = Object.keys(requested).filter(
+      (r) => compareQuantity(next[r] as ResourceList[string], hard[r] as ResourceList[string]) > 0,
+    );
+    if (exceeded.length)
       throw deny(
-        `exceeded quota: ${quota.metadata.name}, requested: ${prettyPrintList(mask(requested, exceeded))}, used: ${prettyPrintList(usedNow)}, limited: ${prettyPrintList(mask(hard, exceeded))}`,
+        `exceeded quota: ${quota.metadata.name}, requested: ${prettyPrintList(mask(requested, exceeded))}, used: ${prettyPrintList(mask(used, exceeded))}, limited: ${prettyPrintList(mask(hard, exceeded))}`,
       );
-    }
+    charges.push({ quota, used: next });
   }
+  for (const { quota, used } of charges)
+    store.updateStatus('resourcequotas', {
+      ...quota,
+      status: { ...quota.status, used: formatResourceList(used) },
+    });
 };

@@ -13,6 +13,10 @@ export interface PodRecord {
   inits: ContainerRun[];
   containers: ContainerRun[];
   deleting: boolean;
+  /** Sim ms at which a terminating pod's containers have stopped and the kubelet removes it. */
+  removeAt?: number;
+  /** The deletionGracePeriodSeconds removeAt was computed from (a later delete may shorten it). */
+  graceSeen?: number;
 }
 
 const terminatedState = (t: Termination): Record<string, unknown> => ({

@@ -126,6 +126,7 @@ export async function handleReplace(ctx: HandlerContext): Promise<void> {
 interface DeleteOptions {
   preconditions?: { uid?: string; resourceVersion?: string };
   propagationPolicy?: string;
+  gracePeriodSeconds?: number;
 }
 
 async function deleteOptions(ctx: HandlerContext): Promise<DeleteOptions> {
@@ -138,6 +139,10 @@ async function deleteOptions(ctx: HandlerContext): Promise<DeleteOptions> {
     ctx.url.searchParams.get('propagationPolicy') ??
     (body.orphanDependents === true ? 'Orphan' : undefined);
   body.propagationPolicy = policy;
+  const grace = ctx.url.searchParams.get('gracePeriodSeconds');
+  if (body.gracePeriodSeconds === undefined && grace !== null) body.gracePeriodSeconds = Number(grace);
+  if (body.gracePeriodSeconds !== undefined && !Number.isInteger(body.gracePeriodSeconds))
+    throw badRequest(`invalid gracePeriodSeconds: ${String(grace ?? body.gracePeriodSeconds)}`);
   if (policy && !['Orphan', 'Background', 'Foreground'].includes(policy)) {
     throw new StatusError(
       422,
@@ -187,7 +192,10 @@ function deleteOne(ctx: HandlerContext, name: string, opts: DeleteOptions): Kube
     );
   }
   if (policy === 'Orphan') orphanDependents(ctx, current);
-  return store.delete(route.key, route.namespace, name) as KubeObject;
+  return store.delete(route.key, route.namespace, name, {
+    gracePeriodSeconds: opts.gracePeriodSeconds,
+    propagationPolicy: policy as 'Foreground' | 'Background' | 'Orphan',
+  }) as KubeObject;
 }
 
 export async function handleDelete(ctx: HandlerContext): Promise<void> {
