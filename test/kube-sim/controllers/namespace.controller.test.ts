@@ -73,7 +73,10 @@ describe('namespace controller', () => {
       'namespaces',
       undefined,
       'stuck-1',
-      (n) => condition(n, 'NamespaceFinalizersRemaining')?.status === 'True',
+      // Once the pods have terminated (their grace period), only the protected claim is left.
+      (n) =>
+        condition(n, 'NamespaceFinalizersRemaining')?.status === 'True' &&
+        !condition(n, 'NamespaceContentRemaining')?.message?.includes('pods.'),
     );
     expect(condition(ns, 'NamespaceContentRemaining')).toMatchObject({
       status: 'True',
