@@ -5,6 +5,7 @@
 import type { KubeClient } from '../kube/client';
 import type { ApiObject } from '../kube/kube-object';
 import { KINDS } from '../kube/kinds';
+import { watchUntil } from '../kube/watch-wait';
 import type { NamespaceSnapshot } from './observe';
 
 const STUCK_REASONS = new Set([
@@ -32,16 +33,49 @@ export function stuckPods(pods: ApiObject[]): ApiObject[] {
   });
 }
 
-/** Deletes the namespace's stuck pods (their controllers make new ones); returns their names. */
+export interface ReplacedPod {
+  name: string;
+  uid: string;
+}
+
+/** Deletes the namespace's stuck pods (their controllers make new ones); returns which ones. */
 export async function replaceStuckPods(
   client: KubeClient,
   namespace: string,
   signal: AbortSignal,
-): Promise<string[]> {
+): Promise<ReplacedPod[]> {
   const { items } = await client.list(KINDS.Pod, { namespace }, signal);
-  const stuck = stuckPods(items).map((pod) => String(pod.metadata?.name));
-  await Promise.all(stuck.map((name) => client.remove(KINDS.Pod, namespace, name, { signal })));
+  const stuck = stuckPods(items).map((pod) => ({
+    name: String(pod.metadata?.name),
+    uid: String(pod.metadata?.uid ?? ''),
+  }));
+  await Promise.all(stuck.map(({ name }) => client.remove(KINDS.Pod, namespace, name, { signal })));
   return stuck;
+}
+
+/** The replaced pods still there (Terminating for their grace period): the uid tells a namesake apart. */
+export function replacedStillThere(pods: ApiObject[], replaced: ReplacedPod[]): ReplacedPod[] {
+  const uids = new Set(pods.map((pod) => pod.metadata?.uid));
+  return replaced.filter((r) => uids.has(r.uid));
+}
+
+/**
+ * Waits until the replaced pods are gone: until then a Deployment may still count them, their
+ * quota is not released and their events describe the last attempt, not this one.
+ */
+export async function awaitReplacedPodsGone(
+  client: KubeClient,
+  namespace: string,
+  replaced: ReplacedPod[],
+  options: { timeoutMs: number; signal: AbortSignal },
+): Promise<void> {
+  if (replaced.length === 0) return;
+  await watchUntil(
+    client,
+    { pods: { kind: KINDS.Pod, scope: { namespace } } },
+    ({ pods }) => (replacedStillThere(pods, replaced).length === 0 ? true : undefined),
+    { ...options, what: `the replaced pods ${replaced.map((r) => r.name).join(', ')} to stop` },
+  );
 }
 
 const versionKey = (obj: ApiObject) =>

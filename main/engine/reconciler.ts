@@ -11,7 +11,7 @@ import type { SettingsRepo } from '../state/settings.repo';
 import type { StoresRepo } from '../state/stores.repo';
 import { applyStoreObjects } from './apply-objects';
 import { Deadline } from './deadline';
-import { replaceStuckPods } from './fresh-start';
+import { replaceStuckPodsAndWait } from './fresh-start-step';
 import { recordNamespaceUid } from './ownership';
 import { runSetup } from './run-setup';
 import { StepFailure } from './step-failure';
@@ -69,15 +69,7 @@ async function onePass(
   );
   const { namespaceUid } = await applyStoreObjects(client, strategy, ctx, timeline, signal);
   recordNamespaceUid(deps.stores, id, namespaceUid);
-  if (retrying) {
-    const replaced = await replaceStuckPods(client, ctx.namespace, signal);
-    if (replaced.length > 0)
-      timeline.note(
-        'retry',
-        'completed',
-        `Replaced pods stuck from the last attempt: ${replaced.join(', ')}`,
-      );
-  }
+  if (retrying) await replaceStuckPodsAndWait(client, ctx.namespace, timeline, deadline, signal);
   await waitForDeployments(client, strategy, ctx, timeline, deadline, signal, retrying);
   await runSetup(client, strategy, ctx, generation, timeline, deadline, signal);
   const checkout = {

@@ -12,6 +12,7 @@ import { ANNOTATION } from './model/labels';
 import { waitForGone, WaitTimeoutError } from '../kube/watch-wait';
 import type { Deadline } from './deadline';
 import { byName, jobState, podsOfJob, toObserved, type NamespaceSnapshot } from './observe';
+import { QuotaRelease, withoutDepartedPods } from './graceful-deletion';
 import { StepFailure } from './step-failure';
 import type { Diagnosis, StoreContext, StoreStrategy } from './strategies/strategy';
 import type { Timeline } from './store-writer';
@@ -55,6 +56,7 @@ async function awaitJob(
   signal: AbortSignal,
 ): Promise<JobOutcome> {
   let latest: Diagnosis | null = null;
+  const release = new QuotaRelease();
   try {
     return await watchNamespace<JobOutcome>(
       client,
@@ -63,7 +65,8 @@ async function awaitJob(
         const state = jobState(byName(snapshot.jobs, strategy.setupJobName));
         if (state === 'complete') return { state };
         if (state === 'failed') return { state, snapshot };
-        latest = strategy.diagnose(toObserved(snapshot));
+        release.observe(snapshot);
+        latest = release.soften(strategy.diagnose(toObserved(withoutDepartedPods(snapshot))));
         if (latest?.terminal) throw new StepFailure(latest.step, latest.message, latest.cause);
         return undefined;
       },

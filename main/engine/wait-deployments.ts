@@ -7,6 +7,7 @@ import { WaitTimeoutError } from '../kube/watch-wait';
 import type { Deadline } from './deadline';
 import { byName, isDeploymentAvailable, podsOfJob, toObserved, type NamespaceSnapshot } from './observe';
 import { Baseline } from './fresh-start';
+import { QuotaRelease, withoutDepartedPods } from './graceful-deletion';
 import { StepFailure } from './step-failure';
 import type { Diagnosis, StoreContext, StoreStrategy } from './strategies/strategy';
 import type { Timeline } from './store-writer';
@@ -34,6 +35,7 @@ export async function waitForDeployments(
 ): Promise<void> {
   const names = [...strategy.awaitedDeployments];
   const baseline = new Baseline(retrying);
+  const release = new QuotaRelease();
   const done = new Set<string>();
   let latest: Diagnosis | null = null;
   for (const name of names)
@@ -50,9 +52,9 @@ export async function waitForDeployments(
           timeline.note(waitStep(name), 'completed', `${name} is available`);
         }
         if (done.size === names.length) return true;
-        latest = strategy.diagnose(
-          toObserved(baseline.filter(withoutSetupJob(snapshot, strategy.setupJobName))),
-        );
+        release.observe(snapshot);
+        const current = withoutDepartedPods(withoutSetupJob(snapshot, strategy.setupJobName));
+        latest = release.soften(strategy.diagnose(toObserved(baseline.filter(current))));
         if (latest?.terminal) throw new StepFailure(latest.step, latest.message, latest.cause);
         return undefined;
       },

@@ -1,0 +1,61 @@
+// Graceful deletion as a real cluster does it: a deleted pod stays Terminating for its grace
+// period, keeps counting against the ResourceQuota until it is gone (and the quota controller
+// recounts a moment later), and its events outlive it by an hour. None of that is evidence about
+// the store's current pods. Small pure helpers, so each wait (and a pass-based reconciler) can
+// apply them the same way.
+import type { ApiObject } from '../kube/kube-object';
+import type { NamespaceSnapshot } from './observe';
+import type { Diagnosis } from './strategies/strategy';
+
+export const isTerminating = (obj: ApiObject): boolean => !!obj.metadata?.deletionTimestamp;
+
+/**
+ * The snapshot without pods that are on their way out, and without the events about pods that
+ * are terminating or gone (a replaced pod's BackOff events must not fail its replacement).
+ */
+export function withoutDepartedPods(snapshot: NamespaceSnapshot): NamespaceSnapshot {
+  const live = snapshot.pods.filter((pod) => !isTerminating(pod));
+  const liveUids = new Set(live.map((pod) => pod.metadata?.uid));
+  const liveNames = new Set(live.map((pod) => pod.metadata?.name));
+  return {
+    ...snapshot,
+    pods: live,
+    events: snapshot.events.filter((event) => {
+      const about = event.involvedObject as { kind?: string; name?: string; uid?: string } | undefined;
+      if (about?.kind !== 'Pod') return true;
+      return about.uid ? liveUids.has(about.uid) : liveNames.has(about.name);
+    }),
+  };
+}
+
+/** How long after the last terminating pod is gone the quota controller may still count it. */
+export const QUOTA_RECOUNT_GRACE_MS = 15_000;
+
+/**
+ * A quota refusal while pods terminate is a wait, not a failure: those pods still count until
+ * they are gone and the quota controller has recounted (shortly after). Feed it every snapshot;
+ * it turns a terminal QuotaExceeded into a non-terminal one during that window.
+ */
+export class QuotaRelease {
+  private lastTerminatingAt = Number.NEGATIVE_INFINITY;
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  observe(snapshot: NamespaceSnapshot): void {
+    if (snapshot.pods.some(isTerminating)) this.lastTerminatingAt = this.now();
+  }
+
+  /** Pods are terminating, or were moments ago: quota they hold is about to be released. */
+  releasing(): boolean {
+    return this.now() - this.lastTerminatingAt <= QUOTA_RECOUNT_GRACE_MS;
+  }
+
+  soften(diagnosis: Diagnosis | null): Diagnosis | null {
+    if (!diagnosis?.terminal || diagnosis.cause !== 'QuotaExceeded' || !this.releasing()) return diagnosis;
+    return {
+      ...diagnosis,
+      terminal: false,
+      message: `${diagnosis.message} Waiting: pods being deleted still count against the quota until they are gone.`,
+    };
+  }
+}
