@@ -42,7 +42,12 @@ export class QuotaRelease {
   constructor(private readonly now: () => number = Date.now) {}
 
   observe(snapshot: NamespaceSnapshot): void {
-    if (snapshot.pods.some(isTerminating)) this.lastTerminatingAt = this.now();
+    if (snapshot.pods.some(isTerminating)) this.sawTerminating();
+  }
+
+  /** Pods were terminating until now (e.g. the ones a retry replaced and waited out). */
+  sawTerminating(): void {
+    this.lastTerminatingAt = this.now();
   }
 
   /** Pods are terminating, or were moments ago: quota they hold is about to be released. */

@@ -12,6 +12,7 @@ import type { StoresRepo } from '../state/stores.repo';
 import { applyStoreObjects } from './apply-objects';
 import { Deadline } from './deadline';
 import { replaceStuckPodsAndWait } from './fresh-start-step';
+import { QuotaRelease } from './graceful-deletion';
 import { recordNamespaceUid } from './ownership';
 import { runSetup } from './run-setup';
 import { StepFailure } from './step-failure';
@@ -69,8 +70,9 @@ async function onePass(
   );
   const { namespaceUid } = await applyStoreObjects(client, strategy, ctx, timeline, signal);
   recordNamespaceUid(deps.stores, id, namespaceUid);
-  if (retrying) await replaceStuckPodsAndWait(client, ctx.namespace, timeline, deadline, signal);
-  await waitForDeployments(client, strategy, ctx, timeline, deadline, signal, retrying);
+  const release = new QuotaRelease();
+  if (retrying) await replaceStuckPodsAndWait(client, ctx.namespace, timeline, deadline, signal, release);
+  await waitForDeployments(client, strategy, ctx, timeline, deadline, signal, retrying, release);
   await runSetup(client, strategy, ctx, generation, timeline, deadline, signal);
   const checkout = {
     enabled: deps.settings.get().verifyCheckout,

@@ -32,10 +32,11 @@ export async function waitForDeployments(
   signal: AbortSignal,
   /** A retry: only what changes after it began can fail it. */
   retrying = false,
+  /** Softens quota refusals while pods terminate (shared with the retry's fresh start). */
+  release = new QuotaRelease(),
 ): Promise<void> {
   const names = [...strategy.awaitedDeployments];
   const baseline = new Baseline(retrying);
-  const release = new QuotaRelease();
   const done = new Set<string>();
   let latest: Diagnosis | null = null;
   for (const name of names)

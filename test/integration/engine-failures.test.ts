@@ -40,7 +40,9 @@ describe('failures and retry', () => {
     const ready = await retryToReady(h, failed);
     expect(ready).toMatchObject({ status: 'Ready', errorStep: null, errorMessage: null });
     expect(Date.now() - started).toBeLessThan(20_000);
-    const replaced = h.state.events.list(failed.id).find((e) => e.step === 'retry');
+    const replaced = h.state.events
+      .list(failed.id)
+      .find((e) => e.step === 'retry' && e.status === 'completed');
     expect(replaced?.message).toMatch(/Replaced pods stuck from the last attempt: mysql-/);
   });
 
