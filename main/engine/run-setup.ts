@@ -12,7 +12,7 @@ import { ANNOTATION } from './model/labels';
 import { waitForGone, WaitTimeoutError } from '../kube/watch-wait';
 import type { Deadline } from './deadline';
 import { byName, jobState, podsOfJob, toObserved, type NamespaceSnapshot } from './observe';
-import { QuotaRelease, withoutDepartedPods } from './graceful-deletion';
+import { isTerminating, QuotaRelease, withoutDepartedPods } from './graceful-deletion';
 import { StepFailure } from './step-failure';
 import type { Diagnosis, StoreContext, StoreStrategy } from './strategies/strategy';
 import type { Timeline } from './store-writer';
@@ -108,11 +108,14 @@ async function startJob(
   deadline: Deadline,
   signal: AbortSignal,
 ): Promise<string> {
-  if (existing && jobState(existing) === 'failed') {
-    await client.remove(KINDS.Job, ctx.namespace, strategy.setupJobName, {
-      propagationPolicy: 'Background',
-      signal,
-    });
+  if (existing && (jobState(existing) === 'failed' || isTerminating(existing))) {
+    // A Job already being deleted (its TTL deletes in the foreground: it lingers until its pods
+    // are gone) cannot be replaced before it is gone either: the name is still taken.
+    if (!isTerminating(existing))
+      await client.remove(KINDS.Job, ctx.namespace, strategy.setupJobName, {
+        propagationPolicy: 'Background',
+        signal,
+      });
     await waitForGone(client, KINDS.Job, ctx.namespace, strategy.setupJobName, {
       timeoutMs: deadline.remainingMs(),
       signal,
@@ -139,7 +142,7 @@ export async function runSetup(
     const existing = await client.get(KINDS.Job, ctx.namespace, strategy.setupJobName, signal);
     let started = 'Setup job already running';
     if (jobState(existing ?? undefined) === 'complete') started = 'Setup job had already succeeded';
-    else if (!existing || jobState(existing) === 'failed')
+    else if (!existing || jobState(existing) === 'failed' || isTerminating(existing))
       started = await startJob(client, strategy, ctx, existing, deadline, signal);
     const outcome = await awaitJob(client, strategy, ctx, deadline, signal);
     await keepSetupLog(
