@@ -14,6 +14,8 @@ export const STEPS = {
   checkout: 'Checkout check',
   'password-reset': 'Password reset',
   progress: 'Progress',
+  /** A pass that found the cluster not answering: it waits (neither failing nor spending its budget). */
+  cluster: 'Cluster connection',
   ready: 'Ready',
   reconcile: 'Reconcile',
   delete: 'Deletion',

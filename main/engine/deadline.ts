@@ -2,16 +2,25 @@
 // the whole budget ("timed out after 300 s"), not the remainder.
 
 export class Deadline {
-  readonly at: number;
+  private atMs: number;
   constructor(
     readonly totalMs: number,
     now = Date.now(),
   ) {
-    this.at = now + totalMs;
+    this.atMs = now + totalMs;
+  }
+
+  get at(): number {
+    return this.atMs;
   }
 
   remainingMs(): number {
-    return Math.max(0, this.at - Date.now());
+    return Math.max(0, this.atMs - Date.now());
+  }
+
+  /** Gives back time the pass could not use (the cluster did not answer): not the store's fault. */
+  extend(ms: number): void {
+    this.atMs += Math.max(0, ms);
   }
 
   expired(): boolean {

@@ -10,6 +10,7 @@ import { abortableDelay, backoffDelay } from '../kube/retry';
 import type { SettingsRepo } from '../state/settings.repo';
 import type { StoresRepo } from '../state/stores.repo';
 import { applyStoreObjects } from './apply-objects';
+import { mayBeUnreachable, waitWhileClusterUnreachable } from './cluster-wait';
 import { Deadline } from './deadline';
 import { replaceStuckPodsAndWait } from './fresh-start-step';
 import { QuotaRelease } from './graceful-deletion';
@@ -150,6 +151,15 @@ export async function reconcileStore(
     } catch (error) {
       if (signal.aborted) return 'aborted';
       if (error instanceof StepFailure) return fail(deps, id, timeline, error.step, error.message);
+      // The cluster not answering is waited out, never a failure (nor charged to the deadline).
+      if (mayBeUnreachable(error)) {
+        const waited = await waitWhileClusterUnreachable(deps.clientFor, store.context, timeline, signal);
+        if (signal.aborted) return 'aborted';
+        if (waited > 0) {
+          deadline.extend(waited);
+          continue;
+        }
+      }
       const classified = classifyError(error);
       if (classified.kind === 'permanent') {
         const message =
