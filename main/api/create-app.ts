@@ -6,6 +6,7 @@ import { userInfo } from 'node:os';
 import { ClientPool } from '../kube/client-pool';
 import { Engine } from '../engine/engine';
 import { LiveStatusHub } from '../engine/live-status/live-status-hub';
+import { startContextProbe } from '../engine/live-status/context-probe';
 import { StoreOperations } from '../engine/operations/store-operations';
 import { strategyFor } from '../engine/strategies/registry';
 import { ChangeFeed } from '../state/change-feed';
@@ -16,6 +17,7 @@ import { WorkerLease, type LeaseHolder } from '../state/worker-lease';
 import { ContextSession } from './context-session';
 import { createEventBus, type EventBus } from '../primitives/event-bus';
 import type { Handlers } from './handler-types';
+import type { ContextHealth } from '../../preload/contract';
 import { watchKubeconfig, type KubeconfigReloader } from './kubeconfig-reloader';
 import { appHandlers } from './handlers/app.handlers';
 import { clusterHandlers } from './handlers/cluster.handlers';
@@ -64,6 +66,8 @@ export interface AppCore {
   bus: EventBus;
   engine: Engine;
   worker: WorkerHandle;
+  /** Checks every few seconds whether a context answers; onChange on each change (and the first answer). */
+  probeContext(context: string, onChange: (health: ContextHealth) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -141,12 +145,11 @@ export async function createApp(options: CreateAppOptions): Promise<AppCore> {
           probeIntervalMs: options.timing?.probeIntervalMs,
         });
   live?.observe(session.current());
-  const reloader: KubeconfigReloader | null = live
-    ? watchKubeconfig(kubeconfigPath, () => {
-        pool.reload();
-        live.restart();
-      })
-    : null;
+  // Every mode follows the kubeconfig file: a CLI `--wait` outlives a cluster recreated meanwhile.
+  const reloader: KubeconfigReloader = watchKubeconfig(kubeconfigPath, () => {
+    pool.reload();
+    live?.restart();
+  });
 
   const localCluster = new LocalClusterService({
     state,
@@ -201,6 +204,15 @@ export async function createApp(options: CreateAppOptions): Promise<AppCore> {
     handlers,
     bus,
     engine,
+    probeContext(context, onChange) {
+      const probe = startContextProbe({
+        context,
+        clientFor: (name) => pool.clientFor(name),
+        onChange,
+        intervalMs: options.timing?.probeIntervalMs,
+      });
+      return () => probe.stop();
+    },
     worker: {
       status: () => ({ working: engine.working, holder: lease.holder() }),
       onChange(listener) {
@@ -212,7 +224,7 @@ export async function createApp(options: CreateAppOptions): Promise<AppCore> {
       if (closed) return;
       closed = true;
       keeper?.stop();
-      reloader?.stop();
+      reloader.stop();
       live?.close();
       feed.stop();
       await backups.close();

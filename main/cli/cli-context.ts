@@ -1,6 +1,6 @@
 // What every CLI command gets: the validated request path into the service layer, the event
 // bus, output streams and the global options. The same dispatch() as IPC and the web host.
-import type { ContractError, RequestName, ResponseOf, Result } from '../../preload/contract';
+import type { ContextHealth, ContractError, RequestName, ResponseOf, Result } from '../../preload/contract';
 import type { WorkerHandle, WorkerStatus } from '../api/create-app';
 import { dispatch } from '../api/dispatch';
 import type { Handlers } from '../api/handler-types';
@@ -22,6 +22,8 @@ export interface CliApp {
   worker: Pick<WorkerHandle, 'status'>;
   /** Resolves once no pass for the store is queued or running in this process. */
   engine?: { settled(id: string): Promise<void> };
+  /** Checks whether a context answers, every few seconds, until the returned stop is called. */
+  probeContext?(context: string, onChange: (health: ContextHealth) => void): () => void;
   close(): Promise<void> | void;
 }
 
@@ -35,6 +37,8 @@ export interface CliContext {
   worker(): WorkerStatus;
   /** Resolves when this process has no pass queued or running for the store. */
   settled(id: string): Promise<void>;
+  /** Follows whether a context answers (a --wait says so when it does not); returns a stop. */
+  watchCluster(context: string, onChange: (health: ContextHealth) => void): () => void;
   /** Asks a yes/no question on the terminal; absent when there is none (then --yes is needed). */
   confirm?: (question: string) => Promise<boolean>;
   /** Raw input on purpose: the contract's schemas validate it, exactly as for IPC. */
@@ -57,6 +61,7 @@ export function createCliContext(
     now: () => new Date(),
     worker: () => app.worker.status(),
     settled: (id) => app.engine?.settled(id) ?? Promise.resolve(),
+    watchCluster: (context, onChange) => app.probeContext?.(context, onChange) ?? (() => undefined),
     call: async (name, raw) => (await dispatch(app.handlers, name, raw)) as Result<ResponseOf<typeof name>>,
   };
 }

@@ -25,7 +25,9 @@ export async function waitForStore(
   options: WaitOptions,
 ): Promise<number> {
   const started = Date.now();
-  const deadline = started + options.timeoutMs;
+  // Time the cluster spent not answering is given back: the wait is for the store, not the network.
+  let deadline = started + options.timeoutMs;
+  let downSince: number | null = null;
   const completed = new Set<string>();
   let store = initial;
   const progress = (event: TimelineEvent) => {
@@ -55,35 +57,60 @@ export async function waitForStore(
 
   const early = finish(store);
   if (early !== null) return early;
-  // Bounded by the deadline; each turn consumes one event or ends the wait.
-  for (;;) {
-    const next = await queue.next(deadline, ctx.signal);
-    if (next.kind === 'aborted') {
+  const stopWatching = ctx.watchCluster(store.context, (health) => {
+    if (!health.reachable) {
+      downSince ??= Date.now();
       ctx.io.err(
-        `storedeck: stopped waiting; "${store.name}" is ${store.status} and ${carriesOn(ctx.worker())}\n`,
+        `Cluster ${health.context} unreachable: ${health.message ?? 'no answer'} — still waiting (Ctrl-C to stop)\n`,
       );
-      return EXIT_INTERRUPTED;
+    } else if (downSince !== null) {
+      deadline += Date.now() - downSince;
+      downSince = null;
+      ctx.io.err(`Cluster ${health.context} answers again — waiting for "${store.name}"\n`);
     }
-    if (next.kind === 'timeout') {
-      ctx.io.err(
-        `storedeck: timed out after ${Math.round(options.timeoutMs / 1000)}s waiting for "${store.name}" (status ${store.status})\n`,
-      );
-      return EXIT_FAILED;
-    }
-    const { event } = next;
-    if (event.name === 'timelineEvent' && event.payload.storeId === store.id) progress(event.payload);
-    if (event.name === 'storeChanged' && event.payload.id === store.id) {
-      store = event.payload;
-      const done = finish(store);
-      if (done !== null) return done;
-    }
-    if (event.name === 'storeRemoved' && event.payload.id === store.id) {
-      if (options.goal === 'gone') {
-        print(ctx, { id: store.id, deleted: true }, () => `Store "${store.name}" deleted.`);
-        return EXIT_OK;
+  });
+  try {
+    return await follow();
+  } finally {
+    stopWatching();
+  }
+
+  async function follow(): Promise<number> {
+    // Bounded by the deadline; each turn consumes one event or ends the wait.
+    for (;;) {
+      const next = await queue.next(deadline, ctx.signal);
+      if (next.kind === 'aborted') {
+        ctx.io.err(
+          `storedeck: stopped waiting; "${store.name}" is ${store.status} and ${carriesOn(ctx.worker())}\n`,
+        );
+        return EXIT_INTERRUPTED;
       }
-      ctx.io.err(`storedeck: store "${store.name}" was deleted while waiting\n`);
-      return EXIT_FAILED;
+      // Not out of time while the cluster is down: the engine does not spend the store's either.
+      if (next.kind === 'timeout' && downSince !== null) {
+        deadline = Date.now() + Math.min(options.timeoutMs, 60_000);
+        continue;
+      }
+      if (next.kind === 'timeout') {
+        ctx.io.err(
+          `storedeck: timed out after ${Math.round(options.timeoutMs / 1000)}s waiting for "${store.name}" (status ${store.status})\n`,
+        );
+        return EXIT_FAILED;
+      }
+      const { event } = next;
+      if (event.name === 'timelineEvent' && event.payload.storeId === store.id) progress(event.payload);
+      if (event.name === 'storeChanged' && event.payload.id === store.id) {
+        store = event.payload;
+        const done = finish(store);
+        if (done !== null) return done;
+      }
+      if (event.name === 'storeRemoved' && event.payload.id === store.id) {
+        if (options.goal === 'gone') {
+          print(ctx, { id: store.id, deleted: true }, () => `Store "${store.name}" deleted.`);
+          return EXIT_OK;
+        }
+        ctx.io.err(`storedeck: store "${store.name}" was deleted while waiting\n`);
+        return EXIT_FAILED;
+      }
     }
   }
 }
