@@ -77,4 +77,34 @@ describe('live status against the simulated cluster', () => {
     expect(await statusesInDb()).toEqual(['Ready']);
     expect(s.problems.filter((p) => !/Failed to load resource/.test(p))).toEqual([]);
   });
+
+  it('a store created while the cluster is down waits for it on the card and the banner, then provisions', async () => {
+    const { ui } = s;
+    const port = Number(new URL(s.sim.url).port);
+    await s.sim.stop();
+    await ui.clusterBanner.waitFor({ timeout: 10_000 });
+    await ui.createStore({ name: 'Patient Shop', adminEmail: 'owner@example.com' });
+    // Queued or already in its pass: either way the card says it waits for the cluster, and why.
+    await ui
+      .storeCard('Patient Shop')
+      .getByRole('status')
+      .filter({ hasText: /waiting for the cluster: nothing is listening at its address/i })
+      .waitFor({ timeout: 10_000 });
+    await shot(ui, 'live-create-while-unreachable');
+    expect(await ui.cardStatus('Patient Shop').textContent()).toMatch(/^(Queued|Provisioning)$/);
+
+    s.sim = await startKubeSim({ profile: 'fast', seed: 33, port });
+    await s.sim.writeKubeconfig(s.kubeconfigPath);
+    await ui.clusterBanner.waitFor({ state: 'detached', timeout: 15_000 });
+    await ui.cardStatus('Patient Shop').filter({ hasText: 'Ready' }).waitFor({ timeout: 60_000 });
+    // Never Failed on the way (the pass's own "waiting for the cluster" note is proven in
+    // test/integration/cluster-down-sim.test.ts, where the outage outlasts the client's retries).
+    const listed = await s.app.handlers.listStores({});
+    const id = listed.ok ? listed.value.find((store) => store.name === 'Patient Shop')?.id : undefined;
+    const timeline = await s.app.handlers.listEvents({ id: id ?? 'missing' });
+    const steps = timeline.ok ? timeline.value.map((e) => `${e.step}:${e.status}`) : [];
+    expect(steps).toContain('ready:completed');
+    expect(steps.filter((step) => step.endsWith(':failed'))).toEqual([]);
+    expect(s.problems.filter((p) => !/Failed to load resource/.test(p))).toEqual([]);
+  });
 });

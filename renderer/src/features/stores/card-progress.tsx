@@ -7,6 +7,7 @@ import { formatDuration } from '../../shared/format';
 import { formatElapsed, runningStep } from '../../shared/progress';
 import { stepLabel } from '../../shared/step-label';
 import { useNow } from '../../shared/use-now';
+import { queuedLine, stalledLine } from './queue-wait';
 
 const EMPTY: TimelineEvent[] = [];
 
@@ -14,14 +15,18 @@ export function CardProgress({
   store,
   live,
   queuePlace,
+  provisioning,
   estimateMs,
 }: {
   store: Store;
   live: LiveStatus | undefined;
   queuePlace: number | null;
+  /** Stores of the context provisioning now (what a Queued one waits behind). */
+  provisioning: number;
   estimateMs: number | null;
 }) {
-  const { timeline, settings } = useAppStores();
+  const { timeline, settings, stores } = useAppStores();
+  const health = useStore(stores, (s) => s.health);
   const events = useStore(timeline, (s) => s.byStore[store.id] ?? EMPTY);
   const concurrency = useStore(settings, (s) => s.settings?.concurrency ?? null);
   const running = store.status === 'Provisioning' ? runningStep(events) : null;
@@ -30,14 +35,19 @@ export function CardProgress({
   if (store.status === 'Queued') {
     return (
       <p className="card-progress" role="status">
-        {queuePlace === 1 ? 'Next in line' : queuePlace ? `Number ${queuePlace} in line` : 'Queued'}
-        {' — waits for a free provisioning slot'}
-        {concurrency ? ` (${concurrency} at a time)` : ''}
+        {queuedLine({ place: queuePlace, provisioning, concurrency, health })}
       </p>
     );
   }
   if (store.status === 'Provisioning') {
     const elapsed = now - Date.parse(store.createdAt);
+    const stalled = stalledLine(health);
+    if (stalled)
+      return (
+        <p className="card-progress card-stalled" role="status" title={stalled}>
+          {stalled}
+        </p>
+      );
     return (
       <p className="card-progress" role="status">
         {running ? (

@@ -20,6 +20,7 @@ export function StoreCard({
   store,
   live,
   queuePlace,
+  provisioning,
   estimateMs,
   active,
   position,
@@ -28,6 +29,7 @@ export function StoreCard({
   store: Store;
   live: LiveStatus | undefined;
   queuePlace: number | null;
+  provisioning: number;
   estimateMs: number | null;
   active: boolean;
   position: number;
@@ -73,7 +75,13 @@ export function StoreCard({
           {store.errorMessage ?? ''}
         </p>
       ) : (
-        <CardProgress store={store} live={live} queuePlace={queuePlace} estimateMs={estimateMs} />
+        <CardProgress
+          store={store}
+          live={live}
+          queuePlace={queuePlace}
+          provisioning={provisioning}
+          estimateMs={estimateMs}
+        />
       )}
       {trouble ? (
         // Fixed where it is shown: the same buttons as the detail's failure box.

@@ -18,6 +18,7 @@ import { useVirtualGrid } from '../../shared/use-virtual-grid';
 import { StoreDetail } from '../store-detail/store-detail';
 import { ListToolbar } from './list-toolbar';
 import { queryStores, queuePlaces, provisionEstimateMs, type ListQuery } from './list-query';
+import { countProvisioning } from './queue-wait';
 import { StoreCard } from './store-card';
 
 const LAYOUT = { rowHeight: 236, minColumnWidth: 272, gap: 16, overscan: 2 };
@@ -40,6 +41,7 @@ export function StoreList({ onCreate }: { onCreate: () => void }) {
   const deferred = useDeferredValue(query);
   const { shown, counts } = useMemo(() => queryStores(list, live, deferred), [list, live, deferred]);
   const places = useMemo(() => queuePlaces(list), [list]);
+  const provisioning = useMemo(() => countProvisioning(list), [list]);
   const estimate = useMemo(() => provisionEstimateMs(list), [list]);
   const [activeId, setActiveId] = useState<string | null>(null);
   const search = useRef<HTMLInputElement | null>(null);
@@ -134,6 +136,7 @@ export function StoreList({ onCreate }: { onCreate: () => void }) {
             store={store}
             live={live[store.id]}
             queuePlace={places[store.id] ?? null}
+            provisioning={provisioning}
             estimateMs={estimate}
             active={index === activeIndex}
             position={index + 1}

@@ -128,7 +128,8 @@ export function TimelineTab({ store }: { store: Store }) {
       ) : (
         <>
           <p className="muted">
-            {events.length} events{span !== null && span > 0 ? ` over ${formatDuration(span)}` : ''}
+            {events.length === 1 ? '1 event' : `${events.length} events`}
+            {span !== null && span > 0 ? ` over ${formatDuration(span)}` : ''}
           </p>
           {attempts.length === 1 && attempts[0] ? (
             <StepList rows={attempts[0].rows} label={`Timeline of ${store.name}`} />
