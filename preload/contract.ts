@@ -17,6 +17,8 @@ import {
   LogsSchema,
   StoreSummarySchema,
   LiveStatusSchema,
+  PlanInfoSchema,
+  RestartComponentSchema,
   ContextHealthSchema,
   zodMessage,
 } from './domain.schema';
@@ -106,6 +108,8 @@ export const requests = {
     response: ContextInfoSchema,
   },
   runPreflight: { request: Empty, response: PreflightSchema },
+  /** The plans the engine has: each one's components and capabilities, from its strategy. */
+  listPlans: { request: Empty, response: z.array(PlanInfoSchema) },
   listStores: { request: Empty, response: z.array(StoreSummarySchema) },
   getStore: { request: ById, response: StoreSchema },
   createStore: { request: CreateStoreSchema, response: StoreSchema },
@@ -128,9 +132,7 @@ export const requests = {
   /** Compares a Ready store with the cluster now and repairs any drift (a deleted or edited object). */
   reconcileStore: { request: ById, response: StoreSchema },
   restartStore: {
-    request: z
-      .object({ id: z.string().min(1).max(64), component: z.enum(['all', 'wordpress', 'mysql']) })
-      .strict(),
+    request: z.object({ id: z.string().min(1).max(64), component: RestartComponentSchema }).strict(),
     response: z.object({ restarted: z.array(z.string()) }),
   },
   resetAdminPassword: { request: ById, response: z.object({ username: z.string(), password: z.string() }) },

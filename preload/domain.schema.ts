@@ -1,14 +1,43 @@
 // The domain shapes the contract speaks in: stores, timeline events, audit entries, contexts,
 // health, preflight, settings, logs. Part of THE contract; import them from preload/contract.ts.
 import { z } from 'zod';
+import { ALL_COMPONENTS } from '../main/engine/strategies/plan-component';
+import { COMPONENT_NAMES, PLAN_COMPONENTS } from '../main/engine/strategies/plan-components';
 
 export const STORE_STATUSES = ['Queued', 'Provisioning', 'Ready', 'Failed', 'Deleting'] as const;
 export const StoreStatusSchema = z.enum(STORE_STATUSES);
 export type StoreStatus = z.infer<typeof StoreStatusSchema>;
 
-export const PLANS = ['woocommerce', 'medusa'] as const;
+/** The plans, as the strategies declare them (main/engine/strategies/plan-components.ts). */
+export const PLANS = Object.keys(PLAN_COMPONENTS) as Array<keyof typeof PLAN_COMPONENTS>;
 export const PlanSchema = z.enum(PLANS);
 export type Plan = z.infer<typeof PlanSchema>;
+
+/** What a restart names: "all", or a component of the store's plan (the engine checks which). */
+export const RestartComponentSchema = z.enum([ALL_COMPONENTS, ...COMPONENT_NAMES]);
+export type RestartComponent = z.infer<typeof RestartComponentSchema>;
+
+export const PlanComponentSchema = z.object({
+  name: z.enum(COMPONENT_NAMES),
+  label: z.string(),
+  restartHint: z.string(),
+  /** The Deployment or StatefulSet that runs it (its wait step is wait-<workload>). */
+  workload: z.string(),
+});
+/** One plan as the strategy describes it: its components and the capabilities it has. */
+export const PlanInfoSchema = z.object({
+  plan: PlanSchema,
+  label: z.string(),
+  /** The first is where the Logs tab opens. */
+  components: z.array(PlanComponentSchema),
+  capabilities: z.object({
+    wpCli: z.boolean(),
+    database: z.boolean(),
+    adminLogin: z.boolean(),
+    checkout: z.boolean(),
+  }),
+});
+export type PlanInfo = z.infer<typeof PlanInfoSchema>;
 
 export const StoreSchema = z.object({
   id: z.string(),
@@ -128,7 +157,16 @@ export const PvcHealthSchema = z.object({
   capacity: z.string().nullable(),
   storageClass: z.string().nullable(),
 });
+/** One of the plan's components: how many of its pods run and are ready. */
+export const ComponentHealthSchema = z.object({
+  name: z.string(),
+  label: z.string(),
+  pods: z.number(),
+  ready: z.number(),
+});
 export const StoreHealthSchema = z.object({
+  /** The plan's components in its order, each with its pods' readiness (0 of 0: none running). */
+  components: z.array(ComponentHealthSchema),
   pods: z.array(PodHealthSchema),
   pvcs: z.array(PvcHealthSchema),
   quota: z
@@ -227,7 +265,7 @@ export const MAX_TAIL_LINES = 10_000;
 export const MAX_SAVED_LOG_BYTES = 1024 * 1024;
 export const LogTargetSchema = z.object({
   id: z.string().min(1),
-  /** Pod name, or a component ('wordpress' | 'mysql' | 'setup'); defaults to wordpress. */
+  /** Pod name, or a component of the plan (or 'setup'); defaults to the plan's first component. */
   pod: z.string().max(253).optional(),
   container: z.string().max(63).optional(),
   tailLines: wholeBetween('Line count', 1, MAX_TAIL_LINES).default(100),

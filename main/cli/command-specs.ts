@@ -1,4 +1,5 @@
 // The CLI's grammar in one table: parsing, help text and the usage tests all read it.
+import { PLAN_COMPONENTS } from '../engine/strategies/plan-components';
 
 export type FlagType = 'string' | 'number' | 'boolean';
 
@@ -50,6 +51,12 @@ export const GLOBAL_FLAGS: FlagSpec[] = [
   { name: 'help', type: 'boolean', description: 'show help' },
 ];
 
+/** "woocommerce: wordpress, mysql; medusa: server, …", as the strategies list them. */
+const COMPONENTS_BY_PLAN = Object.entries(PLAN_COMPONENTS)
+  .map(([plan, components]) => `${plan}: ${components.map((c) => c.name).join(', ')}`)
+  .join('; ');
+const PLAN_NAMES = Object.keys(PLAN_COMPONENTS);
+
 const STORE_ARG: ArgSpec = { name: 'store', description: 'store slug, name or id' };
 const WAIT: FlagSpec = { name: 'wait', type: 'boolean', description: 'follow the store until it settles' };
 
@@ -60,7 +67,12 @@ export const COMMANDS: CommandSpec[] = [
     args: [{ name: 'name', description: 'store name (1-40 printable characters)' }],
     flags: [
       { name: 'email', type: 'string', value: 'EMAIL', required: true, description: 'admin email' },
-      { name: 'plan', type: 'string', value: 'PLAN', description: 'woocommerce (default)' },
+      {
+        name: 'plan',
+        type: 'string',
+        value: 'PLAN',
+        description: `${PLAN_NAMES.join(' or ')} (default ${PLAN_NAMES[0]})`,
+      },
       { ...WAIT, description: 'follow provisioning until Ready or Failed' },
     ],
   },
@@ -77,7 +89,7 @@ export const COMMANDS: CommandSpec[] = [
         name: 'pod',
         type: 'string',
         value: 'POD',
-        description: 'wordpress (default), mysql, setup or a pod name',
+        description: `a component of the store's plan (default: its first; ${COMPONENTS_BY_PLAN}), setup, or a pod name`,
       },
       {
         name: 'container',
@@ -106,10 +118,15 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'restart',
-    summary: 'rollout-restart the store’s deployments',
+    summary: 'rollout-restart the store’s components',
     args: [STORE_ARG],
     flags: [
-      { name: 'component', type: 'string', value: 'C', description: 'all (default), wordpress or mysql' },
+      {
+        name: 'component',
+        type: 'string',
+        value: 'C',
+        description: `all (default) or a component of the store's plan (${COMPONENTS_BY_PLAN})`,
+      },
     ],
   },
   { name: 'reset-password', summary: 'set a new random admin password', args: [STORE_ARG], flags: [] },

@@ -1,4 +1,4 @@
-// Health output: pods, their containers, volumes and quota as four aligned sections.
+// Health output: the plan's components, pods, their containers, volumes and quota as aligned sections.
 import type { StoreHealth } from '../../preload/contract';
 import { formatDuration, formatTable } from './format-table';
 
@@ -6,6 +6,14 @@ const pair = (a: string | null, b: string | null): string => `${a ?? '-'}/${b ??
 
 export function formatHealth(health: StoreHealth): string {
   const sections: string[] = [];
+  if (health.components.length > 0) {
+    sections.push(
+      formatTable(
+        ['component', 'name', 'ready pods'],
+        health.components.map((c) => [c.name, c.label, `${c.ready}/${c.pods}`]),
+      ),
+    );
+  }
   if (health.pods.length === 0) {
     sections.push('Pods: none');
   } else {

@@ -76,6 +76,7 @@ describe('CLI formatting', () => {
 
   it('renders health as pods, containers, volumes and quota', () => {
     const health: StoreHealth = {
+      components: [],
       pods: [
         {
           name: 'mysql-1',

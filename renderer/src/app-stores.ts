@@ -4,6 +4,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { StoredeckApi } from '../../preload/contract';
 import type { Transport } from './api/client';
 import { createAppInfoStore, type AppInfoState } from './features/shell/app-info.state';
+import { createPlansStore, type PlansState } from './features/shell/plans.state';
 import { createAuditStore, type AuditState } from './features/audit/audit.state';
 import { createPreflightStore, type PreflightState } from './features/cluster/preflight.state';
 import { createSettingsStore, type SettingsState } from './features/settings/settings.state';
@@ -17,6 +18,7 @@ export type AppStores = {
   transport: Transport;
   stores: StoreApi<StoresState>;
   appInfo: StoreApi<AppInfoState>;
+  plans: StoreApi<PlansState>;
   theme: StoreApi<ThemeState>;
   timeline: StoreApi<TimelineState>;
   view: StoreApi<ViewState>;
@@ -36,6 +38,7 @@ export function createAppStores(
     transport,
     stores: createStoresStore(api, { seedEvents: (id, events) => timeline.getState().seed(id, events) }),
     appInfo: createAppInfoStore(api),
+    plans: createPlansStore(api),
     theme: createThemeStore(api, systemDark),
     timeline,
     view: createViewStore(),

@@ -13,7 +13,7 @@ import { StoreList } from './features/stores/store-list';
 import { useAppStores } from './app-stores-context';
 
 export function App() {
-  const { api, stores, appInfo, theme, timeline, view } = useAppStores();
+  const { api, stores, appInfo, plans, theme, timeline, view } = useAppStores();
   const current = useStore(view, (s) => s.view);
   const [onboarding] = useState(() => createOnboardingStore(api));
   const clusterProblem = useStore(onboarding, (s) =>
@@ -24,8 +24,8 @@ export function App() {
   const [creating, setCreating] = useState(false);
   useTheme();
 
-  // Three requests whatever the number of stores: the app (with theme and cluster health), the
-  // contexts, and the store list that carries what every card shows.
+  // Four requests whatever the number of stores: the app (with theme and cluster health), the
+  // contexts, the plans, and the store list that carries what every card shows.
   useEffect(() => {
     void appInfo
       .getState()
@@ -39,8 +39,9 @@ export function App() {
         // (A context that stops answering keeps its stores on screen under the cluster banner.)
         if (!info.context) void onboarding.getState().check();
       });
+    void plans.getState().load();
     void stores.getState().load();
-  }, [appInfo, onboarding, stores, theme]);
+  }, [appInfo, onboarding, plans, stores, theme]);
 
   useEffect(() => stores.getState().follow(() => appInfo.getState().current), [appInfo, stores]);
   useEffect(() => timeline.getState().follow(), [timeline]);

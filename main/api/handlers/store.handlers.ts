@@ -69,6 +69,7 @@ export function storeHandlers({
     };
 
   return {
+    listPlans: async () => ok(operations.plans()),
     // One answer carries what every card shows (latest events, live status): no request per card.
     listStores: async () => {
       const context = session.current();

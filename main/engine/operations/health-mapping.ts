@@ -108,14 +108,34 @@ export function quotaHealth(quota: ApiObject | undefined): StoreHealth['quota'] 
 const byName = (a: { name: string }, b: { name: string }): number => a.name.localeCompare(b.name);
 
 export function storeHealth(
-  input: { pods: ApiObject[]; pvcs: ApiObject[]; quotas: ApiObject[]; quotaName: string },
+  input: {
+    pods: ApiObject[];
+    pvcs: ApiObject[];
+    quotas: ApiObject[];
+    quotaName: string;
+    /** The plan's components (strategy.components), in its order. */
+    components?: ReadonlyArray<{ name: string; label: string }>;
+  },
   now: Date,
 ): StoreHealth {
   const quota = input.quotas.find((q) => q.metadata?.name === input.quotaName) ?? input.quotas[0];
+  const pods = input.pods.map((p) => podHealth(p, now)).sort(byName);
   return {
-    pods: input.pods.map((p) => podHealth(p, now)).sort(byName),
+    components: componentHealth(input.components ?? [], pods),
+    pods,
     pvcs: input.pvcs.map(pvcHealth).sort(byName),
     quota: quotaHealth(quota),
     observedAt: now.toISOString(),
   };
+}
+
+/** The plan's components in its order, each with how many of its pods are ready. */
+export function componentHealth(
+  components: ReadonlyArray<{ name: string; label: string }>,
+  pods: readonly PodHealth[],
+): StoreHealth['components'] {
+  return components.map(({ name, label }) => {
+    const own = pods.filter((p) => p.component === name && p.phase !== 'Terminating');
+    return { name, label, pods: own.length, ready: own.filter((p) => p.ready).length };
+  });
 }

@@ -1,14 +1,15 @@
-// Health of one store namespace, read fresh from the cluster: pods, volumes and quota.
+// Health of one store namespace, read fresh from the cluster: the plan's components, pods,
+// volumes and quota.
 import type { StoreHealth } from '../../../preload/contract';
 import type { KubeClient } from '../../kube/client';
 import { KINDS } from '../../kube/kinds';
+import type { StoreStrategy } from '../strategies/strategy';
 import { storeHealth } from './health-mapping';
 
 export async function getStoreHealth(
   client: KubeClient,
   namespace: string,
-  /** The plan's ResourceQuota (strategy.quotaName). */
-  quotaName: string,
+  strategy: Pick<StoreStrategy, 'quotaName' | 'components'>,
   now: () => Date = () => new Date(),
 ): Promise<StoreHealth> {
   const [pods, pvcs, quotas] = await Promise.all([
@@ -16,5 +17,14 @@ export async function getStoreHealth(
     client.list(KINDS.PersistentVolumeClaim, { namespace }),
     client.list(KINDS.ResourceQuota, { namespace }),
   ]);
-  return storeHealth({ pods: pods.items, pvcs: pvcs.items, quotas: quotas.items, quotaName }, now());
+  return storeHealth(
+    {
+      pods: pods.items,
+      pvcs: pvcs.items,
+      quotas: quotas.items,
+      quotaName: strategy.quotaName,
+      components: strategy.components,
+    },
+    now(),
+  );
 }

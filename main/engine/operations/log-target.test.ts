@@ -31,7 +31,7 @@ const pods = [
 
 describe('pickLogTarget', () => {
   it('defaults to the live WordPress pod and its first container', () => {
-    expect(pickLogTarget(pods, undefined, undefined, 'store-shop')).toEqual({
+    expect(pickLogTarget(pods, undefined, undefined, 'store-shop', 'wordpress')).toEqual({
       ok: true,
       value: { pod: 'wordpress-new', container: 'wordpress' },
     });
@@ -88,7 +88,7 @@ describe('pickLogTarget', () => {
     expect(noContainer.ok ? '' : noContainer.error.message).toBe(
       'No container "nginx" in pod mysql-1 (containers: mysql)',
     );
-    const empty = pickLogTarget([], undefined, undefined, 'store-x');
+    const empty = pickLogTarget([], undefined, undefined, 'store-x', 'wordpress');
     expect(empty.ok ? '' : empty.error.message).toBe(
       'No pod "wordpress" in store-x (it has no pods right now)',
     );

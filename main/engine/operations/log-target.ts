@@ -1,5 +1,5 @@
-// Which pod and container a log request means: a pod name, or a component ('wordpress',
-// 'mysql', 'setup') resolved to its newest live pod; the container defaults to the first.
+// Which pod and container a log request means: a pod name, or a component (one of the plan's,
+// or 'setup') resolved to its newest live pod; the container defaults to the first.
 import { err, ok, type Result } from '../../../preload/contract';
 import type { ApiObject } from '../../kube/kube-object';
 import { LABEL } from '../model/labels';
@@ -15,8 +15,6 @@ export interface LogTarget {
   pod: string;
   container: string;
 }
-
-export const DEFAULT_LOG_COMPONENT = 'wordpress';
 
 function restartsOf(pod: ApiObject): Record<string, number> {
   const statuses = (pod.status?.containerStatuses ?? []) as Array<{ name?: string; restartCount?: number }>;
@@ -68,8 +66,11 @@ export function pickLogTarget(
   podOrComponent: string | undefined,
   container: string | undefined,
   namespace: string,
+  /** What an unnamed pod means: the plan's first component. */
+  defaultComponent?: string,
 ): Result<LogTarget> {
-  const ref = podOrComponent ?? DEFAULT_LOG_COMPONENT;
+  const ref = podOrComponent ?? defaultComponent;
+  if (ref === undefined) return err('invalid_request', 'Name the pod or component to read the logs of');
   const pod =
     pods.find((p) => p.metadata?.name === ref) ??
     newest(pods.filter((p) => p.metadata?.labels?.[LABEL.component] === ref)) ??

@@ -9,7 +9,7 @@ import { logPods, pickLogTarget, type LogTarget } from './log-target';
 import { readSavedLog, type SavedLogs } from './saved-logs';
 
 export interface LogRequest {
-  /** Pod name or component ('wordpress' | 'mysql' | 'setup'); default wordpress. */
+  /** Pod name or component (one of the plan's, or 'setup'); default: the plan's first component. */
   pod?: string;
   container?: string;
   tailLines: number;
@@ -28,6 +28,7 @@ export async function readLogs(
   namespace: string,
   request: LogRequest,
   saved: SavedLogs,
+  defaultComponent: string,
 ): Promise<Result<ResponseOf<'getLogs'>>> {
   let pods: ApiObject[] = [];
   let listError: unknown = null;
@@ -45,7 +46,7 @@ export async function readLogs(
     if (!read.ok) return read;
     return ok({ ...read.value, source: 'saved' as const, ...lists, pods: listError ? [] : lists.pods });
   }
-  const target = pickLogTarget(pods, request.pod, request.container, namespace);
+  const target = pickLogTarget(pods, request.pod, request.container, namespace, defaultComponent);
   if (!target.ok) return target;
   try {
     const lines = await client.readLog(namespace, target.value.pod, {

@@ -5,7 +5,10 @@ import {
   err,
   ok,
   type EventOf,
+  PLANS,
   type Plan,
+  type PlanInfo,
+  type RestartComponent,
   type ResponseOf,
   type Result,
   type SavedLog,
@@ -25,7 +28,8 @@ import { readLogs, type LogRequest } from './logs';
 import { NO_SAVED_LOGS, type SavedLogs } from './saved-logs';
 import { toErrorResult } from './operation-error';
 import { resetAdminPassword, revealAdminPassword, type Credentials } from './password';
-import { restartDeployments, type RestartComponent } from './restart';
+import { restartComponents } from './restart';
+import { planInfo } from '../strategies/plan-info';
 
 export interface StoreOperationsDeps {
   clientFor(store: Store): KubeClient | Promise<KubeClient>;
@@ -69,17 +73,15 @@ export class StoreOperations {
     this.follows = new LogFollowRegistry(deps.emitLogLines);
   }
 
+  /** Every plan with its components and capabilities, as its strategy declares them. */
+  plans(): PlanInfo[] {
+    return PLANS.map((plan) => planInfo(this.deps.strategyFor(plan)));
+  }
+
   health(store: Store): Promise<Result<ResponseOf<'getHealth'>>> {
     return guarded('Reading health', async () =>
       this.inOwnNamespace(store, async (client) =>
-        ok(
-          await getStoreHealth(
-            client,
-            store.namespace,
-            this.deps.strategyFor(store.plan).quotaName,
-            this.deps.now,
-          ),
-        ),
+        ok(await getStoreHealth(client, store.namespace, this.deps.strategyFor(store.plan), this.deps.now)),
       ),
     );
   }
@@ -89,10 +91,18 @@ export class StoreOperations {
     if (request.saved)
       // A saved log is local: it is readable while the cluster (or the namespace) is not.
       return guarded('Reading the saved log', async () =>
-        readLogs(await this.deps.clientFor(store), store.namespace, request, saved),
+        readLogs(
+          await this.deps.clientFor(store),
+          store.namespace,
+          request,
+          saved,
+          this.defaultLogComponent(store),
+        ),
       );
     return guarded('Reading logs', async () =>
-      this.inOwnNamespace(store, (client) => readLogs(client, store.namespace, request, saved)),
+      this.inOwnNamespace(store, (client) =>
+        readLogs(client, store.namespace, request, saved, this.defaultLogComponent(store)),
+      ),
     );
   }
 
@@ -104,7 +114,13 @@ export class StoreOperations {
     return guarded('Following logs', () =>
       this.inOwnNamespace(store, async (client) => {
         const pods = (await client.list(KINDS.Pod, { namespace: store.namespace })).items;
-        const target = pickLogTarget(pods, request.pod, request.container, store.namespace);
+        const target = pickLogTarget(
+          pods,
+          request.pod,
+          request.container,
+          store.namespace,
+          this.defaultLogComponent(store),
+        );
         return target.ok
           ? this.follows.start(client, store.namespace, target.value, {
               tailLines: request.tailLines,
@@ -114,6 +130,10 @@ export class StoreOperations {
           : target;
       }),
     );
+  }
+
+  private defaultLogComponent(store: Store): string {
+    return this.deps.strategyFor(store.plan).components[0].name;
   }
 
   /** Idempotent: a session that already ended (pod gone) is simply not there any more. */
@@ -137,7 +157,13 @@ export class StoreOperations {
           );
         }
         return this.inOwnNamespace(store, (client) =>
-          restartDeployments(client, store.namespace, component, this.deps.now),
+          restartComponents(
+            client,
+            store.namespace,
+            this.deps.strategyFor(store.plan),
+            component,
+            this.deps.now,
+          ),
         );
       },
       (value) => `restarted=${value.restarted.join(',')}`,

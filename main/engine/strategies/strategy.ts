@@ -4,6 +4,7 @@ import type { Plan, Result, StepId } from '../../../preload/contract';
 import type { KubeClient } from '../../kube/client';
 import type { ServiceHttp } from '../../kube/service-proxy';
 import type { KubeObject } from '../../kube/kube-object';
+import type { PlanComponent } from './plan-component';
 
 /** What the builders need to know about one store and the cluster it lands on. */
 export interface StoreContext {
@@ -77,6 +78,10 @@ export interface CheckoutCheck {
 
 export interface StoreStrategy {
   readonly plan: Plan;
+  /** The plan's name as users know it, e.g. "WooCommerce". */
+  readonly label: string;
+  /** The store's running parts that health, logs and restarts name; the first is where logs open. */
+  readonly components: readonly [PlanComponent, ...PlanComponent[]];
   /** Fresh random secret material (crypto.randomBytes); applied only when the Secrets are absent. */
   newSecrets(ctx: StoreContext): SecretMaterial;
   /** Secrets built from material (the one place secret objects are shaped). */

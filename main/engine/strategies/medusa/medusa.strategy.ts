@@ -8,6 +8,7 @@ import { buildAppClaim, buildServerDeployment, buildStorefrontDeployment } from 
 import { buildPostgresClaim, buildPostgresStatefulSet, buildRedisDeployment, service } from './data-stores';
 import { diagnoseMedusa } from './diagnose';
 import { createMedusaAdminLogin } from './admin-login';
+import { MEDUSA_COMPONENTS } from './medusa-components';
 import { buildMedusaIngress } from './ingress';
 import { buildMedusaPasswordResetJob, buildMedusaSetupJob } from './jobs';
 import { MEDUSA_COMPONENT, MEDUSA_NAMES, MEDUSA_PORTS, MEDUSA_SECRET_KEYS, PLAN } from './medusa-facts';
@@ -43,6 +44,8 @@ export function medusaResources(ctx: StoreContext): KubeObject[] {
 
 export const medusaStrategy: StoreStrategy = {
   plan: PLAN,
+  label: 'MedusaJS',
+  components: MEDUSA_COMPONENTS,
   newSecrets: () => newMedusaSecretMaterial(),
   secrets: buildMedusaSecrets,
   resources: medusaResources,

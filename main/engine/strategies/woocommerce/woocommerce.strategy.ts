@@ -3,6 +3,7 @@
 // went through the store's own checkout.
 import type { StoreStrategy } from '../strategy';
 import { woocommerceCheckout } from './checkout-verify';
+import { WOOCOMMERCE_COMPONENTS } from './woocommerce-components';
 import { ADMIN_USER, DATABASE, OBJECT_NAMES, PLAN, SECRET_KEYS } from './woocommerce-facts';
 import { diagnoseWooCommerce } from './diagnose';
 import { buildWpConsolePod, WP_CONSOLE_CONTAINER, WP_CONSOLE_POD } from './wp-console-pod';
@@ -20,6 +21,8 @@ import { buildWordpressDeployment, buildWordpressService } from './wordpress';
 
 export const woocommerceStrategy: StoreStrategy = {
   plan: PLAN,
+  label: 'WooCommerce',
+  components: WOOCOMMERCE_COMPONENTS,
   newSecrets: () => newSecretMaterial(),
   secrets: buildSecrets,
   resources: (ctx) => [

@@ -1,16 +1,25 @@
 // The Actions tab: restarts, admin password reset and retry, each with its own progress and outcome.
 import { useStore, type StoreApi } from 'zustand';
-import type { Store } from '../../../../preload/contract';
+import type { PlanInfo, Store } from '../../../../preload/contract';
 import { BusyButton } from '../../shared/busy-button';
 import { FeedbackMessage } from '../../shared/feedback-message';
+import { usePlan } from '../shell/use-plan';
 import type { RestartComponent, StoreActionsState } from './actions.state';
 import { NewPassword } from './new-password';
 
-const RESTARTS: Array<{ component: RestartComponent; label: string; hint: string }> = [
-  { component: 'all', label: 'Restart all', hint: 'MySQL and WordPress' },
-  { component: 'wordpress', label: 'Restart WordPress', hint: 'the web server; the shop is briefly down' },
-  { component: 'mysql', label: 'Restart MySQL', hint: 'the database; WordPress reconnects' },
-];
+type Restart = { component: RestartComponent; label: string; hint: string };
+
+/** "Restart all" and one button per component of the store's plan, as its strategy lists them. */
+function restartsOf(plan: PlanInfo | undefined): Restart[] {
+  const components = plan?.components ?? [];
+  const labels = components.map((c) => c.label).sort();
+  const all =
+    labels.length > 1 ? `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}` : 'every component';
+  return [
+    { component: 'all', label: 'Restart all', hint: all },
+    ...components.map((c) => ({ component: c.name, label: `Restart ${c.label}`, hint: c.restartHint })),
+  ];
+}
 
 type Props = { store: Store; actions: StoreApi<StoreActionsState> };
 
@@ -18,6 +27,7 @@ export function ActionsTab({ store, actions }: Props) {
   const pending = useStore(actions, (s) => s.pending);
   const feedback = useStore(actions, (s) => s.feedback);
   const busyStore = store.status === 'Queued' || store.status === 'Deleting';
+  const restarts = restartsOf(usePlan(store.plan));
 
   return (
     <div className="actions-tab">
@@ -43,7 +53,7 @@ export function ActionsTab({ store, actions }: Props) {
         <h3 id="restart-title">Restart</h3>
         {busyStore && <p className="muted">Restarts are possible once the store has been provisioned.</p>}
         <ul className="action-list">
-          {RESTARTS.map(({ component, label, hint }) => (
+          {restarts.map(({ component, label, hint }) => (
             <li key={component}>
               <BusyButton
                 busy={Boolean(pending[`restart-${component}`])}
@@ -78,7 +88,7 @@ export function ActionsTab({ store, actions }: Props) {
       </section>
       <section className="action-group" aria-labelledby="reset-title">
         <h3 id="reset-title">Admin password</h3>
-        <p className="muted">Sets a new random password for the WordPress admin user and shows it once.</p>
+        <p className="muted">Sets a new random password for the store's admin user and shows it once.</p>
         <BusyButton
           busy={Boolean(pending['reset-password'])}
           busyText="Resetting…"

@@ -1,4 +1,4 @@
-// The Health tab: pods, volumes and quota as the cluster reports them, refreshed every 10 s
+// The Health tab: the plan's components, pods, volumes and quota as the cluster reports them, refreshed every 10 s
 // while the tab is showing, and on demand.
 import { useCallback, useMemo } from 'react';
 import { useStore } from 'zustand';
@@ -7,6 +7,7 @@ import { BusyButton } from '../../shared/busy-button';
 import { formatClock } from '../../shared/format';
 import { useAppStores } from '../../app-stores-context';
 import { createHealthStore } from './health.state';
+import { ComponentsSummary } from './components-summary';
 import { PodsTable } from './pods-table';
 import { QuotaTable, VolumesTable } from './storage-quota';
 import { useAutoRefresh } from './use-auto-refresh';
@@ -48,6 +49,7 @@ export function HealthTab({ store }: { store: Store }) {
       )}
       {health && (
         <>
+          <ComponentsSummary components={health.components} />
           <PodsTable pods={health.pods} />
           <div className="health-pair">
             <div>

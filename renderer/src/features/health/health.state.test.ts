@@ -3,7 +3,13 @@ import { err, ok, type Result, type StoreHealth } from '../../../../preload/cont
 import { createFakeApi } from '../../api/fake-api';
 import { createHealthStore } from './health.state';
 
-const health = (observedAt: string): StoreHealth => ({ pods: [], pvcs: [], quota: null, observedAt });
+const health = (observedAt: string): StoreHealth => ({
+  components: [],
+  pods: [],
+  pvcs: [],
+  quota: null,
+  observedAt,
+});
 
 describe('health store', () => {
   it('shows the latest health and keeps it under a later error', async () => {

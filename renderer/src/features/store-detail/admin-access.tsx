@@ -7,10 +7,12 @@ import { BusyButton } from '../../shared/busy-button';
 import { CopyButton } from '../../shared/copy-button';
 import { FeedbackMessage } from '../../shared/feedback-message';
 import type { StoreActionsState } from '../actions/actions.state';
+import { usePlan } from '../shell/use-plan';
 import { StoreLink } from '../stores/store-link';
 
 export function AdminAccess({ store, actions }: { store: Store; actions: StoreApi<StoreActionsState> }) {
   const { api, transport } = useAppStores();
+  const plan = usePlan(store.plan);
   const loggingIn = useStore(actions, (s) => Boolean(s.pending['admin-login']));
   const loginFeedback = useStore(actions, (s) => s.feedback['admin-login']);
   // The app hands the link to the system browser; the web UI opens it in a new tab.
@@ -34,16 +36,17 @@ export function AdminAccess({ store, actions }: { store: Store; actions: StoreAp
             Open admin ↗
           </StoreLink>
         )}
-        {/* Both plans have it: WooCommerce's login plugin, Medusa's /auth/storedeck-login route. */}
-        <BusyButton
-          busy={loggingIn}
-          busyText="Signing in…"
-          disabled={store.status !== 'Ready'}
-          title={`Opens ${store.plan === 'woocommerce' ? 'wp-admin' : 'the Medusa admin'} already signed in as the store's admin (a one-time link, valid 60 s)`}
-          onClick={() => void actions.getState().openAdminLoggedIn(openLink)}
-        >
-          Open admin (logged in) ↗
-        </BusyButton>
+        {plan?.capabilities.adminLogin && (
+          <BusyButton
+            busy={loggingIn}
+            busyText="Signing in…"
+            disabled={store.status !== 'Ready'}
+            title={`Opens the ${plan.label} admin already signed in as the store's admin (a one-time link, valid 60 s)`}
+            onClick={() => void actions.getState().openAdminLoggedIn(openLink)}
+          >
+            Open admin (logged in) ↗
+          </BusyButton>
+        )}
       </div>
       <FeedbackMessage feedback={loginFeedback} />
       <div className="secret-row">

@@ -15,6 +15,7 @@ import { useClusterDown } from './use-cluster-down';
 import { FailureActions } from './failure-actions';
 import { inTrouble } from './failure-box';
 import { FeedbackMessage } from '../../shared/feedback-message';
+import { usePlan } from '../shell/use-plan';
 
 export function StoreCard({
   store,
@@ -41,6 +42,7 @@ export function StoreCard({
   const trouble = inTrouble(store, live);
   const selected = useStore(view, (s) => s.selectedId === store.id);
   const down = useClusterDown();
+  const plan = usePlan(store.plan);
   const titleId = `store-${store.id}-name`;
   const status = shownStatus(store, live);
   const classes = ['store-card'];
@@ -66,7 +68,7 @@ export function StoreCard({
         <p className="muted store-meta">No address until it is provisioned</p>
       )}
       <p className="muted store-meta">
-        {store.plan === 'woocommerce' ? 'WooCommerce' : 'MedusaJS'} · {store.slug}
+        {plan?.label ?? store.plan} · {store.slug}
       </p>
       {store.status === 'Failed' ? (
         <p className="card-progress card-failed" title={store.errorMessage ?? ''}>

@@ -1,0 +1,24 @@
+// The plans the engine has, as their strategies describe them (components, capabilities): read
+// once, so the pickers and tools of a store show what its plan has instead of testing its name.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Plan, PlanInfo, StoredeckApi } from '../../../../preload/contract';
+
+export type PlansState = {
+  plans: PlanInfo[];
+  error: string | null;
+  load(): Promise<void>;
+};
+
+export function createPlansStore(api: StoredeckApi): StoreApi<PlansState> {
+  return createStore<PlansState>((set) => ({
+    plans: [],
+    error: null,
+    async load() {
+      const result = await api.listPlans({});
+      set(result.ok ? { plans: result.value, error: null } : { error: result.error.message });
+    },
+  }));
+}
+
+export const planOf = (plans: readonly PlanInfo[], plan: Plan): PlanInfo | undefined =>
+  plans.find((p) => p.plan === plan);
