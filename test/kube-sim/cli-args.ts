@@ -8,7 +8,7 @@ export interface CliArgs {
 }
 
 export const USAGE =
-  'usage: npm run kube-sim -- [--port N] [--profile fast|realistic|FILE.json] [--seed N] [--cluster k3s|kind] [--no-ingress] [--token T] [--write-kubeconfig FILE]';
+  'usage: npm run kube-sim -- [--port N] [--profile kind|fast|realistic|FILE.json] [--seed N] [--cluster k3s|kind] [--no-ingress] [--token T] [--write-kubeconfig FILE]';
 
 /** Parses the kube-sim command line; throws an Error with the usage on anything it does not know. */
 export function parseCliArgs(argv: readonly string[]): CliArgs {

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { installControllers } from './controllers/index.js';
-import { loadProfile } from './profiles/load-profile.js';
+import { DEFAULT_PROFILE, loadProfile } from './profiles/load-profile.js';
 import { deriveRng } from './rng.js';
-import { KIND_NODE_LABELS, seedCluster, type ClusterFlavour } from './seed-cluster.js';
+import { kindNodeLabels, seedCluster, type ClusterFlavour } from './seed-cluster.js';
+import { DEFAULT_NODE_NAMES } from './controllers/nodes.js';
 import { seedRbac } from './seed-rbac.js';
 import { rbacEscalationAdmission } from './server/auth/escalation.js';
 import { validatingPolicyAdmission } from './server/admission-policy/validating-policy.js';
@@ -24,7 +25,7 @@ import type { FaultConfig, SimProfile } from './types.js';
 
 export interface KubeSimOptions {
   port?: number;
-  /** 'fast' (default), 'realistic', a JSON file path, or a profile object. */
+  /** 'kind' (default: one node, serialized pulls, real durations replayed 100×), 'fast', 'realistic', a JSON file path, or a profile object. */
   profile?: string | SimProfile;
   seed?: number;
   /** Merged over the profile's faults. */
@@ -74,7 +75,7 @@ export interface KubeSim {
 
 /** Starts store, controllers and the HTTPS API server; everything seeded from `seed`. */
 export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSim> {
-  const profile = loadProfile(options.profile ?? 'fast');
+  const profile = loadProfile(options.profile ?? DEFAULT_PROFILE);
   const seed = options.seed ?? 1;
   const clock = createSimClock(
     profile.timeScale,
@@ -89,8 +90,10 @@ export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSi
     rng: deriveRng(seed, 'store'),
     historySize: options.historySize,
   });
+  const controlPlane = profile.nodes?.[0] ?? (DEFAULT_NODE_NAMES[0] as string);
   seedCluster(store, {
     cluster: options.cluster ?? 'k3s',
+    controlPlane,
     ingress: options.ingress,
     storageClass: options.storageClass,
     now: clock.now(),
@@ -101,7 +104,7 @@ export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSi
     rng: deriveRng(seed, 'controllers'),
     profile,
     faults: () => faults,
-    nodeLabels: options.cluster === 'kind' ? KIND_NODE_LABELS : {},
+    nodeLabels: options.cluster === 'kind' ? kindNodeLabels(controlPlane) : {},
   });
   for (const plugin of controllers.admission) store.addAdmission(plugin);
   store.addAdmission(rbacEscalationAdmission);

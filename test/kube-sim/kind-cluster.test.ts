@@ -9,7 +9,8 @@ import { openWatch } from './watch-log.js';
 let c: SimClients;
 
 beforeAll(async () => {
-  c = await startWithClients({ cluster: 'kind', ingress: false });
+  // Two nodes (the fast profile's), so that "the control plane only" is something to check.
+  c = await startWithClients({ cluster: 'kind', ingress: false, profile: 'fast' });
 });
 afterAll(async () => c?.sim.stop());
 

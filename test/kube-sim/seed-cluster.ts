@@ -10,15 +10,17 @@ export interface SeedOptions {
   storageClass?: boolean;
   /** Start time (epoch ms) for the controller pod's status timestamps. */
   now: number;
+  /** The node the controller pod runs on (the control plane: the profile's first node). */
+  controlPlane?: string;
 }
 
 /**
- * Node labels of a Kind cluster made from charts/kind/ (control plane first): kind sets the role,
+ * Node labels of a Kind cluster made from charts/kind/ (on its control plane): kind sets the role,
  * our config adds ingress-ready=true, which the ingress controller's hostPorts are pinned to.
  */
-export const KIND_NODE_LABELS: Readonly<Record<string, Record<string, string>>> = {
-  'sim-node-1': { 'node-role.kubernetes.io/control-plane': '', 'ingress-ready': 'true' },
-};
+export const kindNodeLabels = (controlPlane: string): Readonly<Record<string, Record<string, string>>> => ({
+  [controlPlane]: { 'node-role.kubernetes.io/control-plane': '', 'ingress-ready': 'true' },
+});
 
 const iso = (ms: number): string =>
   new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
@@ -76,7 +78,7 @@ export function seedCluster(store: ObjectStore, opts: SeedOptions): void {
       },
     },
     spec: {
-      nodeName: 'sim-node-1',
+      nodeName: opts.controlPlane ?? 'sim-node-1',
       containers: [
         {
           name: 'traefik',

@@ -165,6 +165,15 @@ export interface SimProfile {
     quotaSyncMs?: number;
   };
   faults: FaultConfig;
+  /** Node names, control plane first (default two: sim-node-1, sim-node-2); Kind's is one `<cluster>-control-plane`. */
+  nodes?: string[];
+  kubelet?: {
+    /** One image pull at a time per node, queued in request order (the kubelet's serializeImagePulls, true upstream). */
+    serializeImagePulls?: boolean;
+  };
+  /** Image sizes in bytes per image prefix (with a "*" fallback): a pull then takes imagePullMs + size / pullBytesPerSecond. */
+  imageSizeBytes?: number | Record<string, number>;
+  pullBytesPerSecond?: number;
 }
 
 export interface FaultConfig {

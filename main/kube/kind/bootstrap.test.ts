@@ -101,7 +101,8 @@ describe('bootstrapping a local cluster', () => {
       controllerNamespace: 'traefik',
     });
     const pod = sim.store.list('pods', 'traefik')[0];
-    expect(pod?.spec?.nodeName).toBe('sim-node-1');
+    // The default sim profile is a Kind node as `storedeck cluster create` names it.
+    expect(pod?.spec?.nodeName).toBe('storedeck-control-plane');
     expect(
       sim.store.get('clusterroles.rbac.authorization.k8s.io', undefined, 'storedeck-traefik'),
     ).toBeDefined();

@@ -7,6 +7,7 @@ import {
   type SimProfile,
 } from '../types.js';
 import { deriveRng } from '../rng.js';
+import { DEFAULT_NODE_NAMES, simNodes, type SimNode } from './nodes.js';
 
 /** A reconcile pass for one key; may return "look again after N sim ms". */
 export type Reconciler = (key: string) => number | void;
@@ -17,6 +18,8 @@ export interface Runtime {
   readonly profile: SimProfile;
   /** Labels added to the fixed nodes' own, by node name (a Kind config's node labels). */
   readonly nodeLabels: Readonly<Record<string, Record<string, string>>>;
+  /** The cluster's nodes (the profile's, else two), control plane first. */
+  readonly nodes: readonly SimNode[];
   faults(): FaultConfig;
   /** An rng stream of its own for one label, independent of what else happens. */
   rngFor(label: string): Rng;
@@ -109,6 +112,7 @@ export function createRuntime(opts: {
     clock: opts.clock,
     profile: opts.profile,
     nodeLabels: opts.nodeLabels ?? {},
+    nodes: simNodes(opts.profile.nodes ?? DEFAULT_NODE_NAMES),
     faults: opts.faults,
     rngFor: (label) => deriveRng(opts.baseSeed, label),
     register: (kind, fn) => {

@@ -16,30 +16,10 @@ import {
   storageClassOf,
 } from './pvc.controller.js';
 import type { Runtime } from './runtime.js';
+import type { SimNode } from './nodes.js';
 import { isTerminalPod } from './usage.js';
 
-export interface SimNode {
-  name: string;
-  ip: string;
-  labels: Record<string, string>;
-}
-
-const node = (name: string, ip: string): SimNode => ({
-  name,
-  ip,
-  labels: {
-    'kubernetes.io/hostname': name,
-    'kubernetes.io/os': 'linux',
-    'kubernetes.io/arch': 'amd64',
-    'topology.kubernetes.io/zone': 'sim-zone',
-  },
-});
-
-/** The sim's fixed nodes: two, so that co-location (a Job next to the pod whose volume it shares) matters. */
-export const SIM_NODES: readonly SimNode[] = [
-  node('sim-node-1', '172.18.0.2'),
-  node('sim-node-2', '172.18.0.3'),
-];
+export { DEFAULT_NODE_NAMES, SIM_NODES, simNodes, type SimNode } from './nodes.js';
 
 const SCHEDULER = { component: 'default-scheduler' };
 
@@ -137,7 +117,7 @@ const preemption = (total: number): string =>
   `preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.`;
 
 function unschedulable(rt: Runtime, events: EventRecorder, pod: KubeObject, detail: string): void {
-  const total = SIM_NODES.length;
+  const total = rt.nodes.length;
   const message = `0/${total} nodes are available: ${detail}. ${preemption(total)}`;
   const now = isoSeconds(rt.clock.now());
   const conditions = setCondition(
@@ -178,7 +158,7 @@ export function schedulePod(rt: Runtime, events: EventRecorder, pod: KubeObject)
     }
     if (!isWaitForFirstConsumer(sc)) return refuse('pod has unbound immediate PersistentVolumeClaims');
     if (String(sc?.provisioner) === NO_PROVISIONER)
-      return refuse(`${SIM_NODES.length} node(s) didn't find available persistent volumes to bind`);
+      return refuse(`${rt.nodes.length} node(s) didn't find available persistent volumes to bind`);
     if (selected) volumeNodes.add(selected);
     toProvision.push(pvc);
   }
@@ -188,7 +168,7 @@ export function schedulePod(rt: Runtime, events: EventRecorder, pod: KubeObject)
     reasons.set(why, (reasons.get(why) ?? 0) + 1);
     return false;
   };
-  const labelled = SIM_NODES.map((n) => ({ ...n, labels: { ...n.labels, ...rt.nodeLabels[n.name] } }));
+  const labelled = rt.nodes.map((n) => ({ ...n, labels: { ...n.labels, ...rt.nodeLabels[n.name] } }));
   const candidates = labelled.filter((n) => {
     if (!fitsNodeAffinity(pod, n)) return fail("node(s) didn't match Pod's node affinity/selector");
     if ([...volumeNodes].some((v) => v !== n.name)) return fail('node(s) had volume node affinity conflict');

@@ -23,6 +23,24 @@ describe('loadProfile', () => {
     expect(p.timings.namespaceTerminationMs).toBeGreaterThanOrEqual(10000);
   });
 
+  it('loads the kind profile: one control-plane node, serialized pulls timed by image size', () => {
+    const p = loadProfile('kind');
+    expect(p.nodes).toEqual(['storedeck-control-plane']);
+    expect(p.kubelet?.serializeImagePulls).toBe(true);
+    expect(p.imageSizeBytes).toMatchObject({ mysql: expect.any(Number), '*': expect.any(Number) });
+    expect(p.pullBytesPerSecond).toBeGreaterThan(0);
+    expect(p.timeScale).toBeLessThan(1);
+  });
+
+  it('names a bad node list and sizes without a bandwidth', () => {
+    const fast = loadProfile('fast');
+    expect(() => loadProfile({ ...fast, nodes: [] })).toThrow(/nodes: /);
+    expect(() => loadProfile({ ...fast, nodes: ['Kind_Node'] })).toThrow(/DNS-1123 subdomain/);
+    expect(() => loadProfile({ ...fast, imageSizeBytes: { '*': 1 } })).toThrow(
+      /imageSizeBytes and pullBytesPerSecond go together/,
+    );
+  });
+
   it('loads a JSON file and defaults missing faults', () => {
     const file = join(tmp, 'mine.json');
     const fast = loadProfile('fast');
@@ -72,6 +90,6 @@ describe('loadProfile', () => {
     writeFileSync(broken, '{ "name": ');
     expect(() => loadProfile(broken)).toThrow(/not valid JSON/);
     expect(() => loadProfile(join(tmp, 'missing.json'))).toThrow(/cannot read the file/);
-    expect(() => loadProfile('turbo')).toThrow(/not a built-in profile \(fast, realistic\)/);
+    expect(() => loadProfile('turbo')).toThrow(/not a built-in profile \(kind, fast, realistic\)/);
   });
 });

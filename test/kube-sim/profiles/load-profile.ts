@@ -3,7 +3,9 @@ import { z } from 'zod';
 import type { SimProfile } from '../types.js';
 import { simProfileSchema } from './profile.schema.js';
 
-export const BUILT_IN_PROFILES = ['fast', 'realistic'] as const;
+export const BUILT_IN_PROFILES = ['kind', 'fast', 'realistic'] as const;
+/** What a sim runs when no profile is named: a Kind node as `storedeck cluster create` makes it. */
+export const DEFAULT_PROFILE = 'kind';
 
 function describe(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`).join('; ');
@@ -30,7 +32,7 @@ export function parseProfile(value: unknown, label = 'object'): SimProfile {
   return result.data as SimProfile;
 }
 
-/** 'fast' | 'realistic' | a path to a JSON file | a profile object → a validated SimProfile (a fresh copy). */
+/** 'kind' | 'fast' | 'realistic' | a path to a JSON file | a profile object → a validated SimProfile (a fresh copy). */
 export function loadProfile(nameOrFileOrObject: string | SimProfile | Record<string, unknown>): SimProfile {
   if (typeof nameOrFileOrObject !== 'string') return parseProfile(structuredClone(nameOrFileOrObject));
   const input = nameOrFileOrObject;

@@ -60,5 +60,15 @@ export const simProfileSchema = z
       })
       .strict(),
     faults: faultConfigSchema.default({}),
+    nodes: z
+      .array(z.string().regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'a node name is a DNS-1123 subdomain'))
+      .min(1)
+      .optional(),
+    kubelet: z.object({ serializeImagePulls: z.boolean().optional() }).strict().optional(),
+    imageSizeBytes: duration.optional(),
+    pullBytesPerSecond: z.number().positive().optional(),
   })
-  .strict();
+  .strict()
+  .refine((p) => (p.imageSizeBytes === undefined) === (p.pullBytesPerSecond === undefined), {
+    message: 'imageSizeBytes and pullBytesPerSecond go together',
+  });

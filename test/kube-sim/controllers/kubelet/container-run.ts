@@ -50,6 +50,8 @@ export interface ContainerRun {
   errorMessage?: string;
   backoffMs?: number;
   pullStartedAt?: number;
+  /** The pull itself, without the wait for its turn in the node's queue (sim ms). */
+  pullMs?: number;
   current?: Instance;
   terminated?: Termination;
   last?: Termination;
@@ -72,8 +74,8 @@ export interface RunHooks {
   terminatedDisplayMs: number;
   errImagePullDisplayMs: number;
   backoff(attempt: number): number;
-  /** undefined: must pull for `ms`; cached: present on the node. */
-  pull(run: ContainerRun): { cached: true } | { cached: false; ms: number };
+  /** cached: present on the node; else done after `ms` (waiting for its turn included), `pullMs` of it pulling. */
+  pull(run: ContainerRun): { cached: true } | { cached: false; ms: number; pullMs?: number };
   /** An error message when this pull fails, with its waiting reason. */
   pullFailure(run: ContainerRun): { reason: string; message: string } | undefined;
   pulled(run: ContainerRun, ms: number): void;
@@ -155,6 +157,7 @@ function beginPull(run: ContainerRun, h: RunHooks): void {
   }
   run.phase = 'pulling';
   run.pullStartedAt = h.now;
+  run.pullMs = p.pullMs ?? p.ms;
   run.until = h.now + p.ms;
   h.event(run, 'Normal', 'Pulling', `Pulling image "${run.image}"`);
 }

@@ -4,8 +4,9 @@ import { imageFlavour, imageId, parseImage } from '../image.js';
 import { controllerOf } from '../meta.js';
 import { claimsOf } from '../pvc.controller.js';
 import type { Runtime } from '../runtime.js';
-import { SIM_NODES, schedulePod } from '../scheduler.js';
-import { backoffMs, crashAfterMs, imagePullMs, jobRunMs, readyAfterStartMs } from '../timings.js';
+import { schedulePod } from '../scheduler.js';
+import { backoffMs, crashAfterMs, goDuration, jobRunMs, readyAfterStartMs } from '../timings.js';
+import { ImagePuller, imageSizeBytes, pullDurationMs } from './image-puller.js';
 import { LogBook } from '../logs/log-book.js';
 import { scriptFor } from '../logs/script-for.js';
 import {
@@ -78,6 +79,7 @@ export function installKubelet(rt: Runtime, events: EventRecorder): Kubelet {
   const sites = new WpSites();
   const probeLedger: ProbeLedger = new Map();
   const volumes = new VolumeFiles();
+  const puller = new ImagePuller(() => rt.profile);
 
   const drop = (key: string, now: number): void => {
     const rec = records.get(key);
@@ -89,9 +91,9 @@ export function installKubelet(rt: Runtime, events: EventRecorder): Kubelet {
   };
 
   function createRecord(pod: KubeObject, nodeName: string, now: number): PodRecord {
-    const node = SIM_NODES.find((n) => n.name === nodeName) as (typeof SIM_NODES)[number];
+    const node = rt.nodes.find((n) => n.name === nodeName) as (typeof rt.nodes)[number];
     const rng = rt.rngFor(`pod-ip:${pod.metadata.namespace}/${pod.metadata.name}`);
-    const nodeIndex = SIM_NODES.indexOf(node);
+    const nodeIndex = rt.nodes.indexOf(node);
     const adopted = typeof pod.status?.podIP === 'string' && pod.status.phase === 'Running';
     const rec: PodRecord = {
       uid: pod.metadata.uid as string,
@@ -135,15 +137,13 @@ export function installKubelet(rt: Runtime, events: EventRecorder): Kubelet {
           run.imageID = imageId(run.image);
           return { cached: true };
         }
-        return {
-          cached: false,
-          ms:
-            pullPolicy === 'Never'
-              ? 0
-              : images.has(full)
-                ? Math.min(500, imagePullMs(p, run.image))
-                : imagePullMs(p, run.image),
-        };
+        const pullMs =
+          pullPolicy === 'Never'
+            ? 0
+            : images.has(full)
+              ? Math.min(500, pullDurationMs(p, run.image))
+              : pullDurationMs(p, run.image);
+        return { cached: false, ms: puller.schedule(rec.node, now, pullMs) - now, pullMs };
       },
       pullFailure(run) {
         const full = parseImage(run.image).full;
@@ -161,13 +161,12 @@ export function installKubelet(rt: Runtime, events: EventRecorder): Kubelet {
       pulled(run, ms) {
         images.add(parseImage(run.image).full);
         run.imageID = imageId(run.image);
-        const secs = ms < 1000 ? `${Math.round(ms)}ms` : `${Number((ms / 1000).toFixed(3))}s`;
-        const size = 40_000_000 + (parseInt(run.imageID.slice(-6), 16) % 200_000_000);
+        const size = imageSizeBytes(p, run.image, run.imageID);
         events.record(
           pod,
           'Normal',
           'Pulled',
-          `Successfully pulled image "${run.image}" in ${secs} (${secs} including waiting). Image size: ${size} bytes.`,
+          `Successfully pulled image "${run.image}" in ${goDuration(run.pullMs ?? ms)} (${goDuration(ms)} including waiting). Image size: ${size} bytes.`,
           { component: 'kubelet', host: rec.node },
           `spec.${run.init ? 'initContainers' : 'containers'}{${run.name}}`,
         );
@@ -259,7 +258,7 @@ export function installKubelet(rt: Runtime, events: EventRecorder): Kubelet {
       if (pod.metadata.deletionTimestamp || !schedulePod(rt, events, pod)) return;
       pod = rt.store.get('pods', namespace, name) as KubeObject;
     }
-    if (!SIM_NODES.some((n) => n.name === pod?.spec?.nodeName)) return;
+    if (!rt.nodes.some((n) => n.name === pod?.spec?.nodeName)) return;
     const rec = records.get(key) ?? createRecord(pod, pod.spec.nodeName, now);
     records.set(key, rec);
     const h = hooks(pod, rec, now);
