@@ -80,6 +80,9 @@ describe('logs against the simulator', () => {
     if (!saved.ok) throw new Error(saved.error.message);
     expect(saved.value.source).toBe('saved');
     expect(saved.value.lines).toContain('Store setup complete.');
+    // "Open logs" asks for the setup component: with its pod gone, the saved log answers.
+    const opened = await ops.logs(store, { pod: 'setup', tailLines: 500 });
+    expect(opened.ok && [opened.value.source, opened.value.lines]).toEqual(['saved', saved.value.lines]);
     const stamped = await ops.logs(store, { saved: true, tailLines: 1, timestamps: true });
     expect(stamped.ok && stamped.value.lines).toEqual([expect.stringMatching(STAMPED)]);
     const follow = await ops.startLogFollow(store, { saved: true, tailLines: 10 });

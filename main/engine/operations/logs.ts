@@ -8,6 +8,9 @@ import type { ApiObject } from '../../kube/kube-object';
 import { logPods, pickLogTarget, type LogTarget } from './log-target';
 import { readSavedLog, type SavedLogs } from './saved-logs';
 
+/** The setup job's log component (what "Open logs" asks for after a failed setup). */
+const SETUP_COMPONENT = 'setup';
+
 export interface LogRequest {
   /** Pod name or component (one of the plan's, or 'setup'); default: the plan's first component. */
   pod?: string;
@@ -41,12 +44,14 @@ export async function readLogs(
   }
   const kept = saved.list();
   const lists = { pods: logPods(pods), saved: kept };
-  if (request.saved) {
+  const target = pickLogTarget(pods, request.pod, request.container, namespace, defaultComponent);
+  // "Open logs" on a failed setup asks for the setup component: once its pod is gone, the saved log answers.
+  const fallBack = !target.ok && request.pod === SETUP_COMPONENT && kept.length > 0;
+  if (request.saved || fallBack) {
     const read = readSavedLog(saved, request);
     if (!read.ok) return read;
     return ok({ ...read.value, source: 'saved' as const, ...lists, pods: listError ? [] : lists.pods });
   }
-  const target = pickLogTarget(pods, request.pod, request.container, namespace, defaultComponent);
   if (!target.ok) return target;
   try {
     const lines = await client.readLog(namespace, target.value.pod, {

@@ -1,9 +1,9 @@
-// One store's logs: a tail of the chosen pod/container, and a live follow fed by logLines
+// One store's logs: a tail of the chosen pod/container (current or previous container, with or
+// without timestamps, or a setup log saved after its job), and a live follow fed by logLines
 // events. Lines of a follow can arrive before its id does, so they wait in a small buffer.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { TAIL_LINES, type EventOf, type ResponseOf, type StoredeckApi } from '../../../../preload/contract';
+import type { EventOf, ResponseOf, SavedLog, StoredeckApi } from '../../../../preload/contract';
 
-export type TailLines = (typeof TAIL_LINES)[number];
 export type LogPod = ResponseOf<'getLogs'>['pods'][number];
 
 /** Lines kept in memory (and in the terminal's scrollback). */
@@ -14,7 +14,14 @@ export type LogsState = {
   pods: LogPod[];
   pod: string | null;
   container: string | null;
-  tailLines: TailLines;
+  tailLines: number;
+  /** Lines carry the kubelet's RFC 3339 timestamps. */
+  timestamps: boolean;
+  /** The container that ran before the last restart. */
+  previous: boolean;
+  /** Reading a saved setup log (pod names which one), not a live pod. */
+  saved: boolean;
+  savedLogs: SavedLog[];
   lines: string[];
   /** Lines dropped from the front since the last reset (lines[0] is line number dropped + 1). */
   dropped: number;
@@ -28,7 +35,10 @@ export type LogsState = {
   load(): Promise<void>;
   choosePod(pod: string): Promise<void>;
   chooseContainer(container: string): Promise<void>;
-  chooseTail(tailLines: TailLines): Promise<void>;
+  chooseTail(tailLines: number): Promise<void>;
+  chooseSaved(pod: string): Promise<void>;
+  setTimestamps(on: boolean): Promise<void>;
+  setPrevious(on: boolean): Promise<void>;
   startFollow(): Promise<void>;
   stopFollow(): Promise<void>;
   /** Listens to logLines; the returned function stops listening and ends any follow. */
@@ -49,12 +59,19 @@ export function createLogsStore(
   const buffered = new Map<string, Buffered>();
 
   return createStore<LogsState>((set, get) => {
-    const target = () => ({
-      id,
-      pod: get().pod ?? undefined,
-      container: get().container ?? undefined,
-      tailLines: get().tailLines,
-    });
+    // Only the options that are on travel: the contract's defaults cover the rest.
+    const target = () => {
+      const { pod, container, tailLines, timestamps, previous, saved } = get();
+      return {
+        id,
+        pod: pod ?? undefined,
+        container: saved ? undefined : (container ?? undefined),
+        tailLines,
+        ...(timestamps ? { timestamps } : {}),
+        ...(previous && !saved ? { previous } : {}),
+        ...(saved ? { saved } : {}),
+      };
+    };
 
     function append(incoming: string[]): void {
       if (incoming.length === 0) return;
@@ -112,6 +129,10 @@ export function createLogsStore(
       pod: initialPod,
       container: null,
       tailLines: 100,
+      timestamps: false,
+      previous: false,
+      saved: false,
+      savedLogs: [],
       lines: [],
       dropped: 0,
       resetKey: 0,
@@ -127,9 +148,12 @@ export function createLogsStore(
           set({ loading: false, error: result.error.message });
           return;
         }
-        const { pods, pod, container, lines } = result.value;
+        const { pods, pod, container, lines, saved, source } = result.value;
         set({
           pods,
+          savedLogs: saved,
+          // Asked for the setup pod after it was gone, the answer is its saved log.
+          saved: source === 'saved',
           pod,
           container,
           lines: lines.slice(-MAX_LOG_LINES),
@@ -140,9 +164,16 @@ export function createLogsStore(
           notice: null,
         });
       },
-      choosePod: (pod) => retarget({ pod, container: null }),
-      chooseContainer: (container) => retarget({ container }),
+      choosePod: (pod) => retarget({ pod, container: null, saved: false, previous: false }),
+      chooseContainer: (container) => retarget({ container, previous: false }),
       chooseTail: (tailLines) => retarget({ tailLines }),
+      // A saved log never changes: reading one ends a follow.
+      async chooseSaved(pod) {
+        if (get().following) await get().stopFollow();
+        await retarget({ pod, container: null, saved: true, previous: false });
+      },
+      setTimestamps: (timestamps) => retarget({ timestamps }),
+      setPrevious: (previous) => retarget({ previous }),
       async startFollow() {
         wantFollow = true;
         set({ followBusy: true, notice: null });

@@ -10,9 +10,15 @@ import { useAppStores } from '../../app-stores-context';
 import { releaseDetachedStyles, routeStyleElements } from './constructed-styles';
 import { TERMINAL_THEMES } from './terminal-theme';
 
-type Props = { label: string; scrollback: number; attach: (term: Terminal) => () => void };
+type Props = {
+  label: string;
+  scrollback: number;
+  attach: (term: Terminal) => () => void;
+  /** Decorations (the search addon's highlights) are a proposed API in xterm 6. */
+  allowProposedApi?: boolean;
+};
 
-export function ReadOnlyTerminal({ label, scrollback, attach }: Props) {
+export function ReadOnlyTerminal({ label, scrollback, attach, allowProposedApi = false }: Props) {
   const { theme } = useAppStores();
   const resolved = useStore(theme, (s) => s.resolved());
   const host = useRef<HTMLDivElement>(null);
@@ -24,6 +30,7 @@ export function ReadOnlyTerminal({ label, scrollback, attach }: Props) {
     routeStyleElements(el.ownerDocument);
     const term = new Terminal({
       disableStdin: true,
+      allowProposedApi,
       convertEol: true,
       scrollback,
       fontSize: 12.5,
@@ -46,7 +53,7 @@ export function ReadOnlyTerminal({ label, scrollback, attach }: Props) {
       term.dispose();
       releaseDetachedStyles(el.ownerDocument);
     };
-  }, [attach, scrollback, theme]);
+  }, [attach, scrollback, theme, allowProposedApi]);
 
   useEffect(() => {
     if (terminal.current) terminal.current.options.theme = TERMINAL_THEMES[resolved];
