@@ -201,4 +201,8 @@ export interface FaultConfig {
   createContainerErrorPattern?: string;
   /** WaitForFirstConsumer claims whose StorageClass name matches fail to provision (ProvisioningFailed). */
   provisioningFailPattern?: string;
+  /** Containers whose `<pod>/<container>` matches crash on start (an init container: Init:CrashLoopBackOff). */
+  containerCrashPattern?: string;
+  /** Containers whose `<pod>/<container>` matches never pass their readinessProbe. */
+  containerUnreadyPattern?: string;
 }

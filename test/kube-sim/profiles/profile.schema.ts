@@ -38,6 +38,8 @@ export const faultConfigSchema = z
     livenessProbeFailPattern: regex.optional(),
     createContainerErrorPattern: regex.optional(),
     provisioningFailPattern: regex.optional(),
+    containerCrashPattern: regex.optional(),
+    containerUnreadyPattern: regex.optional(),
   })
   .strict();
 

@@ -17,7 +17,7 @@ import {
 } from './medusa-facts';
 import { NODE_TOOLING_ENV, medusaEnv, serverUrl } from './medusa-env';
 import { claim, podSecurity } from './data-stores';
-import { RESTRICTED_CONTAINER, medusaLabels, medusaMeta, medusaSelector } from './object-meta';
+import { RESTRICTED_CONTAINER, TAIL_ON_ERROR, medusaLabels, medusaMeta, medusaSelector } from './object-meta';
 import { TEMPLATE_HASH, templateVolume } from './template-config-map';
 
 /** On the pod templates: a new template version rolls the pods (and re-runs the install). */
@@ -61,6 +61,7 @@ export function buildServerDeployment(ctx: StoreContext): KubeObject {
               volumeMounts: mounts,
               resources: MEDUSA_RESOURCES.install,
               securityContext: RESTRICTED_CONTAINER,
+              terminationMessagePolicy: TAIL_ON_ERROR,
             },
             {
               name: 'migrate',
@@ -70,6 +71,7 @@ export function buildServerDeployment(ctx: StoreContext): KubeObject {
               volumeMounts: mounts,
               resources: MEDUSA_RESOURCES.server,
               securityContext: RESTRICTED_CONTAINER,
+              terminationMessagePolicy: TAIL_ON_ERROR,
             },
           ],
           containers: [
@@ -100,6 +102,7 @@ export function buildServerDeployment(ctx: StoreContext): KubeObject {
               },
               resources: MEDUSA_RESOURCES.server,
               securityContext: RESTRICTED_CONTAINER,
+              terminationMessagePolicy: TAIL_ON_ERROR,
             },
           ],
           volumes: [
@@ -140,6 +143,7 @@ export function buildStorefrontDeployment(ctx: StoreContext): KubeObject {
               volumeMounts: mounts,
               resources: MEDUSA_RESOURCES.storefront,
               securityContext: RESTRICTED_CONTAINER,
+              terminationMessagePolicy: TAIL_ON_ERROR,
             },
           ],
           containers: [
@@ -163,6 +167,7 @@ export function buildStorefrontDeployment(ctx: StoreContext): KubeObject {
               livenessProbe: { tcpSocket: { port: 'http' }, initialDelaySeconds: 10, periodSeconds: 20 },
               resources: MEDUSA_RESOURCES.storefront,
               securityContext: RESTRICTED_CONTAINER,
+              terminationMessagePolicy: TAIL_ON_ERROR,
             },
           ],
           volumes: [

@@ -15,7 +15,14 @@ import {
   medusaImageRef,
   type MedusaComponent,
 } from './medusa-facts';
-import { RESTRICTED_CONTAINER, fromSecret, medusaLabels, medusaMeta, medusaSelector } from './object-meta';
+import {
+  RESTRICTED_CONTAINER,
+  TAIL_ON_ERROR,
+  fromSecret,
+  medusaLabels,
+  medusaMeta,
+  medusaSelector,
+} from './object-meta';
 
 export const podSecurity = (uid: number) => ({
   runAsUser: uid,
@@ -91,6 +98,7 @@ export function buildPostgresStatefulSet(ctx: StoreContext): KubeObject {
               },
               resources: MEDUSA_RESOURCES.postgres,
               securityContext: RESTRICTED_CONTAINER,
+              terminationMessagePolicy: TAIL_ON_ERROR,
             },
           ],
           volumes: [
@@ -133,6 +141,7 @@ export function buildRedisDeployment(ctx: StoreContext): KubeObject {
               livenessProbe: { tcpSocket: { port: 'redis' }, initialDelaySeconds: 15, periodSeconds: 10 },
               resources: MEDUSA_RESOURCES.redis,
               securityContext: RESTRICTED_CONTAINER,
+              terminationMessagePolicy: TAIL_ON_ERROR,
             },
           ],
           volumes: [{ name: 'data', emptyDir: {} }],

@@ -1,13 +1,20 @@
 // Plain-language diagnosis of what blocks a MedusaJS store right now, from one observed
 // snapshot (pure, like WooCommerce's): the setup Job's failures with its log tail, pods that
-// cannot pull, crash (the npm install above all), cannot be scheduled or are refused by quota.
+// cannot pull, crash or never serve (diagnose-containers.ts: the npm install, the migrations,
+// PostgreSQL), cannot be scheduled or are refused by quota.
 import type { Diagnosis, ObservedState } from '../strategy';
 import type { KubeObject } from '../../../kube/kube-object';
 import { LABEL } from '../../model/labels';
 import { MEDUSA_COMPONENT, MEDUSA_NAMES } from './medusa-facts';
+import {
+  crashDiagnosis,
+  notServingDiagnosis,
+  type ContainerStatus,
+  type PodShape,
+} from './diagnose-containers';
+import type { SignalEvent } from '../../signals/workload-signals';
 import { waitStep, type StepId } from '../../../../preload/contract';
 
-const CRASH_LOOP_RESTARTS = 3;
 const LOG_TAIL_LINES = 8;
 
 const NAMES: Record<string, string> = {
@@ -19,17 +26,6 @@ const NAMES: Record<string, string> = {
   [MEDUSA_COMPONENT.passwordReset]: 'The password-reset job',
 };
 
-/** What an init container does, for messages about it. */
-const INIT_WORK: Record<string, string> = {
-  install: 'installing the Medusa app from the npm registry (can the cluster reach registry.npmjs.org?)',
-  migrate: 'running the database migrations (is PostgreSQL up?)',
-};
-
-interface ContainerStatus {
-  name: string;
-  restartCount?: number;
-  state?: { waiting?: { reason?: string; message?: string }; terminated?: { exitCode?: number } };
-}
 interface Pod extends KubeObject {
   status?: {
     phase?: string;
@@ -106,6 +102,10 @@ function containerDiagnoses(pod: Pod): Diagnosis[] {
     ...(pod.status?.containerStatuses ?? []).map((s) => ({ ...s, init: false })),
   ];
   return statuses.flatMap((s) => {
+    const crashed = crashDiagnosis(component, who, s, (cause, message, terminal) =>
+      found(component, cause, message, terminal),
+    );
+    if (crashed) return [crashed];
     const waiting = s.state?.waiting;
     if (!waiting?.reason) return [];
     if (waiting.reason === 'ErrImagePull' || waiting.reason === 'ImagePullBackOff') {
@@ -135,18 +135,6 @@ function containerDiagnoses(pod: Pod): Diagnosis[] {
           'ConfigError',
           `${who} cannot start: ${waiting.message ?? 'its configuration is invalid'}`,
           true,
-        ),
-      ];
-    }
-    if (waiting.reason === 'CrashLoopBackOff') {
-      const restarts = s.restartCount ?? 0;
-      const what = s.init && INIT_WORK[s.name] ? ` while ${INIT_WORK[s.name]}` : '';
-      return [
-        found(
-          component,
-          'CrashLoopBackOff',
-          `${who} keeps failing${what}: restarted ${restarts} times.`,
-          restarts >= CRASH_LOOP_RESTARTS,
         ),
       ];
     }
@@ -200,16 +188,43 @@ function storageDiagnoses(pvcs: KubeObject[], storageClasses: KubeObject[]): Dia
   ];
 }
 
+function servingDiagnoses(pod: Pod, events: Event[], afterSeconds?: number): Diagnosis[] {
+  const component = componentOf(pod);
+  const d = notServingDiagnosis(
+    component,
+    pod as PodShape,
+    events as SignalEvent[],
+    (cause, message, terminal) => found(component, cause, message, terminal),
+    afterSeconds,
+  );
+  return d ? [d] : [];
+}
+
+/**
+ * A failed setup Job whose test order could not go through because the storefront does not
+ * serve: the storefront is the cause the user can act on, the Job's failure its consequence.
+ */
+function explainSetup(job: Diagnosis, pods: Pod[], events: Event[]): Diagnosis {
+  const storefront = pods
+    .filter((p) => componentOf(p) === MEDUSA_COMPONENT.storefront)
+    .flatMap((p) => [...containerDiagnoses(p), ...servingDiagnoses(p, events, 0)])[0];
+  if (!storefront) return job;
+  return { ...job, cause: storefront.cause, message: `${storefront.message} So: ${job.message}` };
+}
+
 export function diagnoseMedusa(observed: ObservedState): Diagnosis | null {
   const pods = (observed.pods as Pod[]).filter(
     (p) => !p.metadata.deletionTimestamp && p.status?.phase !== 'Succeeded',
   );
+  const events = observed.events as Event[];
   const all = [
     ...jobDiagnoses(observed.jobs as Job[], observed.setupLogTail),
-    ...quotaDiagnoses(observed.events as Event[], pods),
+    ...quotaDiagnoses(events, pods),
     ...storageDiagnoses(observed.pvcs, observed.storageClasses),
     ...pods.flatMap(containerDiagnoses),
+    ...pods.flatMap((p) => servingDiagnoses(p, events)),
     ...pods.flatMap(schedulingDiagnoses),
   ];
-  return all.find((d) => d.terminal) ?? all[0] ?? null;
+  const chosen = all.find((d) => d.terminal) ?? all[0] ?? null;
+  return chosen?.step === 'setup' ? explainSetup(chosen, pods, events) : chosen;
 }

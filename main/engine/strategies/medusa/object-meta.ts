@@ -29,6 +29,12 @@ export const RESTRICTED_CONTAINER = {
   seccompProfile: { type: 'RuntimeDefault' },
 } as const;
 
+/**
+ * A container that exits with an error leaves its log's last lines in its status
+ * (lastState.terminated.message): the diagnosis can quote why without reading logs.
+ */
+export const TAIL_ON_ERROR = 'FallbackToLogsOnError';
+
 export type EnvVar =
   | { name: string; value: string }
   | { name: string; valueFrom: { secretKeyRef: { name: string; key: string } } };

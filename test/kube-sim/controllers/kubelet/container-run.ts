@@ -19,6 +19,8 @@ export interface Termination {
   startedAt: number;
   finishedAt: number;
   containerID: string;
+  /** terminationMessagePolicy FallbackToLogsOnError: the log's tail after an error exit. */
+  message?: string;
 }
 
 export interface Instance {

@@ -24,6 +24,7 @@ import { envConfigError, expandRefs, resolveEnv, volumeMountError, type Containe
 import { attachVolumes, type Attachments } from './attach.js';
 import { WpSites } from './wp-sites.js';
 import { createContainerError, probeFaults, withProbeFaults } from './probe-faults.js';
+import { containerTarget, crashes, fallbackTerminationMessage } from './container-faults.js';
 import { syncProbes, type ProbedContainer, type ProbeLedger } from './probes.js';
 import { mountResolver, VolumeFiles } from '../exec/volume-files.js';
 
@@ -182,7 +183,7 @@ export function installKubelet(rt: Runtime, events: EventRecorder): Kubelet {
       plan(run) {
         const c = spec(run) as ContainerSpec & ProbedContainer;
         const ready = c.readinessProbe || c.startupProbe ? readyAfterStartMs(p, run.image) : 0;
-        if (matches(faults.crashLoopPattern, run.image))
+        if (crashes(faults, run.image, pod.metadata.name, run.name))
           return { readyAfterMs: ready, exitAfterMs: crashAfterMs(p), exitCode: 1 };
         if (run.init)
           return { readyAfterMs: 0, exitAfterMs: Math.max(1, p.timings.containerStartMs), exitCode: 0 };
@@ -196,7 +197,7 @@ export function installKubelet(rt: Runtime, events: EventRecorder): Kubelet {
           { readyAfterMs: ready, exitCode: 0 },
           run,
           c,
-          probeFaults(faults, run.image, c),
+          probeFaults(faults, run.image, c, containerTarget(pod.metadata.name, run.name)),
         );
       },
       newContainerId: () => Array.from({ length: 64 }, () => idRng.int(16).toString(16)).join(''),
@@ -215,7 +216,7 @@ export function installKubelet(rt: Runtime, events: EventRecorder): Kubelet {
         const volumeKey = `${ns}/${claimsOf(pod)[0] ?? pod.metadata.name}:${imageFlavour(run.image)}`;
         const firstRun = !initialised.has(volumeKey);
         initialised.add(volumeKey);
-        const outcome = matches(faults.crashLoopPattern, run.image)
+        const outcome = crashes(faults, run.image, pod.metadata.name, run.name)
           ? 'crash'
           : inst.exitAt === undefined
             ? 'serve'
@@ -238,7 +239,15 @@ export function installKubelet(rt: Runtime, events: EventRecorder): Kubelet {
         logs.start(rec.uid, run.name, script, inst.startedAt, inst.containerID);
       },
       exited(run, term) {
-        logs.current(rec.uid, run.name)?.end(term.finishedAt);
+        const log = logs.current(rec.uid, run.name);
+        log?.end(term.finishedAt);
+        const message = fallbackTerminationMessage(
+          spec(run).terminationMessagePolicy,
+          term.exitCode,
+          log,
+          term.finishedAt,
+        );
+        if (message) term.message = message;
         if (term.exitCode !== 0 || imageFlavour(run.image) !== 'wp-cli' || owner?.kind !== 'Job') return;
         const c = spec(run);
         const env = resolveEnv(rt.store, pod, c, rec.podIP);
@@ -286,7 +295,7 @@ export function installKubelet(rt: Runtime, events: EventRecorder): Kubelet {
         syncProbes(run, run.current, c, probeLedger, {
           now,
           podIP: rec.podIP,
-          ...probeFaults(rt.faults(), run.image, c),
+          ...probeFaults(rt.faults(), run.image, c, containerTarget(pod.metadata.name, run.name)),
           unhealthy: (r, message) => h.event(r, 'Warning', 'Unhealthy', message),
         }),
       );

@@ -24,6 +24,7 @@ export interface ContainerSpec {
   args?: string[];
   readinessProbe?: unknown;
   securityContext?: { runAsUser?: number };
+  terminationMessagePolicy?: string;
 }
 
 const decode = (b64: string): string => Buffer.from(b64, 'base64').toString('utf8');

@@ -26,6 +26,7 @@ const terminatedState = (t: Termination): Record<string, unknown> => ({
     startedAt: isoSeconds(t.startedAt),
     finishedAt: isoSeconds(t.finishedAt),
     containerID: `containerd://${t.containerID}`,
+    ...(t.message ? { message: t.message } : {}),
   },
 });
 

@@ -13,9 +13,17 @@ export interface ProbeFaults {
   livenessFails: boolean;
 }
 
-export function probeFaults(faults: FaultConfig, image: string, c: ProbedContainer): ProbeFaults {
+export function probeFaults(
+  faults: FaultConfig,
+  image: string,
+  c: ProbedContainer,
+  /** `<pod>/<container>`, for containerUnreadyPattern (containers sharing an image). */
+  target = '',
+): ProbeFaults {
   return {
-    readinessFails: !!c.readinessProbe && matches(faults.readinessProbeFailPattern, image),
+    readinessFails:
+      !!c.readinessProbe &&
+      (matches(faults.readinessProbeFailPattern, image) || matches(faults.containerUnreadyPattern, target)),
     livenessFails: !!c.livenessProbe && matches(faults.livenessProbeFailPattern, image),
   };
 }
