@@ -74,7 +74,7 @@ async function onePass(
   const release = new QuotaRelease();
   if (retrying) await replaceStuckPodsAndWait(client, ctx.namespace, timeline, deadline, signal, release);
   await waitForDeployments(client, strategy, ctx, timeline, deadline, signal, retrying, release);
-  await runSetup(client, strategy, ctx, generation, timeline, deadline, signal);
+  await runSetup(client, strategy, ctx, generation, timeline, deadline, signal, retrying);
   const checkout = {
     enabled: deps.settings.get().verifyCheckout,
     generation,

@@ -12,6 +12,7 @@ import { ANNOTATION } from './model/labels';
 import { waitForGone, WaitTimeoutError } from '../kube/watch-wait';
 import type { Deadline } from './deadline';
 import { byName, jobState, podsOfJob, toObserved, type NamespaceSnapshot } from './observe';
+import { Baseline } from './fresh-start';
 import { isTerminating, QuotaRelease, withoutDepartedPods } from './graceful-deletion';
 import { StepFailure } from './step-failure';
 import type { Diagnosis, StoreContext, StoreStrategy } from './strategies/strategy';
@@ -54,9 +55,12 @@ async function awaitJob(
   ctx: StoreContext,
   deadline: Deadline,
   signal: AbortSignal,
+  retrying: boolean,
 ): Promise<JobOutcome> {
   let latest: Diagnosis | null = null;
   const release = new QuotaRelease();
+  // A retry: the earlier attempt's events (a refused or failed setup pod) are no evidence now.
+  const baseline = new Baseline(retrying);
   try {
     return await watchNamespace<JobOutcome>(
       client,
@@ -66,7 +70,9 @@ async function awaitJob(
         if (state === 'complete') return { state };
         if (state === 'failed') return { state, snapshot };
         release.observe(snapshot);
-        latest = release.soften(strategy.diagnose(toObserved(withoutDepartedPods(snapshot))));
+        latest = release.soften(
+          strategy.diagnose(toObserved(baseline.filter(withoutDepartedPods(snapshot)))),
+        );
         if (latest?.terminal) throw new StepFailure(latest.step, latest.message, latest.cause);
         return undefined;
       },
@@ -136,6 +142,8 @@ export async function runSetup(
   timeline: Timeline,
   deadline: Deadline,
   signal: AbortSignal,
+  /** A retry: only what changes after it began can fail setup. */
+  retrying = false,
 ): Promise<void> {
   if (await setupAlreadyDone(client, ctx, signal)) return;
   await timeline.step('setup', strategy.setupMessage, async () => {
@@ -144,7 +152,7 @@ export async function runSetup(
     if (jobState(existing ?? undefined) === 'complete') started = 'Setup job had already succeeded';
     else if (!existing || jobState(existing) === 'failed' || isTerminating(existing))
       started = await startJob(client, strategy, ctx, existing, deadline, signal);
-    const outcome = await awaitJob(client, strategy, ctx, deadline, signal);
+    const outcome = await awaitJob(client, strategy, ctx, deadline, signal, retrying);
     await keepSetupLog(
       client,
       ctx.namespace,
