@@ -137,4 +137,34 @@ describe('quota while pods terminate', () => {
     const charged = await c.core.readNamespacedResourceQuota({ name: 'store-quota', namespace: 'q' });
     expect(charged.status?.used?.pods).toBe('1');
   });
+
+  it('refuses while the quota status does not track a resource yet ("status unknown")', async () => {
+    await c.core.createNamespace({ body: { metadata: { name: 'unknown' } } });
+    const quotas = await watch('/api/v1/namespaces/unknown/resourcequotas');
+    await c.core.createNamespacedResourceQuota({
+      namespace: 'unknown',
+      body: { metadata: { name: 'q' }, spec: { hard: { pods: '5' } } },
+    });
+    const counted = await quotas.until((e) => e.object.status?.used?.pods === '0');
+    // Someone rewrites the status without usage; the controller's next recount is 60 s (sim) away.
+    await c.core.replaceNamespacedResourceQuotaStatus({
+      name: 'q',
+      namespace: 'unknown',
+      body: {
+        metadata: { name: 'q', resourceVersion: counted.object.metadata?.resourceVersion },
+        spec: { hard: { pods: '5' } },
+        status: { hard: { pods: '5' } },
+      },
+    });
+    const refused = await failure(
+      c.core.createNamespacedPod({
+        namespace: 'unknown',
+        body: { metadata: { name: 'p' }, spec: { containers: [{ name: 'w', image: 'nginx:1.27.0' }] } },
+      }),
+    );
+    expect(refused.code).toBe(403);
+    expect(refused.status.message).toBe(
+      'pods "p" is forbidden: status unknown for quota: q, resources: pods',
+    );
+  });
 });

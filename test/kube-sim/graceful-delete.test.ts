@@ -9,7 +9,13 @@ import { conditionOf, openWatch, type WatchEvent, type WatchLog } from './watch-
 // No podTerminationMs: every pod is held for its whole grace period (30 s sim = 0.3 s real here).
 const fast = loadProfile('fast');
 const { podTerminationMs: _drop, ...timings } = fast.timings;
-const profile = { ...fast, name: 'graceful', timeScale: 0.01, timings };
+// The Job named "long" runs for an hour.
+const profile = {
+  ...fast,
+  name: 'graceful',
+  timeScale: 0.01,
+  timings: { ...timings, jobRunMs: { long: 3_600_000, '*': 200 } },
+};
 
 let c: SimClients;
 const watches: WatchLog[] = [];
@@ -187,5 +193,32 @@ describe('controllers while a pod terminates', () => {
     await namespaces.until((e) => e.type === 'DELETED' && named('leaving')(e));
     const podGone = pods.seen.find((e) => e.type === 'DELETED' && named('last')(e));
     expect(podGone).toBeDefined();
+  });
+
+  it('a Job counts a pod deleted while running as failed and terminating, and replaces it', async () => {
+    await c.core.createNamespace({ body: { metadata: { name: 'jobs' } } });
+    const pods = await watch('/api/v1/namespaces/jobs/pods');
+    const jobs = await watch('/apis/batch/v1/namespaces/jobs/jobs');
+    await c.batch.createNamespacedJob({
+      namespace: 'jobs',
+      body: {
+        metadata: { name: 'long' },
+        spec: {
+          backoffLimit: 3,
+          template: {
+            spec: {
+              restartPolicy: 'Never',
+              containers: [{ name: 'run', image: 'nginx:1.27.0' }],
+            },
+          },
+        },
+      },
+    });
+    const first = await pods.until((e) => e.object.status?.phase === 'Running');
+    const name = String(first.object.metadata?.name);
+    await c.core.deleteNamespacedPod({ name, namespace: 'jobs' });
+    const counted = await jobs.until((e) => e.object.status?.terminating === 1);
+    expect(counted.object.status?.failed).toBe(1);
+    await pods.until((e) => e.type === 'ADDED' && !named(name)(e));
   });
 });
