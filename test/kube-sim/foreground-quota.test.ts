@@ -7,14 +7,15 @@ import { loadProfile } from './profiles/load-profile.js';
 import { deployment, failure, startWithClients, type SimClients } from './test-kit.js';
 import { conditionOf, openWatch, type WatchEvent, type WatchLog } from './watch-log.js';
 
-// Pods held for their whole grace period (30 s sim = 0.3 s real); the quota recount lags 60 s sim (0.6 s real).
+// Pods held for their whole grace period (30 s sim = 0.3 s real); the quota recount lags 150 s sim
+// (1.5 s real), so the tests can act inside that window even on a loaded machine.
 const fast = loadProfile('fast');
 const { podTerminationMs: _drop, ...timings } = fast.timings;
 const profile = {
   ...fast,
   name: 'foreground',
   timeScale: 0.01,
-  timings: { ...timings, quotaSyncMs: 60_000 },
+  timings: { ...timings, quotaSyncMs: 150_000 },
 };
 
 let c: SimClients;
@@ -113,7 +114,8 @@ describe('quota while pods terminate', () => {
     await c.core.createNamespacedPod({ namespace: 'q', body: body('a') });
     await pods.until((e) => named('a')(e) && running(e));
 
-    await c.core.deleteNamespacedPod({ name: 'a', namespace: 'q' });
+    // 150 s of grace (1.5 s real): room to be refused while it terminates.
+    await c.core.deleteNamespacedPod({ name: 'a', namespace: 'q', gracePeriodSeconds: 150 });
     const refused = await failure(c.core.createNamespacedPod({ namespace: 'q', body: body('b') }));
     expect(refused.code).toBe(403);
     expect(refused.status.message).toBe(
@@ -146,7 +148,7 @@ describe('quota while pods terminate', () => {
       body: { metadata: { name: 'q' }, spec: { hard: { pods: '5' } } },
     });
     const counted = await quotas.until((e) => e.object.status?.used?.pods === '0');
-    // Someone rewrites the status without usage; the controller's next recount is 60 s (sim) away.
+    // Someone rewrites the status without usage; the controller's next recount is 150 s (sim) away.
     await c.core.replaceNamespacedResourceQuotaStatus({
       name: 'q',
       namespace: 'unknown',
