@@ -38,6 +38,10 @@ describe('dashboard against the simulated cluster', () => {
     expect(await dialog.getByLabel('Store name').getAttribute('aria-describedby')).toBe(
       'store-address-preview',
     );
+    // The plans are the engine's, by their strategies' labels (a new plan appears by itself).
+    const plans = dialog.getByRole('combobox', { name: 'Plan' });
+    expect(await plans.locator('option').allTextContents()).toEqual(['WooCommerce', 'MedusaJS']);
+    expect(await plans.inputValue()).toBe('woocommerce');
     await dialog.getByLabel('Store name').fill('Admin');
     await preview.filter({ hasText: 'Store name "Admin" is reserved; choose another name' }).waitFor();
     await dialog.getByRole('button', { name: 'Cancel' }).click();

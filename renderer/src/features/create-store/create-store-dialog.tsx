@@ -2,7 +2,8 @@
 // words (its "field:" prefix is for programs, not people); cancelling forgets the attempt.
 // As the name is typed, the slug and URL it will get are previewed by the engine's own rule.
 import { useState, type FormEvent } from 'react';
-import type { Plan } from '../../../../preload/contract';
+import { useStore } from 'zustand';
+import { PLANS, type Plan } from '../../../../preload/contract';
 import { AddressPreview } from './address-preview';
 import { BusyButton } from '../../shared/busy-button';
 import { useModal } from '../../shared/use-modal';
@@ -13,7 +14,13 @@ export const plainMessage = (message: string) => message.replace(/^[A-Za-z.]+: /
 const NAME_MAX = 40;
 
 export function CreateStoreDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { stores, view } = useAppStores();
+  const { stores, view, plans } = useAppStores();
+  // The plans the engine has, with their labels (a new plan shows up here by itself).
+  const known = useStore(plans, (s) => s.plans);
+  const choices =
+    known.length > 0
+      ? known.map((p) => ({ plan: p.plan, label: p.label }))
+      : PLANS.map((plan) => ({ plan, label: plan }));
   const dialog = useModal(open);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -27,7 +34,7 @@ export function CreateStoreDialog({ open, onClose }: { open: boolean; onClose: (
     const result = await stores.getState().create({
       name: String(data.get('name') ?? ''),
       adminEmail: String(data.get('adminEmail') ?? ''),
-      plan: String(data.get('plan') ?? 'woocommerce') as Plan,
+      plan: String(data.get('plan') ?? PLANS[0]) as Plan,
     });
     setBusy(false);
     if (!result.ok) {
@@ -66,9 +73,12 @@ export function CreateStoreDialog({ open, onClose }: { open: boolean; onClose: (
         <label htmlFor="store-admin-email">Admin email</label>
         <input id="store-admin-email" name="adminEmail" type="email" autoComplete="email" />
         <label htmlFor="store-plan">Plan</label>
-        <select id="store-plan" name="plan" defaultValue="woocommerce">
-          <option value="woocommerce">WooCommerce</option>
-          <option value="medusa">MedusaJS</option>
+        <select id="store-plan" name="plan" defaultValue={PLANS[0]}>
+          {choices.map((c) => (
+            <option key={c.plan} value={c.plan}>
+              {c.label}
+            </option>
+          ))}
         </select>
         {error && (
           <p className="form-error" role="alert">
