@@ -10,6 +10,7 @@ import { isAppUrl } from './desktop/app-url';
 import { forwardEvents, registerIpc } from './desktop/ipc';
 import { notifyStoreTransitions } from './desktop/notifications';
 import { desktopOpenExternal } from './desktop/open-external';
+import { desktopChooseArchive } from './desktop/choose-archive';
 import { createTray } from './desktop/tray';
 import { createMainWindow } from './desktop/window';
 import { createWindowKeeper } from './desktop/window-keeper';
@@ -27,7 +28,11 @@ async function start(): Promise<void> {
   serveAppScheme(rendererDir);
   applyAppMenu(app.isPackaged);
   const core = await createApp({ dataDir: app.getPath('userData'), mode: 'desktop' });
-  const handlers = { ...core.handlers, openExternal: desktopOpenExternal(core.handlers.listStores) };
+  const handlers = {
+    ...core.handlers,
+    openExternal: desktopOpenExternal(core.handlers.listStores),
+    chooseRestoreArchive: desktopChooseArchive(),
+  };
   const windows = createWindowKeeper(() =>
     createMainWindow({ preloadPath, appUrl, iconPath, devTools: !app.isPackaged }),
   );

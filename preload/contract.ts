@@ -206,6 +206,11 @@ export const requests = {
       .strict(),
     response: z.object({ operationId: z.string() }),
   },
+  /** Whether the user may run commands in the store's pods (pods/exec): tools that need it say so when not. */
+  getToolAccess: {
+    request: ById,
+    response: z.object({ exec: z.object({ allowed: z.boolean(), reason: z.string().nullable() }) }),
+  },
   /** Stops a running backup, restore or clone (its last backupProgress event says so). */
   cancelBackupOperation: {
     request: z.object({ operationId: z.string().min(1).max(64) }).strict(),

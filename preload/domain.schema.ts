@@ -35,6 +35,8 @@ export const PlanInfoSchema = z.object({
     database: z.boolean(),
     adminLogin: z.boolean(),
     checkout: z.boolean(),
+    /** Backup, restore and clone (absent: not available). */
+    backup: z.boolean().optional(),
   }),
 });
 export type PlanInfo = z.infer<typeof PlanInfoSchema>;

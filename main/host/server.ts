@@ -9,6 +9,7 @@ import { contentSecurityPolicy } from '../desktop/csp';
 import type { Handlers } from '../api/handler-types';
 import type { EventBus } from '../primitives/event-bus';
 import { handleApiRequest, sendJson } from './api-route';
+import { handleUpload, UPLOAD_PATH } from './upload-route';
 import { createEventSocket } from './event-socket';
 import { isAllowedHost, isAllowedOrigin, presentedToken, tokensEqual } from './host-guard';
 import { sendStaticFile } from './static-files';
@@ -76,6 +77,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         { ok: false, error: { code: 'forbidden', message: 'Missing or wrong token' } },
         SECURITY_HEADERS,
       );
+      return;
+    }
+    if (url.pathname === UPLOAD_PATH) {
+      await handleUpload(req, res, SECURITY_HEADERS);
       return;
     }
     if (isApi) {

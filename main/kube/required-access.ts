@@ -5,6 +5,9 @@
 //   the store role inside it) and the cluster facts preflight and the waits read.
 // - STORE_ACCESS, inside each store namespace only: the rules of the STORE_ROLE ClusterRole, which
 //   the engine binds in every namespace it creates (a RoleBinding named STORE_ROLE_BINDING).
+/** What stops working without pods/exec (the UI names it when the right is missing). */
+export const PODS_EXEC_FEATURE = 'one-click admin login, the WP-CLI console, and backup, restore and clone';
+
 export interface AccessRule {
   group: string; // '' for core
   resource: string;
@@ -86,7 +89,7 @@ export const STORE_ACCESS: readonly AccessRule[] = [
     resource: 'pods',
     subresource: 'exec',
     verbs: ['get', 'create'],
-    feature: 'one-click admin login and the WP-CLI console',
+    feature: PODS_EXEC_FEATURE,
   },
   // The WP-CLI console's pod, made on first use (server-side apply) and deleted when idle.
   { group: '', resource: 'pods', verbs: ['create', 'patch'], feature: 'the WP-CLI console' },

@@ -9,6 +9,7 @@ import './styles/controls.css';
 import './styles/detail.css';
 import './styles/panels.css';
 import './styles/progress.css';
+import './styles/backup.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('renderer/index.html lost its #root element');

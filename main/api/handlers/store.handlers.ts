@@ -103,6 +103,7 @@ export function storeHandlers({
     closeDatabase: async ({ forwardId }) => operations.closeDatabase(forwardId),
     databaseStatus: async ({ forwardId }) => operations.databaseStatus(forwardId),
     getHealth: withStore((store) => operations.health(store)),
+    getToolAccess: withStore((store) => operations.toolAccess(store)),
     getLogs: withStore((store, request) => operations.logs(store, request)),
     startLogFollow: withStore((store, request) => operations.startLogFollow(store, request)),
     stopLogFollow: async ({ subscriptionId }) => operations.stopLogFollow(subscriptionId),

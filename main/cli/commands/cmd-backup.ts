@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import type { EventOf, Result } from '../../../preload/contract';
 import { print, reportError, type CliContext } from '../cli-context';
 import { EventQueue } from '../event-queue';
-import { formatBytes, formatProgress } from '../format-progress';
+import { formatBytes, formatProgress } from '../../../preload/backup-format';
 import { resolveStore } from '../resolve-store';
 import { EXIT_INTERRUPTED } from '../wait-store';
 import { stringFlag, type CommandFn } from './command-fn';

@@ -30,6 +30,7 @@ import { toErrorResult } from './operation-error';
 import { resetAdminPassword, revealAdminPassword, type Credentials } from './password';
 import { restartComponents } from './restart';
 import { planInfo } from '../strategies/plan-info';
+import { readToolAccess } from './tool-access';
 
 export interface StoreOperationsDeps {
   clientFor(store: Store): KubeClient | Promise<KubeClient>;
@@ -291,6 +292,12 @@ export class StoreOperations {
     const repo = this.deps.savedLogs;
     if (!repo) return NO_SAVED_LOGS;
     return { list: () => repo.list(store.id), read: (pod) => repo.read(store.id, pod) };
+  }
+
+  toolAccess(store: Store): Promise<Result<ResponseOf<'getToolAccess'>>> {
+    return guarded('Checking access', () =>
+      this.inOwnNamespace(store, async (client) => ok(await readToolAccess(client, store.namespace))),
+    );
   }
 
   /** A deleted store's forwards go with it. */

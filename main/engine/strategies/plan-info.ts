@@ -19,6 +19,7 @@ export function planInfo(strategy: StoreStrategy): PlanInfo {
       database: strategy.database !== undefined,
       adminLogin: strategy.adminLogin !== undefined,
       checkout: strategy.checkout !== undefined,
+      backup: strategy.backup !== undefined,
     },
   });
 }

@@ -17,6 +17,7 @@ import { useAppStores } from '../../app-stores-context';
 import { useVirtualGrid } from '../../shared/use-virtual-grid';
 import { StoreDetail } from '../store-detail/store-detail';
 import { ListToolbar } from './list-toolbar';
+import { RestoreButton } from '../backup/restore-dialog';
 import { queryStores, queuePlaces, provisionEstimateMs, type ListQuery } from './list-query';
 import { countProvisioning } from './queue-wait';
 import { StoreCard } from './store-card';
@@ -152,9 +153,12 @@ export function StoreList({ onCreate }: { onCreate: () => void }) {
       <section className="stores" aria-labelledby="stores-heading">
         <div className="section-head">
           <h2 id="stores-heading">Stores</h2>
-          <button type="button" className="primary" onClick={onCreate}>
-            Create store
-          </button>
+          <div className="section-actions">
+            <RestoreButton />
+            <button type="button" className="primary" onClick={onCreate}>
+              Create store
+            </button>
+          </div>
         </div>
         {error && (
           <p className="banner" role="alert">

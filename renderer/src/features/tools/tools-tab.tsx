@@ -2,6 +2,7 @@
 // store's plan has them (its strategy says which).
 import type { Store } from '../../../../preload/contract';
 import { usePlan } from '../shell/use-plan';
+import { BackupPanel } from '../backup/backup-panel';
 import { DatabasePanel } from './database-panel';
 import { WpCliPanel } from './wp-cli-panel';
 
@@ -15,6 +16,7 @@ export function ToolsTab({ store }: { store: Store }) {
       {plan && !tools?.wpCli && !tools?.database && (
         <p className="muted">{plan.label} stores have no tools here yet.</p>
       )}
+      {plan && <BackupPanel store={store} available={Boolean(tools?.backup)} planLabel={plan.label} />}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 // One line of a backup/restore/clone's progress: phase, bytes done of total, rate, time left.
-import type { EventOf } from '../../preload/contract';
+import type { EventOf } from './contract';
 
 type Progress = EventOf<'backupProgress'>;
 
