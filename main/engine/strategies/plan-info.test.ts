@@ -9,9 +9,17 @@ describe('planInfo', () => {
       ['wordpress', 'wordpress'],
       ['mysql', 'mysql'],
     ]);
-    expect(woo.capabilities).toEqual({ wpCli: true, database: true, adminLogin: true, checkout: true });
+    expect(woo.capabilities).toEqual({
+      wpCli: true,
+      database: true,
+      adminLogin: true,
+      checkout: true,
+      backup: true,
+    });
     const medusa = planInfo(strategyFor('medusa'));
     expect(medusa.components.map((c) => c.name)).toEqual(['server', 'storefront', 'postgres', 'redis']);
     expect(medusa.capabilities.wpCli).toBe(false);
+    // Backup, restore and clone are WooCommerce's only, so far.
+    expect(medusa.capabilities.backup).toBe(false);
   });
 });
