@@ -66,6 +66,54 @@ describe('live status of a Ready store', () => {
     );
   });
 
+  it('names the kubelet’s reason when it gave one: create errors, failing probes, liveness kills', () => {
+    const unwell = healthy();
+    const missing = "couldn't find key MYSQL_PASSWORD in Secret store-a/mysql-credentials";
+    unwell.byKind.Pod = [
+      pod('mysql-1', false, {
+        containerStatuses: [
+          { name: 'mysql', state: { waiting: { reason: 'CreateContainerConfigError', message: missing } } },
+        ],
+      }),
+    ];
+    expect(judgeLive('a', expected, unwell, AT).reason).toBe(
+      `Pod mysql-1 cannot start container "mysql": ${missing} (CreateContainerConfigError)`,
+    );
+
+    const unready = healthy();
+    unready.byKind.Pod = [
+      pod('mysql-1', false, { containerStatuses: [{ name: 'mysql', state: { running: {} } }] }),
+    ];
+    const event = (reason: string, message: string, lastTimestamp = '2026-01-01T09:59:00Z') => ({
+      metadata: { name: `mysql-1.${reason}` },
+      involvedObject: { kind: 'Pod', name: 'mysql-1', fieldPath: 'spec.containers{mysql}' },
+      reason,
+      message,
+      count: 4,
+      lastTimestamp,
+    });
+    unready.podEvents = [
+      event(
+        'Unhealthy',
+        "Readiness probe failed: ERROR 2003 (HY000): Can't connect to MySQL server on '127.0.0.1:3306' (111)",
+      ),
+    ];
+    expect(judgeLive('a', expected, unready, AT).reason).toBe(
+      "Pod mysql-1 is not ready (readiness probe failing: ERROR 2003 (HY000): Can't connect to MySQL server on '127.0.0.1:3306' (111))",
+    );
+
+    const killed = healthy();
+    killed.byKind.Pod = [pod('mysql-1', true)];
+    killed.recentRestarts = { 'mysql-1': 2 };
+    killed.podEvents = [
+      event('Unhealthy', 'Liveness probe failed: dial tcp 10.244.0.9:3306: connect: connection refused'),
+      event('Killing', 'Container mysql failed liveness probe, will be restarted'),
+    ];
+    expect(judgeLive('a', expected, killed, AT).reason).toBe(
+      'Pod mysql-1 restarted 2 times recently (liveness probe failing: dial tcp 10.244.0.9:3306: connect: connection refused)',
+    );
+  });
+
   it('ignores the setup job pods', () => {
     const withJob = healthy();
     withJob.byKind.Pod = [

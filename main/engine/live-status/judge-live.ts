@@ -5,6 +5,8 @@ import type { LiveStatus } from '../../../preload/contract';
 import type { ApiObject } from '../../kube/kube-object';
 import { JOB_COMPONENT, LABEL } from '../model/labels';
 import type { KubeObject } from '../../kube/kube-object';
+import type { SignalEvent } from '../signals/workload-signals';
+import { createReason, livenessReason, readinessReason } from './pod-signal-reason';
 
 /** The kinds whose loss or change breaks a store, and which the observer watches. */
 export const WATCHED_KINDS = ['Deployment', 'Service', 'Ingress', 'PersistentVolumeClaim', 'Pod'] as const;
@@ -39,6 +41,8 @@ export interface ObservedNamespace {
   byKind: Partial<Record<WatchedKind, ApiObject[]>>;
   /** Restarts seen since the observer started, per pod name (climbing restarts). */
   recentRestarts: Record<string, number>;
+  /** Events of the namespace's unwell pods, when read (the kubelet's probe and create messages). */
+  podEvents?: ApiObject[];
 }
 
 const JOB_COMPONENTS = new Set<string>([JOB_COMPONENT.setup, JOB_COMPONENT.passwordReset]);
@@ -51,7 +55,7 @@ interface ContainerStatus {
   lastState?: { terminated?: { reason?: string; exitCode?: number } };
 }
 
-function podProblem(pod: ApiObject, restartsSeen: number): string | null {
+function podProblem(pod: ApiObject, restartsSeen: number, events: SignalEvent[]): string | null {
   const name = pod.metadata?.name ?? 'pod';
   const containers = (pod.status?.containerStatuses ?? []) as ContainerStatus[];
   const waiting = containers.find((c) => c.state?.waiting?.reason)?.state?.waiting?.reason;
@@ -59,12 +63,18 @@ function podProblem(pod: ApiObject, restartsSeen: number): string | null {
   const conditions = (pod.status?.conditions ?? []) as Array<{ type?: string; status?: string }>;
   const ready = conditions.some((c) => c.type === 'Ready' && c.status === 'True');
   if (!ready) {
+    const created = createReason(pod, events);
+    if (created) return `Pod ${name} ${created}`;
+    const liveness = !waiting || waiting === 'CrashLoopBackOff' ? livenessReason(pod, events) : null;
+    const probe = liveness ?? (waiting ? null : readinessReason(pod, events));
     const why = waiting ?? (pod.status?.phase as string | undefined) ?? 'not ready';
+    if (probe) return `Pod ${name} is not ready (${waiting ? `${waiting}: ` : ''}${probe})`;
     return `Pod ${name} is not ready (${why})`;
   }
   if (restartsSeen > 0) {
     const times = restartsSeen === 1 ? 'once' : `${restartsSeen} times`;
-    return `Pod ${name} restarted ${times} recently${lastReason ? ` (${lastReason})` : ''}`;
+    const why = livenessReason(pod, events) ?? lastReason;
+    return `Pod ${name} restarted ${times} recently${why ? ` (${why})` : ''}`;
   }
   return null;
 }
@@ -103,7 +113,11 @@ export function judgeLive(
     if (JOB_COMPONENTS.has(pod.metadata?.labels?.[LABEL.component] ?? '')) continue;
     // A pod already replaced by a newer one (rollout) is not the store's problem.
     if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') continue;
-    const problem = podProblem(pod, observed.recentRestarts[pod.metadata?.name ?? ''] ?? 0);
+    const problem = podProblem(
+      pod,
+      observed.recentRestarts[pod.metadata?.name ?? ''] ?? 0,
+      (observed.podEvents ?? []) as SignalEvent[],
+    );
     if (!problem) continue;
     problems.push(problem);
     atFault ??= pod.metadata?.name ?? null;

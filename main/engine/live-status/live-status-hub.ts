@@ -16,6 +16,7 @@ import type { StoreContext, StoreStrategy } from '../strategies/strategy';
 import { startContextProbe, type ContextProbe } from './context-probe';
 import { expectedObjects, judgeLive, sameLive, WATCHED_KINDS, type WatchedKind } from './judge-live';
 import { RestartTracker } from './restart-tracker';
+import { PodEventReader } from './pod-event-reader';
 
 export interface LiveStatusHubOptions {
   listStores(context: string): Store[];
@@ -47,10 +48,12 @@ export class LiveStatusHub {
   private observation: Observation | null = null;
   private readonly live = new Map<string, LiveStatus>();
   private readonly restarts = new RestartTracker();
+  private readonly podEvents: PodEventReader;
   private timer: NodeJS.Timeout | undefined;
   private readonly offBus: () => void;
 
   constructor(private readonly options: LiveStatusHubOptions) {
+    this.podEvents = new PodEventReader(options.clientFor, () => this.judgeSoon());
     this.offBus = options.bus.subscribe((name, payload) => {
       if (name !== 'storeChanged' && name !== 'storeRemoved') return;
       const id = (payload as { id: string }).id;
@@ -198,6 +201,7 @@ export class LiveStatusHub {
     // Offline: what the watches hold is old news; keep every store as it was.
     if (observation.probe.current()?.reachable !== true) return;
     const at = new Date().toISOString();
+    const unwell = new Set<string>();
     for (const store of this.options.listStores(observation.context)) {
       if (store.status !== 'Ready') continue;
       const byKind = this.objectsOf(observation, store.namespace);
@@ -205,16 +209,19 @@ export class LiveStatusHub {
       const ctx = this.options.storeContext(store);
       if (!ctx) continue;
       const expected = expectedObjects(this.options.strategyFor(store.plan).resources(ctx));
-      const verdict = judgeLive(
-        store.id,
-        expected,
-        { byKind, recentRestarts: this.restarts.recent(byKind.Pod ?? []) },
-        at,
-      );
+      const observed = { byKind, recentRestarts: this.restarts.recent(byKind.Pod ?? []) };
+      let verdict = judgeLive(store.id, expected, observed, at);
+      // Degraded: read the pods' events (lazily) so the reason can quote the kubelet.
+      if (verdict.state === 'Degraded') {
+        unwell.add(`${observation.context}/${store.namespace}`);
+        const podEvents = this.podEvents.eventsFor(observation.context, store.namespace);
+        if (podEvents.length > 0) verdict = judgeLive(store.id, expected, { ...observed, podEvents }, at);
+      }
       if (sameLive(this.live.get(store.id), verdict)) continue;
       this.live.set(store.id, verdict);
       this.options.bus.emit('liveStatus', verdict);
     }
+    this.podEvents.keepOnly(unwell);
   }
 
   private objectsOf(
