@@ -7,6 +7,7 @@ import { parseRunArgs, USAGE } from './run-args';
 import { apiOverhead } from './api-overhead.bench';
 import { controllerScale, deleteBurst } from './controller-scale.bench';
 import { dashboardRender } from './dashboard-render.bench';
+import { logFollow } from './log-follow.bench';
 import { engineCpu } from './engine-cpu.bench';
 import { provisionThroughput } from './provision-throughput.bench';
 import { readyLatency } from './ready-latency.bench';
@@ -23,6 +24,7 @@ const BENCHMARKS: Benchmark[] = [
   controllerScale,
   deleteBurst,
   dashboardRender,
+  logFollow,
 ];
 /** Bound per benchmark; the whole run stays under about three minutes on two cores. */
 const BENCH_TIMEOUT_MS = 120_000;
