@@ -9,7 +9,7 @@ import { contentSecurityPolicy } from '../desktop/csp';
 import type { Handlers } from '../api/handler-types';
 import type { EventBus } from '../primitives/event-bus';
 import { handleApiRequest, sendJson } from './api-route';
-import { handleUpload, UPLOAD_PATH } from './upload-route';
+import { handleUpload, removeUploadsAfterRestore, UPLOAD_PATH } from './upload-route';
 import { createEventSocket } from './event-socket';
 import { isAllowedHost, isAllowedOrigin, presentedToken, tokensEqual } from './host-guard';
 import { sendStaticFile } from './static-files';
@@ -60,6 +60,7 @@ function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(32).toString('hex');
   const events = createEventSocket(options.bus);
+  const handlers = removeUploadsAfterRestore(options.handlers, options.bus);
   let port = 0;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -84,13 +85,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     if (isApi) {
-      await handleApiRequest(
-        options.handlers,
-        url.pathname.slice('/api/'.length),
-        req,
-        res,
-        SECURITY_HEADERS,
-      );
+      await handleApiRequest(handlers, url.pathname.slice('/api/'.length), req, res, SECURITY_HEADERS);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

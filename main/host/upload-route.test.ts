@@ -1,8 +1,12 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ok } from '../../preload/contract';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEventBus } from '../primitives/event-bus';
 import { fakeHandlers } from './fake-handlers';
 import { startWebHost, type WebHost } from './server';
+import { removeUploadsAfterRestore } from './upload-route';
 
 let host: WebHost;
 beforeEach(async () => {
@@ -30,5 +34,56 @@ describe('web host: archive upload for restore', () => {
       headers: { authorization: `Bearer ${host.token}` },
     });
     expect(get.status).toBe(405);
+  });
+});
+
+describe('an uploaded archive', () => {
+  it('is removed once the restore that took it has ended; a file the user named is kept', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'uploads-test-'));
+    const bus = createEventBus();
+    try {
+      const handlers = removeUploadsAfterRestore(
+        fakeHandlers({ restoreStore: async () => ok({ operationId: 'op-1' }) }),
+        bus,
+        dir,
+      );
+      const uploaded = join(dir, 'a.storedeck.tar.gz');
+      const own = join(tmpdir(), `own-${Date.now()}.storedeck.tar.gz`);
+      writeFileSync(uploaded, 'x');
+      writeFileSync(own, 'x');
+      await handlers.restoreStore({ archive: uploaded, name: 'Copy' });
+      await handlers.restoreStore({ archive: own, name: 'Copy' });
+      const base = {
+        kind: 'restore',
+        storeName: 'Copy',
+        bytesDone: 0,
+        bytesTotal: null,
+        bytesPerSecond: 0,
+      } as const;
+      bus.emit('backupProgress', {
+        ...base,
+        operationId: 'op-1',
+        phase: 'verifying',
+        etaSeconds: null,
+        done: false,
+        error: null,
+        result: null,
+      });
+      expect(existsSync(uploaded)).toBe(true);
+      bus.emit('backupProgress', {
+        ...base,
+        operationId: 'op-1',
+        phase: 'done',
+        etaSeconds: 0,
+        done: true,
+        error: null,
+        result: {},
+      });
+      await expect.poll(() => existsSync(uploaded), { timeout: 2000 }).toBe(false);
+      expect(existsSync(own)).toBe(true);
+      rmSync(own, { force: true });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { err, ok } from '../../preload/contract';
+import type { Handlers } from '../api/handler-types';
+import type { EventBus } from '../primitives/event-bus';
 import { sendJson } from './api-route';
 
 export const UPLOAD_PATH = '/api/upload-archive';
@@ -43,4 +45,33 @@ export async function handleUpload(
     return;
   }
   sendJson(res, 200, ok({ path, bytes: size }), headers);
+}
+
+/**
+ * An uploaded archive is a private copy made for one restore: once that restore has ended
+ * (whatever its outcome) the copy is removed. Other paths (a file the user named) are left alone.
+ */
+export function removeUploadsAfterRestore(
+  handlers: Handlers,
+  bus: EventBus,
+  dir = join(tmpdir(), 'storedeck-uploads'),
+): Handlers {
+  return {
+    ...handlers,
+    restoreStore: async (request) => {
+      const started = await handlers.restoreStore(request);
+      if (!request.archive.startsWith(`${dir}/`)) return started;
+      if (!started.ok) {
+        await rm(request.archive, { force: true });
+        return started;
+      }
+      const stop = bus.subscribe((name, payload) => {
+        const p = payload as { operationId?: string; done?: boolean };
+        if (name !== 'backupProgress' || p.operationId !== started.value.operationId || !p.done) return;
+        stop();
+        void rm(request.archive, { force: true });
+      });
+      return started;
+    },
+  };
 }
