@@ -11,7 +11,6 @@ import { LogBook } from '../logs/log-book.js';
 import { scriptFor } from '../logs/script-for.js';
 import {
   advance,
-  kill,
   newRun,
   pastPull,
   hasCompleted,
@@ -19,7 +18,7 @@ import {
   type RunHooks,
 } from './container-run.js';
 import { buildPodStatus, type PodRecord } from './pod-status.js';
-import { terminatingStatus, terminationDeadline } from './terminating.js';
+import { terminatePod } from './terminating.js';
 import { envConfigError, expandRefs, resolveEnv, volumeMountError, type ContainerSpec } from './pod-env.js';
 import { attachVolumes, type Attachments } from './attach.js';
 import { WpSites } from './wp-sites.js';
@@ -271,7 +270,7 @@ export function installKubelet(rt: Runtime, events: EventRecorder): Kubelet {
     const rec = records.get(key) ?? createRecord(pod, pod.spec.nodeName, now);
     records.set(key, rec);
     const h = hooks(pod, rec, now);
-    if (pod.metadata.deletionTimestamp) return terminate(pod, rec, h, now);
+    if (pod.metadata.deletionTimestamp) return terminatePod(rt, pod, rec, h, now);
     const blocked = volumeMountError(rt.store, pod) ?? attachVolumes(rt, attachments, pod, key, rec.node);
     if (blocked && !rec.deleting) {
       const [reason, component] = blocked.startsWith('Multi-Attach')
@@ -316,22 +315,6 @@ export function installKubelet(rt: Runtime, events: EventRecorder): Kubelet {
     const next = Math.min(...deadlines.filter((d): d is number => d !== undefined));
     return Number.isFinite(next) ? next - now : undefined;
   });
-
-  /** A terminating pod: not Ready while its containers stop, then deleted for good. */
-  function terminate(pod: KubeObject, rec: PodRecord, h: RunHooks, now: number): number | undefined {
-    const { namespace = '', name } = pod.metadata;
-    rec.deleting = true;
-    const removeAt = terminationDeadline(pod, rec, rt.profile, now);
-    if (now < removeAt) {
-      const status = terminatingStatus(pod, now);
-      if (JSON.stringify(pod.status) !== JSON.stringify(status))
-        rt.store.updateStatus('pods', { ...pod, status });
-      return removeAt - now;
-    }
-    for (const run of [...rec.inits, ...rec.containers]) kill(run, h);
-    rt.store.delete('pods', namespace, name, { gracePeriodSeconds: 0, uid: pod.metadata.uid });
-    return undefined;
-  }
 
   return {
     logs,

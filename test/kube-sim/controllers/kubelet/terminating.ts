@@ -1,4 +1,6 @@
 import type { KubeObject, SimProfile } from '../../types.js';
+import type { Runtime } from '../runtime.js';
+import { kill, type RunHooks } from './container-run.js';
 import { isoSeconds, setCondition, type Condition } from '../meta.js';
 import type { PodRecord } from './pod-status.js';
 
@@ -43,4 +45,26 @@ export function terminatingStatus(pod: KubeObject, now: number): Record<string, 
   conditions = setCondition(conditions, { ...notReady, type: 'ContainersReady' }, stamp);
   status.conditions = conditions;
   return status;
+}
+
+/** One kubelet pass over a terminating pod: not Ready while its containers stop, then deleted for good. */
+export function terminatePod(
+  rt: Runtime,
+  pod: KubeObject,
+  rec: PodRecord,
+  h: RunHooks,
+  now: number,
+): number | undefined {
+  const { namespace = '', name } = pod.metadata;
+  rec.deleting = true;
+  const removeAt = terminationDeadline(pod, rec, rt.profile, now);
+  if (now < removeAt) {
+    const status = terminatingStatus(pod, now);
+    if (JSON.stringify(pod.status) !== JSON.stringify(status))
+      rt.store.updateStatus('pods', { ...pod, status });
+    return removeAt - now;
+  }
+  for (const run of [...rec.inits, ...rec.containers]) kill(run, h);
+  rt.store.delete('pods', namespace, name, { gracePeriodSeconds: 0, uid: pod.metadata.uid });
+  return undefined;
 }
