@@ -207,11 +207,17 @@ export const wholeBetween = (label: string, min: number, max: number) =>
     .min(min, `${label} must be at least ${min}`)
     .max(max, `${label} must be at most ${max}`);
 
-/** Engine defaults (all but the delete timeout overridable in Settings): how many passes run at once, how many stores a context may hold, how long provisioning and deletion may take. */
+/**
+ * Engine defaults (all but the delete timeout overridable in Settings): how many passes run at
+ * once, how many stores a context may hold, how long provisioning may go without progress and
+ * take in all (a first store on a fresh cluster pulls images and initialises MySQL: minutes),
+ * and how long deletion may take.
+ */
 export const ENGINE_DEFAULTS = {
   concurrency: 3,
   maxStoresPerContext: 10,
-  provisionTimeoutSeconds: 300,
+  noProgressTimeoutMinutes: 10,
+  provisionTimeoutMinutes: 30,
   deleteTimeoutSeconds: 120,
 } as const;
 
@@ -251,7 +257,10 @@ export const SettingsSchema = z.object({
     .nullable(),
   concurrency: wholeBetween('Concurrent provisions', 1, 20),
   maxStoresPerContext: wholeBetween('Stores per context', 1, 500),
-  provisionTimeoutSeconds: wholeBetween('Provisioning timeout (seconds)', 30, 3600),
+  /** A store fails after this long without progress (an image pull under way is progress). */
+  noProgressTimeoutMinutes: wholeBetween('Timeout without progress (minutes)', 1, 240),
+  /** ...and after this long in all, progress or not. */
+  provisionTimeoutMinutes: wholeBetween('Overall provisioning limit (minutes)', 1, 1440),
   /** Ready only after a test order went through the store's checkout (and was removed). */
   verifyCheckout: z.boolean({ error: 'Checkout verification must be on or off' }),
   theme: z.enum(['system', 'dark', 'light']),

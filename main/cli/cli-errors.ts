@@ -27,7 +27,8 @@ const FIELD_TO_FLAG: Record<string, string> = {
   imageRegistry: '',
   concurrency: '',
   maxStoresPerContext: '',
-  provisionTimeoutSeconds: '',
+  noProgressTimeoutMinutes: '',
+  provisionTimeoutMinutes: '',
   verifyCheckout: '',
   theme: '',
 };

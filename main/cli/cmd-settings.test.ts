@@ -30,7 +30,8 @@ describe('storedeck settings', () => {
       'image-registry',
       'concurrency',
       'max-stores-per-context',
-      'provision-timeout-seconds',
+      'no-progress-timeout-minutes',
+      'provision-timeout-minutes',
       'theme',
     ])
       expect(table.out).toContain(key);

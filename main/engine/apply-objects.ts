@@ -45,20 +45,20 @@ export async function applyStoreObjects(
   ctx: StoreContext,
   timeline: Timeline,
   signal: AbortSignal,
-): Promise<{ namespaceUid: string }> {
+): Promise<{ namespaceUid: string; annotations: Record<string, string> }> {
   const [namespace, ...rest] = strategy.resources(ctx);
   if (!namespace || namespace.kind !== 'Namespace')
     throw new Error(`strategy ${strategy.plan} must list the Namespace first`);
 
   // Ownership first: nothing is read or written inside a namespace that is not this store's.
-  const namespaceUid = await timeline.step('namespace', `Creating namespace ${ctx.namespace}`, async () => {
-    const claimed = await claimNamespace(client, namespace, ctx.id, signal);
+  const claimed = await timeline.step('namespace', `Creating namespace ${ctx.namespace}`, async () => {
+    const claim = await claimNamespace(client, namespace, ctx.id, signal);
     // Our rights inside the namespace (its own labels included) come from this binding.
     await bindStoreAccess(client, ctx.namespace, storeLabels(namespace), signal);
     await client.apply(namespace, { signal });
-    return claimed.created
-      ? { value: claimed.uid, message: `Created namespace ${ctx.namespace}`, notable: true }
-      : { value: claimed.uid, message: `Namespace ${ctx.namespace} in place`, notable: false };
+    return claim.created
+      ? { value: claim, message: `Created namespace ${ctx.namespace}`, notable: true }
+      : { value: claim, message: `Namespace ${ctx.namespace} in place`, notable: false };
   });
 
   await timeline.step('secrets', 'Generating credentials', async () => {
@@ -85,5 +85,5 @@ export async function applyStoreObjects(
     const created = rest.filter((_, index) => applied[index]?.status === 201).map(label);
     return { value: undefined, ...summary(rest.length, created) };
   });
-  return { namespaceUid };
+  return { namespaceUid: claimed.uid, annotations: claimed.annotations };
 }

@@ -19,8 +19,12 @@ import { UNFINISHED_STATUSES, type StoresRepo } from '../state/stores.repo';
 import { admitStore, type CreateStoreInput } from './create-store';
 import { deleteStore } from './delete-store';
 import { closeInterruptedSteps } from './interrupted-steps';
-import { KeyedQueue } from './queue';
-import { reconcileStore } from './reconciler';
+import { Attempts } from './attempt';
+import { systemClock, type EngineClock } from './engine-clock';
+import { classifyError } from '../kube/errors';
+import { KeyedQueue, type PassOutcome } from './queue';
+import { reconcilePass, type ReconcileDeps } from './reconciler';
+import { StoreWatches } from './store-watch';
 import { contextFromDesired } from './store-context';
 import { StoreWriter, type LogAttachments } from './store-writer';
 import { strategyFor as registeredStrategy } from './strategies/registry';
@@ -56,6 +60,8 @@ export interface EngineOptions {
    * audits every request; the data dir's worker (another process) runs them. See setWorking().
    */
   working?: boolean;
+  /** Time for requeues, backoff and the provisioning limits (the simulator's clock in tests). */
+  clock?: EngineClock;
 }
 
 /** The separator a retry writes into the timeline: which attempt begins, and why. */
@@ -73,20 +79,46 @@ export class Engine {
   private readonly queue: KeyedQueue;
   private readonly actor: string;
   private readonly strategyFor: (plan: Plan) => StoreStrategy;
+  private readonly passDeps: ReconcileDeps;
 
   constructor(private readonly options: EngineOptions) {
     this.strategyFor = options.strategyFor ?? registeredStrategy;
     this.bus = options.bus ?? createEventBus();
     this.writer = new StoreWriter(options.stores, options.events, this.bus, options.savedLogs);
     this.actor = options.actor ?? 'storedeck';
+    const clock = options.clock ?? systemClock;
+    const onWorkerError =
+      options.onWorkerError ?? ((id, error) => console.error(`storedeck: store ${id}:`, error));
     this.queue = new KeyedQueue({
       concurrency: () => options.settings.get().concurrency,
+      clock,
       worker: (id, signal) => this.work(id, signal),
-      onError: options.onWorkerError ?? ((id, error) => console.error(`storedeck: store ${id}:`, error)),
+      // A transient API error is retried by the queue; only anything else is worth a report.
+      onError: (id, error) => {
+        if (classifyError(error).kind !== 'transient') onWorkerError(id, error);
+      },
       paused: options.working === false,
       // A delete is one request and a wait: it never waits for a provisioning slot.
       uncapped: (id) => options.stores.get(id)?.status === 'Deleting',
     });
+    this.passDeps = {
+      stores: options.stores,
+      settings: options.settings,
+      writer: this.writer,
+      clientFor: options.clientFor,
+      isLocal: options.isLocalContext,
+      strategyFor: this.strategyFor,
+      checkoutRequestTimeoutMs: options.checkoutRequestTimeoutMs,
+      attempts: new Attempts(this.writer, options.events, clock),
+      // Anything that changes in a store's namespace brings its next pass.
+      watches: new StoreWatches((id) => this.queue.enqueue(id)),
+      clock,
+    };
+  }
+
+  /** Passes running right now (the concurrency setting bounds these, not the stores in progress). */
+  get passesInFlight(): number {
+    return this.queue.runningCount;
   }
 
   /** Whether this engine runs passes now (it is its data dir's worker). */
@@ -100,7 +132,12 @@ export class Engine {
    */
   async setWorking(working: boolean): Promise<void> {
     if (working === this.working) return;
-    if (!working) return this.queue.pause(new Error('another Storedeck process is now the worker'));
+    if (!working) {
+      await this.queue.pause(new Error('another Storedeck process is now the worker'));
+      this.passDeps.watches.closeAll();
+      this.passDeps.attempts.clear();
+      return;
+    }
     this.queue.unpause();
     await this.resume();
   }
@@ -283,14 +320,21 @@ export class Engine {
   }
 
   /** Stops every pass (they resume on the next start) and waits for them to return. */
-  stop(): Promise<void> {
-    return this.queue.stop();
+  async stop(): Promise<void> {
+    await this.queue.stop();
+    this.passDeps.watches.closeAll();
   }
 
-  private async work(id: string, signal: AbortSignal): Promise<void> {
+  private async work(id: string, signal: AbortSignal): Promise<PassOutcome | void> {
     const store = this.options.stores.get(id);
-    if (!store) return;
+    if (!store) {
+      this.passDeps.watches.close(id);
+      this.passDeps.attempts.end(id);
+      return;
+    }
     if (store.status === 'Deleting') {
+      this.passDeps.watches.close(id);
+      this.passDeps.attempts.end(id);
       await deleteStore(
         {
           stores: this.options.stores,
@@ -303,18 +347,6 @@ export class Engine {
       );
       return;
     }
-    await reconcileStore(
-      {
-        stores: this.options.stores,
-        settings: this.options.settings,
-        writer: this.writer,
-        clientFor: this.options.clientFor,
-        isLocal: this.options.isLocalContext,
-        strategyFor: this.strategyFor,
-        checkoutRequestTimeoutMs: this.options.checkoutRequestTimeoutMs,
-      },
-      id,
-      signal,
-    );
+    return reconcilePass(this.passDeps, id, signal);
   }
 }

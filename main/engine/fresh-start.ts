@@ -5,8 +5,9 @@
 import type { KubeClient } from '../kube/client';
 import type { ApiObject } from '../kube/kube-object';
 import { KINDS } from '../kube/kinds';
-import { watchUntil } from '../kube/watch-wait';
+import type { Attempt } from './attempt';
 import type { NamespaceSnapshot } from './observe';
+import type { Waiting } from './wait-deployments';
 
 const STUCK_REASONS = new Set([
   'ImagePullBackOff',
@@ -38,14 +39,14 @@ export interface ReplacedPod {
   uid: string;
 }
 
-/** Deletes the namespace's stuck pods (their controllers make new ones); returns which ones. */
+/** Deletes the stuck pods among those given (their controllers make new ones); returns which ones. */
 export async function replaceStuckPods(
   client: KubeClient,
   namespace: string,
+  pods: ApiObject[],
   signal: AbortSignal,
 ): Promise<ReplacedPod[]> {
-  const { items } = await client.list(KINDS.Pod, { namespace }, signal);
-  const stuck = stuckPods(items).map((pod) => ({
+  const stuck = stuckPods(pods).map((pod) => ({
     name: String(pod.metadata?.name),
     uid: String(pod.metadata?.uid ?? ''),
   }));
@@ -60,22 +61,35 @@ export function replacedStillThere(pods: ApiObject[], replaced: ReplacedPod[]): 
 }
 
 /**
- * Waits until the replaced pods are gone: until then a Deployment may still count them, their
- * quota is not released and their events describe the last attempt, not this one.
+ * A retry's fresh start: pods stuck from the last attempt are replaced (once), and the pass waits
+ * until they are gone before judging the Deployments — until then a Deployment may still count
+ * them, their quota is not released and their events describe the last attempt, not this one.
  */
-export async function awaitReplacedPodsGone(
+export async function prepareRetry(
   client: KubeClient,
   namespace: string,
-  replaced: ReplacedPod[],
-  options: { timeoutMs: number; signal: AbortSignal },
-): Promise<void> {
-  if (replaced.length === 0) return;
-  await watchUntil(
-    client,
-    { pods: { kind: KINDS.Pod, scope: { namespace } } },
-    ({ pods }) => (replacedStillThere(pods, replaced).length === 0 ? true : undefined),
-    { ...options, what: `the replaced pods ${replaced.map((r) => r.name).join(', ')} to stop` },
-  );
+  snapshot: NamespaceSnapshot,
+  attempt: Attempt,
+  signal: AbortSignal,
+): Promise<Waiting | null> {
+  if (!attempt.retrying || attempt.freshStartDone) return null;
+  const { timeline } = attempt;
+  if (!attempt.replacedPods) {
+    attempt.replacedPods = await replaceStuckPods(client, namespace, snapshot.pods, signal);
+    if (attempt.replacedPods.length === 0) {
+      attempt.freshStartDone = true;
+      return null;
+    }
+    const names = attempt.replacedPods.map((r) => r.name).join(', ');
+    timeline.note('retry', 'started', `Replacing pods stuck from the last attempt: ${names}`);
+  }
+  const names = attempt.replacedPods.map((r) => r.name).join(', ');
+  if (replacedStillThere(snapshot.pods, attempt.replacedPods).length > 0)
+    return { step: 'retry', what: `the replaced pods ${names} to stop` };
+  attempt.release.sawTerminating();
+  attempt.freshStartDone = true;
+  timeline.note('retry', 'completed', `Replaced pods stuck from the last attempt: ${names}`);
+  return null;
 }
 
 const versionKey = (obj: ApiObject) =>

@@ -15,7 +15,7 @@ export const NAMESPACE_STEP = 'namespace';
 
 export type NamespaceOwnership =
   | { state: 'absent' }
-  | { state: 'owned'; uid: string; terminating?: boolean }
+  | { state: 'owned'; uid: string; terminating?: boolean; annotations?: Record<string, string> }
   | { state: 'foreign'; uid: string; reason: string };
 
 /** Whose namespace this is, judged by the store-id label alone (labels anyone can read). */
@@ -24,7 +24,12 @@ export function ownershipOf(namespace: ApiObject | null, storeId: string): Names
   const uid = namespace.metadata?.uid ?? '';
   const label = namespace.metadata?.labels?.[LABEL.storeId];
   if (label === storeId)
-    return { state: 'owned', uid, terminating: Boolean(namespace.metadata?.deletionTimestamp) };
+    return {
+      state: 'owned',
+      uid,
+      terminating: Boolean(namespace.metadata?.deletionTimestamp),
+      annotations: { ...(namespace.metadata?.annotations ?? {}) },
+    };
   return {
     state: 'foreign',
     uid,
@@ -68,19 +73,20 @@ export async function claimNamespace(
   namespace: KubeObject,
   storeId: string,
   signal?: AbortSignal,
-): Promise<{ created: boolean; uid: string }> {
+): Promise<{ created: boolean; uid: string; annotations: Record<string, string> }> {
   const name = namespace.metadata.name;
   const found = await readOwnership(client, name, storeId, signal);
   if (found.state === 'foreign') throw refuse(name, found.reason);
-  if (found.state === 'owned') return { created: false, uid: found.uid };
+  if (found.state === 'owned')
+    return { created: false, uid: found.uid, annotations: found.annotations ?? {} };
   try {
     const created = await client.create(namespace, signal);
-    return { created: true, uid: created.metadata?.uid ?? '' };
+    return { created: true, uid: created.metadata?.uid ?? '', annotations: {} };
   } catch (error) {
     if (!isConflict(error)) throw error;
     const now = await readOwnership(client, name, storeId, signal);
     if (now.state === 'foreign') throw refuse(name, now.reason);
-    if (now.state === 'owned') return { created: false, uid: now.uid };
+    if (now.state === 'owned') return { created: false, uid: now.uid, annotations: now.annotations ?? {} };
     throw error;
   }
 }

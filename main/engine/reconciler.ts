@@ -1,27 +1,32 @@
-// One level-based pass for one store: read the desired store (SQLite row + strategy), apply it
-// to the world, wait for it by watch, run setup once, and record what is observed. A second
-// pass over a Ready store changes nothing unless something drifted, which it repairs.
-// Transient API errors re-run the pass with backoff; only a diagnosis, a refusal from the
-// cluster or the provisioning timeout marks the store Failed.
-import type { Plan, StepId } from '../../preload/contract';
+// One short, level-based pass for one store, as a controller-runtime Reconcile: read the desired
+// store (SQLite row + strategy), observe the world from the store's watch cache, apply what is
+// missing, advance as far as the world allows, and return — "done", "look again in N ms"
+// (while waiting; the watch brings it back sooner when anything changes), or a terminal
+// StepFailure recorded as Failed. It never blocks on a wait, so a store waiting minutes for MySQL
+// holds no slot. A transient API error is thrown to the queue, which retries it with backoff;
+// the store fails only on a diagnosis, a refusal from the cluster, or one of the two time limits
+// (no progress for a while, or the overall cap).
+import type { Plan } from '../../preload/contract';
 import type { KubeClient } from '../kube/client';
 import { classifyError } from '../kube/errors';
-import { abortableDelay, backoffDelay } from '../kube/retry';
 import type { SettingsRepo } from '../state/settings.repo';
 import type { StoresRepo } from '../state/stores.repo';
 import { applyStoreObjects } from './apply-objects';
-import { mayBeUnreachable, waitWhileClusterUnreachable } from './cluster-wait';
-import { Deadline } from './deadline';
-import { replaceStuckPodsAndWait } from './fresh-start-step';
-import { QuotaRelease } from './graceful-deletion';
+import { Attempts, type Attempt } from './attempt';
+import type { LimitHit, ProvisionLimits } from './deadline';
+import { systemClock, type EngineClock } from './engine-clock';
+import { prepareRetry } from './fresh-start';
 import { recordNamespaceUid } from './ownership';
-import { runSetup } from './run-setup';
+import { KeyedQueue, type PassOutcome } from './queue';
+import { advanceSetup, setupRecorded } from './run-setup';
 import { StepFailure } from './step-failure';
 import { resolveStoreContext } from './store-context';
-import { Timeline, type StoreWriter } from './store-writer';
+import { clusterAnswers, UNREACHABLE_RECHECK_MS, waitingForCluster } from './unreachable-pass';
+import { StoreWatches } from './store-watch';
+import type { StoreWriter } from './store-writer';
 import type { StoreStrategy } from './strategies/strategy';
-import { verifyCheckoutStep } from './verify-checkout';
-import { waitForDeployments } from './wait-deployments';
+import { checkoutRecorded, verifyCheckoutStep } from './verify-checkout';
+import { checkDeployments, type Waiting } from './wait-deployments';
 
 export interface ReconcileDeps {
   stores: StoresRepo;
@@ -32,21 +37,59 @@ export interface ReconcileDeps {
   strategyFor(plan: Plan): StoreStrategy;
   /** Per-request timeout of the checkout check (tests shorten it). */
   checkoutRequestTimeoutMs?: number;
+  /** What passes of one store remember between them (a cache; SQLite and the cluster are the truth). */
+  attempts: Attempts;
+  /** The stores' watch caches; their changes enqueue the store. */
+  watches: StoreWatches;
+  clock: EngineClock;
 }
 
-export type PassOutcome = 'ready' | 'failed' | 'skipped' | 'aborted';
+export type StoreOutcome = 'ready' | 'failed' | 'skipped' | 'aborted';
 
-/** Safety bound on re-runs after transient errors; the deadline normally ends them first. */
-const MAX_ATTEMPTS = 200;
+/** The two provisioning limits from the settings, in ms. */
+export function provisionLimits(settings: SettingsRepo): ProvisionLimits {
+  const { noProgressTimeoutMinutes, provisionTimeoutMinutes } = settings.get();
+  return { noProgressMs: noProgressTimeoutMinutes * 60_000, overallMs: provisionTimeoutMinutes * 60_000 };
+}
 
-async function onePass(
+/** The pass's work is over (Ready, Failed, gone): its watch closes and its attempt is forgotten. */
+function finish(deps: ReconcileDeps, id: string): PassOutcome {
+  deps.watches.close(id);
+  deps.attempts.end(id);
+  return {};
+}
+
+function fail(deps: ReconcileDeps, id: string, failure: StepFailure): PassOutcome {
+  deps.writer.event(id, failure.step, 'failed', failure.message);
+  deps.writer.status(id, 'Failed', { errorStep: failure.step, errorMessage: failure.message });
+  return finish(deps, id);
+}
+
+/** Waiting: fail if a limit ran out, else look again when the nearer one would (or on a change). */
+function waitFor(deps: ReconcileDeps, attempt: Attempt, waiting: Waiting): PassOutcome {
+  const now = deps.clock.now();
+  const hit = attempt.deadline.hit(now);
+  if (hit) throw timedOut(attempt, hit, waiting);
+  return { requeueAfterMs: Math.max(1, attempt.deadline.dueInMs(now)) };
+}
+
+function timedOut(attempt: Attempt, hit: LimitHit, waiting: Waiting): StepFailure {
+  const diagnosis = attempt.lastDiagnosis;
+  const why = diagnosis ? `: ${diagnosis.message}` : '';
+  return new StepFailure(
+    diagnosis?.step ?? waiting.step,
+    attempt.deadline.message(hit, waiting.what, why),
+    'Timeout',
+  );
+}
+
+/** Everything after the bookkeeping: returns null once the store is Ready, else what it waits for. */
+async function advance(
   deps: ReconcileDeps,
   id: string,
-  timeline: Timeline,
-  deadline: Deadline,
-  retrying: boolean,
+  attempt: Attempt,
   signal: AbortSignal,
-): Promise<void> {
+): Promise<Waiting | null> {
   const store = deps.stores.get(id);
   if (!store) throw new StepFailure('start', 'The store record disappeared');
   const strategy = deps.strategyFor(store.plan);
@@ -60,7 +103,7 @@ async function onePass(
       'NoContext',
     );
   }
-
+  const { timeline } = attempt;
   const { ctx, generation } = await resolveStoreContext(
     client,
     deps.stores,
@@ -69,20 +112,56 @@ async function onePass(
     timeline,
     signal,
   );
-  const { namespaceUid } = await applyStoreObjects(client, strategy, ctx, timeline, signal);
-  recordNamespaceUid(deps.stores, id, namespaceUid);
-  const release = new QuotaRelease();
-  if (retrying) await replaceStuckPodsAndWait(client, ctx.namespace, timeline, deadline, signal, release);
-  await waitForDeployments(client, strategy, ctx, timeline, deadline, signal, retrying, release);
-  await runSetup(client, strategy, ctx, generation, timeline, deadline, signal, retrying);
-  const checkout = {
-    enabled: deps.settings.get().verifyCheckout,
-    generation,
-    requestTimeoutMs: deps.checkoutRequestTimeoutMs,
-  };
-  await verifyCheckoutStep(client, strategy, ctx, checkout, timeline, deadline, signal);
-  if (signal.aborted) return;
+  if (!attempt.applied) {
+    const applied = await applyStoreObjects(client, strategy, ctx, timeline, signal);
+    recordNamespaceUid(deps.stores, id, applied.namespaceUid);
+    const namespace = { metadata: { annotations: applied.annotations } };
+    attempt.setupDone = setupRecorded(namespace);
+    attempt.checkoutVerified = checkoutRecorded(namespace);
+    attempt.applied = true;
+  }
 
+  const snapshot = deps.watches.open(id, client, ctx.namespace).snapshot();
+  if (!snapshot) return { step: timeline.current, what: `the first look at namespace ${ctx.namespace}` };
+  if (attempt.progress.observe(snapshot)) attempt.deadline.progressed(deps.clock.now());
+
+  const retry = await prepareRetry(client, ctx.namespace, snapshot, attempt, signal);
+  if (retry) return retry;
+  const deployments = checkDeployments(strategy, snapshot, attempt);
+  if (deployments) return deployments;
+  const setup = await advanceSetup(client, strategy, ctx, snapshot, attempt, signal);
+  if (setup) return setup;
+  attempt.lastDiagnosis = null;
+
+  if (!attempt.checkoutVerified) {
+    await verifyCheckoutStep(
+      client,
+      strategy,
+      ctx,
+      {
+        enabled: deps.settings.get().verifyCheckout,
+        generation,
+        requestTimeoutMs: deps.checkoutRequestTimeoutMs,
+        alreadyVerified: false,
+        remainingMs: attempt.deadline.remainingMs(deps.clock.now()),
+      },
+      timeline,
+      signal,
+    );
+    attempt.checkoutVerified = true;
+  }
+  if (signal.aborted) throw signal.reason;
+  markReady(deps, id, strategy, ctx, timeline);
+  return null;
+}
+
+function markReady(
+  deps: ReconcileDeps,
+  id: string,
+  strategy: StoreStrategy,
+  ctx: Parameters<StoreStrategy['urls']>[0],
+  timeline: Attempt['timeline'],
+): void {
   const { url, adminUrl } = strategy.urls(ctx);
   const current = deps.stores.get(id);
   if (!current) return;
@@ -103,91 +182,103 @@ async function onePass(
   timeline.note('ready', 'completed', `Store is ready at ${url}`);
 }
 
-function fail(
-  deps: ReconcileDeps,
-  id: string,
-  timeline: Timeline,
-  step: StepId,
-  message: string,
-): PassOutcome {
-  timeline.failed(step, message);
-  deps.writer.status(id, 'Failed', { errorStep: step, errorMessage: message });
-  return 'failed';
-}
-
-/** Runs passes until the store is Ready or Failed, or the pass is aborted (deleted, stopping). */
-export async function reconcileStore(
+/** One pass over a store; what the queue should do next. */
+export async function reconcilePass(
   deps: ReconcileDeps,
   id: string,
   signal: AbortSignal,
 ): Promise<PassOutcome> {
   const store = deps.stores.get(id);
-  if (!store || store.status === 'Failed' || store.status === 'Deleting') return 'skipped';
-  const drift = store.status === 'Ready';
-  // Queued after a Failed attempt (retry bumped the generation): leftovers are not evidence.
-  let retrying: boolean;
+  if (!store || store.status === 'Failed' || store.status === 'Deleting') return finish(deps, id);
+  let attempt: Attempt;
   try {
-    retrying = store.status === 'Queued' && (deps.stores.getDesired(id)?.generation ?? 1) > 1;
+    const generation = deps.stores.getDesired(id)?.generation ?? 1;
+    attempt = deps.attempts.for(store, generation, provisionLimits(deps.settings), deps.clock.now());
   } catch (error) {
     // A desired state that cannot be read would otherwise leave the store Queued forever.
     return fail(
       deps,
       id,
-      new Timeline(deps.writer, id, false),
-      'start',
-      `Cannot read the store's settings: ${(error as Error).message}`,
+      new StepFailure('start', `Cannot read the store's settings: ${(error as Error).message}`),
     );
   }
-  const timeline = new Timeline(deps.writer, id, drift);
-  const deadline = new Deadline(deps.settings.get().provisionTimeoutSeconds * 1000);
-  if (!drift && store.status !== 'Provisioning')
+  if (!attempt.drift && store.status !== 'Provisioning')
     deps.writer.status(id, 'Provisioning', { errorStep: null, errorMessage: null });
-  if (drift) timeline.current = 'reconcile';
 
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    try {
-      await onePass(deps, id, timeline, deadline, retrying, signal);
-      return signal.aborted ? 'aborted' : 'ready';
-    } catch (error) {
-      if (signal.aborted) return 'aborted';
-      if (error instanceof StepFailure) return fail(deps, id, timeline, error.step, error.message);
-      // The cluster not answering is waited out, never a failure (nor charged to the deadline).
-      if (mayBeUnreachable(error)) {
-        const waited = await waitWhileClusterUnreachable(deps.clientFor, store.context, timeline, signal);
-        if (signal.aborted) return 'aborted';
-        if (waited > 0) {
-          deadline.extend(waited);
-          continue;
-        }
-      }
-      const classified = classifyError(error);
-      if (classified.kind === 'permanent') {
-        const message =
-          classified.status !== null ? classified.message : `Internal error: ${classified.message}`;
-        return fail(deps, id, timeline, timeline.current, message);
-      }
-      const delay = backoffDelay(Math.min(attempt, 6), classified.retryAfterMs);
-      if (deadline.remainingMs() <= delay) {
-        return fail(
-          deps,
-          id,
-          timeline,
-          timeline.current,
-          `timed out after ${deadline.describe()}: the cluster kept failing (${classified.message})`,
-        );
-      }
-      try {
-        await abortableDelay(delay, signal);
-      } catch {
-        return 'aborted';
-      }
+  try {
+    const waiting = await advance(deps, id, attempt, signal);
+    clusterAnswers(attempt, store.context, deps.clock.now());
+    if (!waiting) return finish(deps, id);
+    return waitFor(deps, attempt, waiting);
+  } catch (error) {
+    if (signal.aborted) throw error;
+    if (error instanceof StepFailure) return fail(deps, id, error);
+    // The cluster not answering is waited out, never a failure (nor charged to the limits).
+    if (await waitingForCluster(error, deps.clientFor, store.context, attempt, deps.clock.now()))
+      return { requeueAfterMs: UNREACHABLE_RECHECK_MS };
+    clusterAnswers(attempt, store.context, deps.clock.now());
+    const classified = classifyError(error);
+    if (classified.kind === 'permanent') {
+      const message =
+        classified.status !== null ? classified.message : `Internal error: ${classified.message}`;
+      return fail(deps, id, new StepFailure(attempt.timeline.current, message));
     }
+    // Transient: the queue retries it with backoff, unless a limit ran out meanwhile.
+    const hit = attempt.deadline.hit(deps.clock.now());
+    if (hit) {
+      const what = { step: attempt.timeline.current, what: 'the cluster' };
+      const failure = timedOut(attempt, hit, what);
+      return fail(
+        deps,
+        id,
+        new StepFailure(
+          failure.step,
+          `${failure.message}; it kept failing: ${classified.message}`,
+          'Timeout',
+        ),
+      );
+    }
+    throw error;
   }
-  return fail(
-    deps,
-    id,
-    timeline,
-    timeline.current,
-    `gave up after ${MAX_ATTEMPTS} attempts: the cluster kept failing`,
-  );
+}
+
+/**
+ * Runs one store to Ready or Failed outside an engine (a tool, a test): its own queue, watch
+ * caches and attempt state, the same passes.
+ */
+export async function reconcileStore(
+  deps: Omit<ReconcileDeps, 'attempts' | 'watches' | 'clock'> & { clock?: EngineClock },
+  id: string,
+  signal: AbortSignal,
+): Promise<StoreOutcome> {
+  const before = deps.stores.get(id);
+  if (!before || before.status === 'Failed' || before.status === 'Deleting') return 'skipped';
+  const clock = deps.clock ?? systemClock;
+  let queue: KeyedQueue | null = null;
+  const watches = new StoreWatches((key) => queue?.enqueue(key));
+  const full: ReconcileDeps = {
+    ...deps,
+    clock,
+    watches,
+    attempts: new Attempts(deps.writer, { list: () => [] }, clock),
+  };
+  const ownQueue = new KeyedQueue({
+    concurrency: () => 1,
+    clock,
+    worker: (key, passSignal) => reconcilePass(full, key, passSignal),
+  });
+  queue = ownQueue;
+  const onAbort = () => void ownQueue.stop(signal.reason as Error);
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    ownQueue.enqueue(id);
+    await ownQueue.idle(id);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    watches.closeAll();
+  }
+  if (signal.aborted) return 'aborted';
+  const after = deps.stores.get(id);
+  if (after?.status === 'Ready') return 'ready';
+  return after?.status === 'Failed' ? 'failed' : 'aborted';
 }

@@ -1,33 +1,26 @@
-// The setup Job: pinned to the node of the app's pod (its volume is ReadWriteOnce), created only
-// when needed (Job specs are immutable: a failed one is deleted and awaited before it is made
-// again; a running or finished one is kept), then awaited by watch until Complete. Success is
-// recorded on the Namespace so a later pass skips setup after the Job's TTL removed it.
+// The setup Job, advanced one look at a time from the store's watch cache: pinned to the node of
+// the app's pod (its volume is ReadWriteOnce), created only when needed (Job specs are immutable:
+// a failed one left by an earlier attempt is deleted, and made again once it is gone; a running
+// or finished one is kept), done once Complete. Success is recorded on the Namespace, so a later
+// pass skips setup after the Job's TTL removed it.
 import type { KubeClient } from '../kube/client';
 import type { ApiObject } from '../kube/kube-object';
 import { KINDS } from '../kube/kinds';
-import { appPodNode } from './app-node';
-import { keepSetupLog } from './keep-setup-log';
 import { SIDE_FIELD_MANAGERS } from '../kube/field-managers';
+import type { Attempt } from './attempt';
+import { keepSetupLog } from './keep-setup-log';
 import { ANNOTATION } from './model/labels';
-import { waitForGone, WaitTimeoutError } from '../kube/watch-wait';
-import type { Deadline } from './deadline';
-import { byName, jobState, podsOfJob, toObserved, type NamespaceSnapshot } from './observe';
-import { Baseline } from './fresh-start';
-import { isTerminating, QuotaRelease, withoutDepartedPods } from './graceful-deletion';
+import { byName, jobState, podsOfJob, readyPodNode, toObserved, type NamespaceSnapshot } from './observe';
+import { withoutDepartedPods } from './graceful-deletion';
 import { StepFailure } from './step-failure';
-import type { Diagnosis, StoreContext, StoreStrategy } from './strategies/strategy';
-import type { Timeline } from './store-writer';
-import { watchNamespace } from './watch-namespace';
+import type { StoreContext, StoreStrategy } from './strategies/strategy';
+import type { Waiting } from './wait-deployments';
 
 export const SETUP_COMPLETED_ANNOTATION = ANNOTATION.setupCompleted;
 const LOG_TAIL_LINES = 20;
 
-export async function setupAlreadyDone(
-  client: KubeClient,
-  ctx: StoreContext,
-  signal: AbortSignal,
-): Promise<boolean> {
-  const namespace = await client.get(KINDS.Namespace, undefined, ctx.namespace, signal);
+/** Whether the Namespace (as read when the attempt claimed it) says setup already succeeded. */
+export function setupRecorded(namespace: ApiObject | null): boolean {
   return namespace?.metadata?.annotations?.[SETUP_COMPLETED_ANNOTATION] !== undefined;
 }
 
@@ -47,47 +40,15 @@ async function markSetupDone(
   );
 }
 
-type JobOutcome = { state: 'complete' } | { state: 'failed'; snapshot: NamespaceSnapshot };
-
-async function awaitJob(
-  client: KubeClient,
-  strategy: StoreStrategy,
-  ctx: StoreContext,
-  deadline: Deadline,
-  signal: AbortSignal,
-  retrying: boolean,
-): Promise<JobOutcome> {
-  let latest: Diagnosis | null = null;
-  const release = new QuotaRelease();
-  // A retry: the earlier attempt's events (a refused or failed setup pod) are no evidence now.
-  const baseline = new Baseline(retrying);
-  try {
-    return await watchNamespace<JobOutcome>(
-      client,
-      ctx.namespace,
-      (snapshot) => {
-        const state = jobState(byName(snapshot.jobs, strategy.setupJobName));
-        if (state === 'complete') return { state };
-        if (state === 'failed') return { state, snapshot };
-        release.observe(snapshot);
-        latest = release.soften(
-          strategy.diagnose(toObserved(baseline.filter(withoutDepartedPods(snapshot)))),
-        );
-        if (latest?.terminal) throw new StepFailure(latest.step, latest.message, latest.cause);
-        return undefined;
-      },
-      { timeoutMs: deadline.remainingMs(), signal, what: `job ${strategy.setupJobName}` },
-    );
-  } catch (error) {
-    if (!(error instanceof WaitTimeoutError)) throw error;
-    const diagnosis = latest as Diagnosis | null;
-    const why = diagnosis ? `: ${diagnosis.message}` : '';
-    throw new StepFailure(
-      'setup',
-      `timed out after ${deadline.describe()} waiting for the setup job ${strategy.setupJobName} to succeed${why}`,
-      'Timeout',
-    );
-  }
+/** The node of the app Deployment's ready pod, from the cache (where the RWO volume is mounted). */
+export function appNodeIn(snapshot: NamespaceSnapshot, deployment: string): string | null {
+  const labels = byName(snapshot.deployments, deployment)?.spec?.selector?.matchLabels as
+    Record<string, string> | undefined;
+  if (!labels || Object.keys(labels).length === 0) return null;
+  const pods = snapshot.pods.filter((pod) =>
+    Object.entries(labels).every(([key, value]) => pod.metadata?.labels?.[key] === value),
+  );
+  return readyPodNode(pods);
 }
 
 async function explainFailure(
@@ -106,64 +67,74 @@ async function explainFailure(
   return new StepFailure('setup', `The setup job ${strategy.setupJobName} failed${lastLines}`, 'JobFailed');
 }
 
-async function startJob(
+/** One look at setup: null once it has succeeded (recorded), else what the pass waits for. */
+export async function advanceSetup(
   client: KubeClient,
   strategy: StoreStrategy,
   ctx: StoreContext,
-  existing: ApiObject | null,
-  deadline: Deadline,
+  snapshot: NamespaceSnapshot,
+  attempt: Attempt,
   signal: AbortSignal,
-): Promise<string> {
-  if (existing && (jobState(existing) === 'failed' || isTerminating(existing))) {
-    // A Job already being deleted (its TTL deletes in the foreground: it lingers until its pods
-    // are gone) cannot be replaced before it is gone either: the name is still taken.
-    if (!isTerminating(existing))
-      await client.remove(KINDS.Job, ctx.namespace, strategy.setupJobName, {
-        propagationPolicy: 'Background',
-        signal,
-      });
-    await waitForGone(client, KINDS.Job, ctx.namespace, strategy.setupJobName, {
-      timeoutMs: deadline.remainingMs(),
-      signal,
-      what: `the failed setup job ${strategy.setupJobName} to be removed`,
-    });
+): Promise<Waiting | null> {
+  if (attempt.setupDone) return null;
+  const { timeline } = attempt;
+  const name = strategy.setupJobName;
+  const job = byName(snapshot.jobs, name);
+  const state = jobState(job);
+  const removing = Boolean(job?.metadata?.deletionTimestamp);
+  if (job) attempt.setupSeen = true;
+  if (attempt.setupAnnounced === null) {
+    timeline.note('setup', 'started', strategy.setupMessage);
+    attempt.setupAnnounced =
+      state === 'complete'
+        ? 'Setup job had already succeeded'
+        : state === 'running' && !removing
+          ? 'Setup job already running'
+          : '';
   }
-  const node = await appPodNode(client, ctx.namespace, strategy.appDeployment, signal);
-  await client.apply(strategy.setupJob(ctx, node), { signal });
-  return node ? `Started the setup job on node ${node}` : 'Started the setup job';
-}
+  timeline.current = 'setup';
+  const waiting: Waiting = { step: 'setup', what: `the setup job ${name} to succeed` };
 
-/** Runs setup unless it already succeeded; resolves once it has. */
-export async function runSetup(
-  client: KubeClient,
-  strategy: StoreStrategy,
-  ctx: StoreContext,
-  generation: number,
-  timeline: Timeline,
-  deadline: Deadline,
-  signal: AbortSignal,
-  /** A retry: only what changes after it began can fail setup. */
-  retrying = false,
-): Promise<void> {
-  if (await setupAlreadyDone(client, ctx, signal)) return;
-  await timeline.step('setup', strategy.setupMessage, async () => {
-    const existing = await client.get(KINDS.Job, ctx.namespace, strategy.setupJobName, signal);
-    let started = 'Setup job already running';
-    if (jobState(existing ?? undefined) === 'complete') started = 'Setup job had already succeeded';
-    else if (!existing || jobState(existing) === 'failed' || isTerminating(existing))
-      started = await startJob(client, strategy, ctx, existing, deadline, signal);
-    const outcome = await awaitJob(client, strategy, ctx, deadline, signal, retrying);
-    await keepSetupLog(
-      client,
-      ctx.namespace,
-      strategy.setupJobName,
-      outcome.state === 'failed' ? 'failed' : 'complete',
-      timeline,
-      signal,
-    );
-    if (outcome.state === 'failed')
-      throw await explainFailure(client, strategy, ctx, outcome.snapshot, signal);
-    await markSetupDone(client, ctx, generation, signal);
-    return { value: undefined, message: `${started}; setup completed`, notable: true };
-  });
+  // Complete wins over terminating: a finished Job its TTL is deleting still says setup succeeded.
+  if (state === 'complete') {
+    await keepSetupLog(client, ctx.namespace, name, 'complete', timeline, signal);
+    await markSetupDone(client, ctx, attempt.generation, signal);
+    attempt.setupDone = true;
+    timeline.completed('setup', `${attempt.setupAnnounced || 'Setup job ran'}; setup completed`, true);
+    return null;
+  }
+  // A Job being deleted (a failed one we removed, or its TTL's foreground deletion) holds the name.
+  if (removing) return { ...waiting, what: `the setup job ${name} being deleted to be gone` };
+  if (state === 'failed') {
+    if (attempt.setupLaunched) {
+      await keepSetupLog(client, ctx.namespace, name, 'failed', timeline, signal);
+      throw await explainFailure(client, strategy, ctx, snapshot, signal);
+    }
+    // Left failed by an earlier attempt: Job specs are immutable, so it goes and is made again.
+    if (!attempt.setupJobRemoval) {
+      attempt.setupJobRemoval = true;
+      await client.remove(KINDS.Job, ctx.namespace, name, { propagationPolicy: 'Background', signal });
+    }
+    return { ...waiting, what: `the failed setup job ${name} to be removed` };
+  }
+  if (state === 'absent') {
+    // Just created: the cache has not caught up yet (applying again could pick another node).
+    if (attempt.setupLaunched && !attempt.setupSeen) return waiting;
+    const node = appNodeIn(snapshot, strategy.appDeployment);
+    await client.apply(strategy.setupJob(ctx, node), { signal });
+    attempt.setupLaunched = true;
+    attempt.setupSeen = false;
+    if (!attempt.setupAnnounced)
+      attempt.setupAnnounced = node ? `Started the setup job on node ${node}` : 'Started the setup job';
+    return waiting;
+  }
+  // Running: ours now, whoever started it (a killed process, or this attempt).
+  attempt.setupLaunched = true;
+  attempt.release.observe(snapshot);
+  // A retry: the earlier attempt's events (a refused or failed setup pod) are no evidence now.
+  const current = attempt.setupBaseline.filter(withoutDepartedPods(snapshot));
+  const diagnosis = attempt.release.soften(strategy.diagnose(toObserved(current)));
+  attempt.lastDiagnosis = diagnosis;
+  if (diagnosis?.terminal) throw new StepFailure(diagnosis.step, diagnosis.message, diagnosis.cause);
+  return waiting;
 }

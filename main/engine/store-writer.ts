@@ -57,6 +57,8 @@ export class StoreWriter {
 /** Runs one timeline step: started, then completed with the returned message or failed with the error. */
 export class Timeline {
   current: StepId = 'start';
+  /** Called after every row this timeline writes (an attempt counts each as progress). */
+  onWrite: () => void = () => undefined;
 
   constructor(
     private readonly writer: StoreWriter,
@@ -71,9 +73,9 @@ export class Timeline {
     run: () => Promise<{ value: T; message: string; notable?: boolean }>,
   ): Promise<T> {
     this.current = step;
-    if (!this.quiet) this.writer.event(this.storeId, step, 'started', startMessage);
+    if (!this.quiet) this.write(step, 'started', startMessage);
     const { value, message, notable } = await run();
-    if (!this.quiet || notable) this.writer.event(this.storeId, step, 'completed', message);
+    if (!this.quiet || notable) this.write(step, 'completed', message);
     return value;
   }
 
@@ -83,12 +85,22 @@ export class Timeline {
   }
 
   failed(step: StepId, message: string): void {
-    this.writer.event(this.storeId, step, 'failed', message);
+    this.write(step, 'failed', message);
   }
 
   /** A step whose start and end the caller reports itself (e.g. several waits in one watch). */
   note(step: StepId, status: EventStatus, message: string): void {
     if (status === 'started') this.current = step;
-    if (!this.quiet || status === 'failed') this.writer.event(this.storeId, step, status, message);
+    if (!this.quiet || status === 'failed') this.write(step, status, message);
+  }
+
+  /** Completes a step started with note(); a notable end is written even on a quiet pass. */
+  completed(step: StepId, message: string, notable = false): void {
+    if (!this.quiet || notable) this.write(step, 'completed', message);
+  }
+
+  private write(step: StepId, status: EventStatus, message: string): void {
+    this.writer.event(this.storeId, step, status, message);
+    this.onWrite();
   }
 }

@@ -2,9 +2,8 @@
 // store's own storefront API and removed again), run once per store — success is recorded on
 // the Namespace, so drift passes over a Ready store never place orders. Off in settings: skipped.
 import type { KubeClient } from '../kube/client';
-import { KINDS } from '../kube/kinds';
+import type { ApiObject } from '../kube/kube-object';
 import { serviceHttp } from '../kube/service-proxy';
-import type { Deadline } from './deadline';
 import { SIDE_FIELD_MANAGERS } from '../kube/field-managers';
 import { ANNOTATION } from './model/labels';
 import { revealAdminPassword } from './operations/password';
@@ -20,12 +19,16 @@ const REQUEST_TIMEOUT_MS = 20_000;
 export interface CheckoutStepOptions {
   enabled: boolean;
   generation: number;
-  /** Per request (default 20 s), never past the deadline. */
+  /** Per request (default 20 s), never past the overall limit. */
   requestTimeoutMs?: number;
+  /** Recorded on the Namespace already (then nothing is placed again). */
+  alreadyVerified: boolean;
+  /** What is left of the attempt's overall limit. */
+  remainingMs: number;
 }
 
-async function alreadyVerified(client: KubeClient, ctx: StoreContext, signal: AbortSignal): Promise<boolean> {
-  const namespace = await client.get(KINDS.Namespace, undefined, ctx.namespace, signal);
+/** Whether the Namespace (as read when the attempt claimed it) says the check already passed. */
+export function checkoutRecorded(namespace: ApiObject | null): boolean {
   return namespace?.metadata?.annotations?.[ANNOTATION.checkoutVerified] !== undefined;
 }
 
@@ -51,12 +54,10 @@ export async function verifyCheckoutStep(
   ctx: StoreContext,
   options: CheckoutStepOptions,
   timeline: Timeline,
-  deadline: Deadline,
   signal: AbortSignal,
 ): Promise<void> {
   const check = strategy.checkout;
-  if (!check || !options.enabled) return;
-  if (await alreadyVerified(client, ctx, signal)) return;
+  if (!check || !options.enabled || options.alreadyVerified) return;
   await timeline.step(CHECKOUT_STEP, 'Placing a test order through the store’s checkout', async () => {
     const credentials = await revealAdminPassword(client, ctx, strategy);
     if (!credentials.ok)
@@ -70,7 +71,7 @@ export async function verifyCheckoutStep(
         host: ctx.host,
       }),
       admin: { user: credentials.value.username, password: credentials.value.password },
-      timeoutMs: Math.max(1, Math.min(perRequest, deadline.remainingMs())),
+      timeoutMs: Math.max(1, Math.min(perRequest, options.remainingMs)),
       signal,
     });
     if (signal.aborted) throw new Error('aborted');

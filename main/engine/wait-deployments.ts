@@ -1,17 +1,19 @@
-// Waits (by watch) until every Deployment setup depends on is Available, diagnosing the namespace
-// on every change so a terminal problem (image pull, quota, missing StorageClass) fails the store
-// at once instead of at the timeout.
+// The Deployments setup depends on, looked at once per pass in the store's watch cache: each one
+// that became available is recorded, and while some are not, the namespace is diagnosed, so a
+// terminal problem (image pull, quota, missing StorageClass) fails the store at once instead of
+// at a timeout. Never blocks: the pass returns and the next watch event brings it back.
 import { waitStep } from '../../preload/contract';
-import type { KubeClient } from '../kube/client';
-import { WaitTimeoutError } from '../kube/watch-wait';
-import type { Deadline } from './deadline';
+import type { Attempt } from './attempt';
 import { byName, isDeploymentAvailable, podsOfJob, toObserved, type NamespaceSnapshot } from './observe';
-import { Baseline } from './fresh-start';
-import { QuotaRelease, withoutDepartedPods } from './graceful-deletion';
+import { withoutDepartedPods } from './graceful-deletion';
 import { StepFailure } from './step-failure';
-import type { Diagnosis, StoreContext, StoreStrategy } from './strategies/strategy';
-import type { Timeline } from './store-writer';
-import { watchNamespace } from './watch-namespace';
+import type { StoreStrategy } from './strategies/strategy';
+
+/** What a pass still waits for: the words of a timeout message and the step it belongs to. */
+export interface Waiting {
+  step: Attempt['timeline']['current'];
+  what: string;
+}
 
 /** Before setup runs, a setup Job left failed by an earlier attempt (kept until its TTL) is history, not a cause. */
 function withoutSetupJob(snapshot: NamespaceSnapshot, setupJobName: string): NamespaceSnapshot {
@@ -23,53 +25,33 @@ function withoutSetupJob(snapshot: NamespaceSnapshot, setupJobName: string): Nam
   };
 }
 
-export async function waitForDeployments(
-  client: KubeClient,
+/** null once every awaited Deployment is available; otherwise what is still awaited. */
+export function checkDeployments(
   strategy: StoreStrategy,
-  ctx: StoreContext,
-  timeline: Timeline,
-  deadline: Deadline,
-  signal: AbortSignal,
-  /** A retry: only what changes after it began can fail it. */
-  retrying = false,
-  /** Softens quota refusals while pods terminate (shared with the retry's fresh start). */
-  release = new QuotaRelease(),
-): Promise<void> {
+  snapshot: NamespaceSnapshot,
+  attempt: Attempt,
+): Waiting | null {
   const names = [...strategy.awaitedDeployments];
-  const baseline = new Baseline(retrying);
-  const done = new Set<string>();
-  let latest: Diagnosis | null = null;
-  for (const name of names)
-    timeline.note(waitStep(name), 'started', `Waiting for ${name} to become available`);
-
-  try {
-    await watchNamespace(
-      client,
-      ctx.namespace,
-      (snapshot) => {
-        for (const name of names) {
-          if (done.has(name) || !isDeploymentAvailable(byName(snapshot.deployments, name))) continue;
-          done.add(name);
-          timeline.note(waitStep(name), 'completed', `${name} is available`);
-        }
-        if (done.size === names.length) return true;
-        release.observe(snapshot);
-        const current = withoutDepartedPods(withoutSetupJob(snapshot, strategy.setupJobName));
-        latest = release.soften(strategy.diagnose(toObserved(baseline.filter(current))));
-        if (latest?.terminal) throw new StepFailure(latest.step, latest.message, latest.cause);
-        return undefined;
-      },
-      { timeoutMs: deadline.remainingMs(), signal, what: `deployments ${names.join(', ')}` },
-    );
-  } catch (error) {
-    if (!(error instanceof WaitTimeoutError)) throw error;
-    const pending = names.filter((name) => !done.has(name));
-    const diagnosis = latest as Diagnosis | null;
-    const why = diagnosis ? `: ${diagnosis.message}` : '';
-    throw new StepFailure(
-      diagnosis?.step ?? waitStep(pending[0] ?? names[0] ?? 'deployments'),
-      `timed out after ${deadline.describe()} waiting for ${pending.join(' and ')} to become available${why}`,
-      'Timeout',
-    );
+  const { timeline } = attempt;
+  if (!attempt.waitsAnnounced) {
+    attempt.waitsAnnounced = true;
+    for (const name of names)
+      timeline.note(waitStep(name), 'started', `Waiting for ${name} to become available`);
   }
+  for (const name of names) {
+    if (attempt.available.has(name) || !isDeploymentAvailable(byName(snapshot.deployments, name))) continue;
+    attempt.available.add(name);
+    timeline.note(waitStep(name), 'completed', `${name} is available`);
+  }
+  const pending = names.filter((name) => !attempt.available.has(name));
+  if (pending.length === 0) return null;
+  attempt.release.observe(snapshot);
+  const current = withoutDepartedPods(withoutSetupJob(snapshot, strategy.setupJobName));
+  const diagnosis = attempt.release.soften(strategy.diagnose(toObserved(attempt.baseline.filter(current))));
+  attempt.lastDiagnosis = diagnosis;
+  if (diagnosis?.terminal) throw new StepFailure(diagnosis.step, diagnosis.message, diagnosis.cause);
+  return {
+    step: diagnosis?.step ?? waitStep(pending[0] ?? names[0] ?? 'deployments'),
+    what: `${pending.join(' and ')} to become available`,
+  };
 }

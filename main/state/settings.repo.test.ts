@@ -19,7 +19,8 @@ describe('SettingsRepo', () => {
       imageRegistry: null,
       concurrency: 3,
       maxStoresPerContext: 10,
-      provisionTimeoutSeconds: 300,
+      noProgressTimeoutMinutes: 10,
+      provisionTimeoutMinutes: 30,
       theme: 'system',
       verifyCheckout: true,
       ingressHttpPort: null,
@@ -95,11 +96,11 @@ describe('SettingsRepo', () => {
     try {
       const file = path.join(dir, 'storedeck.db');
       const first = openState(file);
-      first.settings.update({ provisionTimeoutSeconds: 600 });
+      first.settings.update({ provisionTimeoutMinutes: 60 });
       first.settings.setSelectedContext('kind-dev');
       first.close();
       const second = openState(file);
-      expect(second.settings.get().provisionTimeoutSeconds).toBe(600);
+      expect(second.settings.get().provisionTimeoutMinutes).toBe(60);
       expect(second.settings.getSelectedContext()).toBe('kind-dev');
       second.close();
     } finally {

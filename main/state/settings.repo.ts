@@ -19,7 +19,8 @@ export const SETTINGS_DEFAULTS: Readonly<Settings> = Object.freeze({
   imageRegistry: null,
   concurrency: ENGINE_DEFAULTS.concurrency,
   maxStoresPerContext: ENGINE_DEFAULTS.maxStoresPerContext,
-  provisionTimeoutSeconds: ENGINE_DEFAULTS.provisionTimeoutSeconds,
+  noProgressTimeoutMinutes: ENGINE_DEFAULTS.noProgressTimeoutMinutes,
+  provisionTimeoutMinutes: ENGINE_DEFAULTS.provisionTimeoutMinutes,
   verifyCheckout: true,
   theme: 'system',
   ingressHttpPort: null,
@@ -29,6 +30,21 @@ const SELECTED_CONTEXT_KEY = 'selectedContext';
 /** Per context: the Kind cluster Storedeck made for it and its host ports. */
 const LOCAL_CLUSTER_PREFIX = 'localCluster:';
 const SettingsPatchSchema = SettingsSchema.partial().strict();
+
+/**
+ * Before issue 7 provisioning had one flat limit, `provisionTimeoutSeconds` (default 300), that
+ * a data dir may still hold. It becomes the overall limit when it asked for more time than the
+ * new default; a shorter one is dropped, because that flat 300 s is what failed first stores
+ * on fresh clusters (the no-progress rule now ends a stuck store early instead).
+ */
+const LEGACY_PROVISION_TIMEOUT_KEY = 'provisionTimeoutSeconds';
+
+export function overallFromLegacy(seconds: unknown): number | null {
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds)) return null;
+  const minutes = Math.ceil(seconds / 60);
+  const parsed = SettingsSchema.shape.provisionTimeoutMinutes.safeParse(minutes);
+  return parsed.success && minutes > ENGINE_DEFAULTS.provisionTimeoutMinutes ? parsed.data : null;
+}
 
 function isSettingsKey(key: string): key is keyof Settings {
   return Object.prototype.hasOwnProperty.call(SETTINGS_DEFAULTS, key);
@@ -52,6 +68,9 @@ export class SettingsRepo {
       value: string;
     }>;
     const settings: Record<string, unknown> = { ...SETTINGS_DEFAULTS };
+    const legacy = rows.find((row) => row.key === LEGACY_PROVISION_TIMEOUT_KEY);
+    const fromLegacy = legacy ? overallFromLegacy(decode(legacy.value)) : null;
+    if (fromLegacy !== null) settings.provisionTimeoutMinutes = fromLegacy;
     for (const { key, value } of rows) {
       if (!isSettingsKey(key)) continue;
       const parsed = SettingsSchema.shape[key].safeParse(decode(value));
@@ -69,6 +88,9 @@ export class SettingsRepo {
     const entries = Object.entries(parsed.data).filter(([, value]) => value !== undefined);
     this.db.transaction(() => {
       for (const [key, value] of entries) this.write(key, JSON.stringify(value));
+      // Once the new limit is set, the old flat one has nothing left to say.
+      if ('provisionTimeoutMinutes' in parsed.data)
+        this.db.prepare('DELETE FROM settings WHERE key = ?').run(LEGACY_PROVISION_TIMEOUT_KEY);
     })();
     return ok(this.get());
   }

@@ -41,7 +41,7 @@ if (decision.skip) {
 // A fresh cluster pulls MySQL, WordPress and WP-CLI and downloads WooCommerce before the first
 // store is Ready: give provisioning the settings' maximum rather than the 5-minute default.
 const state = openState(databaseFile(dataDir));
-state.settings.update({ provisionTimeoutSeconds: 3600 });
+state.settings.update({ provisionTimeoutMinutes: 60 });
 state.close();
 
 const report = new Report(resolve(REPO_ROOT, values['report-dir'] ?? 'test-results/acceptance'));

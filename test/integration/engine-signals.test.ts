@@ -77,7 +77,7 @@ describe('engine diagnosis of kubelet and provisioner signals', () => {
     if (!inserted.ok) throw new Error(inserted.error.message);
     const pool = new ClientPool(h.kubeconfigPath);
     const settings = {
-      get: () => ({ ...SETTINGS_DEFAULTS, provisionTimeoutSeconds: 2 }),
+      get: () => ({ ...SETTINGS_DEFAULTS, provisionTimeoutMinutes: 2 / 60 }),
     } as unknown as SettingsRepo;
     const outcome = await reconcileStore(
       {

@@ -38,7 +38,7 @@ describe('provisioning timeout', () => {
     if (!inserted.ok) throw new Error(inserted.error.message);
     const pool = new ClientPool(h.kubeconfigPath);
     const settings = {
-      get: () => ({ ...SETTINGS_DEFAULTS, provisionTimeoutSeconds: 2 }),
+      get: () => ({ ...SETTINGS_DEFAULTS, provisionTimeoutMinutes: 2 / 60 }),
     } as unknown as SettingsRepo;
 
     const started = Date.now();

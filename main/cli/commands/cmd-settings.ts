@@ -16,7 +16,8 @@ export const SETTING_LABELS: Record<Key, string> = {
   ingressHttpPort: 'Ingress HTTP port',
   concurrency: 'Provisions at once',
   maxStoresPerContext: 'Max stores per context',
-  provisionTimeoutSeconds: 'Provisioning timeout (seconds)',
+  noProgressTimeoutMinutes: 'Timeout without progress (minutes)',
+  provisionTimeoutMinutes: 'Overall provisioning limit (minutes)',
   verifyCheckout: 'Verify checkout before Ready',
   theme: 'Theme',
 };
@@ -30,7 +31,8 @@ export function settingKey(typed: string): Key | null {
 const NUMERIC: readonly Key[] = [
   'concurrency',
   'maxStoresPerContext',
-  'provisionTimeoutSeconds',
+  'noProgressTimeoutMinutes',
+  'provisionTimeoutMinutes',
   'ingressHttpPort',
 ];
 

@@ -6,12 +6,13 @@ import type { CliContext } from '../cli-context';
 const MARGIN_MS = 60_000;
 /** The engine gives a namespace this long to disappear before reporting what holds it. */
 export const DELETE_TIMEOUT_MS = ENGINE_DEFAULTS.deleteTimeoutSeconds * 1000;
-const FALLBACK_PROVISION_SECONDS = ENGINE_DEFAULTS.provisionTimeoutSeconds;
+const FALLBACK_PROVISION_MINUTES = ENGINE_DEFAULTS.provisionTimeoutMinutes;
 
 export async function provisionWaitMs(ctx: CliContext): Promise<number> {
   const settings = await ctx.call('getSettings', {});
-  const seconds = settings.ok ? settings.value.provisionTimeoutSeconds : FALLBACK_PROVISION_SECONDS;
-  return seconds * 1000 + MARGIN_MS;
+  // The overall limit bounds every attempt, however much progress it makes.
+  const minutes = settings.ok ? settings.value.provisionTimeoutMinutes : FALLBACK_PROVISION_MINUTES;
+  return minutes * 60_000 + MARGIN_MS;
 }
 
 export const deleteWaitMs = (): number => DELETE_TIMEOUT_MS + MARGIN_MS;

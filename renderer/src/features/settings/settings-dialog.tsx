@@ -24,7 +24,8 @@ function patchOf(data: FormData): RequestOf<'updateSettings'> {
     imageRegistry: text(data, 'imageRegistry'),
     concurrency: number(data, 'concurrency'),
     maxStoresPerContext: number(data, 'maxStoresPerContext'),
-    provisionTimeoutSeconds: number(data, 'provisionTimeoutSeconds'),
+    noProgressTimeoutMinutes: number(data, 'noProgressTimeoutMinutes'),
+    provisionTimeoutMinutes: number(data, 'provisionTimeoutMinutes'),
     theme: String(data.get('theme') ?? 'system') as Settings['theme'],
     verifyCheckout: data.get('verifyCheckout') === 'on',
     // Empty means "port 80"; anything else is validated by main.
@@ -142,13 +143,22 @@ export function SettingsDialog() {
             error={fieldErrors.maxStoresPerContext}
           />
           <SettingsField
-            name="provisionTimeoutSeconds"
+            name="noProgressTimeoutMinutes"
             inline
-            label="Provisioning timeout (seconds)"
+            label="Timeout without progress (minutes)"
             type="number"
             inputMode="numeric"
-            defaultValue={settings?.provisionTimeoutSeconds}
-            error={fieldErrors.provisionTimeoutSeconds}
+            defaultValue={settings?.noProgressTimeoutMinutes}
+            error={fieldErrors.noProgressTimeoutMinutes}
+          />
+          <SettingsField
+            name="provisionTimeoutMinutes"
+            inline
+            label="Overall provisioning limit (minutes)"
+            type="number"
+            inputMode="numeric"
+            defaultValue={settings?.provisionTimeoutMinutes}
+            error={fieldErrors.provisionTimeoutMinutes}
           />
         </fieldset>
         <div className="field-row field-row-loose">

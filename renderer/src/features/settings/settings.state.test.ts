@@ -9,7 +9,8 @@ const settings: Settings = {
   imageRegistry: null,
   concurrency: 3,
   maxStoresPerContext: 10,
-  provisionTimeoutSeconds: 300,
+  noProgressTimeoutMinutes: 10,
+  provisionTimeoutMinutes: 30,
   verifyCheckout: true,
   theme: 'system',
   ingressHttpPort: null,
@@ -56,7 +57,7 @@ describe('settings store', () => {
       imageRegistry: 'https://registry.example.com',
       concurrency: 0,
       maxStoresPerContext: 1.5,
-      provisionTimeoutSeconds: Number.NaN,
+      provisionTimeoutMinutes: Number.NaN,
       ingressHttpPort: 70000,
     });
     expect(refused.ok).toBe(false);
@@ -67,7 +68,7 @@ describe('settings store', () => {
       imageRegistry: expect.stringMatching(/^Image registry must be a registry host .*no https:\/\//),
       concurrency: 'Concurrent provisions must be at least 1',
       maxStoresPerContext: 'Stores per context must be a whole number',
-      provisionTimeoutSeconds: 'Provisioning timeout (seconds) must be a number',
+      provisionTimeoutMinutes: 'Overall provisioning limit (minutes) must be a number',
       ingressHttpPort: 'Ingress HTTP port must be at most 65535',
     });
   });
