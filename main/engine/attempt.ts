@@ -43,6 +43,8 @@ export interface Attempt {
   /** The cache has shown the Job since (until then an absent Job is just not seen yet). */
   setupSeen: boolean;
   setupJobRemoval: boolean;
+  /** Setup's success being recorded (its logs, the Namespace annotation): awaited before Ready. */
+  setupRecording: Promise<void> | null;
   lastDiagnosis: Diagnosis | null;
   /** When a pass found the cluster not answering (null while it answers): that time is not charged. */
   unreachableSince: number | null;
@@ -103,6 +105,7 @@ export class Attempts {
       setupLaunched: false,
       setupSeen: false,
       setupJobRemoval: false,
+      setupRecording: null,
       lastDiagnosis: null,
       unreachableSince: null,
     };

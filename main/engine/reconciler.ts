@@ -150,6 +150,7 @@ async function advance(
     );
     attempt.checkoutVerified = true;
   }
+  await attempt.setupRecording;
   if (signal.aborted) throw signal.reason;
   markReady(deps, id, strategy, ctx, timeline);
   return null;

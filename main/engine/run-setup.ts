@@ -97,8 +97,15 @@ export async function advanceSetup(
 
   // Complete wins over terminating: a finished Job its TTL is deleting still says setup succeeded.
   if (state === 'complete') {
-    await keepSetupLog(client, ctx.namespace, name, 'complete', timeline, signal);
-    await markSetupDone(client, ctx, attempt.generation, signal);
+    // Recorded alongside the next steps, not before them: the checkout starts the moment setup
+    // is done. Both are awaited before Ready; a record that failed is made again on the next pass.
+    const logs = keepSetupLog(client, ctx.namespace, name, 'complete', timeline, signal).catch(() => 0);
+    const recorded = markSetupDone(client, ctx, attempt.generation, signal).catch((error: unknown) => {
+      attempt.setupDone = false;
+      throw error;
+    });
+    attempt.setupRecording = Promise.all([logs, recorded]).then(() => undefined);
+    attempt.setupRecording.catch(() => undefined);
     attempt.setupDone = true;
     timeline.completed('setup', `${attempt.setupAnnounced || 'Setup job ran'}; setup completed`, true);
     return null;
