@@ -45,6 +45,8 @@ export async function applyStoreObjects(
   ctx: StoreContext,
   timeline: Timeline,
   signal: AbortSignal,
+  /** Called once the namespace is claimed (ours), before anything inside it is written. */
+  onClaimed: () => void = () => undefined,
 ): Promise<{ namespaceUid: string; annotations: Record<string, string> }> {
   const [namespace, ...rest] = strategy.resources(ctx);
   if (!namespace || namespace.kind !== 'Namespace')
@@ -60,6 +62,8 @@ export async function applyStoreObjects(
       ? { value: claim, message: `Created namespace ${ctx.namespace}`, notable: true }
       : { value: claim, message: `Namespace ${ctx.namespace} in place`, notable: false };
   });
+
+  onClaimed();
 
   await timeline.step('secrets', 'Generating credentials', async () => {
     const wanted = strategy.secrets(ctx, strategy.newSecrets(ctx));

@@ -111,7 +111,7 @@ export class Engine {
       checkoutRequestTimeoutMs: options.checkoutRequestTimeoutMs,
       attempts: new Attempts(this.writer, options.events, clock),
       // Anything that changes in a store's namespace brings its next pass.
-      watches: new StoreWatches((id) => this.queue.enqueue(id)),
+      watches: new StoreWatches((id) => this.queue.enqueue(id, { fromWatch: true })),
       clock,
     };
   }

@@ -36,6 +36,8 @@ export interface KeyedQueueOptions {
 interface Running {
   controller: AbortController;
   rerun: boolean;
+  /** A change seen by a watch while the pass ran: worth a rerun only if the pass is not done. */
+  changed: boolean;
   capped: boolean;
 }
 
@@ -58,12 +60,17 @@ export class KeyedQueue {
     this.backoff = new KeyBackoff(options.backoff);
   }
 
-  /** Schedules a pass for key now; merged with one already waiting, repeated once if one is running. */
-  enqueue(key: string): void {
+  /**
+   * Schedules a pass for key now; merged with one already waiting, repeated once if one is
+   * running. A watch's change (`fromWatch`) arriving while the key runs repeats it only if that
+   * pass did not end the key's work: the pass that marks a store Ready saw enough.
+   */
+  enqueue(key: string, { fromWatch = false }: { fromWatch?: boolean } = {}): void {
     if (this.stopped || this.paused) return;
     const active = this.running.get(key);
     if (active) {
-      active.rerun = true;
+      if (fromWatch) active.changed = true;
+      else active.rerun = true;
       return;
     }
     // A change arrived for a key parked on a timer: it need not wait for the timer.
@@ -195,7 +202,7 @@ export class KeyedQueue {
   }
 
   private start(key: string, capped: boolean): void {
-    const entry: Running = { controller: new AbortController(), rerun: false, capped };
+    const entry: Running = { controller: new AbortController(), rerun: false, changed: false, capped };
     this.running.set(key, entry);
     const run = async (): Promise<{ outcome: PassOutcome | void } | { error: unknown }> => {
       try {
@@ -210,10 +217,13 @@ export class KeyedQueue {
       if ('error' in result) {
         const delay = this.backoff.next(key);
         if (!entry.controller.signal.aborted) this.options.onError?.(key, result.error, delay);
+        // A failed pass waits out its backoff even if the world changed meanwhile.
         if (live && !entry.rerun) this.enqueueAfter(key, delay);
       } else {
         this.backoff.forget(key);
         const after = result.outcome?.requeueAfterMs;
+        // Still waiting: a change seen during the pass is looked at at once.
+        if (after !== undefined && entry.changed) entry.rerun = true;
         if (live && !entry.rerun && after !== undefined) this.enqueueAfter(key, after);
       }
       if (entry.rerun && !this.stopped && !this.paused) this.pending.push(key);

@@ -26,7 +26,7 @@ import { StoreWatches } from './store-watch';
 import type { StoreWriter } from './store-writer';
 import type { StoreStrategy } from './strategies/strategy';
 import { checkoutRecorded, verifyCheckoutStep } from './verify-checkout';
-import { checkDeployments, type Waiting } from './wait-deployments';
+import { announceWaits, checkDeployments, type Waiting } from './wait-deployments';
 
 export interface ReconcileDeps {
   stores: StoresRepo;
@@ -113,7 +113,10 @@ async function advance(
     signal,
   );
   if (!attempt.applied) {
-    const applied = await applyStoreObjects(client, strategy, ctx, timeline, signal);
+    // The cache lists while the objects are applied: the first look is ready when they are.
+    const applied = await applyStoreObjects(client, strategy, ctx, timeline, signal, () =>
+      deps.watches.open(id, client, ctx.namespace),
+    );
     recordNamespaceUid(deps.stores, id, applied.namespaceUid);
     const namespace = { metadata: { annotations: applied.annotations } };
     attempt.setupDone = setupRecorded(namespace);
@@ -122,7 +125,10 @@ async function advance(
   }
 
   const snapshot = deps.watches.open(id, client, ctx.namespace).snapshot();
-  if (!snapshot) return { step: timeline.current, what: `the first look at namespace ${ctx.namespace}` };
+  if (!snapshot)
+    return attempt.freshStartDone || !attempt.retrying
+      ? announceWaits(strategy, attempt)
+      : { step: 'retry', what: `the first look at namespace ${ctx.namespace}` };
   if (attempt.progress.observe(snapshot)) attempt.deadline.progressed(deps.clock.now());
 
   const retry = await prepareRetry(client, ctx.namespace, snapshot, attempt, signal);
@@ -256,7 +262,7 @@ export async function reconcileStore(
   if (!before || before.status === 'Failed' || before.status === 'Deleting') return 'skipped';
   const clock = deps.clock ?? systemClock;
   let queue: KeyedQueue | null = null;
-  const watches = new StoreWatches((key) => queue?.enqueue(key));
+  const watches = new StoreWatches((key) => queue?.enqueue(key, { fromWatch: true }));
   const full: ReconcileDeps = {
     ...deps,
     clock,

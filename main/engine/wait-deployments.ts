@@ -25,6 +25,21 @@ function withoutSetupJob(snapshot: NamespaceSnapshot, setupJobName: string): Nam
   };
 }
 
+/** Writes each wait's "started" once per attempt; returns the first wait (the step a timeout names). */
+export function announceWaits(strategy: StoreStrategy, attempt: Attempt): Waiting {
+  const names = [...strategy.awaitedDeployments];
+  if (!attempt.waitsAnnounced) {
+    attempt.waitsAnnounced = true;
+    for (const name of names)
+      attempt.timeline.note(waitStep(name), 'started', `Waiting for ${name} to become available`);
+  }
+  const pending = names.filter((name) => !attempt.available.has(name));
+  return {
+    step: waitStep(pending[0] ?? names[0] ?? 'deployments'),
+    what: `${pending.join(' and ')} to become available`,
+  };
+}
+
 /** null once every awaited Deployment is available; otherwise what is still awaited. */
 export function checkDeployments(
   strategy: StoreStrategy,
@@ -33,11 +48,7 @@ export function checkDeployments(
 ): Waiting | null {
   const names = [...strategy.awaitedDeployments];
   const { timeline } = attempt;
-  if (!attempt.waitsAnnounced) {
-    attempt.waitsAnnounced = true;
-    for (const name of names)
-      timeline.note(waitStep(name), 'started', `Waiting for ${name} to become available`);
-  }
+  announceWaits(strategy, attempt);
   for (const name of names) {
     if (attempt.available.has(name) || !isDeploymentAvailable(byName(snapshot.deployments, name))) continue;
     attempt.available.add(name);
