@@ -98,13 +98,16 @@ export async function advanceSetup(
   // Complete wins over terminating: a finished Job its TTL is deleting still says setup succeeded.
   if (state === 'complete') {
     // Recorded alongside the next steps, not before them: the checkout starts the moment setup
-    // is done. Both are awaited before Ready; a record that failed is made again on the next pass.
-    const logs = keepSetupLog(client, ctx.namespace, name, 'complete', timeline, signal).catch(() => 0);
-    const recorded = markSetupDone(client, ctx, attempt.generation, signal).catch((error: unknown) => {
-      attempt.setupDone = false;
-      throw error;
+    // is done (the records begin once this pass has yielded). Both are awaited before Ready; a
+    // record that failed is made again on the next pass.
+    attempt.setupRecording = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+      const logs = keepSetupLog(client, ctx.namespace, name, 'complete', timeline, signal).catch(() => 0);
+      const recorded = markSetupDone(client, ctx, attempt.generation, signal).catch((error: unknown) => {
+        attempt.setupDone = false;
+        throw error;
+      });
+      await Promise.all([logs, recorded]);
     });
-    attempt.setupRecording = Promise.all([logs, recorded]).then(() => undefined);
     attempt.setupRecording.catch(() => undefined);
     attempt.setupDone = true;
     timeline.completed('setup', `${attempt.setupAnnounced || 'Setup job ran'}; setup completed`, true);
