@@ -1,6 +1,7 @@
 // Keeps the dashboard truthful about Ready stores. For the context in view it runs a probe
-// (is the cluster there?) and shared watches: one per kind, cluster-wide by the managed-by label
-// when the user may list across namespaces, or one per store namespace when they may not. Every
+// (is the cluster there?) and shared watches: per kind, cluster-wide by the managed-by label
+// when the user may list and watch it across namespaces (asked first with SelfSubjectAccessReview,
+// watch-scope.ts), or one per store namespace when they may not. Every
 // change re-judges the Ready stores (judge-live.ts) and publishes what changed on the bus.
 // While the cluster does not answer, nothing is concluded: stores keep their status, the context
 // is reported unreachable, and the watches reconnect by themselves.
@@ -17,6 +18,7 @@ import { startContextProbe, type ContextProbe } from './context-probe';
 import { expectedObjects, judgeLive, sameLive, WATCHED_KINDS, type WatchedKind } from './judge-live';
 import { RestartTracker } from './restart-tracker';
 import { PodEventReader } from './pod-event-reader';
+import { chooseWatchScopes, type WatchScope, type WatchScopes } from './watch-scope';
 
 export interface LiveStatusHubOptions {
   listStores(context: string): Store[];
@@ -28,16 +30,18 @@ export interface LiveStatusHubOptions {
   probeTimeoutMs?: number;
   /** Coalesces bursts of watch events into one judgement (default 150 ms). */
   settleMs?: number;
+  /** Where to watch, per kind (default: asked of the cluster with SelfSubjectAccessReview). */
+  scopes?: (client: KubeClient) => Promise<WatchScopes>;
 }
 
-type Mode = 'cluster' | 'namespaced';
 const SELECTOR = `${LABEL.managedBy}=${MANAGED_BY}`;
 
 interface Observation {
   context: string;
   probe: ContextProbe;
-  mode: Mode;
-  /** cluster mode: one set per kind; namespaced mode: one per kind per namespace. */
+  /** Per kind, once decided (null until the access reviews answered). */
+  scopes: WatchScopes | null;
+  /** `<kind>/*` for a cluster-wide set, `<kind>/<namespace>` for a store namespace's. */
   sets: Map<string, WatchSet>;
   listed: Set<string>;
   items: Map<string, ApiObject[]>;
@@ -67,14 +71,14 @@ export class LiveStatusHub {
   observe(context: string | null): void {
     if (this.observation?.context === context) return;
     this.stopObservation();
-    if (context) this.observation = this.startObservation(context, 'cluster');
+    if (context) this.observation = this.startObservation(context);
   }
 
   /** Restarts the probe and watches with fresh clients (after a kubeconfig reload). */
   restart(): void {
     const context = this.observation?.context ?? null;
     this.stopObservation();
-    if (context) this.observation = this.startObservation(context, 'cluster');
+    if (context) this.observation = this.startObservation(context);
   }
 
   /** What listStores carries per store. */
@@ -92,8 +96,12 @@ export class LiveStatusHub {
     return this.observation?.sets.size ?? 0;
   }
 
-  mode(): Mode | null {
-    return this.observation?.mode ?? null;
+  /** 'cluster' or 'namespaced' when every kind is watched so, 'mixed' otherwise; null before it is decided. */
+  mode(): WatchScope | 'mixed' | null {
+    const scopes = this.observation?.scopes;
+    if (!scopes) return null;
+    const all = [...new Set(Object.values(scopes))];
+    return all.length === 1 && all[0] ? all[0] : 'mixed';
   }
 
   close(): void {
@@ -102,10 +110,10 @@ export class LiveStatusHub {
     this.stopObservation();
   }
 
-  private startObservation(context: string, mode: Mode): Observation {
+  private startObservation(context: string): Observation {
     const observation: Observation = {
       context,
-      mode,
+      scopes: null,
       sets: new Map(),
       listed: new Set(),
       items: new Map(),
@@ -122,9 +130,23 @@ export class LiveStatusHub {
       }),
     };
     this.observation = observation;
-    if (mode === 'cluster') for (const kind of WATCHED_KINDS) this.openSet(observation, kind, undefined);
-    else this.syncNamespaces();
+    void this.decideScopes(observation);
     return observation;
+  }
+
+  private async decideScopes(observation: Observation): Promise<void> {
+    let scopes: WatchScopes;
+    try {
+      const client = this.options.clientFor(observation.context);
+      scopes = await (this.options.scopes ?? chooseWatchScopes)(client);
+    } catch {
+      return; // the probe reports why the context is unusable; a reload starts over
+    }
+    if (observation.stopped) return;
+    observation.scopes = scopes;
+    for (const kind of WATCHED_KINDS)
+      if (scopes[kind] === 'cluster') this.openSet(observation, kind, undefined);
+    this.syncNamespaces();
   }
 
   private openSet(observation: Observation, kind: WatchedKind, namespace: string | undefined): void {
@@ -151,13 +173,11 @@ export class LiveStatusHub {
         onFatal: (error) => {
           if (observation.stopped) return;
           observation.sets.delete(key);
-          // No right to list across namespaces: watch each store's namespace instead.
-          if (observation.mode === 'cluster' && classifyError(error).status === 403) {
-            for (const set of observation.sets.values()) set.stop();
-            observation.sets.clear();
-            observation.items.clear();
-            observation.listed.clear();
-            observation.mode = 'namespaced';
+          // Refused across namespaces after all (rights changed): watch each store's namespace instead.
+          if (namespace === undefined && observation.scopes && classifyError(error).status === 403) {
+            observation.items.delete(key);
+            observation.listed.delete(key);
+            observation.scopes = { ...observation.scopes, [kind]: 'namespaced' };
             this.syncNamespaces();
           }
         },
@@ -166,10 +186,13 @@ export class LiveStatusHub {
     observation.sets.set(key, set);
   }
 
-  /** Namespaced mode: one set of watches per Ready store, opened and closed as stores come and go. */
+  /** Kinds watched per namespace: one set per Ready store, opened and closed as stores come and go. */
   private syncNamespaces(): void {
     const observation = this.observation;
-    if (!observation || observation.mode !== 'namespaced') return;
+    const scopes = observation?.scopes;
+    if (!observation || !scopes) return;
+    const perNamespace = WATCHED_KINDS.filter((kind) => scopes[kind] === 'namespaced');
+    if (perNamespace.length === 0) return;
     const wanted = new Set(
       this.options
         .listStores(observation.context)
@@ -178,7 +201,7 @@ export class LiveStatusHub {
     );
     for (const [key, set] of observation.sets) {
       const namespace = key.slice(key.indexOf('/') + 1);
-      if (!wanted.has(namespace)) {
+      if (namespace !== '*' && !wanted.has(namespace)) {
         set.stop();
         observation.sets.delete(key);
         observation.items.delete(key);
@@ -186,7 +209,7 @@ export class LiveStatusHub {
       }
     }
     for (const namespace of wanted)
-      for (const kind of WATCHED_KINDS) this.openSet(observation, kind, namespace);
+      for (const kind of perNamespace) this.openSet(observation, kind, namespace);
   }
 
   private judgeSoon(): void {
@@ -228,9 +251,11 @@ export class LiveStatusHub {
     observation: Observation,
     namespace: string,
   ): Partial<Record<WatchedKind, ApiObject[]>> | null {
+    const scopes = observation.scopes;
+    if (!scopes) return null;
     const byKind: Partial<Record<WatchedKind, ApiObject[]>> = {};
     for (const kind of WATCHED_KINDS) {
-      const key = observation.mode === 'cluster' ? `${kind}/*` : `${kind}/${namespace}`;
+      const key = scopes[kind] === 'cluster' ? `${kind}/*` : `${kind}/${namespace}`;
       if (!observation.listed.has(key)) return null;
       byKind[kind] = (observation.items.get(key) ?? []).filter((o) => o.metadata?.namespace === namespace);
     }
