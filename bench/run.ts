@@ -9,6 +9,7 @@ import { controllerScale, deleteBurst } from './controller-scale.bench';
 import { dashboardRender } from './dashboard-render.bench';
 import { logFollow } from './log-follow.bench';
 import { engineCpu } from './engine-cpu.bench';
+import { liveWatchCost } from './live-watch-cost.bench';
 import { provisionThroughput } from './provision-throughput.bench';
 import { readyLatency } from './ready-latency.bench';
 import { reconcileNoop } from './reconcile-noop.bench';
@@ -25,6 +26,7 @@ const BENCHMARKS: Benchmark[] = [
   deleteBurst,
   dashboardRender,
   logFollow,
+  liveWatchCost,
 ];
 /** Bound per benchmark; the whole run stays under about three minutes on two cores. */
 const BENCH_TIMEOUT_MS = 120_000;
