@@ -2,8 +2,13 @@
 // a fresh one-time link in a new tab, and the Tools tab's "Open database" forwards a loopback
 // port to the store's MySQL (bytes go both ways) that closes again when the tab is left, and
 // its WP-CLI console runs a command and shows the output.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer, type AddressInfo, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOGIN_PLUGIN_PHP } from '../../main/engine/strategies/woocommerce/login/login-plugin';
+import { runLoginPlugin } from '../../main/engine/strategies/woocommerce/login/login-plugin-php.fixture';
 import { shot } from './screenshots';
 import { startSimApp, type SimApp } from './sim-app';
 import type { StoreDetailPanel } from './store-detail.page';
@@ -45,13 +50,33 @@ describe('store tools', () => {
   it('opens the admin signed in through a one-time link in a new tab', async () => {
     const button = detail.button('Open admin (logged in) ↗');
     await expect(button.isEnabled()).resolves.toBe(true);
-    // The store host does not answer here (no ingress on port 80), so the request is what counts.
-    const requested = s.browser.context.waitForEvent('request', (r) => r.url().includes('storedeck_login='));
+    // The store host has no WordPress here, so the login plugin itself (under php-cli) answers
+    // it: the browser must send no token in any URL, and post the fragment's token back.
+    const dir = mkdtempSync(path.join(tmpdir(), 'storedeck-e2e-login-'));
+    const plugin = path.join(dir, 'storedeck-login.php');
+    writeFileSync(plugin, LOGIN_PLUGIN_PHP);
+    const seen: string[] = [];
+    let posted = '';
+    await s.browser.context.route('http://tools-shop.localhost/**', async (route) => {
+      const req = route.request();
+      seen.push(`${req.method()} ${req.url()}`);
+      if (req.method() === 'POST') {
+        posted = req.postData() ?? '';
+        return route.fulfill({ contentType: 'text/html', body: '<p>signed in</p>' });
+      }
+      const { page } = runLoginPlugin({ contentDir: dir, plugin }, 'GET', '');
+      return route.fulfill({ contentType: 'text/html', body: page });
+    });
     const [tab] = await Promise.all([s.browser.context.waitForEvent('page'), button.click()]);
-    expect((await requested).url()).toMatch(
-      /^http:\/\/tools-shop\.localhost\/\?storedeck_login=[A-Za-z0-9_-]{43}$/,
-    );
+    await tab.getByText('signed in').waitFor();
+    expect(seen).toEqual([
+      'GET http://tools-shop.localhost/?storedeck_login',
+      'POST http://tools-shop.localhost/?storedeck_login',
+    ]);
+    expect(posted).toMatch(/^storedeck_login_token=[A-Za-z0-9_-]{43}$/);
     await tab.close();
+    await s.browser.context.unroute('http://tools-shop.localhost/**');
+    rmSync(dir, { recursive: true, force: true });
     await detail.root.getByRole('status').filter({ hasText: 'signed in' }).waitFor();
   });
 

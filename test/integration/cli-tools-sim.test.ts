@@ -90,7 +90,7 @@ describe('storedeck db and login', () => {
     const result = await cli(['login', 'Tool Shop']);
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
-    expect(result.out).toMatch(/http:\/\/tool-shop\.localhost\/\?storedeck_login=[A-Za-z0-9_-]{43}/);
+    expect(result.out).toMatch(/http:\/\/tool-shop\.localhost\/\?storedeck_login#[A-Za-z0-9_-]{43}/);
   });
 
   it('db on an unknown store is an error line, exit 1', async () => {

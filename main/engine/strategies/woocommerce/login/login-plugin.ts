@@ -6,10 +6,11 @@ export const LOGIN_PLUGIN_PHP = String.raw`<?php
  * Description: Signs the store's admin in from a one-time link that the Storedeck app creates.
  *
  * The app writes a ticket file named after the SHA-256 of a random token (never the token
- * itself) into wp-content/storedeck-login/, and opens /?storedeck_login=<token>. This plugin
- * claims the ticket by renaming it (only one request can win a rename, so a token works once),
- * deletes it, checks its expiry and signs in the user it names. Installed by Storedeck; it does
- * nothing unless a request carries the parameter.
+ * itself) into wp-content/storedeck-login/, and opens /?storedeck_login#<token>. The token is
+ * in the fragment, which browsers never send, so it lands in no access log: a GET gets a small
+ * page that POSTs the fragment back. The POST claims the ticket by renaming it (only one request
+ * can win a rename, so a token works once), deletes it, checks its expiry and signs in the user
+ * it names. Installed by Storedeck; it does nothing unless a request carries the parameter.
  */
 
 if (!defined('ABSPATH')) {
@@ -17,6 +18,7 @@ if (!defined('ABSPATH')) {
 }
 
 const STOREDECK_LOGIN_PARAM = 'storedeck_login';
+const STOREDECK_LOGIN_FIELD = 'storedeck_login_token';
 
 /** Where tickets live: outside the web root's listable paths, deny-all for Apache. */
 function storedeck_login_dir() {
@@ -60,14 +62,36 @@ function storedeck_login_sweep($now) {
 	}
 }
 
+/**
+ * The GET half: a page that moves the token from the fragment into a POST body and drops it from
+ * the address bar and history. No referrer, so nothing of this URL follows the redirect.
+ */
+function storedeck_login_page() {
+	header('Content-Type: text/html; charset=utf-8');
+	header('Referrer-Policy: no-referrer');
+	echo '<!doctype html><html><head><meta charset="utf-8"><title>Storedeck login</title></head><body>'
+		. '<form method="post" action="' . esc_url(home_url('/?' . STOREDECK_LOGIN_PARAM)) . '">'
+		. '<input type="hidden" name="' . STOREDECK_LOGIN_FIELD . '" value="">'
+		. '<noscript>Signing in needs JavaScript. Use the store\'s password instead.</noscript>'
+		. '</form><script>'
+		. 'var f=document.forms[0];f.elements[0].value=location.hash.slice(1);'
+		. 'history.replaceState(null,"",location.pathname+location.search);f.submit();'
+		. '</script></body></html>';
+}
+
 function storedeck_login_handle() {
 	if (!isset($_GET[STOREDECK_LOGIN_PARAM])) {
 		return;
 	}
-	$now = time();
-	$claim = storedeck_login_claim(wp_unslash($_GET[STOREDECK_LOGIN_PARAM]), $now);
-	storedeck_login_sweep($now);
 	nocache_headers();
+	if (($_SERVER['REQUEST_METHOD'] ?? 'GET') !== 'POST') {
+		storedeck_login_page();
+		exit;
+	}
+	$now = time();
+	$token = isset($_POST[STOREDECK_LOGIN_FIELD]) ? wp_unslash($_POST[STOREDECK_LOGIN_FIELD]) : '';
+	$claim = storedeck_login_claim($token, $now);
+	storedeck_login_sweep($now);
 	if (is_wp_error($claim)) {
 		wp_die(esc_html($claim->get_error_message()), 'Storedeck login', array('response' => 403));
 	}

@@ -5,10 +5,15 @@ export const LOGIN_PARAM = 'storedeck_login';
 export const LOGIN_TICKET_DIR = 'wp-content/storedeck-login';
 export const LOGIN_PLUGIN_PATH = 'wp-content/mu-plugins/storedeck-login.php';
 
-/** The link the browser opens: the store's home URL with the token as the only parameter. */
+/**
+ * The link the browser opens: the store's home URL with the bare parameter, the token in the
+ * fragment. Browsers never send a fragment, so the token stays out of Apache's access log and
+ * any proxy's; the plugin's page reads it and POSTs it (a body is not logged either).
+ */
 export function loginUrl(storeUrl: string, token: string): string {
   const url = new URL(storeUrl);
   url.pathname = '/';
-  url.search = new URLSearchParams({ [LOGIN_PARAM]: token }).toString();
+  url.search = LOGIN_PARAM;
+  url.hash = token;
   return url.toString();
 }

@@ -8,8 +8,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LOGIN_PLUGIN_PHP } from './login-plugin';
 import { newLoginTicket } from '../../login-ticket';
+import { runLoginPlugin } from './login-plugin-php.fixture';
 
-const STUBS = path.join(import.meta.dirname, 'wp-stubs.fixture.php');
 let content: string;
 let plugin: string;
 
@@ -21,17 +21,12 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(content, { recursive: true, force: true }));
 
+const run = (method: 'GET' | 'POST', token: string) =>
+  runLoginPlugin({ contentDir: content, plugin }, method, token);
+
+/** The page's POST of a token, as the browser sends it after reading the fragment. */
 function request(token: string): Record<string, unknown> {
-  const out = execFileSync('php', [STUBS], {
-    env: {
-      ...process.env,
-      STOREDECK_TEST_CONTENT_DIR: content,
-      STOREDECK_TEST_PLUGIN: plugin,
-      STOREDECK_TEST_TOKEN: token,
-    },
-    encoding: 'utf8',
-  });
-  return JSON.parse(out) as Record<string, unknown>;
+  return run('POST', token).outcome as Record<string, unknown>;
 }
 
 function place(ticket: ReturnType<typeof newLoginTicket>): void {
@@ -41,6 +36,18 @@ function place(ticket: ReturnType<typeof newLoginTicket>): void {
 describe('storedeck-login.php', () => {
   it('is valid PHP', () => {
     expect(execFileSync('php', ['-l', plugin], { encoding: 'utf8' })).toMatch(/No syntax errors/);
+  });
+
+  it('answers the link itself with a page that posts the fragment, claiming nothing', () => {
+    const ticket = newLoginTicket('shopadmin');
+    place(ticket);
+    const { page, outcome } = run('GET', ticket.token);
+    expect(outcome).toBeNull();
+    expect(page).toContain('<form method="post" action="http://shop.localhost/?storedeck_login">');
+    expect(page).toContain('name="storedeck_login_token"');
+    expect(page).toContain('location.hash.slice(1)');
+    expect(page).not.toContain(ticket.token);
+    expect(readdirSync(path.join(content, 'storedeck-login'))).toEqual([ticket.fileName]);
   });
 
   it('signs the admin in once and sends them to wp-admin', () => {

@@ -31,19 +31,26 @@ function user_can($user, $cap) { return $user->ID === 1 && $cap === 'manage_opti
 function wp_set_current_user($id) {}
 function wp_set_auth_cookie($id, $remember) { $GLOBALS['storedeck_test']['outcome'] = array('login' => $id); }
 function admin_url() { return 'http://shop.localhost/wp-admin/'; }
+function home_url($path = '') { return 'http://shop.localhost' . $path; }
+function esc_url($url) { return htmlspecialchars($url, ENT_QUOTES); }
 function wp_safe_redirect($url) { $GLOBALS['storedeck_test']['outcome']['redirect'] = $url; }
 function wp_die($message, $title, $args) {
 	$GLOBALS['storedeck_test']['outcome'] = array('denied' => $message, 'status' => $args['response']);
 	exit;
 }
 
+// The outcome on a line of its own, after whatever page the plugin printed.
 register_shutdown_function(function () {
-	echo json_encode($GLOBALS['storedeck_test']['outcome']);
+	echo "\n" . json_encode($GLOBALS['storedeck_test']['outcome']);
 });
 
+// STOREDECK_TEST_METHOD=GET is the browser opening the link; otherwise the page's POST of a token.
+$method = getenv('STOREDECK_TEST_METHOD') ?: 'POST';
+$_SERVER['REQUEST_METHOD'] = $method;
+$_GET['storedeck_login'] = '';
 $token = getenv('STOREDECK_TEST_TOKEN');
-if ($token !== false) {
-	$_GET['storedeck_login'] = $token;
+if ($method === 'POST' && $token !== false) {
+	$_POST['storedeck_login_token'] = $token;
 }
 require getenv('STOREDECK_TEST_PLUGIN');
 foreach ($GLOBALS['storedeck_test']['actions'] as $action) {
