@@ -70,7 +70,8 @@ function storedeck_login_page() {
 	header('Content-Type: text/html; charset=utf-8');
 	header('Referrer-Policy: no-referrer');
 	echo '<!doctype html><html><head><meta charset="utf-8"><title>Storedeck login</title></head><body>'
-		. '<form method="post" action="' . esc_url(home_url('/?' . STOREDECK_LOGIN_PARAM)) . '">'
+		// The same path the link opened (loginUrl's '/'), so the POST stays on this origin.
+		. '<form method="post" action="/?' . STOREDECK_LOGIN_PARAM . '">'
 		. '<input type="hidden" name="' . STOREDECK_LOGIN_FIELD . '" value="">'
 		. '<noscript>Signing in needs JavaScript. Use the store\'s password instead.</noscript>'
 		. '</form><script>'

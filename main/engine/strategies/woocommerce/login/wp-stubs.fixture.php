@@ -31,8 +31,6 @@ function user_can($user, $cap) { return $user->ID === 1 && $cap === 'manage_opti
 function wp_set_current_user($id) {}
 function wp_set_auth_cookie($id, $remember) { $GLOBALS['storedeck_test']['outcome'] = array('login' => $id); }
 function admin_url() { return 'http://shop.localhost/wp-admin/'; }
-function home_url($path = '') { return 'http://shop.localhost' . $path; }
-function esc_url($url) { return htmlspecialchars($url, ENT_QUOTES); }
 function wp_safe_redirect($url) { $GLOBALS['storedeck_test']['outcome']['redirect'] = $url; }
 function wp_die($message, $title, $args) {
 	$GLOBALS['storedeck_test']['outcome'] = array('denied' => $message, 'status' => $args['response']);
