@@ -74,6 +74,7 @@ async function oursSide(): Promise<SideFigures> {
         const created = await engine.create({
           name: `cpu ${i}`,
           adminEmail: 'o@example.com',
+          plan: 'woocommerce',
           context: CONTEXT,
         });
         if (!created.ok) throw new Error(`benchmark: create: ${created.error.message}`);

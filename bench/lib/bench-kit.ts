@@ -56,7 +56,12 @@ export async function engineReady(h: Harness, id: string, ms: number): Promise<S
 
 /** Creates a store through the engine (the settings snapshot is taken during this call). */
 export async function engineCreate(h: Harness, name: string): Promise<Store> {
-  const created = await h.engine.create({ name, adminEmail: 'owner@example.com', context: CONTEXT });
+  const created = await h.engine.create({
+    name,
+    adminEmail: 'owner@example.com',
+    plan: 'woocommerce',
+    context: CONTEXT,
+  });
   if (!created.ok) throw new Error(`benchmark: create ${name}: ${created.error.message}`);
   return created.value;
 }

@@ -17,7 +17,7 @@ import { WorkerLease, type LeaseHolder } from '../state/worker-lease';
 import { ContextSession } from './context-session';
 import { createEventBus, type EventBus } from '../primitives/event-bus';
 import type { Handlers } from './handler-types';
-import type { ContextHealth } from '../../preload/contract';
+import { parseRequest, type ContextHealth } from '../../preload/contract';
 import { watchKubeconfig, type KubeconfigReloader } from './kubeconfig-reloader';
 import { appHandlers } from './handlers/app.handlers';
 import { clusterHandlers } from './handlers/cluster.handlers';
@@ -116,7 +116,11 @@ export async function createApp(options: CreateAppOptions): Promise<AppCore> {
   const backups = new BackupService({
     bus,
     getStore: (id) => state.stores.get(id),
-    create: (input, by) => engine.create(input, by),
+    // A restored store's email comes from the archive: through the contract's parser like any request.
+    create: ({ context, ...request }, by) => {
+      const parsed = parseRequest('createStore', request);
+      return parsed.ok ? engine.create({ ...parsed.value, context }, by) : Promise.resolve(parsed);
+    },
     remove: (id, by) => engine.delete(id, by),
     clientFor: (store) => pool.clientFor(store.context),
     strategyFor,

@@ -1,17 +1,16 @@
-// Admission of a new store: validated input (every plan of the contract has a strategy), a slug
-// unique in its context, room under the context's limit. Nothing is written unless every check passes.
-import { err, parseRequest, type Plan, type Result, type Settings, type Store } from '../../preload/contract';
+// Admission of a new store: the contract's parsed request (every plan of it has a strategy), a
+// slug unique in its context, room under the context's limit. Nothing is written unless every
+// check passes.
+import { err, type ParsedRequestOf, type Result, type Settings, type Store } from '../../preload/contract';
 import type { StoresRepo } from '../state/stores.repo';
 import { storeNamespace } from './model/names';
 import { validateStoreName } from '../../preload/store-address';
 
-export interface CreateStoreInput {
-  name: string;
-  adminEmail: string;
-  plan?: Plan;
+/** What createStore's schema made of the request (trimmed name, email, plan defaulted), and where. */
+export type CreateStoreInput = ParsedRequestOf<'createStore'> & {
   /** The cluster context the store lives in. */
   context: string;
-}
+};
 
 export function admitStore(
   input: CreateStoreInput,
@@ -20,16 +19,8 @@ export function admitStore(
   /** The context's ingress host port (its Kind cluster's, else the setting); null: 80. */
   httpPort: number | null = settings.ingressHttpPort,
 ): Result<Store> {
-  // The contract's own parser: the IPC and HTTP transports parsed this already, the engine's
-  // direct callers (CLI worker, tests) have not; parsing parsed data again is idempotent.
-  const parsed = parseRequest('createStore', {
-    name: input.name,
-    adminEmail: input.adminEmail,
-    plan: input.plan,
-  });
-  if (!parsed.ok) return parsed;
-  const { name, adminEmail, plan } = parsed.value;
-  const context = typeof input.context === 'string' ? input.context.trim() : '';
+  const { name, adminEmail, plan } = input;
+  const context = input.context.trim();
   if (!context) return err('no_context', 'No cluster context selected');
   const named = validateStoreName(name);
   if (!named.ok) return err('invalid_request', `name: ${named.message}`);

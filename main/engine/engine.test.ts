@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EventName } from '../../preload/contract';
+import { parseRequest, type EventName } from '../../preload/contract';
 import { openState, type State } from '../state/open-state';
 import { Engine } from './engine';
 import type { StoreStrategy } from './strategies/strategy';
@@ -36,10 +36,16 @@ function setup(settings: { maxStoresPerContext?: number } = {}, working = true) 
 
 const valid = { name: 'Corner Shop', adminEmail: 'owner@example.com', context: 'kind-dev' };
 
+/** As every transport does: the contract parses the request, the engine takes what it made of it. */
+async function create({ context, ...request }: typeof valid) {
+  const parsed = parseRequest('createStore', request);
+  return parsed.ok ? engine.create({ ...parsed.value, context }) : parsed;
+}
+
 describe('Engine.create', () => {
   it('records a Queued store with its slug and namespace, audits it and announces it', async () => {
     const { emitted } = setup();
-    const result = await engine.create(valid);
+    const result = await create(valid);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value).toMatchObject({
@@ -71,7 +77,7 @@ describe('Engine.create', () => {
     [{ ...valid, context: ' ' }, 'no_context', /No cluster context/],
   ])('refuses %j with %s and writes nothing', async (input, code, message) => {
     setup();
-    const result = await engine.create(input);
+    const result = await create(input);
     expect(result).toMatchObject({ ok: false, error: { code } });
     if (!result.ok) expect(result.error.message).toMatch(message);
     expect(state.stores.list()).toHaveLength(0);
@@ -80,27 +86,27 @@ describe('Engine.create', () => {
 
   it('refuses a name whose slug is taken in the same context, but not in another one', async () => {
     setup();
-    expect((await engine.create(valid)).ok).toBe(true);
-    const clash = await engine.create({ ...valid, name: 'corner   SHOP!' });
+    expect((await create(valid)).ok).toBe(true);
+    const clash = await create({ ...valid, name: 'corner   SHOP!' });
     expect(clash).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect((await engine.create({ ...valid, name: 'corner shop', context: 'kind-other' })).ok).toBe(true);
+    expect((await create({ ...valid, name: 'corner shop', context: 'kind-other' })).ok).toBe(true);
   });
 
   it('enforces the per-context store limit', async () => {
     setup({ maxStoresPerContext: 2 });
-    expect((await engine.create({ ...valid, name: 'one' })).ok).toBe(true);
-    expect((await engine.create({ ...valid, name: 'two' })).ok).toBe(true);
-    const third = await engine.create({ ...valid, name: 'three' });
+    expect((await create({ ...valid, name: 'one' })).ok).toBe(true);
+    expect((await create({ ...valid, name: 'two' })).ok).toBe(true);
+    const third = await create({ ...valid, name: 'three' });
     expect(third).toMatchObject({ ok: false, error: { code: 'limit_reached' } });
     if (!third.ok) expect(third.error.message).toMatch(/already has 2 stores \(the limit is 2\)/);
-    expect((await engine.create({ ...valid, name: 'three', context: 'kind-other' })).ok).toBe(true);
+    expect((await create({ ...valid, name: 'three', context: 'kind-other' })).ok).toBe(true);
   });
 });
 
 describe('Engine transitions', () => {
   it('a pass that cannot reach the cluster fails the store at its first step, and retry queues it again', async () => {
     setup();
-    const created = await engine.create(valid);
+    const created = await create(valid);
     if (!created.ok) throw new Error('create failed');
     await engine.settled(created.value.id);
     const failed = state.stores.get(created.value.id);
@@ -137,7 +143,7 @@ describe('Engine transitions', () => {
     });
     if (!ready.ok) throw new Error('insert failed');
     expect(await engine.retry(ready.value.id)).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
-    const created = await engine.create(valid);
+    const created = await create(valid);
     if (!created.ok) throw new Error('create failed');
     await engine.settled(created.value.id);
     expect(await engine.reconcileNow(created.value.id)).toMatchObject({
@@ -151,7 +157,7 @@ describe('Engine transitions', () => {
 
   it('delete marks the store Deleting and audits it; an unreachable cluster keeps it Deleting with the reason', async () => {
     setup();
-    const created = await engine.create(valid);
+    const created = await create(valid);
     if (!created.ok) throw new Error('create failed');
     await engine.settled(created.value.id);
     const deleting = await engine.delete(created.value.id);
@@ -220,7 +226,7 @@ describe('Engine as one of several processes on a data dir', () => {
   it('a non-working engine records and audits a create but runs nothing until it becomes the worker', async () => {
     const { emitted } = setup({}, false);
     expect(engine.working).toBe(false);
-    const created = await engine.create(valid);
+    const created = await create(valid);
     if (!created.ok) throw new Error('create failed');
     await engine.settled(created.value.id);
     expect(state.stores.get(created.value.id)?.status).toBe('Queued');

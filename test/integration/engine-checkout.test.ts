@@ -119,6 +119,7 @@ describe('checkout verified before Ready', () => {
     const unchecked = await h.engine.create({
       name: 'Unchecked Shop',
       adminEmail: 'o@example.com',
+      plan: 'woocommerce',
       context: CONTEXT,
     });
     if (!unchecked.ok) throw new Error(unchecked.error.message);

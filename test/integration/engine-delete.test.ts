@@ -27,6 +27,7 @@ describe('delete while provisioning', () => {
     const created = await harness.engine.create({
       name: 'Short Lived',
       adminEmail: 'owner@example.com',
+      plan: 'woocommerce',
       context: CONTEXT,
     });
     if (!created.ok) throw new Error(created.error.message);

@@ -26,6 +26,7 @@ describe('under API faults', () => {
       const created = await harness.engine.create({
         name: `Fault Shop ${i}`,
         adminEmail: 'owner@example.com',
+        plan: 'woocommerce',
         context: CONTEXT,
       });
       if (!created.ok) throw new Error(created.error.message);

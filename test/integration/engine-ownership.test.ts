@@ -222,6 +222,7 @@ describe('two data dirs on one cluster', () => {
     const created = await b.engine.create({
       name: 'Shared Name',
       adminEmail: 'b@example.com',
+      plan: 'woocommerce',
       context: CONTEXT,
     });
     if (!created.ok) throw new Error(created.error.message);
