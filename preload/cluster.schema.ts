@@ -2,7 +2,7 @@
 // (Docker, kind, the clusters, the kubeconfig), and the progress stream of a create or delete.
 import { z } from 'zod';
 
-export const ToolCheckSchema = z.object({
+const ToolCheckSchema = z.object({
   name: z.enum(['docker', 'kind']),
   state: z.enum(['ok', 'missing', 'stopped', 'unusable', 'too-old']),
   version: z.string().nullable(),
@@ -56,7 +56,6 @@ export const ClusterProgressSchema = z.object({
   result: LocalClusterSchema.extend({ reused: z.boolean() }).optional(),
 });
 export type ClusterProgress = z.infer<typeof ClusterProgressSchema>;
-export const CLUSTER_END_PHASES = ['done', 'failed', 'cancelled'] as const;
 
 export const CreateLocalClusterSchema = z
   .object({

@@ -31,7 +31,7 @@ import {
 } from './cluster.schema';
 
 // ---------- Results ----------
-export const ERROR_CODES = [
+const ERROR_CODES = [
   'invalid_request', // payload failed validation
   'not_found',
   'conflict', // e.g. a store with that name already exists in this context
@@ -44,7 +44,7 @@ export const ERROR_CODES = [
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
-export const ErrorSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
+const ErrorSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
 export type ContractError = z.infer<typeof ErrorSchema>;
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };
 
@@ -73,7 +73,7 @@ export const StoreNameSchema = z
   .max(40, 'Store name must be at most 40 characters')
   .regex(/^[^\p{C}]+$/u, 'Store name must contain only printable characters');
 
-export const CreateStoreSchema = z
+const CreateStoreSchema = z
   .object({
     name: StoreNameSchema,
     adminEmail: z.email('Admin email must be a valid email address').max(254),

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ALL_COMPONENTS } from '../main/engine/strategies/plan-component';
 import { COMPONENT_NAMES, PLAN_COMPONENTS } from '../main/engine/strategies/plan-components';
 
-export const STORE_STATUSES = ['Queued', 'Provisioning', 'Ready', 'Failed', 'Deleting'] as const;
+const STORE_STATUSES = ['Queued', 'Provisioning', 'Ready', 'Failed', 'Deleting'] as const;
 export const StoreStatusSchema = z.enum(STORE_STATUSES);
 export type StoreStatus = z.infer<typeof StoreStatusSchema>;
 
@@ -17,7 +17,7 @@ export type Plan = z.infer<typeof PlanSchema>;
 export const RestartComponentSchema = z.enum([ALL_COMPONENTS, ...COMPONENT_NAMES]);
 export type RestartComponent = z.infer<typeof RestartComponentSchema>;
 
-export const PlanComponentSchema = z.object({
+const PlanComponentSchema = z.object({
   name: z.enum(COMPONENT_NAMES),
   label: z.string(),
   restartHint: z.string(),
@@ -61,7 +61,7 @@ export const StoreSchema = z.object({
 export type Store = z.infer<typeof StoreSchema>;
 
 /** 'interrupted': a step a killed or stopped process left open, closed by the next worker. */
-export const EVENT_STATUSES = ['started', 'completed', 'failed', 'interrupted'] as const;
+const EVENT_STATUSES = ['started', 'completed', 'failed', 'interrupted'] as const;
 export const TimelineEventSchema = z.object({
   id: z.number(),
   storeId: z.string(),
@@ -77,7 +77,7 @@ export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
  * What is true of a Ready store now, observed by shared watches (not stored): Ready, Degraded
  * (a pod not ready or restarting) or Drifted (an object the store needs is missing or changed).
  */
-export const LIVE_STATES = ['Ready', 'Degraded', 'Drifted'] as const;
+const LIVE_STATES = ['Ready', 'Degraded', 'Drifted'] as const;
 export const LiveStatusSchema = z.object({
   storeId: z.string(),
   state: z.enum(LIVE_STATES),
@@ -131,8 +131,8 @@ export const ContextInfoSchema = z.object({
 });
 export type ContextInfo = z.infer<typeof ContextInfoSchema>;
 
-export const ResourceAmountsSchema = z.object({ cpu: z.string().nullable(), memory: z.string().nullable() });
-export const ContainerHealthSchema = z.object({
+const ResourceAmountsSchema = z.object({ cpu: z.string().nullable(), memory: z.string().nullable() });
+const ContainerHealthSchema = z.object({
   name: z.string(),
   image: z.string(),
   ready: z.boolean(),
@@ -142,7 +142,7 @@ export const ContainerHealthSchema = z.object({
   requests: ResourceAmountsSchema,
   limits: ResourceAmountsSchema,
 });
-export const PodHealthSchema = z.object({
+const PodHealthSchema = z.object({
   name: z.string(),
   component: z.string().nullable(),
   phase: z.string(),
@@ -153,14 +153,14 @@ export const PodHealthSchema = z.object({
   node: z.string().nullable(),
   containers: z.array(ContainerHealthSchema),
 });
-export const PvcHealthSchema = z.object({
+const PvcHealthSchema = z.object({
   name: z.string(),
   phase: z.string(),
   capacity: z.string().nullable(),
   storageClass: z.string().nullable(),
 });
 /** One of the plan's components: how many of its pods run and are ready. */
-export const ComponentHealthSchema = z.object({
+const ComponentHealthSchema = z.object({
   name: z.string(),
   label: z.string(),
   pods: z.number(),
@@ -178,7 +178,7 @@ export const StoreHealthSchema = z.object({
 });
 export type StoreHealth = z.infer<typeof StoreHealthSchema>;
 
-export const PreflightCheckSchema = z.object({
+const PreflightCheckSchema = z.object({
   id: z.string(),
   title: z.string(),
   status: z.enum(['ok', 'warn', 'fail']),
@@ -222,12 +222,12 @@ export const ENGINE_DEFAULTS = {
 } as const;
 
 /** A Kubernetes DNS-1123 subdomain, the grammar of StorageClass (and most object) names. */
-export const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 /**
  * What goes in front of an image name: the domain (optional port) and path components of the
  * distribution/reference grammar, e.g. registry.example.com:5000/mirror or a Docker Hub namespace.
  */
-export const IMAGE_REGISTRY_PREFIX =
+const IMAGE_REGISTRY_PREFIX =
   /^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?)*(:[0-9]{1,5})?(\/[a-z0-9]+(([._]|__|-+)[a-z0-9]+)*)*\/?$/;
 
 export const SettingsSchema = z.object({
@@ -271,7 +271,7 @@ export type Settings = z.infer<typeof SettingsSchema>;
 
 /** Quick picks for the log tail; any whole count from 1 to MAX_TAIL_LINES is accepted. */
 export const TAIL_LINES = [50, 100, 200, 500] as const;
-export const MAX_TAIL_LINES = 10_000;
+const MAX_TAIL_LINES = 10_000;
 /** A saved setup log keeps its last megabyte. */
 export const MAX_SAVED_LOG_BYTES = 1024 * 1024;
 export const LogTargetSchema = z.object({

@@ -5,7 +5,7 @@ import { EVENT_NAMES, REQUEST_NAMES, ipcChannel, ipcEventChannel, type Storedeck
 
 type Ipc = Pick<typeof ipcRenderer, 'invoke' | 'on' | 'removeListener'>;
 
-export function buildStoredeckApi(ipc: Ipc): StoredeckApi {
+function buildStoredeckApi(ipc: Ipc): StoredeckApi {
   const api: Record<string, unknown> = {};
   for (const name of REQUEST_NAMES) {
     const channel = ipcChannel(name);

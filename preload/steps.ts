@@ -50,7 +50,7 @@ export function stepLabel(step: string): string {
  * The phases of one provisioning attempt, in the order the engine runs them ("step N of M").
  * Every wait-<component> is the one 'wait' phase: the components start together.
  */
-export const PROVISION_PHASES = [
+const PROVISION_PHASES = [
   'ingress',
   'namespace',
   'secrets',

@@ -14,7 +14,7 @@ export const MAX_SLUG_LENGTH = 63 - NAMESPACE_PREFIX.length;
  * namespaces to anyone listing them, and www/api/admin/localhost as host names
  * (`api.<baseDomain>`, `localhost.localhost`) collide with what a base domain or loopback serves.
  */
-export const RESERVED_SLUGS: readonly string[] = [
+const RESERVED_SLUGS: readonly string[] = [
   'default',
   'kube-system',
   'kube-public',

@@ -3,7 +3,7 @@ import { err, ok, type Result, type Store } from '../../preload/contract';
 import type { CliContext } from './cli-context';
 
 /** Picks the store a reference means: exact id, then slug, then name, then name ignoring case. */
-export function matchStore(stores: Store[], ref: string): Result<Store> {
+function matchStore(stores: Store[], ref: string): Result<Store> {
   const lower = ref.toLowerCase();
   const tiers: Array<(s: Store) => boolean> = [
     (s) => s.id === ref,

@@ -5,7 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { contentTypeFor, resolveStaticPath } from '../host/static-files';
 
 export const APP_SCHEME = 'app';
-export const APP_HOST = 'storedeck';
+const APP_HOST = 'storedeck';
 /** The renderer's address in the desktop app: a standard, secure origin of its own (not file://). */
 export const APP_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 

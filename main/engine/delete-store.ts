@@ -46,7 +46,7 @@ const finalizersOf = (obj: ApiObject): string[] => [
 ];
 
 /** Why a Namespace is still there, in words: its finalizers, its failing conditions, what is left inside. */
-export async function explainStuckNamespace(
+async function explainStuckNamespace(
   client: KubeClient,
   name: string,
   signal?: AbortSignal,

@@ -11,7 +11,7 @@ import type { StoresRepo } from '../state/stores.repo';
 import { LABEL } from './model/labels';
 import { StepFailure } from './step-failure';
 
-export const NAMESPACE_STEP = 'namespace';
+const NAMESPACE_STEP = 'namespace';
 
 export type NamespaceOwnership =
   | { state: 'absent' }
@@ -19,7 +19,7 @@ export type NamespaceOwnership =
   | { state: 'foreign'; uid: string; reason: string };
 
 /** Whose namespace this is, judged by the store-id label alone (labels anyone can read). */
-export function ownershipOf(namespace: ApiObject | null, storeId: string): NamespaceOwnership {
+function ownershipOf(namespace: ApiObject | null, storeId: string): NamespaceOwnership {
   if (!namespace) return { state: 'absent' };
   const uid = namespace.metadata?.uid ?? '';
   const label = namespace.metadata?.labels?.[LABEL.storeId];

@@ -8,7 +8,7 @@ import { STORE_ROLE, STORE_ROLE_BINDING } from '../kube/required-access';
 import { selfSubject, type RbacSubject } from '../kube/self-subject';
 
 /** This object is access wiring, not part of the store's plan: it is the same for every plan. */
-export function storeRoleBinding(
+function storeRoleBinding(
   namespace: string,
   labels: Record<string, string>,
   subject: RbacSubject,

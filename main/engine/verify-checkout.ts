@@ -12,7 +12,7 @@ import type { StoreContext, StoreStrategy } from './strategies/strategy';
 import type { Timeline } from './store-writer';
 
 export const CHECKOUT_STEP = 'checkout';
-export const CHECKOUT_VERIFIED_MESSAGE = 'Checkout verified (test order placed and removed)';
+const CHECKOUT_VERIFIED_MESSAGE = 'Checkout verified (test order placed and removed)';
 /** Each request of the check; the Store API answers in well under a second. */
 const REQUEST_TIMEOUT_MS = 20_000;
 

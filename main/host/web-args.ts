@@ -4,7 +4,7 @@ import { resolveDataDir } from '../state/data-dir';
 
 export type WebArgs = { port: number; dataDir: string; kubeconfigPath?: string; context?: string };
 
-export const WEB_USAGE =
+const WEB_USAGE =
   'Usage: npm run web -- [--port N] [--data-dir DIR] [--kubeconfig FILE] [--context NAME]';
 
 export function parseWebArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): WebArgs {

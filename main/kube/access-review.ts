@@ -49,7 +49,7 @@ interface PolicyRule {
 }
 
 /** The STORE_ACCESS verbs the role's rules do not grant (literal or `*`, as RBAC matches them). */
-export function missingFromRole(rules: readonly PolicyRule[]): string[] {
+function missingFromRole(rules: readonly PolicyRule[]): string[] {
   const grants = (rule: AccessRule, verb: string): boolean =>
     rules.some((r) => {
       const resource = rule.subresource ? `${rule.resource}/${rule.subresource}` : rule.resource;

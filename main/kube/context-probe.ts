@@ -4,7 +4,7 @@
 import { VersionApi, type KubeConfig } from '@kubernetes/client-node';
 import { classifyError } from './errors';
 
-export const PROBE_TIMEOUT_MS = 5_000;
+const PROBE_TIMEOUT_MS = 5_000;
 
 export type ProbeResult =
   | { ok: true; version: string }

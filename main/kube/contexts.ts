@@ -54,7 +54,7 @@ export function toContextInfo(kubeConfig: KubeConfig, name: string): ContextInfo
   };
 }
 
-export function contextList(kubeConfig: KubeConfig): ContextList {
+function contextList(kubeConfig: KubeConfig): ContextList {
   const contexts = kubeConfig.contexts
     .map((context) => toContextInfo(kubeConfig, context.name))
     .filter((info): info is ContextInfo => info !== null);

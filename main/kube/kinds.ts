@@ -39,13 +39,6 @@ export const KINDS = {
   RoleBinding: ref('rbac.authorization.k8s.io/v1', 'RoleBinding', 'rolebindings'),
 } as const satisfies Record<string, KindRef>;
 
-/** The KindRef for an object, by apiVersion and kind. */
-export function kindOf(obj: { apiVersion: string; kind: string }): KindRef {
-  const found = Object.values(KINDS).find((k) => k.apiVersion === obj.apiVersion && k.kind === obj.kind);
-  if (!found) throw new Error(`storedeck does not handle ${obj.apiVersion} ${obj.kind}`);
-  return found;
-}
-
 /** e.g. /apis/apps/v1/namespaces/store-x/deployments, or /api/v1/namespaces for cluster-scoped kinds. */
 export function collectionPath(kind: KindRef, namespace?: string): string {
   const root = kind.apiVersion.includes('/') ? `/apis/${kind.apiVersion}` : `/api/${kind.apiVersion}`;

@@ -31,7 +31,7 @@ export class ExecError extends Error {
 }
 
 /** The exit code in the kubelet's channel-3 Status: Success → 0, NonZeroExitCode → its cause. */
-export function exitCodeOf(status: V1Status): number | ExecError {
+function exitCodeOf(status: V1Status): number | ExecError {
   if (status.status === 'Success') return 0;
   if (status.reason === 'NonZeroExitCode') {
     const cause = status.details?.causes?.find((c) => c.reason === 'ExitCode');

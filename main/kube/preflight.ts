@@ -25,7 +25,7 @@ export interface PreflightInput {
 }
 
 /** What to do about each failing check, in one line. */
-export const PREFLIGHT_FIXES = {
+const PREFLIGHT_FIXES = {
   api: 'Check that the cluster is running and the kubeconfig points at it (`storedeck cluster status`); for a local cluster run `storedeck cluster create`',
   storage:
     'Set a StorageClass in Settings, or mark one default: kubectl annotate storageclass <name> storageclass.kubernetes.io/is-default-class=true',

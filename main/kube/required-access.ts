@@ -101,6 +101,3 @@ export const STORE_ACCESS: readonly AccessRule[] = [
     feature: 'Open database',
   },
 ];
-
-/** Every rule, for callers that want one list. */
-export const REQUIRED_ACCESS: readonly AccessRule[] = [...CLUSTER_ACCESS, ...STORE_ACCESS];

@@ -13,7 +13,7 @@ export interface RbacSubject {
 
 const SERVICE_ACCOUNT = /^system:serviceaccount:([^:]+):([^:]+)$/;
 
-export function subjectOf(username: string): RbacSubject {
+function subjectOf(username: string): RbacSubject {
   const sa = SERVICE_ACCOUNT.exec(username);
   if (sa) return { kind: 'ServiceAccount', name: sa[2] as string, namespace: sa[1] as string };
   return { kind: 'User', name: username, apiGroup: 'rbac.authorization.k8s.io' };

@@ -47,7 +47,7 @@ export class HttpTimeoutError extends Error {
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 /** `port` is the Service port's name (or number): the proxy's `[scheme:]name[:port]` id. */
-export function serviceProxyPath(
+function serviceProxyPath(
   namespace: string,
   service: string,
   port: string | number,

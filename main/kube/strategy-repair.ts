@@ -11,7 +11,7 @@ import { classifyError } from './errors';
 const FIELD = 'spec.strategy.rollingUpdate';
 
 /** The 422 a Recreate apply gets while a hand edit's rollingUpdate is still there. */
-export function isStrandedRollingUpdate(error: unknown): boolean {
+function isStrandedRollingUpdate(error: unknown): boolean {
   const info = classifyError(error);
   if (info.status !== 422) return false;
   const causes = (error as { body?: unknown }).body;

@@ -13,7 +13,7 @@ import type { StoresRepo } from './stores.repo';
  * query to the cluster: it changes only when ANOTHER connection commits, so a short interval
  * costs next to nothing and an idle data dir is never re-read.
  */
-export const FEED_INTERVAL_MS = 300;
+const FEED_INTERVAL_MS = 300;
 
 export interface ChangeFeedOptions {
   db: Db;

@@ -5,7 +5,7 @@ import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 
-export const DATABASE_FILE_NAME = 'storedeck.db';
+const DATABASE_FILE_NAME = 'storedeck.db';
 
 export interface DataDirOptions {
   /** An explicit directory (--data-dir or Electron's userData); relative paths resolve against cwd. */

@@ -4,7 +4,7 @@
 import type { WorkerLease } from './worker-lease';
 
 /** How often the holder refreshes its heartbeat (a third of the staleness bound). */
-export const LEASE_HEARTBEAT_MS = 5_000;
+const LEASE_HEARTBEAT_MS = 5_000;
 
 export interface LeaseKeeperOptions {
   lease: WorkerLease;

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { zodMessage } from '../../preload/contract';
 
-export const StoreDesiredSchema = z.object({
+const StoreDesiredSchema = z.object({
   baseDomain: z.string().max(200).nullable().default(null),
   storageClass: z.string().max(253).nullable().default(null),
   imageRegistry: z.string().max(253).nullable().default(null),

@@ -7,7 +7,7 @@ import type { CommandFn } from './command-fn';
 
 const LABEL = { ok: 'ok     ', warn: 'warning', fail: 'failure' } as const;
 
-export function formatPreflight(result: Preflight): string {
+function formatPreflight(result: Preflight): string {
   const width = Math.max(...result.checks.map((c) => c.title.length));
   const lines = [`Preflight for context ${result.context}:`];
   for (const check of result.checks) {

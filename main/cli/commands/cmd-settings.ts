@@ -9,7 +9,7 @@ import type { CommandFn } from './command-fn';
 type Key = keyof Settings;
 
 /** The Settings dialog's labels, in its order; the CLI key is the kebab-case of the field. */
-export const SETTING_LABELS: Record<Key, string> = {
+const SETTING_LABELS: Record<Key, string> = {
   baseDomain: 'Base domain',
   storageClass: 'Storage class',
   imageRegistry: 'Image registry',
@@ -24,7 +24,7 @@ export const SETTING_LABELS: Record<Key, string> = {
 const KEYS = Object.keys(SETTING_LABELS) as Key[];
 const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-export function settingKey(typed: string): Key | null {
+function settingKey(typed: string): Key | null {
   return KEYS.find((key) => key === typed || kebab(key) === typed.toLowerCase()) ?? null;
 }
 
@@ -37,7 +37,7 @@ const NUMERIC: readonly Key[] = [
 ];
 
 /** The typed text as the field's type: a number for numbers, null for "none"/"" on optional ones. */
-export function settingValue(key: Key, text: string): unknown {
+function settingValue(key: Key, text: string): unknown {
   if (SettingsSchema.shape[key].safeParse(null).success && (text === '' || text.toLowerCase() === 'none'))
     return null;
   if (key === 'verifyCheckout') {

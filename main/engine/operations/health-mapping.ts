@@ -36,7 +36,7 @@ function containerState(status: ContainerStatus | undefined): { state: string; r
   return { state: 'waiting', reason: state?.waiting?.reason ?? null };
 }
 
-export function containerHealth(spec: ContainerSpec, status: ContainerStatus | undefined): ContainerHealth {
+function containerHealth(spec: ContainerSpec, status: ContainerStatus | undefined): ContainerHealth {
   return {
     name: spec.name ?? status?.name ?? '',
     image: spec.image ?? status?.image ?? '',
@@ -130,7 +130,7 @@ export function storeHealth(
 }
 
 /** The plan's components in its order, each with how many of its pods are ready. */
-export function componentHealth(
+function componentHealth(
   components: ReadonlyArray<{ name: string; label: string }>,
   pods: readonly PodHealth[],
 ): StoreHealth['components'] {

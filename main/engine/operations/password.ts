@@ -21,10 +21,10 @@ export interface Credentials {
 
 // A merge patch under its own manager touches only this key; an apply as `storedeck` with just
 // this key would make the engine's manager drop the Secret's other keys (the WordPress salts).
-export const PASSWORD_RESET_TIMEOUT_MS = 240_000;
+const PASSWORD_RESET_TIMEOUT_MS = 240_000;
 
 /** 24 characters from 18 random bytes: URL- and shell-safe, 144 bits. */
-export const generatePassword = (): string => randomBytes(18).toString('base64url');
+const generatePassword = (): string => randomBytes(18).toString('base64url');
 
 /** Whose password it is: the strategy's fixed admin user, else the store's admin email. */
 const adminUser = (strategy: StoreStrategy, store: AdminOf): string =>

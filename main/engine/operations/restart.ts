@@ -15,7 +15,7 @@ import { ANNOTATION } from '../model/labels';
 import { ALL_COMPONENTS, type PlanComponent } from '../strategies/plan-component';
 import type { StoreStrategy } from '../strategies/strategy';
 
-export function restartPatch(at: Date): object {
+function restartPatch(at: Date): object {
   return {
     spec: { template: { metadata: { annotations: { [ANNOTATION.restartedAt]: at.toISOString() } } } },
   };
@@ -26,7 +26,7 @@ const choices = (names: string[]): string =>
   names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : (names[0] ?? '');
 
 /** The components a restart names, or why the plan has none of that name. */
-export function restartTargets(
+function restartTargets(
   strategy: StoreStrategy,
   component: RestartComponent,
 ): Result<readonly PlanComponent[]> {

@@ -31,12 +31,12 @@ export interface DetectOptions {
 
 const DETECT_TIMEOUT_MS = 15_000;
 
-export const DOCKER_INSTALL: Record<string, string> = {
+const DOCKER_INSTALL: Record<string, string> = {
   linux: 'https://docs.docker.com/engine/install/',
   darwin: 'https://docs.docker.com/desktop/setup/install/mac-install/',
   win32: 'https://docs.docker.com/desktop/setup/install/windows-install/',
 };
-export const KIND_INSTALL = 'https://kind.sigs.k8s.io/docs/user/quick-start/#installation';
+const KIND_INSTALL = 'https://kind.sigs.k8s.io/docs/user/quick-start/#installation';
 
 const KIND_HOW: Record<string, string> = {
   linux: `download it from ${KIND_INSTALL} (or let Storedeck download a checksummed copy)`,

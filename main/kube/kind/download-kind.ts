@@ -19,7 +19,7 @@ export interface DownloadKindOptions {
   onProgress?: (received: number, total: number | null) => void;
 }
 
-export class KindDownloadError extends Error {
+class KindDownloadError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'KindDownloadError';

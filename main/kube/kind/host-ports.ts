@@ -3,7 +3,7 @@
 // already runs a web server still gets a cluster, with the port carried in every store URL.
 import { createServer } from 'node:net';
 
-export const PORT_SEARCH_SPAN = 100;
+const PORT_SEARCH_SPAN = 100;
 
 /**
  * false only when something listens there. EACCES (ports below 1024 for a normal user on Linux)

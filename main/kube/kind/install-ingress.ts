@@ -7,7 +7,7 @@ import { KINDS } from '../kinds';
 import { watchUntil } from '../watch-wait';
 import { TRAEFIK, traefikManifests } from './traefik-manifests';
 
-export const INGRESS_READY_TIMEOUT_MS = 5 * 60_000;
+const INGRESS_READY_TIMEOUT_MS = 5 * 60_000;
 
 export interface InstallIngressOptions {
   signal?: AbortSignal;
@@ -25,7 +25,7 @@ function available(deployment: ApiObject | undefined): boolean {
 }
 
 /** "traefik-5d4…: Pending (Unschedulable: 0/1 nodes…)" — the one line that says where a pod is. */
-export function describePod(pod: ApiObject): string {
+function describePod(pod: ApiObject): string {
   const name = pod.metadata?.name ?? 'pod';
   const waiting = (pod.status?.containerStatuses ?? [])
     .map((c: { state?: { waiting?: { reason?: string; message?: string } } }) => c.state?.waiting)

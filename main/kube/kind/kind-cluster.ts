@@ -21,10 +21,10 @@ export type CreateOutcome =
 const EXISTS = /node\(s\) already exist for a cluster with the name/;
 const DOCKER_DOWN = /Cannot connect to the Docker daemon|Is the docker daemon running/i;
 /** kind waits this long for the control plane to be Ready before it returns. */
-export const KIND_WAIT = '120s';
+const KIND_WAIT = '120s';
 
 /** The last ERROR line kind printed, else the last line: kind puts the reason at the end. */
-export function kindFailure(run: ToolRunResult): string {
+function kindFailure(run: ToolRunResult): string {
   const text = `${run.stderr}\n${run.stdout}`;
   if (DOCKER_DOWN.test(text))
     return 'Docker is not running (kind could not reach the Docker daemon): start Docker and try again';

@@ -41,7 +41,7 @@ export interface KindConfig {
 }
 
 /** Kind cluster names become Docker container names and the `kind-<name>` context. */
-export const KIND_NAME = /^[a-z0-9]([-a-z0-9]{0,30}[a-z0-9])?$/;
+const KIND_NAME = /^[a-z0-9]([-a-z0-9]{0,30}[a-z0-9])?$/;
 
 export function buildKindConfig(options: KindConfigOptions = {}): KindConfig {
   const name = options.name ?? KIND_DEFAULTS.name;

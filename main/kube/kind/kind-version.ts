@@ -3,7 +3,7 @@
 // the kubelet's probes (kubernetes-sigs/kube-network-policies#150, fixed in 0.28), and every
 // store carries a NetworkPolicy.
 
-export const MIN_KIND_VERSION = { major: 0, minor: 28, patch: 0 } as const;
+const MIN_KIND_VERSION = { major: 0, minor: 28, patch: 0 } as const;
 export const MIN_KIND_REASON =
   "kind older than 0.28 runs a kindnetd whose NetworkPolicy enforcement blocks the kubelet's health probes (kubernetes-sigs/kube-network-policies#150, fixed in kind 0.28), so every store's probes would fail";
 

@@ -15,7 +15,7 @@ export { CheckoutFailure } from './store-api-http';
 /** The one address every test order is placed with (.invalid never receives mail, RFC 2606). */
 export const TEST_ORDER_EMAIL = 'checkout-check@storedeck.invalid';
 
-export const TEST_BILLING_ADDRESS = {
+const TEST_BILLING_ADDRESS = {
   first_name: 'Storedeck',
   last_name: 'Checkout check',
   company: '',

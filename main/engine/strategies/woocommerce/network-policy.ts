@@ -5,7 +5,7 @@ import { LABEL } from '../../model/labels';
 import { objectMeta, podSelector } from './object-meta';
 
 /** The pods that need the internet: WP-CLI installing from wordpress.org. */
-export const INTERNET_COMPONENTS = [COMPONENT.setup, COMPONENT.wpConsole] as const;
+const INTERNET_COMPONENTS = [COMPONENT.setup, COMPONENT.wpConsole] as const;
 
 /** Pods of the store itself (any component). */
 const OWN_PODS = { podSelector: {} };

@@ -13,7 +13,7 @@
 // - wordpress:cli runs as 33 as well (not its own 82), to write the Apache image's files.
 import { HTTP_PORT } from './woocommerce-facts';
 
-export const SECCOMP_RUNTIME_DEFAULT = { type: 'RuntimeDefault' } as const;
+const SECCOMP_RUNTIME_DEFAULT = { type: 'RuntimeDefault' } as const;
 
 /** Pod-level context for a container image that runs as the given non-root uid/gid. */
 export function nonRootPodSecurity(uid: number): Record<string, unknown> {

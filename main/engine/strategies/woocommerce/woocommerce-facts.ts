@@ -137,7 +137,7 @@ export const RESET_JOB = { backoffLimit: 2, ttlSecondsAfterFinished: 300 } as co
  * Largest upload (themes, plugins, media) in MiB: the one number behind the ingress body size
  * and PHP's upload_max_filesize/post_max_size, so neither refuses what the other lets through.
  */
-export const UPLOAD_LIMIT_MIB = 50;
+const UPLOAD_LIMIT_MIB = 50;
 
 /** Body size for uploads where the ingress controller can set it (ingress-nginx quantity syntax). */
 export const INGRESS_BODY_SIZE = `${UPLOAD_LIMIT_MIB}m`;

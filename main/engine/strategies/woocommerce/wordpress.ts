@@ -28,7 +28,7 @@ import { wordpressConfigEnv } from './wp-env';
  * Known limit: a store URL with a port (ingress not on host port 80) sends these calls to that
  * port, where this Apache does not listen, so WP-Cron's loopback spawn fails until Apache listens there too.
  */
-export function selfHostAliases(ctx: StoreContext): Array<{ ip: string; hostnames: string[] }> {
+function selfHostAliases(ctx: StoreContext): Array<{ ip: string; hostnames: string[] }> {
   return [{ ip: '127.0.0.1', hostnames: [ctx.host] }];
 }
 

@@ -11,7 +11,7 @@ import { objectMeta } from './object-meta';
 export const WP_CONSOLE_POD = 'wp-console';
 export const WP_CONSOLE_CONTAINER = 'wp-cli';
 /** The longest a console pod lives, whatever happens to the app that made it. */
-export const WP_CONSOLE_MAX_SECONDS = 3600;
+const WP_CONSOLE_MAX_SECONDS = 3600;
 
 export function buildWpConsolePod(ctx: StoreContext, nodeName: string | null): KubeObject {
   return {

@@ -12,7 +12,7 @@ import { PodsTable } from './pods-table';
 import { QuotaTable, VolumesTable } from './storage-quota';
 import { useAutoRefresh } from './use-auto-refresh';
 
-export const HEALTH_REFRESH_MS = 10_000;
+const HEALTH_REFRESH_MS = 10_000;
 
 export function HealthTab({ store }: { store: Store }) {
   const { api } = useAppStores();

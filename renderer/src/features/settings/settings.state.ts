@@ -43,7 +43,7 @@ const FIELDS: readonly SettingsField[] = [
 const PatchSchema = SettingsSchema.partial().strict();
 
 /** Every invalid field of a patch with its message, in plain words (no "field:" prefix). */
-export function settingsErrors(patch: RequestOf<'updateSettings'>): Partial<Record<SettingsField, string>> {
+function settingsErrors(patch: RequestOf<'updateSettings'>): Partial<Record<SettingsField, string>> {
   const parsed = PatchSchema.safeParse(patch);
   if (parsed.success) return {};
   const errors: Partial<Record<SettingsField, string>> = {};

@@ -1,8 +1,7 @@
 // Where the user is: which view, which store is open and which of its tabs is showing.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
-export const VIEWS = ['stores', 'audit', 'cluster'] as const;
-export type View = (typeof VIEWS)[number];
+export type View = 'stores' | 'audit' | 'cluster';
 export const DETAIL_TABS = ['timeline', 'health', 'logs', 'actions', 'tools'] as const;
 export type DetailTab = (typeof DETAIL_TABS)[number];
 

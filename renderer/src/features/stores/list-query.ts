@@ -43,7 +43,7 @@ const ATTENTION: Record<ShownStatus, number> = {
 
 const normalise = (text: string) => text.trim().toLowerCase();
 
-export function matchesText(store: Store, text: string): boolean {
+function matchesText(store: Store, text: string): boolean {
   const needle = normalise(text);
   if (!needle) return true;
   return store.name.toLowerCase().includes(needle) || store.slug.includes(needle);

@@ -39,7 +39,7 @@ const byNewest = (a: Store, b: Store) => b.createdAt.localeCompare(a.createdAt);
  * answer can land after an event that is newer than it (a create answered "Queued" after the
  * event saying "Provisioning"): a version older than the one shown is dropped.
  */
-export function upsert(list: Store[], store: Store): Store[] {
+function upsert(list: Store[], store: Store): Store[] {
   const current = list.find((s) => s.id === store.id);
   if (current && current.updatedAt > store.updatedAt) return list;
   const rest = list.filter((s) => s.id !== store.id);

@@ -18,7 +18,7 @@ export type TimelineState = {
 };
 
 /** Events in the order the engine wrote them (ids grow), without duplicates. */
-export function mergeEvents(current: TimelineEvent[], incoming: TimelineEvent[]): TimelineEvent[] {
+function mergeEvents(current: TimelineEvent[], incoming: TimelineEvent[]): TimelineEvent[] {
   const byId = new Map<number, TimelineEvent>();
   for (const event of [...current, ...incoming]) byId.set(event.id, event);
   return [...byId.values()].sort((a, b) => a.id - b.id);

@@ -15,7 +15,7 @@ const DOCROOT = '/var/www/html';
 const WWW_DATA = '33:33';
 
 /** The script run in the WordPress container; the plugin arrives on stdin. Nothing in it is secret. */
-export function ticketScript(fileName: string, content: string): string {
+function ticketScript(fileName: string, content: string): string {
   if (!/^[0-9a-f]{64}\.json$/.test(fileName) || content.includes("'"))
     throw new Error('unexpected ticket shape');
   const plugin = `${DOCROOT}/${LOGIN_PLUGIN_PATH}`;
