@@ -271,7 +271,7 @@ export type Settings = z.infer<typeof SettingsSchema>;
 
 /** Quick picks for the log tail; any whole count from 1 to MAX_TAIL_LINES is accepted. */
 export const TAIL_LINES = [50, 100, 200, 500] as const;
-const MAX_TAIL_LINES = 10_000;
+export const MAX_TAIL_LINES = 10_000;
 /** A saved setup log keeps its last megabyte. */
 export const MAX_SAVED_LOG_BYTES = 1024 * 1024;
 export const LogTargetSchema = z.object({

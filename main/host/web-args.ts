@@ -4,8 +4,7 @@ import { resolveDataDir } from '../state/data-dir';
 
 export type WebArgs = { port: number; dataDir: string; kubeconfigPath?: string; context?: string };
 
-const WEB_USAGE =
-  'Usage: npm run web -- [--port N] [--data-dir DIR] [--kubeconfig FILE] [--context NAME]';
+const WEB_USAGE = 'Usage: npm run web -- [--port N] [--data-dir DIR] [--kubeconfig FILE] [--context NAME]';
 
 export function parseWebArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): WebArgs {
   // --data-dir, else STOREDECK_DATA_DIR, else the per-user data folder: the same rule as the CLI.

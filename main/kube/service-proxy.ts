@@ -47,12 +47,7 @@ export class HttpTimeoutError extends Error {
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 /** `port` is the Service port's name (or number): the proxy's `[scheme:]name[:port]` id. */
-function serviceProxyPath(
-  namespace: string,
-  service: string,
-  port: string | number,
-  path: string,
-): string {
+function serviceProxyPath(namespace: string, service: string, port: string | number, path: string): string {
   const base = `/api/v1/namespaces/${encodeURIComponent(namespace)}/services/http:${encodeURIComponent(service)}:${port}/proxy`;
   return `${base}${path.startsWith('/') ? path : `/${path}`}`;
 }
