@@ -36,7 +36,7 @@ const PHASES: Record<Progress['phase'], string> = {
   failed: 'Failed',
 };
 
-const phaseLabel = (phase: Progress['phase']): string => PHASES[phase];
+export const phaseLabel = (phase: Progress['phase']): string => PHASES[phase];
 
 export function formatProgress(p: Progress): string {
   const label = phaseLabel(p.phase);
