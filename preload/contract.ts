@@ -95,6 +95,8 @@ export const requests = {
       contextHealth: ContextHealthSchema.nullable(),
       /** True when the cluster is Storedeck's simulator (`npm run demo`): nothing real is created. */
       simulated: z.boolean().optional(),
+      /** The engine's plans (what listPlans answers), so the page load needs no request for them. */
+      plans: z.array(PlanInfoSchema),
     }),
   },
   /** Reads the kubeconfig file again (it is also re-read when the file changes). */

@@ -177,6 +177,7 @@ export async function createApp(options: CreateAppOptions): Promise<AppCore> {
       actor,
       live,
       simulated: options.simulated,
+      plans: () => operations.plans(),
     }),
     ...storeHandlers({ state, session, engine, operations, actor, live }),
     ...backupHandlers({ state, session, backups, actor }),

@@ -72,6 +72,7 @@ beforeEach(async () => {
         kubeconfigPath: null,
         theme: 'system',
         contextHealth: null,
+        plans: [],
       }),
   });
   host = await startWebHost({ handlers, bus, staticDir });

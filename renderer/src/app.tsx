@@ -34,12 +34,12 @@ export function App() {
         const info = appInfo.getState().info;
         if (!info) return;
         theme.getState().adopt(info.theme);
+        plans.getState().adopt(info.plans);
         stores.getState().setHealth(info.contextHealth);
         // No kubeconfig, no contexts or none selected: onboarding says why and offers a local cluster.
         // (A context that stops answering keeps its stores on screen under the cluster banner.)
         if (!info.context) void onboarding.getState().check();
       });
-    void plans.getState().load();
     void stores.getState().load();
   }, [appInfo, onboarding, plans, stores, theme]);
 

@@ -1,5 +1,6 @@
 // The provisioning timeout: a store whose pods never become ready fails at the step it was
-// waiting in, saying how long it waited and for what (the 300 s default is shortened here).
+// waiting in, saying how long it waited and for what (the overall limit is shortened to 8 s
+// here: long enough for WordPress to be ready on a busy machine, far short of MySQL's pull).
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEventBus } from '../../main/primitives/event-bus';
 import { reconcileStore } from '../../main/engine/reconciler';
@@ -38,7 +39,7 @@ describe('provisioning timeout', () => {
     if (!inserted.ok) throw new Error(inserted.error.message);
     const pool = new ClientPool(h.kubeconfigPath);
     const settings = {
-      get: () => ({ ...SETTINGS_DEFAULTS, provisionTimeoutMinutes: 2 / 60 }),
+      get: () => ({ ...SETTINGS_DEFAULTS, provisionTimeoutMinutes: 8 / 60 }),
     } as unknown as SettingsRepo;
 
     const started = Date.now();
@@ -56,10 +57,11 @@ describe('provisioning timeout', () => {
     );
 
     expect(outcome).toBe('failed');
-    expect(Date.now() - started).toBeLessThan(10_000);
+    // Ends at the limit, not at the ten-minute pull (a generous bound: the machine may be busy).
+    expect(Date.now() - started).toBeLessThan(60_000);
     const store = h.state.stores.get(inserted.value.id);
     expect(store).toMatchObject({ status: 'Failed', errorStep: 'wait-mysql' });
-    expect(store?.errorMessage).toMatch(/^timed out after 2 s waiting for mysql to become available/);
+    expect(store?.errorMessage).toMatch(/^timed out after 8 s waiting for mysql to become available/);
     expect(
       h.state.events
         .list(inserted.value.id)

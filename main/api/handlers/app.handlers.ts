@@ -1,5 +1,5 @@
 // Handlers for the app as a whole: info, contexts, preflight, settings, audit, external links.
-import { err, ok, type ParsedRequestOf } from '../../../preload/contract';
+import { err, ok, type ParsedRequestOf, type PlanInfo } from '../../../preload/contract';
 import { runPreflight } from '../../kube/preflight';
 import type { ClientPool } from '../../kube/client-pool';
 import type { LiveStatusHub } from '../../engine/live-status/live-status-hub';
@@ -19,6 +19,8 @@ export interface AppHandlerDeps {
   live: LiveStatusHub | null;
   /** The cluster is the simulator (npm run demo); the UI says so. */
   simulated?: boolean;
+  /** The engine's plans, carried in getAppInfo (the same list as listPlans). */
+  plans(): PlanInfo[];
 }
 
 type AppHandlers = Pick<
@@ -44,6 +46,7 @@ export function appHandlers({
   actor,
   live,
   simulated,
+  plans,
 }: AppHandlerDeps): AppHandlers {
   return {
     getAppInfo: async () =>
@@ -55,6 +58,7 @@ export function appHandlers({
         theme: state.settings.get().theme,
         contextHealth: live?.health(session.current()) ?? null,
         ...(simulated ? { simulated: true } : {}),
+        plans: plans(),
       }),
     reloadKubeconfig: async () => {
       pool.reload();

@@ -20,6 +20,14 @@ describe('plans store', () => {
     expect(planOf(plans.getState().plans, 'woocommerce')).toBeUndefined();
   });
 
+  it('adopts the plans getAppInfo carried, without a request of its own', () => {
+    const api = createFakeApi();
+    const plans = createPlansStore(api);
+    plans.getState().adopt([medusa]);
+    expect(plans.getState()).toMatchObject({ plans: [medusa], error: null });
+    expect(api.calls.map((c) => c.name)).toEqual([]);
+  });
+
   it('says why when the plans cannot be read, keeping what it had', async () => {
     const api = createFakeApi();
     api.respond('listPlans', ok([medusa]));
