@@ -10,6 +10,7 @@ import { SIDE_FIELD_MANAGERS } from '../kube/field-managers';
 import type { Attempt } from './attempt';
 import { keepSetupLog } from './keep-setup-log';
 import { ANNOTATION } from './model/labels';
+import { markNamespace, namespaceMarked } from './namespace-marks';
 import { byName, jobState, podsOfJob, readyPodNode, toObserved, type NamespaceSnapshot } from './observe';
 import { withoutDepartedPods } from './graceful-deletion';
 import { StepFailure } from './step-failure';
@@ -21,23 +22,7 @@ const LOG_TAIL_LINES = 20;
 
 /** Whether the Namespace (as read when the attempt claimed it) says setup already succeeded. */
 export function setupRecorded(namespace: ApiObject | null): boolean {
-  return namespace?.metadata?.annotations?.[SETUP_COMPLETED_ANNOTATION] !== undefined;
-}
-
-async function markSetupDone(
-  client: KubeClient,
-  ctx: StoreContext,
-  generation: number,
-  signal: AbortSignal,
-): Promise<void> {
-  await client.apply(
-    {
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: { name: ctx.namespace, annotations: { [SETUP_COMPLETED_ANNOTATION]: String(generation) } },
-    },
-    { fieldManager: SIDE_FIELD_MANAGERS.setup, signal },
-  );
+  return namespaceMarked(namespace, SETUP_COMPLETED_ANNOTATION);
 }
 
 /** The node of the app Deployment's ready pod, from the cache (where the RWO volume is mounted). */
@@ -102,7 +87,16 @@ export async function advanceSetup(
     // record that failed is made again on the next pass.
     attempt.setupRecording = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
       const logs = keepSetupLog(client, ctx.namespace, name, 'complete', timeline, signal).catch(() => 0);
-      const recorded = markSetupDone(client, ctx, attempt.generation, signal).catch((error: unknown) => {
+      const recorded = markNamespace(
+        client,
+        {
+          namespace: ctx.namespace,
+          annotation: SETUP_COMPLETED_ANNOTATION,
+          generation: attempt.generation,
+          fieldManager: SIDE_FIELD_MANAGERS.setup,
+        },
+        signal,
+      ).catch((error: unknown) => {
         attempt.setupDone = false;
         throw error;
       });

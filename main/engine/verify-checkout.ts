@@ -6,6 +6,7 @@ import type { ApiObject } from '../kube/kube-object';
 import { serviceHttp } from '../kube/service-proxy';
 import { SIDE_FIELD_MANAGERS } from '../kube/field-managers';
 import { ANNOTATION } from './model/labels';
+import { markNamespace, namespaceMarked } from './namespace-marks';
 import { revealAdminPassword } from './operations/password';
 import { StepFailure } from './step-failure';
 import type { StoreContext, StoreStrategy } from './strategies/strategy';
@@ -29,23 +30,7 @@ export interface CheckoutStepOptions {
 
 /** Whether the Namespace (as read when the attempt claimed it) says the check already passed. */
 export function checkoutRecorded(namespace: ApiObject | null): boolean {
-  return namespace?.metadata?.annotations?.[ANNOTATION.checkoutVerified] !== undefined;
-}
-
-async function markVerified(
-  client: KubeClient,
-  ctx: StoreContext,
-  generation: number,
-  signal: AbortSignal,
-): Promise<void> {
-  await client.apply(
-    {
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: { name: ctx.namespace, annotations: { [ANNOTATION.checkoutVerified]: String(generation) } },
-    },
-    { fieldManager: SIDE_FIELD_MANAGERS.checkout, signal },
-  );
+  return namespaceMarked(namespace, ANNOTATION.checkoutVerified);
 }
 
 export async function verifyCheckoutStep(
@@ -77,7 +62,16 @@ export async function verifyCheckoutStep(
     if (signal.aborted) throw new Error('aborted');
     if (!outcome.ok)
       throw new StepFailure(CHECKOUT_STEP, `checkout failed: ${outcome.reason}`, 'CheckoutFailed');
-    await markVerified(client, ctx, options.generation, signal);
+    await markNamespace(
+      client,
+      {
+        namespace: ctx.namespace,
+        annotation: ANNOTATION.checkoutVerified,
+        generation: options.generation,
+        fieldManager: SIDE_FIELD_MANAGERS.checkout,
+      },
+      signal,
+    );
     return { value: undefined, message: `${CHECKOUT_VERIFIED_MESSAGE}: ${outcome.message}`, notable: true };
   });
 }

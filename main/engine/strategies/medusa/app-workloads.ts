@@ -13,6 +13,7 @@ import {
   MEDUSA_RESOURCES,
   NODE_UID,
   TEMPLATE_DIR,
+  type MedusaComponent,
   medusaImageRef,
 } from './medusa-facts';
 import { NODE_TOOLING_ENV, medusaEnv, serverUrl } from './medusa-env';
@@ -26,6 +27,36 @@ export const TEMPLATE_HASH_ANNOTATION = 'storedeck.dev/template-hash';
 const templateMount = { name: 'template', mountPath: TEMPLATE_DIR, readOnly: true };
 const tmpMount = { name: 'tmp', mountPath: '/tmp' };
 const script = (name: string, ...args: string[]) => ['sh', `${TEMPLATE_DIR}/bin/${name}`, ...args];
+
+/** A container of the Node image: restricted, and keeping its last log lines when it fails. */
+function nodeContainer(ctx: StoreContext, container: Record<string, unknown>): Record<string, unknown> {
+  return {
+    ...container,
+    image: medusaImageRef('node', ctx.imageRegistry),
+    securityContext: RESTRICTED_CONTAINER,
+    terminationMessagePolicy: TAIL_ON_ERROR,
+  };
+}
+
+/** The pod template both Deployments share: labels, the template's hash, no links or token. */
+function appPodTemplate(
+  ctx: StoreContext,
+  component: MedusaComponent,
+  pod: { initContainers: unknown[]; containers: unknown[]; volumes: unknown[] },
+): Record<string, unknown> {
+  return {
+    metadata: {
+      labels: medusaLabels(ctx, component),
+      annotations: { [TEMPLATE_HASH_ANNOTATION]: TEMPLATE_HASH },
+    },
+    spec: {
+      enableServiceLinks: false,
+      automountServiceAccountToken: false,
+      securityContext: podSecurity(NODE_UID),
+      ...pod,
+    },
+  };
+}
 
 export function buildAppClaim(ctx: StoreContext): KubeObject {
   return claim(ctx, MEDUSA_NAMES.serverPvc, MEDUSA_COMPONENT.server, MEDUSA_PVC.app);
@@ -43,75 +74,57 @@ export function buildServerDeployment(ctx: StoreContext): KubeObject {
       // The ReadWriteOnce app volume cannot be mounted by a second pod on another node.
       strategy: { type: 'Recreate' },
       selector: { matchLabels: medusaSelector(MEDUSA_COMPONENT.server) },
-      template: {
-        metadata: {
-          labels: medusaLabels(ctx, MEDUSA_COMPONENT.server),
-          annotations: { [TEMPLATE_HASH_ANNOTATION]: TEMPLATE_HASH },
-        },
-        spec: {
-          enableServiceLinks: false,
-          automountServiceAccountToken: false,
-          securityContext: podSecurity(NODE_UID),
-          initContainers: [
-            {
-              name: 'install',
-              image: medusaImageRef('node', ctx.imageRegistry),
-              command: script('install.sh', 'server', TEMPLATE_DIR, APP_DIR),
-              env: NODE_TOOLING_ENV,
-              volumeMounts: mounts,
-              resources: MEDUSA_RESOURCES.install,
-              securityContext: RESTRICTED_CONTAINER,
-              terminationMessagePolicy: TAIL_ON_ERROR,
+      template: appPodTemplate(ctx, MEDUSA_COMPONENT.server, {
+        initContainers: [
+          nodeContainer(ctx, {
+            name: 'install',
+            command: script('install.sh', 'server', TEMPLATE_DIR, APP_DIR),
+            env: NODE_TOOLING_ENV,
+            volumeMounts: mounts,
+            resources: MEDUSA_RESOURCES.install,
+          }),
+          nodeContainer(ctx, {
+            name: 'migrate',
+            command: script('migrate.sh', APP_DIR),
+            env,
+            volumeMounts: mounts,
+            resources: MEDUSA_RESOURCES.server,
+          }),
+        ],
+        containers: [
+          nodeContainer(ctx, {
+            name: 'server',
+            command: script('start.sh', APP_DIR),
+            env: [...env, { name: 'PORT', value: String(MEDUSA_PORTS.server) }],
+            ports: [{ name: 'http', containerPort: MEDUSA_PORTS.server }],
+            volumeMounts: mounts,
+            readinessProbe: {
+              httpGet: { path: '/health', port: 'http' },
+              periodSeconds: 5,
+              timeoutSeconds: 5,
+              failureThreshold: 3,
             },
-            {
-              name: 'migrate',
-              image: medusaImageRef('node', ctx.imageRegistry),
-              command: script('migrate.sh', APP_DIR),
-              env,
-              volumeMounts: mounts,
-              resources: MEDUSA_RESOURCES.server,
-              securityContext: RESTRICTED_CONTAINER,
-              terminationMessagePolicy: TAIL_ON_ERROR,
+            // Loading ~60 modules takes a while on a small node: allow it before liveness counts.
+            startupProbe: {
+              httpGet: { path: '/health', port: 'http' },
+              periodSeconds: 5,
+              failureThreshold: 60,
             },
-          ],
-          containers: [
-            {
-              name: 'server',
-              image: medusaImageRef('node', ctx.imageRegistry),
-              command: script('start.sh', APP_DIR),
-              env: [...env, { name: 'PORT', value: String(MEDUSA_PORTS.server) }],
-              ports: [{ name: 'http', containerPort: MEDUSA_PORTS.server }],
-              volumeMounts: mounts,
-              readinessProbe: {
-                httpGet: { path: '/health', port: 'http' },
-                periodSeconds: 5,
-                timeoutSeconds: 5,
-                failureThreshold: 3,
-              },
-              // Loading ~60 modules takes a while on a small node: allow it before liveness counts.
-              startupProbe: {
-                httpGet: { path: '/health', port: 'http' },
-                periodSeconds: 5,
-                failureThreshold: 60,
-              },
-              livenessProbe: {
-                tcpSocket: { port: 'http' },
-                periodSeconds: 20,
-                timeoutSeconds: 5,
-                failureThreshold: 6,
-              },
-              resources: MEDUSA_RESOURCES.server,
-              securityContext: RESTRICTED_CONTAINER,
-              terminationMessagePolicy: TAIL_ON_ERROR,
+            livenessProbe: {
+              tcpSocket: { port: 'http' },
+              periodSeconds: 20,
+              timeoutSeconds: 5,
+              failureThreshold: 6,
             },
-          ],
-          volumes: [
-            templateVolume('server'),
-            { name: 'app', persistentVolumeClaim: { claimName: MEDUSA_NAMES.serverPvc } },
-            { name: 'tmp', emptyDir: {} },
-          ],
-        },
-      },
+            resources: MEDUSA_RESOURCES.server,
+          }),
+        ],
+        volumes: [
+          templateVolume('server'),
+          { name: 'app', persistentVolumeClaim: { claimName: MEDUSA_NAMES.serverPvc } },
+          { name: 'tmp', emptyDir: {} },
+        ],
+      }),
     },
   };
 }
@@ -125,58 +138,43 @@ export function buildStorefrontDeployment(ctx: StoreContext): KubeObject {
     spec: {
       replicas: 1,
       selector: { matchLabels: medusaSelector(MEDUSA_COMPONENT.storefront) },
-      template: {
-        metadata: {
-          labels: medusaLabels(ctx, MEDUSA_COMPONENT.storefront),
-          annotations: { [TEMPLATE_HASH_ANNOTATION]: TEMPLATE_HASH },
-        },
-        spec: {
-          enableServiceLinks: false,
-          automountServiceAccountToken: false,
-          securityContext: podSecurity(NODE_UID),
-          initContainers: [
-            {
-              name: 'install',
-              image: medusaImageRef('node', ctx.imageRegistry),
-              command: script('install.sh', 'storefront', TEMPLATE_DIR, '/storefront'),
-              env: NODE_TOOLING_ENV,
-              volumeMounts: mounts,
-              resources: MEDUSA_RESOURCES.storefront,
-              securityContext: RESTRICTED_CONTAINER,
-              terminationMessagePolicy: TAIL_ON_ERROR,
+      template: appPodTemplate(ctx, MEDUSA_COMPONENT.storefront, {
+        initContainers: [
+          nodeContainer(ctx, {
+            name: 'install',
+            command: script('install.sh', 'storefront', TEMPLATE_DIR, '/storefront'),
+            env: NODE_TOOLING_ENV,
+            volumeMounts: mounts,
+            resources: MEDUSA_RESOURCES.storefront,
+          }),
+        ],
+        containers: [
+          nodeContainer(ctx, {
+            name: 'storefront',
+            command: ['node', '/storefront/server.mjs'],
+            env: [
+              { name: 'MEDUSA_BACKEND_URL', value: serverUrl },
+              { name: 'PORT', value: String(MEDUSA_PORTS.storefront) },
+            ],
+            ports: [{ name: 'http', containerPort: MEDUSA_PORTS.storefront }],
+            volumeMounts: mounts,
+            // Ready once the server hands out a publishable key and region (setup made them).
+            readinessProbe: {
+              httpGet: { path: '/healthz', port: 'http' },
+              periodSeconds: 5,
+              timeoutSeconds: 10,
+              failureThreshold: 3,
             },
-          ],
-          containers: [
-            {
-              name: 'storefront',
-              image: medusaImageRef('node', ctx.imageRegistry),
-              command: ['node', '/storefront/server.mjs'],
-              env: [
-                { name: 'MEDUSA_BACKEND_URL', value: serverUrl },
-                { name: 'PORT', value: String(MEDUSA_PORTS.storefront) },
-              ],
-              ports: [{ name: 'http', containerPort: MEDUSA_PORTS.storefront }],
-              volumeMounts: mounts,
-              // Ready once the server hands out a publishable key and region (setup made them).
-              readinessProbe: {
-                httpGet: { path: '/healthz', port: 'http' },
-                periodSeconds: 5,
-                timeoutSeconds: 10,
-                failureThreshold: 3,
-              },
-              livenessProbe: { tcpSocket: { port: 'http' }, initialDelaySeconds: 10, periodSeconds: 20 },
-              resources: MEDUSA_RESOURCES.storefront,
-              securityContext: RESTRICTED_CONTAINER,
-              terminationMessagePolicy: TAIL_ON_ERROR,
-            },
-          ],
-          volumes: [
-            templateVolume('storefront'),
-            { name: 'storefront', emptyDir: {} },
-            { name: 'tmp', emptyDir: {} },
-          ],
-        },
-      },
+            livenessProbe: { tcpSocket: { port: 'http' }, initialDelaySeconds: 10, periodSeconds: 20 },
+            resources: MEDUSA_RESOURCES.storefront,
+          }),
+        ],
+        volumes: [
+          templateVolume('storefront'),
+          { name: 'storefront', emptyDir: {} },
+          { name: 'tmp', emptyDir: {} },
+        ],
+      }),
     },
   };
 }
