@@ -8,6 +8,30 @@ import { CLUSTER_ACCESS, STORE_ACCESS, STORE_ROLE, type AccessRule } from './req
 // A namespace the stores would live in; reviews are namespace-scoped, so any store-* name answers alike.
 const PROBE_NAMESPACE = 'store-preflight';
 
+/** What a SelfSubjectAccessReview asks: no namespace means "in every namespace". */
+export interface ResourceAttributes {
+  group: string;
+  resource: string;
+  verb: string;
+  subresource?: string;
+  name?: string;
+  namespace?: string;
+}
+
+/** Whether the API server lets this user do that (one SelfSubjectAccessReview). */
+export async function mayI(client: KubeClient, attributes: ResourceAttributes): Promise<boolean> {
+  const review = await client.call(() =>
+    client.authorization.createSelfSubjectAccessReview({
+      body: {
+        apiVersion: 'authorization.k8s.io/v1',
+        kind: 'SelfSubjectAccessReview',
+        spec: { resourceAttributes: attributes },
+      },
+    }),
+  );
+  return review.status?.allowed === true;
+}
+
 const what = (rule: AccessRule, verb: string): string =>
   `${verb} ${rule.resource}${rule.subresource ? `/${rule.subresource}` : ''}${rule.feature ? ` (needed for ${rule.feature})` : ''}`;
 
@@ -16,25 +40,15 @@ async function deniedOf(client: KubeClient, rules: readonly AccessRule[]): Promi
   const answers = await Promise.all(
     rules.flatMap((rule) =>
       rule.verbs.map(async (verb) => {
-        const review = await client.call(() =>
-          client.authorization.createSelfSubjectAccessReview({
-            body: {
-              apiVersion: 'authorization.k8s.io/v1',
-              kind: 'SelfSubjectAccessReview',
-              spec: {
-                resourceAttributes: {
-                  group: rule.group,
-                  resource: rule.resource,
-                  subresource: rule.subresource,
-                  name: rule.resourceNames?.[0],
-                  verb,
-                  namespace: rule.clusterScoped ? undefined : PROBE_NAMESPACE,
-                },
-              },
-            },
-          }),
-        );
-        return review.status?.allowed ? null : what(rule, verb);
+        const allowed = await mayI(client, {
+          group: rule.group,
+          resource: rule.resource,
+          subresource: rule.subresource,
+          name: rule.resourceNames?.[0],
+          verb,
+          namespace: rule.clusterScoped ? undefined : PROBE_NAMESPACE,
+        });
+        return allowed ? null : what(rule, verb);
       }),
     ),
   );

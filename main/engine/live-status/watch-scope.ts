@@ -2,6 +2,7 @@
 // may list and watch that kind in every namespace (one watch, whatever the number of stores), else
 // one per store namespace (a namespaced user, e.g. charts/storedeck-access's ServiceAccount).
 // Asked with SelfSubjectAccessReview before any watch opens, so none is refused first.
+import { mayI } from '../../kube/access-review';
 import type { KubeClient } from '../../kube/client';
 import { KINDS } from '../../kube/kinds';
 import { WATCHED_KINDS, type WatchedKind } from './judge-live';
@@ -14,19 +15,9 @@ const groupOf = (kind: WatchedKind): string => {
   return apiVersion.includes('/') ? (apiVersion.split('/')[0] ?? '') : '';
 };
 
-async function allowedEverywhere(client: KubeClient, kind: WatchedKind, verb: string): Promise<boolean> {
-  const review = await client.call(() =>
-    client.authorization.createSelfSubjectAccessReview({
-      body: {
-        apiVersion: 'authorization.k8s.io/v1',
-        kind: 'SelfSubjectAccessReview',
-        // No namespace: "in every namespace", what a cluster-wide list or watch needs.
-        spec: { resourceAttributes: { group: groupOf(kind), resource: KINDS[kind].plural, verb } },
-      },
-    }),
-  );
-  return review.status?.allowed === true;
-}
+/** No namespace: "in every namespace", what a cluster-wide list or watch needs. */
+const allowedEverywhere = (client: KubeClient, kind: WatchedKind, verb: string): Promise<boolean> =>
+  mayI(client, { group: groupOf(kind), resource: KINDS[kind].plural, verb });
 
 /**
  * The scope of each watched kind. When the reviews cannot be asked (no right to create them, an

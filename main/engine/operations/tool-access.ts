@@ -1,6 +1,7 @@
 // Whether the user may run commands in a store's pods (pods/exec), asked of the API server by
 // SelfSubjectAccessReview in the store's namespace: the UI disables what needs it (backup,
 // restore, clone, the WP-CLI console) and says which right is missing, instead of failing later.
+import { mayI } from '../../kube/access-review';
 import type { KubeClient } from '../../kube/client';
 import { PODS_EXEC_FEATURE } from '../../kube/required-access';
 
@@ -10,18 +11,13 @@ export interface ToolAccess {
 
 export async function readToolAccess(client: KubeClient, namespace: string): Promise<ToolAccess> {
   // client-node opens exec as a WebSocket GET, authorised as create since Kubernetes 1.31.
-  const review = await client.call(() =>
-    client.authorization.createSelfSubjectAccessReview({
-      body: {
-        apiVersion: 'authorization.k8s.io/v1',
-        kind: 'SelfSubjectAccessReview',
-        spec: {
-          resourceAttributes: { group: '', resource: 'pods', subresource: 'exec', verb: 'create', namespace },
-        },
-      },
-    }),
-  );
-  const allowed = Boolean(review.status?.allowed);
+  const allowed = await mayI(client, {
+    group: '',
+    resource: 'pods',
+    subresource: 'exec',
+    verb: 'create',
+    namespace,
+  });
   return {
     exec: {
       allowed,
