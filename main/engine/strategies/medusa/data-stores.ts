@@ -15,14 +15,8 @@ import {
   medusaImageRef,
   type MedusaComponent,
 } from './medusa-facts';
-import {
-  RESTRICTED_CONTAINER,
-  TAIL_ON_ERROR,
-  fromSecret,
-  medusaLabels,
-  medusaMeta,
-  medusaSelector,
-} from './object-meta';
+import { RESTRICTED_CONTAINER, TAIL_ON_ERROR, medusaLabels, medusaMeta, medusaSelector } from './object-meta';
+import { fromSecret } from '../env-var';
 
 export const podSecurity = (uid: number) => ({
   runAsUser: uid,

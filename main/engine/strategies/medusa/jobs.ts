@@ -17,7 +17,8 @@ import {
 } from './medusa-facts';
 import { adminEnv, medusaEnv, serverUrl, storefrontUrl } from './medusa-env';
 import { podSecurity } from './data-stores';
-import { RESTRICTED_CONTAINER, medusaLabels, medusaMeta, type EnvVar } from './object-meta';
+import type { EnvVar } from '../env-var';
+import { RESTRICTED_CONTAINER, medusaLabels, medusaMeta } from './object-meta';
 import { templateVolume } from './template-config-map';
 
 /** Setup, then a checkout through the storefront: the Job succeeds only if an order can be placed. */

@@ -3,7 +3,7 @@
 // variable ($(VAR) expansion), so no secret is ever written into a pod spec.
 import type { StoreContext } from '../strategy';
 import { APP_DIR, MEDUSA_DATABASE, MEDUSA_NAMES, MEDUSA_PORTS, MEDUSA_SECRET_KEYS } from './medusa-facts';
-import { fromSecret, type EnvVar } from './object-meta';
+import { fromSecret, type EnvVar } from '../env-var';
 
 /** As the browser reaches the store: the port too when the ingress is not on port 80. */
 export const storeUrl = (ctx: StoreContext): string => ctx.origin;

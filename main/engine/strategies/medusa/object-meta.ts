@@ -34,12 +34,3 @@ export const RESTRICTED_CONTAINER = {
  * (lastState.terminated.message): the diagnosis can quote why without reading logs.
  */
 export const TAIL_ON_ERROR = 'FallbackToLogsOnError';
-
-export type EnvVar =
-  | { name: string; value: string }
-  | { name: string; valueFrom: { secretKeyRef: { name: string; key: string } } };
-
-export const fromSecret = (name: string, secret: string, key: string): EnvVar => ({
-  name,
-  valueFrom: { secretKeyRef: { name: secret, key } },
-});

@@ -19,7 +19,8 @@ import { labelsFor, objectMeta } from './object-meta';
 import { phpIniMount, phpIniVolume } from './php-config';
 import { CONTAINER_SECURITY, POD_DEFAULTS, nonRootPodSecurity } from './pod-security';
 import { PASSWORD_RESET_SCRIPT, SCRIPT_ENV, SETUP_SCRIPT } from './setup-script';
-import { fromSecret, wordpressConfigEnv, type EnvVar } from './wp-env';
+import { fromSecret, type EnvVar } from '../env-var';
+import { wordpressConfigEnv } from './wp-env';
 
 const HOME = '/home/wp-cli';
 const HTML = '/var/www/html';

@@ -12,7 +12,7 @@ import {
 } from './woocommerce-facts';
 import { labelsFor, objectMeta, podSelector } from './object-meta';
 import { CONTAINER_SECURITY, POD_DEFAULTS, nonRootPodSecurity } from './pod-security';
-import { fromSecret } from './wp-env';
+import { fromSecret } from '../env-var';
 
 // Readiness over TCP as the app user: the image's first-start init runs a socket-only server,
 // so this passes only once the real server is up with the database and user created.

@@ -1,15 +1,7 @@
 // The env the official WordPress image's wp-config.php reads (database + keys/salts). The Jobs
 // run WP-CLI against that same wp-config.php on the shared volume, so they need the same env.
 import { DATABASE, OBJECT_NAMES, SECRET_KEYS, WP_SALT_KEYS } from './woocommerce-facts';
-
-export type EnvVar =
-  | { name: string; value: string }
-  | { name: string; valueFrom: { secretKeyRef: { name: string; key: string } } };
-
-export const fromSecret = (name: string, secret: string, key: string): EnvVar => ({
-  name,
-  valueFrom: { secretKeyRef: { name: secret, key } },
-});
+import { fromSecret, type EnvVar } from '../env-var';
 
 export function wordpressConfigEnv(): EnvVar[] {
   return [
