@@ -40,6 +40,8 @@ function rolledOut(sim: KubeSim, key: string, namespace: string, name: string): 
   });
 }
 
+const keyOf = (kind: string) => (kind === 'StatefulSet' ? 'statefulsets.apps' : 'deployments.apps');
+
 describe.each(CASES)('the $plan plan names its own components', ({ plan, slug, restart, foreign }) => {
   let sim: KubeSim;
   let dir: string;
@@ -74,7 +76,7 @@ describe.each(CASES)('the $plan plan names its own components', ({ plan, slug, r
 
   it('restarts one component by rolling its own workload, like kubectl rollout restart', async () => {
     const { workload } = strategy.components.find((c) => c.name === restart) ?? strategy.components[0];
-    const key = workload.kind === 'StatefulSet' ? 'statefulsets.apps' : 'deployments.apps';
+    const key = keyOf(workload.kind);
     const before = sim.store.list('pods', namespace).filter((p) => p.metadata.name.startsWith(workload.name));
     const result = await cli('restart', slug, '--component', restart);
     expect(result).toEqual({ code: 0, out: `Restarted: ${workload.name}\n`, err: '' });
@@ -89,6 +91,13 @@ describe.each(CASES)('the $plan plan names its own components', ({ plan, slug, r
     expect(result.code).toBe(0);
     const names = strategy.components.map((c) => c.workload.name).sort();
     expect(JSON.parse(result.out)).toEqual({ restarted: names });
+    // Every rollout finishes before the next test reads logs and health (a Recreate rollout has
+    // a moment with no pod, while the old one terminates).
+    await Promise.all(
+      strategy.components.map(({ workload }) =>
+        rolledOut(sim, keyOf(workload.kind), namespace, workload.name),
+      ),
+    );
   });
 
   it('reads the logs of a component, and of the plan first component by default', async () => {

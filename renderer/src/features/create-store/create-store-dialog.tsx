@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useStore } from 'zustand';
 import { PLANS, type Plan } from '../../../../preload/contract';
 import { AddressPreview } from './address-preview';
-import { BusyButton } from '../../shared/busy-button';
+import { FormFooter } from '../../shared/form-footer';
 import { useModal } from '../../shared/use-modal';
 import { useAppStores } from '../../app-stores-context';
 
@@ -80,19 +80,7 @@ export function CreateStoreDialog({ open, onClose }: { open: boolean; onClose: (
             </option>
           ))}
         </select>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={cancel}>
-            Cancel
-          </button>
-          <BusyButton type="submit" className="primary" busy={busy} busyText="Creating…">
-            Create
-          </BusyButton>
-        </div>
+        <FormFooter error={error} onCancel={cancel} submit="Create" busy={busy} busyText="Creating…" />
       </form>
     </dialog>
   );

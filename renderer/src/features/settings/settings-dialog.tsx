@@ -4,7 +4,7 @@
 import { useEffect, useRef, type FocusEvent, type FormEvent } from 'react';
 import { useStore } from 'zustand';
 import type { RequestOf, Settings } from '../../../../preload/contract';
-import { BusyButton } from '../../shared/busy-button';
+import { FormFooter } from '../../shared/form-footer';
 import { useModal } from '../../shared/use-modal';
 import { useAppStores } from '../../app-stores-context';
 import { SettingsField } from './settings-field';
@@ -186,19 +186,14 @@ export function SettingsDialog() {
             <option value="light">Light</option>
           </select>
         </div>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={cancel}>
-            Cancel
-          </button>
-          <BusyButton type="submit" className="primary" busy={saving} busyText="Saving…" disabled={!settings}>
-            Save
-          </BusyButton>
-        </div>
+        <FormFooter
+          error={error}
+          onCancel={cancel}
+          submit="Save"
+          busy={saving}
+          busyText="Saving…"
+          disabled={!settings}
+        />
       </form>
     </dialog>
   );
