@@ -7,6 +7,7 @@ import { KINDS } from '../../kube/kinds';
 import { execInPod } from '../../kube/pod-exec';
 import { waitFor, waitForGone } from '../../kube/watch-wait';
 import { appPodNode } from '../app-node';
+import { applyPodWithinQuota } from './pod-within-quota';
 import type { StoreContext, WpCliAccess } from '../strategies/strategy';
 
 export type OutputSink = (text: string, stream: 'stdout' | 'stderr') => void;
@@ -75,7 +76,8 @@ export class WpConsoles {
       });
     }
     const node = await appPodNode(client, ctx.namespace, access.appDeployment);
-    await client.apply(access.pod(ctx, node));
+    // The previous command's console pod may still be terminating (and so still hold its quota).
+    await applyPodWithinQuota(client, access.pod(ctx, node));
     await waitFor(client, KINDS.Pod, ctx.namespace, access.podName, isUsable, {
       timeoutMs: POD_START_TIMEOUT_MS,
       what: `the WP-CLI console pod ${access.podName} to start`,
