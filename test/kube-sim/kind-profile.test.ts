@@ -3,6 +3,7 @@
 // image waits for the first and time-to-Ready is the sum, as on a fresh Kind cluster. Observed
 // through client-node only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadProfile } from './profiles/load-profile.js';
 import { startWithClients, type SimClients } from './test-kit.js';
 import { openWatch } from './watch-log.js';
 
@@ -52,7 +53,11 @@ describe('the default (Kind-like) profile', () => {
   });
 
   it('pulls one image at a time: the second waits for the first, and says so in its Pulled event', async () => {
-    const pulled = await openWatch(c.kc, '/api/v1/namespaces/shop/events', {
+    // The same profile replayed 10x slower than usual, so that MySQL's pull (~2 s real) is still
+    // under way when WordPress is asked for, however busy the machine is.
+    const slow = await startWithClients({ profile: { ...loadProfile('kind'), timeScale: 0.1 } });
+    await slow.core.createNamespace({ body: { metadata: { name: 'shop' } } });
+    const pulled = await openWatch(slow.kc, '/api/v1/namespaces/shop/events', {
       fieldSelector: 'reason=Pulled',
     });
     const servers: Array<[string, string]> = [
@@ -60,7 +65,7 @@ describe('the default (Kind-like) profile', () => {
       ['web', 'wordpress:6.8.1-php8.3-apache'],
     ];
     for (const [name, image] of servers)
-      await c.core.createNamespacedPod({
+      await slow.core.createNamespacedPod({
         namespace: 'shop',
         body: { metadata: { name }, spec: { containers: [{ name, image }] } },
       });
@@ -68,6 +73,7 @@ describe('the default (Kind-like) profile', () => {
       pulled.until((e) => (e.object as { involvedObject?: { name?: string } }).involvedObject?.name === pod);
     const [db, web] = await Promise.all([of('db'), of('web')]);
     pulled.stop();
+    await slow.sim.stop();
     const parse = (e: typeof db) => {
       const event = e.object as { message?: string; lastTimestamp?: string };
       const m = PULLED.exec(event.message ?? '');
