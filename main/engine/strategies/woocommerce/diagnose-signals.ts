@@ -3,12 +3,7 @@
 // probe fails, and one that runs but never passes its readiness probe. The facts come from
 // signals/workload-signals.ts; this file only decides what to tell the user and when it is final.
 import type { Diagnosis } from '../strategy';
-import {
-  createFailure,
-  killedByLiveness,
-  probeFailure,
-  type SignalEvent,
-} from '../../signals/workload-signals';
+import { createFailure, killedByLiveness, probeFailure } from '../../signals/workload-signals';
 import {
   componentOf,
   diagnosis,
@@ -27,8 +22,6 @@ export const PROBE_FAILING_AFTER_SECONDS = 120;
 /** Failures after which an app that answers its readiness probe wrongly (an HTTP status) is reported. */
 export const PROBE_ANSWERS_WRONG_TIMES = 3;
 
-const signals = (events: EventShape[]) => events as SignalEvent[];
-
 const minutes = (s: number): string => {
   const m = Math.round(s / 60);
   return s < 90 ? `${Math.round(s)} seconds` : `${m} minutes`;
@@ -39,7 +32,7 @@ export function createProblem(
   status: ContainerStatus,
   events: EventShape[],
 ): Diagnosis | null {
-  const failure = createFailure(pod, status.state?.waiting, signals(events));
+  const failure = createFailure(pod, status.state?.waiting, events);
   if (!failure) return null;
   const component = componentOf(pod.metadata);
   const who = displayName(component);
@@ -65,9 +58,9 @@ export function livenessProblem(
   events: EventShape[],
 ): Diagnosis | null {
   const restarts = status.restartCount ?? 0;
-  if (restarts < 1 || !killedByLiveness(pod, signals(events), status.name)) return null;
+  if (restarts < 1 || !killedByLiveness(pod, events, status.name)) return null;
   const component = componentOf(pod.metadata);
-  const probe = probeFailure(pod, signals(events), ['Liveness']);
+  const probe = probeFailure(pod, events, ['Liveness']);
   const detail = probe?.detail ? ` (${probe.detail})` : '';
   return diagnosis(
     component,
@@ -81,7 +74,7 @@ export function livenessProblem(
 export function readinessProblem(pod: PodShape, events: EventShape[]): Diagnosis | null {
   const ready = pod.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
   if (ready || pod.status?.phase !== 'Running') return null;
-  const probe = probeFailure(pod, signals(events), ['Readiness']);
+  const probe = probeFailure(pod, events, ['Readiness']);
   if (!probe) return null;
   const answersWrong = /statuscode: \d+/.test(probe.detail);
   const long = probe.seconds >= PROBE_FAILING_AFTER_SECONDS;

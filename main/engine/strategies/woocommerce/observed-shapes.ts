@@ -3,6 +3,7 @@
 import { waitStep, type StepId } from '../../../../preload/contract';
 import type { Diagnosis } from '../strategy';
 import type { KubeObject } from '../../../kube/kube-object';
+import type { SignalEvent } from '../../signals/workload-signals';
 import { LABEL } from '../../model/labels';
 import { PASSWORD_RESET_JOB_PREFIX } from '../../model/names';
 import { COMPONENT, OBJECT_NAMES } from './woocommerce-facts';
@@ -46,17 +47,8 @@ export interface PodShape {
     initContainerStatuses?: ContainerStatus[];
   };
 }
-export interface EventShape {
-  reason?: string;
-  message?: string;
-  type?: string;
-  count?: number;
-  firstTimestamp?: string | null;
-  lastTimestamp?: string | null;
-  eventTime?: string | null;
-  series?: { count?: number; lastObservedTime?: string };
-  involvedObject?: { kind?: string; name?: string };
-}
+/** An event as the kubelet and the provisioner write it (the plan-neutral signals read it too). */
+export type EventShape = SignalEvent;
 export interface WorkloadShape {
   metadata?: Meta;
   spec?: { storageClassName?: string | null; [key: string]: unknown };
