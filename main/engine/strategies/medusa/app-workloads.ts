@@ -17,7 +17,8 @@ import {
   medusaImageRef,
 } from './medusa-facts';
 import { NODE_TOOLING_ENV, medusaEnv, serverUrl } from './medusa-env';
-import { claim, podSecurity } from './data-stores';
+import { claim } from './data-stores';
+import { POD_DEFAULTS, nonRootPodSecurity } from '../non-root-pod';
 import { RESTRICTED_CONTAINER, TAIL_ON_ERROR, medusaLabels, medusaMeta, medusaSelector } from './object-meta';
 import { TEMPLATE_HASH, templateVolume } from './template-config-map';
 
@@ -50,9 +51,8 @@ function appPodTemplate(
       annotations: { [TEMPLATE_HASH_ANNOTATION]: TEMPLATE_HASH },
     },
     spec: {
-      enableServiceLinks: false,
-      automountServiceAccountToken: false,
-      securityContext: podSecurity(NODE_UID),
+      ...POD_DEFAULTS,
+      securityContext: nonRootPodSecurity(NODE_UID),
       ...pod,
     },
   };

@@ -17,31 +17,15 @@ import {
 } from './medusa-facts';
 import { RESTRICTED_CONTAINER, TAIL_ON_ERROR, medusaLabels, medusaMeta, medusaSelector } from './object-meta';
 import { fromSecret } from '../env-var';
-
-export const podSecurity = (uid: number) => ({
-  runAsUser: uid,
-  runAsGroup: uid,
-  fsGroup: uid,
-  fsGroupChangePolicy: 'OnRootMismatch',
-  runAsNonRoot: true,
-  seccompProfile: { type: 'RuntimeDefault' },
-});
+import { POD_DEFAULTS, nonRootPodSecurity } from '../non-root-pod';
+import { volumeClaim } from '../store-wide-objects';
 
 export function buildPostgresClaim(ctx: StoreContext): KubeObject {
   return claim(ctx, MEDUSA_NAMES.postgresPvc, MEDUSA_COMPONENT.postgres, MEDUSA_PVC.postgres);
 }
 
 export function claim(ctx: StoreContext, name: string, component: MedusaComponent, size: string): KubeObject {
-  return {
-    apiVersion: 'v1',
-    kind: 'PersistentVolumeClaim',
-    metadata: medusaMeta(ctx, name, component),
-    spec: {
-      accessModes: ['ReadWriteOnce'],
-      resources: { requests: { storage: size } },
-      ...(ctx.storageClassName ? { storageClassName: ctx.storageClassName } : {}),
-    },
-  };
+  return volumeClaim(medusaMeta(ctx, name, component), size, ctx.storageClassName);
 }
 
 const READY = `pg_isready -h 127.0.0.1 -U ${MEDUSA_DATABASE.user} -d ${MEDUSA_DATABASE.name}`;
@@ -58,9 +42,8 @@ export function buildPostgresStatefulSet(ctx: StoreContext): KubeObject {
       template: {
         metadata: { labels: medusaLabels(ctx, MEDUSA_COMPONENT.postgres) },
         spec: {
-          enableServiceLinks: false,
-          automountServiceAccountToken: false,
-          securityContext: podSecurity(POSTGRES_UID),
+          ...POD_DEFAULTS,
+          securityContext: nonRootPodSecurity(POSTGRES_UID),
           containers: [
             {
               name: 'postgres',
@@ -117,9 +100,8 @@ export function buildRedisDeployment(ctx: StoreContext): KubeObject {
       template: {
         metadata: { labels: medusaLabels(ctx, MEDUSA_COMPONENT.redis) },
         spec: {
-          enableServiceLinks: false,
-          automountServiceAccountToken: false,
-          securityContext: podSecurity(REDIS_UID),
+          ...POD_DEFAULTS,
+          securityContext: nonRootPodSecurity(REDIS_UID),
           containers: [
             {
               name: 'redis',

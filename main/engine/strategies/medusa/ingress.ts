@@ -4,36 +4,14 @@
 import type { StoreContext } from '../strategy';
 import type { KubeObject } from '../../../kube/kube-object';
 import { MEDUSA_COMPONENT, MEDUSA_NAMES, MEDUSA_PORTS, SERVER_PATHS } from './medusa-facts';
+import { hostIngress } from '../host-ingress';
 import { medusaMeta } from './object-meta';
 
-const backend = (name: string, port: number) => ({ service: { name, port: { number: port } } });
+const toServer = (path: string) => ({ path, service: MEDUSA_NAMES.server, port: MEDUSA_PORTS.server });
 
 export function buildMedusaIngress(ctx: StoreContext): KubeObject {
-  return {
-    apiVersion: 'networking.k8s.io/v1',
-    kind: 'Ingress',
-    metadata: medusaMeta(ctx, MEDUSA_NAMES.ingress, MEDUSA_COMPONENT.storefront),
-    spec: {
-      ...(ctx.ingressClassName ? { ingressClassName: ctx.ingressClassName } : {}),
-      rules: [
-        {
-          host: ctx.host,
-          http: {
-            paths: [
-              ...SERVER_PATHS.map((path) => ({
-                path,
-                pathType: 'Prefix',
-                backend: backend(MEDUSA_NAMES.server, MEDUSA_PORTS.server),
-              })),
-              {
-                path: '/',
-                pathType: 'Prefix',
-                backend: backend(MEDUSA_NAMES.storefront, MEDUSA_PORTS.storefront),
-              },
-            ],
-          },
-        },
-      ],
-    },
-  };
+  return hostIngress(ctx, medusaMeta(ctx, MEDUSA_NAMES.ingress, MEDUSA_COMPONENT.storefront), [
+    ...SERVER_PATHS.map(toServer),
+    { path: '/', service: MEDUSA_NAMES.storefront, port: MEDUSA_PORTS.storefront },
+  ]);
 }

@@ -2,7 +2,6 @@
 // volume, so both are pinned to the node the server pod runs on (as WooCommerce's are).
 import type { StoreContext } from '../strategy';
 import type { KubeObject } from '../../../kube/kube-object';
-import { pinToNode } from '../woocommerce/jobs';
 import {
   APP_DIR,
   MEDUSA_COMPONENT,
@@ -16,8 +15,9 @@ import {
   type MedusaComponent,
 } from './medusa-facts';
 import { adminEnv, medusaEnv, serverUrl, storefrontUrl } from './medusa-env';
-import { podSecurity } from './data-stores';
+import { POD_DEFAULTS, nonRootPodSecurity } from '../non-root-pod';
 import type { EnvVar } from '../env-var';
+import { pinToNode, storeJob, type JobPolicy } from '../store-job';
 import { RESTRICTED_CONTAINER, medusaLabels, medusaMeta } from './object-meta';
 import { templateVolume } from './template-config-map';
 
@@ -30,50 +30,35 @@ interface JobSpec {
   component: MedusaComponent;
   command: string;
   env: EnvVar[];
-  policy: { backoffLimit: number; ttlSecondsAfterFinished: number };
+  policy: JobPolicy;
 }
 
 function medusaJob(ctx: StoreContext, nodeName: string | null, job: JobSpec): KubeObject {
-  return {
-    apiVersion: 'batch/v1',
-    kind: 'Job',
-    metadata: medusaMeta(ctx, job.name, job.component),
-    spec: {
-      backoffLimit: job.policy.backoffLimit,
-      ttlSecondsAfterFinished: job.policy.ttlSecondsAfterFinished,
-      template: {
-        metadata: { labels: medusaLabels(ctx, job.component) },
-        spec: {
-          // Never: a failed pod stays, so its log can explain the failure.
-          restartPolicy: 'Never',
-          enableServiceLinks: false,
-          automountServiceAccountToken: false,
-          securityContext: podSecurity(NODE_UID),
-          ...pinToNode(nodeName),
-          containers: [
-            {
-              name: 'medusa',
-              image: medusaImageRef('node', ctx.imageRegistry),
-              command: ['sh', '-c', job.command],
-              env: [...medusaEnv(ctx), ...job.env],
-              volumeMounts: [
-                { name: 'template', mountPath: TEMPLATE_DIR, readOnly: true },
-                { name: 'app', mountPath: APP_DIR },
-                { name: 'tmp', mountPath: '/tmp' },
-              ],
-              resources: MEDUSA_RESOURCES.job,
-              securityContext: RESTRICTED_CONTAINER,
-            },
-          ],
-          volumes: [
-            templateVolume('server'),
-            { name: 'app', persistentVolumeClaim: { claimName: MEDUSA_NAMES.serverPvc } },
-            { name: 'tmp', emptyDir: {} },
-          ],
-        },
+  return storeJob(medusaMeta(ctx, job.name, job.component), medusaLabels(ctx, job.component), job.policy, {
+    ...POD_DEFAULTS,
+    securityContext: nonRootPodSecurity(NODE_UID),
+    ...pinToNode(nodeName),
+    containers: [
+      {
+        name: 'medusa',
+        image: medusaImageRef('node', ctx.imageRegistry),
+        command: ['sh', '-c', job.command],
+        env: [...medusaEnv(ctx), ...job.env],
+        volumeMounts: [
+          { name: 'template', mountPath: TEMPLATE_DIR, readOnly: true },
+          { name: 'app', mountPath: APP_DIR },
+          { name: 'tmp', mountPath: '/tmp' },
+        ],
+        resources: MEDUSA_RESOURCES.job,
+        securityContext: RESTRICTED_CONTAINER,
       },
-    },
-  };
+    ],
+    volumes: [
+      templateVolume('server'),
+      { name: 'app', persistentVolumeClaim: { claimName: MEDUSA_NAMES.serverPvc } },
+      { name: 'tmp', emptyDir: {} },
+    ],
+  });
 }
 
 export function buildMedusaSetupJob(ctx: StoreContext, nodeName: string | null): KubeObject {

@@ -1,26 +1,13 @@
 // Metadata every object of a MedusaJS store gets: fixed name, the store's namespace and the
 // same label keys as every Storedeck object (managed-by, store-id, plan, component…).
-import type { StoreContext } from '../strategy';
-import type { KubeObject } from '../../../kube/kube-object';
-import { podSelector, storeLabels } from '../../model/labels';
-import { MEDUSA_APP_NAME, PLAN, type MedusaComponent } from './medusa-facts';
+import { planLabels } from '../plan-labels';
+import { MEDUSA_APP_NAME, PLAN } from './medusa-facts';
 
-export function medusaLabels(ctx: StoreContext, component: MedusaComponent): Record<string, string> {
-  return storeLabels({ id: ctx.id, slug: ctx.slug, plan: PLAN }, component, MEDUSA_APP_NAME[component]);
-}
+const medusa = planLabels(PLAN, MEDUSA_APP_NAME);
 
-/** Stable pod selector (immutable on Deployments and StatefulSets). */
-export function medusaSelector(component: MedusaComponent): Record<string, string> {
-  return podSelector(component, MEDUSA_APP_NAME[component]);
-}
-
-export function medusaMeta(
-  ctx: StoreContext,
-  name: string,
-  component: MedusaComponent,
-): KubeObject['metadata'] {
-  return { name, namespace: ctx.namespace, labels: medusaLabels(ctx, component) };
-}
+export const medusaLabels = medusa.labels;
+export const medusaSelector = medusa.selector;
+export const medusaMeta = medusa.meta;
 
 /** Least privilege for every container: no escalation, no capabilities, the runtime's seccomp. */
 export const RESTRICTED_CONTAINER = {

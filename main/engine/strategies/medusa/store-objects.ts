@@ -1,7 +1,7 @@
 // The store-wide objects of a MedusaJS store: Namespace, quota, limits and the NetworkPolicy.
 import type { StoreContext } from '../strategy';
 import type { KubeObject } from '../../../kube/kube-object';
-import { ANNOTATION } from '../../model/labels';
+import { storeLimitRange, storeNamespace, storeQuota } from '../store-wide-objects';
 import {
   MEDUSA_COMPONENT,
   MEDUSA_CONTAINER_DEFAULTS,
@@ -12,46 +12,19 @@ import {
 import { medusaLabels, medusaMeta } from './object-meta';
 
 export function buildMedusaNamespace(ctx: StoreContext): KubeObject {
-  return {
-    apiVersion: 'v1',
-    kind: 'Namespace',
-    metadata: {
-      name: ctx.namespace,
-      labels: {
-        ...medusaLabels(ctx, MEDUSA_COMPONENT.store),
-        // Every pod runs as a non-root user without capabilities: restricted holds.
-        'pod-security.kubernetes.io/enforce': 'restricted',
-      },
-      annotations: { [ANNOTATION.storeName]: ctx.name },
-    },
-  };
+  return storeNamespace(ctx, medusaLabels(ctx, MEDUSA_COMPONENT.store), {
+    // Every pod runs as a non-root user without capabilities: restricted holds.
+    'pod-security.kubernetes.io/enforce': 'restricted',
+  });
 }
 
 export function buildMedusaQuota(ctx: StoreContext): KubeObject {
-  return {
-    apiVersion: 'v1',
-    kind: 'ResourceQuota',
-    metadata: medusaMeta(ctx, MEDUSA_NAMES.quota, MEDUSA_COMPONENT.store),
-    spec: { hard: { ...MEDUSA_QUOTA } },
-  };
+  return storeQuota(medusaMeta(ctx, MEDUSA_NAMES.quota, MEDUSA_COMPONENT.store), MEDUSA_QUOTA);
 }
 
 export function buildMedusaLimitRange(ctx: StoreContext): KubeObject {
-  return {
-    apiVersion: 'v1',
-    kind: 'LimitRange',
-    metadata: medusaMeta(ctx, MEDUSA_NAMES.limits, MEDUSA_COMPONENT.store),
-    spec: {
-      limits: [
-        {
-          type: 'Container',
-          default: { ...MEDUSA_CONTAINER_DEFAULTS.default },
-          defaultRequest: { ...MEDUSA_CONTAINER_DEFAULTS.defaultRequest },
-        },
-        { type: 'PersistentVolumeClaim', max: { storage: MEDUSA_PVC.max } },
-      ],
-    },
-  };
+  const metadata = medusaMeta(ctx, MEDUSA_NAMES.limits, MEDUSA_COMPONENT.store);
+  return storeLimitRange(metadata, MEDUSA_CONTAINER_DEFAULTS, MEDUSA_PVC.max);
 }
 
 /**

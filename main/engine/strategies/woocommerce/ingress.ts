@@ -1,6 +1,7 @@
 import type { StoreContext } from '../strategy';
 import type { KubeObject } from '../../../kube/kube-object';
 import { COMPONENT, HTTP_PORT, INGRESS_BODY_SIZE, OBJECT_NAMES } from './woocommerce-facts';
+import { hostIngress } from '../host-ingress';
 import { objectMeta } from './object-meta';
 
 /**
@@ -15,26 +16,7 @@ function bodySizeAnnotations(controller: StoreContext['ingressController']): Rec
 export function buildIngress(ctx: StoreContext): KubeObject {
   const annotations = bodySizeAnnotations(ctx.ingressController);
   const meta = objectMeta(ctx, OBJECT_NAMES.ingress, COMPONENT.wordpress);
-  return {
-    apiVersion: 'networking.k8s.io/v1',
-    kind: 'Ingress',
-    metadata: Object.keys(annotations).length > 0 ? { ...meta, annotations } : meta,
-    spec: {
-      ...(ctx.ingressClassName ? { ingressClassName: ctx.ingressClassName } : {}),
-      rules: [
-        {
-          host: ctx.host,
-          http: {
-            paths: [
-              {
-                path: '/',
-                pathType: 'Prefix',
-                backend: { service: { name: OBJECT_NAMES.wordpress, port: { number: HTTP_PORT } } },
-              },
-            ],
-          },
-        },
-      ],
-    },
-  };
+  return hostIngress(ctx, Object.keys(annotations).length > 0 ? { ...meta, annotations } : meta, [
+    { path: '/', service: OBJECT_NAMES.wordpress, port: HTTP_PORT },
+  ]);
 }

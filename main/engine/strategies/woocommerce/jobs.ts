@@ -20,37 +20,18 @@ import { phpIniMount, phpIniVolume } from './php-config';
 import { CONTAINER_SECURITY, POD_DEFAULTS, nonRootPodSecurity } from './pod-security';
 import { PASSWORD_RESET_SCRIPT, SCRIPT_ENV, SETUP_SCRIPT } from './setup-script';
 import { fromSecret, type EnvVar } from '../env-var';
+import { pinToNode, storeJob, type JobPolicy } from '../store-job';
 import { wordpressConfigEnv } from './wp-env';
 
 const HOME = '/home/wp-cli';
 const HTML = '/var/www/html';
-
-/**
- * Required node affinity on the node's own name (matchFields metadata.name, as DaemonSets do)
- * rather than spec.nodeName: the pod still goes through the scheduler (resources, taints, clear
- * Unschedulable events) and, unlike the kubernetes.io/hostname label, the name always matches.
- */
-export function pinToNode(nodeName: string | null): Record<string, unknown> {
-  if (!nodeName) return {};
-  return {
-    affinity: {
-      nodeAffinity: {
-        requiredDuringSchedulingIgnoredDuringExecution: {
-          nodeSelectorTerms: [
-            { matchFields: [{ key: 'metadata.name', operator: 'In', values: [nodeName] }] },
-          ],
-        },
-      },
-    },
-  };
-}
 
 interface JobSpec {
   name: string;
   component: Component;
   script: string;
   env: EnvVar[];
-  policy: { backoffLimit: number; ttlSecondsAfterFinished: number };
+  policy: JobPolicy;
 }
 
 /** The WP-CLI container and volumes every WP-CLI pod shares (jobs and the console pod). */
@@ -93,23 +74,12 @@ export function wpCliPodSpec(
 }
 
 function wpCliJob(ctx: StoreContext, nodeName: string | null, job: JobSpec): KubeObject {
-  return {
-    apiVersion: 'batch/v1',
-    kind: 'Job',
-    metadata: objectMeta(ctx, job.name, job.component),
-    spec: {
-      backoffLimit: job.policy.backoffLimit,
-      ttlSecondsAfterFinished: job.policy.ttlSecondsAfterFinished,
-      template: {
-        metadata: { labels: labelsFor(ctx, job.component) },
-        spec: {
-          // Never: a failed pod stays, so its log can explain the failure.
-          restartPolicy: 'Never',
-          ...wpCliPodSpec(ctx, nodeName, ['/bin/sh', '-c', job.script], job.env),
-        },
-      },
-    },
-  };
+  return storeJob(
+    objectMeta(ctx, job.name, job.component),
+    labelsFor(ctx, job.component),
+    job.policy,
+    wpCliPodSpec(ctx, nodeName, ['/bin/sh', '-c', job.script], job.env),
+  );
 }
 
 const adminEnv = (ctx: StoreContext): EnvVar[] => [

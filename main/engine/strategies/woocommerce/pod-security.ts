@@ -13,20 +13,7 @@
 // - wordpress:cli runs as 33 as well (not its own 82), to write the Apache image's files.
 import { HTTP_PORT } from './woocommerce-facts';
 
-const SECCOMP_RUNTIME_DEFAULT = { type: 'RuntimeDefault' } as const;
-
-/** Pod-level context for a container image that runs as the given non-root uid/gid. */
-export function nonRootPodSecurity(uid: number): Record<string, unknown> {
-  return {
-    runAsUser: uid,
-    runAsGroup: uid,
-    runAsNonRoot: true,
-    // Volumes that support ownership management become group-writable for the image's user.
-    fsGroup: uid,
-    fsGroupChangePolicy: 'OnRootMismatch',
-    seccompProfile: SECCOMP_RUNTIME_DEFAULT,
-  };
-}
+export { POD_DEFAULTS, nonRootPodSecurity } from '../non-root-pod';
 
 /** Lets a non-root Apache listen on HTTP_PORT inside the pod's own network namespace. */
 export const UNPRIVILEGED_HTTP_PORT_SYSCTL = {
@@ -38,11 +25,4 @@ export const UNPRIVILEGED_HTTP_PORT_SYSCTL = {
 export const CONTAINER_SECURITY = {
   allowPrivilegeEscalation: false,
   capabilities: { drop: ['ALL'] },
-} as const;
-
-/** Pod fields every store pod shares: no API token (nothing in a store talks to Kubernetes). */
-export const POD_DEFAULTS = {
-  automountServiceAccountToken: false,
-  // Service links add MYSQL_*/WORDPRESS_* variables per Service, which read like the images' own settings.
-  enableServiceLinks: false,
 } as const;
