@@ -23,7 +23,7 @@ export interface AppHandlerDeps {
   plans(): PlanInfo[];
 }
 
-type AppHandlers = Pick<
+export type AppHandlers = Pick<
   Handlers,
   | 'getAppInfo'
   | 'listContexts'

@@ -13,7 +13,7 @@ export interface BackupHandlerDeps {
   actor: string;
 }
 
-type BackupHandlers = Pick<
+export type BackupHandlers = Pick<
   Handlers,
   'backupStore' | 'restoreStore' | 'cloneStore' | 'cancelBackupOperation' | 'chooseRestoreArchive'
 >;

@@ -4,7 +4,7 @@ import { ok } from '../../../preload/contract';
 import type { Handlers } from '../handler-types';
 import type { LocalClusterService } from '../local-cluster';
 
-type ClusterHandlers = Pick<
+export type ClusterHandlers = Pick<
   Handlers,
   'getClusterStatus' | 'createLocalCluster' | 'cancelClusterOperation' | 'deleteLocalCluster' | 'downloadKind'
 >;

@@ -14,6 +14,9 @@ import type { StoreOperations } from '../../engine/operations/store-operations';
 import type { State } from '../../state/open-state';
 import type { ContextSession } from '../context-session';
 import type { Handlers } from '../handler-types';
+import type { AppHandlers } from './app.handlers';
+import type { BackupHandlers } from './backup.handlers';
+import type { ClusterHandlers } from './cluster.handlers';
 
 export interface StoreHandlerDeps {
   state: State;
@@ -25,29 +28,8 @@ export interface StoreHandlerDeps {
   live: LiveStatusHub | null;
 }
 
-type StoreHandlers = Omit<
-  Handlers,
-  | 'getAppInfo'
-  | 'listContexts'
-  | 'selectContext'
-  | 'runPreflight'
-  | 'getSettings'
-  | 'updateSettings'
-  | 'listAudit'
-  | 'openExternal'
-  | 'reloadKubeconfig'
-  | 'getClusterStatus'
-  | 'createLocalCluster'
-  | 'cancelClusterOperation'
-  | 'deleteLocalCluster'
-  | 'downloadKind'
-  | 'getStoreAddressRule'
-  | 'backupStore'
-  | 'restoreStore'
-  | 'cloneStore'
-  | 'cancelBackupOperation'
-  | 'chooseRestoreArchive'
->;
+/** Every request the other handler groups do not answer: the store lifecycle and its operations. */
+type StoreHandlers = Omit<Handlers, keyof AppHandlers | keyof ClusterHandlers | keyof BackupHandlers>;
 
 export function storeHandlers({
   state,
