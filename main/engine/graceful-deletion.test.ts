@@ -49,7 +49,6 @@ describe('QuotaRelease', () => {
   it('makes a quota refusal a wait while pods terminate and shortly after, terminal again later', () => {
     let now = 1_000;
     const release = new QuotaRelease(() => now);
-    expect(release.soften(quotaRefusal)?.terminal).toBe(true);
     release.observe(snapshot([pod('old', true), pod('new')]));
     const softened = release.soften(quotaRefusal);
     expect(softened?.terminal).toBe(false);
@@ -59,6 +58,21 @@ describe('QuotaRelease', () => {
     expect(release.soften(quotaRefusal)?.terminal).toBe(false);
     now += 1;
     expect(release.soften(quotaRefusal)?.terminal).toBe(true);
+  });
+
+  it('waits out a refusal for the recount allowance even before a terminating pod shows up', () => {
+    // The Deployment's refusal can arrive before the deletionTimestamp of the pod holding the quota.
+    let now = 0;
+    const release = new QuotaRelease(() => now);
+    expect(release.soften(quotaRefusal)?.message).toMatch(/next recount may release quota/);
+    now = QUOTA_RECOUNT_GRACE_MS - 1;
+    expect(release.soften(quotaRefusal)?.terminal).toBe(false);
+    now = QUOTA_RECOUNT_GRACE_MS;
+    expect(release.soften(quotaRefusal)).toBe(quotaRefusal);
+    // Once cleared, a later refusal gets its own allowance.
+    expect(release.soften(null)).toBeNull();
+    now += 60_000;
+    expect(release.soften(quotaRefusal)?.terminal).toBe(false);
   });
 
   it('leaves every other diagnosis alone', () => {

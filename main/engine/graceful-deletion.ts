@@ -34,10 +34,14 @@ export const QUOTA_RECOUNT_GRACE_MS = 15_000;
 /**
  * A quota refusal while pods terminate is a wait, not a failure: those pods still count until
  * they are gone and the quota controller has recounted (shortly after). Feed it every snapshot;
- * it turns a terminal QuotaExceeded into a non-terminal one during that window.
+ * it turns a terminal QuotaExceeded into a non-terminal one during that window. A refusal is also
+ * a wait for its first QUOTA_RECOUNT_GRACE_MS: the store's watches are separate streams, so the
+ * Deployment's ReplicaFailure can arrive before the deletionTimestamp of the pod that holds the
+ * quota (found by test/integration/engine-graceful.test.ts).
  */
 export class QuotaRelease {
   private lastTerminatingAt = Number.NEGATIVE_INFINITY;
+  private refusedSince: number | null = null;
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -56,11 +60,17 @@ export class QuotaRelease {
   }
 
   soften(diagnosis: Diagnosis | null): Diagnosis | null {
-    if (!diagnosis?.terminal || diagnosis.cause !== 'QuotaExceeded' || !this.releasing()) return diagnosis;
-    return {
-      ...diagnosis,
-      terminal: false,
-      message: `${diagnosis.message} Waiting: pods being deleted still count against the quota until they are gone.`,
-    };
+    if (!diagnosis?.terminal || diagnosis.cause !== 'QuotaExceeded') {
+      this.refusedSince = null;
+      return diagnosis;
+    }
+    const now = this.now();
+    this.refusedSince ??= now;
+    const fresh = now - this.refusedSince < QUOTA_RECOUNT_GRACE_MS;
+    if (!this.releasing() && !fresh) return diagnosis;
+    const why = this.releasing()
+      ? 'pods being deleted still count against the quota until they are gone'
+      : "the quota controller's next recount may release quota held by pods being deleted";
+    return { ...diagnosis, terminal: false, message: `${diagnosis.message} Waiting: ${why}.` };
   }
 }
