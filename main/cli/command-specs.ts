@@ -59,6 +59,11 @@ const PLAN_NAMES = Object.keys(PLAN_COMPONENTS);
 
 const STORE_ARG: ArgSpec = { name: 'store', description: 'store slug, name or id' };
 const WAIT: FlagSpec = { name: 'wait', type: 'boolean', description: 'follow the store until it settles' };
+/** restore and clone make a new store from an existing one's data. */
+const NEW_STORE_FLAGS: FlagSpec[] = [
+  { name: 'name', type: 'string', value: 'NAME', required: true, description: 'name of the new store' },
+  { name: 'email', type: 'string', value: 'EMAIL', description: 'admin email (default: the source store’s)' },
+];
 
 export const COMMANDS: CommandSpec[] = [
   {
@@ -167,29 +172,13 @@ export const COMMANDS: CommandSpec[] = [
     name: 'restore',
     summary: 'create a new store from a backup archive (checked before anything is created)',
     args: [{ name: 'archive', description: 'a .storedeck.tar.gz written by backup' }],
-    flags: [
-      { name: 'name', type: 'string', value: 'NAME', required: true, description: 'name of the new store' },
-      {
-        name: 'email',
-        type: 'string',
-        value: 'EMAIL',
-        description: 'admin email (default: the source store’s)',
-      },
-    ],
+    flags: NEW_STORE_FLAGS,
   },
   {
     name: 'clone',
     summary: 'copy a store into a new one (backup + restore, streamed, no file)',
     args: [STORE_ARG],
-    flags: [
-      { name: 'name', type: 'string', value: 'NAME', required: true, description: 'name of the new store' },
-      {
-        name: 'email',
-        type: 'string',
-        value: 'EMAIL',
-        description: 'admin email (default: the source store’s)',
-      },
-    ],
+    flags: NEW_STORE_FLAGS,
   },
   {
     name: 'retry',

@@ -1,44 +1,29 @@
 // The store actions: restart, reset-password, password, reconcile.
 import { print, reportError } from '../cli-context';
 import { formatCredentials, formatRestarted } from '../format-misc';
-import { resolveStore } from '../resolve-store';
 import { describeWorker } from '../worker-note';
 import { stringFlag, type CommandFn } from './command-fn';
+import { storeRequest, withStore } from './store-command';
 
 export const actionCommands: Record<'restart' | 'reset-password' | 'password' | 'reconcile', CommandFn> = {
-  restart: async (ctx, args, flags) => {
-    const resolved = await resolveStore(ctx, args.store ?? '');
-    if (!resolved.ok) return reportError(ctx, resolved.error);
+  restart: withStore(async (ctx, store, flags) => {
     const result = await ctx.call('restartStore', {
-      id: resolved.value.id,
+      id: store.id,
       component: stringFlag(flags, 'component') ?? 'all',
     });
     if (!result.ok) return reportError(ctx, result.error);
     print(ctx, result.value, () => formatRestarted(result.value.restarted));
     return 0;
-  },
-  'reset-password': async (ctx, args) => {
-    const resolved = await resolveStore(ctx, args.store ?? '');
-    if (!resolved.ok) return reportError(ctx, resolved.error);
-    const result = await ctx.call('resetAdminPassword', { id: resolved.value.id });
-    if (!result.ok) return reportError(ctx, result.error);
-    print(ctx, result.value, () => `New admin password set.\n${formatCredentials(result.value)}`);
-    return 0;
-  },
-  password: async (ctx, args) => {
-    const resolved = await resolveStore(ctx, args.store ?? '');
-    if (!resolved.ok) return reportError(ctx, resolved.error);
-    const result = await ctx.call('revealAdminPassword', { id: resolved.value.id });
-    if (!result.ok) return reportError(ctx, result.error);
-    print(ctx, result.value, () => formatCredentials(result.value));
-    return 0;
-  },
-  reconcile: async (ctx, args) => {
-    const resolved = await resolveStore(ctx, args.store ?? '');
-    if (!resolved.ok) return reportError(ctx, resolved.error);
-    const before = await ctx.call('listEvents', { id: resolved.value.id });
+  }),
+  'reset-password': storeRequest(
+    'resetAdminPassword',
+    (credentials) => `New admin password set.\n${formatCredentials(credentials)}`,
+  ),
+  password: storeRequest('revealAdminPassword', formatCredentials),
+  reconcile: withStore(async (ctx, target) => {
+    const before = await ctx.call('listEvents', { id: target.id });
     const seen = new Set(before.ok ? before.value.map((e) => e.id) : []);
-    const result = await ctx.call('reconcileStore', { id: resolved.value.id });
+    const result = await ctx.call('reconcileStore', { id: target.id });
     if (!result.ok) return reportError(ctx, result.error);
     const status = ctx.worker();
     if (!status.working) {
@@ -67,5 +52,5 @@ export const actionCommands: Record<'restart' | 'reset-password' | 'password' | 
           ].join('\n'),
     );
     return store.value.status === 'Failed' ? 1 : 0;
-  },
+  }),
 };

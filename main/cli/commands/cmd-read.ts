@@ -1,19 +1,11 @@
 // The read-only commands: list, show, events, health, audit, contexts.
-import { print, reportError, type CliContext } from '../cli-context';
+import { print, reportError } from '../cli-context';
 import { formatHealth } from '../format-health';
 import { formatAudit, formatContexts } from '../format-misc';
 import { formatStoreDetail, formatStoreList } from '../format-store';
 import { formatTimeline } from '../format-timeline';
-import { resolveStore } from '../resolve-store';
 import { numberFlag, type CommandFn } from './command-fn';
-
-/** Resolves <store> and hands its id to fn, or prints why it could not. */
-const withStore =
-  (fn: (ctx: CliContext, id: string) => Promise<number>): CommandFn =>
-  async (ctx, args) => {
-    const resolved = await resolveStore(ctx, args.store ?? '');
-    return resolved.ok ? fn(ctx, resolved.value.id) : reportError(ctx, resolved.error);
-  };
+import { storeRequest } from './store-command';
 
 export const readCommands: Record<'list' | 'show' | 'events' | 'health' | 'audit' | 'contexts', CommandFn> = {
   list: async (ctx) => {
@@ -30,24 +22,9 @@ export const readCommands: Record<'list' | 'show' | 'events' | 'health' | 'audit
     print(ctx, result.value, () => formatStoreList(result.value, ctx.now()));
     return 0;
   },
-  show: withStore(async (ctx, id) => {
-    const result = await ctx.call('getStore', { id });
-    if (!result.ok) return reportError(ctx, result.error);
-    print(ctx, result.value, () => formatStoreDetail(result.value));
-    return 0;
-  }),
-  events: withStore(async (ctx, id) => {
-    const result = await ctx.call('listEvents', { id });
-    if (!result.ok) return reportError(ctx, result.error);
-    print(ctx, result.value, () => formatTimeline(result.value));
-    return 0;
-  }),
-  health: withStore(async (ctx, id) => {
-    const result = await ctx.call('getHealth', { id });
-    if (!result.ok) return reportError(ctx, result.error);
-    print(ctx, result.value, () => formatHealth(result.value));
-    return 0;
-  }),
+  show: storeRequest('getStore', formatStoreDetail),
+  events: storeRequest('listEvents', formatTimeline),
+  health: storeRequest('getHealth', formatHealth),
   audit: async (ctx, _args, flags) => {
     const limit = numberFlag(flags, 'limit');
     const result = await ctx.call('listAudit', limit === undefined ? {} : { limit });

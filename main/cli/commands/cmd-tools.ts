@@ -2,9 +2,9 @@
 // the store's database on a local port.
 import { print, reportError, type CliContext } from '../cli-context';
 import { EventQueue } from '../event-queue';
-import { resolveStore } from '../resolve-store';
 import type { ResponseOf } from '../../../preload/contract';
 import type { CommandFn } from './command-fn';
+import { storeRequest, withStore } from './store-command';
 
 /** Resolves when the user presses Ctrl-C (the CLI's signal), which ends a held command. */
 const untilInterrupted = (ctx: CliContext): Promise<void> =>
@@ -30,12 +30,10 @@ function describeDatabase(name: string, db: ResponseOf<'openDatabase'>): string 
 
 export const toolCommands: Record<'login' | 'db' | 'wp', CommandFn> = {
   // Streams WP-CLI's stdout and stderr as they come and ends with its exit code.
-  wp: async (ctx, args, _flags, rest) => {
-    const resolved = await resolveStore(ctx, args.store ?? '');
-    if (!resolved.ok) return reportError(ctx, resolved.error);
+  wp: withStore(async (ctx, store, _flags, rest) => {
     const queue = new EventQueue(ctx.bus);
     try {
-      const started = await ctx.call('runWpCli', { id: resolved.value.id, args: rest });
+      const started = await ctx.call('runWpCli', { id: store.id, args: rest });
       if (!started.ok) return reportError(ctx, started.error);
       for (;;) {
         const next = await queue.next(Number.POSITIVE_INFINITY, ctx.signal);
@@ -51,28 +49,18 @@ export const toolCommands: Record<'login' | 'db' | 'wp', CommandFn> = {
     } finally {
       queue.close();
     }
-  },
-  db: async (ctx, args) => {
-    const resolved = await resolveStore(ctx, args.store ?? '');
-    if (!resolved.ok) return reportError(ctx, resolved.error);
-    const opened = await ctx.call('openDatabase', { id: resolved.value.id });
+  }),
+  db: withStore(async (ctx, store) => {
+    const opened = await ctx.call('openDatabase', { id: store.id });
     if (!opened.ok) return reportError(ctx, opened.error);
-    print(ctx, opened.value, () => describeDatabase(resolved.value.name, opened.value));
+    print(ctx, opened.value, () => describeDatabase(store.name, opened.value));
     await untilInterrupted(ctx);
     await ctx.call('closeDatabase', { forwardId: opened.value.forwardId });
     return 0;
-  },
-  login: async (ctx, args) => {
-    const resolved = await resolveStore(ctx, args.store ?? '');
-    if (!resolved.ok) return reportError(ctx, resolved.error);
-    const result = await ctx.call('createAdminLogin', { id: resolved.value.id });
-    if (!result.ok) return reportError(ctx, result.error);
-    print(
-      ctx,
-      result.value,
-      () =>
-        `Signed-in admin link for "${resolved.value.name}" (works once, until ${result.value.expiresAt}):\n${result.value.url}`,
-    );
-    return 0;
-  },
+  }),
+  login: storeRequest(
+    'createAdminLogin',
+    (login, store) =>
+      `Signed-in admin link for "${store.name}" (works once, until ${login.expiresAt}):\n${login.url}`,
+  ),
 };
