@@ -15,6 +15,7 @@ interface EventRow {
 }
 
 const statusSchema = TimelineEventSchema.shape.status;
+const COLUMNS = 'id, store_id, step, status, message, timestamp';
 
 function toEvent(row: EventRow): TimelineEvent {
   return {
@@ -38,7 +39,7 @@ export class EventsRepo {
     const row = this.db
       .prepare(
         `INSERT INTO provisioning_events (store_id, step, status, message, timestamp)
-         VALUES (?, ?, ?, ?, ?) RETURNING id, store_id, step, status, message, timestamp`,
+         VALUES (?, ?, ?, ?, ?) RETURNING ${COLUMNS}`,
       )
       .get(storeId, step, status, message, this.now()) as EventRow;
     return toEvent(row);
@@ -46,12 +47,7 @@ export class EventsRepo {
 
   /** Every store's events after the given id, oldest first (what another process wrote since). */
   listAfter(afterId: number): TimelineEvent[] {
-    const rows = this.db
-      .prepare(
-        'SELECT id, store_id, step, status, message, timestamp FROM provisioning_events WHERE id > ? ORDER BY id',
-      )
-      .all(afterId) as EventRow[];
-    return rows.map(toEvent);
+    return this.listWhere('id > ?', afterId);
   }
 
   /** The newest event's id, 0 when there is none (ids only grow: AUTOINCREMENT never reuses one). */
@@ -64,19 +60,19 @@ export class EventsRepo {
 
   /** Oldest first. */
   list(storeId: string): TimelineEvent[] {
-    const rows = this.db
-      .prepare(
-        'SELECT id, store_id, step, status, message, timestamp FROM provisioning_events WHERE store_id = ? ORDER BY id',
-      )
-      .all(storeId) as EventRow[];
-    return rows.map(toEvent);
+    return this.listWhere('store_id = ?', storeId);
+  }
+
+  private listWhere(condition: 'id > ?' | 'store_id = ?', value: number | string): TimelineEvent[] {
+    const sql = `SELECT ${COLUMNS} FROM provisioning_events WHERE ${condition} ORDER BY id`;
+    return (this.db.prepare(sql).all(value) as EventRow[]).map(toEvent);
   }
 
   /** The newest `perStore` events of every store of a context, oldest first: one query for a whole list. */
   recentByContext(context: string, perStore: number): Map<string, TimelineEvent[]> {
     const rows = this.db
       .prepare(
-        `SELECT id, store_id, step, status, message, timestamp FROM (
+        `SELECT ${COLUMNS} FROM (
            SELECT e.*, ROW_NUMBER() OVER (PARTITION BY e.store_id ORDER BY e.id DESC) AS rank
            FROM provisioning_events e JOIN stores s ON s.id = e.store_id WHERE s.context = ?
          ) WHERE rank <= ? ORDER BY id`,
