@@ -184,7 +184,15 @@ export const COMMANDS: CommandSpec[] = [
     name: 'retry',
     summary: 'retry a failed store, or resume one a stopped process left provisioning',
     args: [STORE_ARG],
-    flags: [{ ...WAIT, description: 'follow until Ready or Failed' }],
+    flags: [
+      { ...WAIT, description: 'follow until Ready or Failed' },
+      {
+        name: 'current-settings',
+        type: 'boolean',
+        description:
+          "use the context's settings of today (image registry, StorageClass, base domain) instead of those the store was created with",
+      },
+    ],
   },
   {
     name: 'reconcile',

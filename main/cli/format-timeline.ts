@@ -1,5 +1,5 @@
 // Timeline output: the full table of `events`, and the live progress lines of `--wait`.
-import type { TimelineEvent } from '../../preload/contract';
+import { provisionPhase, type TimelineEvent } from '../../preload/contract';
 import { formatTable } from './format-table';
 
 export function formatTimeline(events: TimelineEvent[]): string {
@@ -17,9 +17,14 @@ const MARK: Record<TimelineEvent['status'], string> = {
   interrupted: '↺',
 };
 
-/** One progress line: elapsed time since the wait began, steps done so far, the event. */
-export function formatProgressLine(event: TimelineEvent, elapsedMs: number, stepsDone: number): string {
+/**
+ * One progress line: elapsed time since the wait began, the event, and where its step stands in
+ * the attempt ("step 5 of 7", as the app's cards say; a count of events done overran the total).
+ */
+export function formatProgressLine(event: TimelineEvent, elapsedMs: number): string {
   const elapsed = `${(Math.max(0, elapsedMs) / 1000).toFixed(1)}s`.padStart(7);
   const message = event.message.replace(/[\p{Cc}]/gu, ' ');
-  return `[${elapsed}] ${MARK[event.status]} ${event.step} ${event.status}${message ? `: ${message}` : ''} (${stepsDone} done)`;
+  const phase = provisionPhase(event.step);
+  const where = phase ? ` (step ${phase.index} of ${phase.total})` : '';
+  return `[${elapsed}] ${MARK[event.status]} ${event.step} ${event.status}${message ? `: ${message}` : ''}${where}`;
 }

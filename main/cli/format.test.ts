@@ -58,7 +58,7 @@ describe('CLI formatting', () => {
     );
   });
 
-  it('prints a progress line with elapsed time and steps done', () => {
+  it('prints a progress line with elapsed time and where the step stands in the attempt', () => {
     const line = formatProgressLine(
       {
         id: 1,
@@ -69,9 +69,18 @@ describe('CLI formatting', () => {
         timestamp: '',
       },
       3250,
-      4,
     );
-    expect(line).toBe('[   3.3s] ✓ wait-mysql completed: MySQL is ready (4 done)');
+    expect(line).toBe('[   3.3s] ✓ wait-mysql completed: MySQL is ready (step 5 of 7)');
+    // A note outside the sequence (a retry's marker, Ready itself) has no place to show.
+    const ready = {
+      id: 2,
+      storeId: 'st-1',
+      step: 'ready',
+      status: 'completed' as const,
+      message: 'Ready',
+      timestamp: '',
+    };
+    expect(formatProgressLine(ready, 9000)).toBe('[   9.0s] ✓ ready completed: Ready');
   });
 
   it('renders health as pods, containers, volumes and quota', () => {

@@ -1,6 +1,6 @@
 // --wait: follows one store's events from the bus until it is Ready/Failed (or gone, for
 // delete), printing the timeline as it happens. Bounded by a deadline and by Ctrl-C.
-import type { Store, TimelineEvent } from '../../preload/contract';
+import { stepLabel, type Store, type TimelineEvent } from '../../preload/contract';
 import { print, type CliContext } from './cli-context';
 import { EXIT_FAILED, EXIT_OK } from './cli-errors';
 import type { EventQueue } from './event-queue';
@@ -28,11 +28,9 @@ export async function waitForStore(
   // Time the cluster spent not answering is given back: the wait is for the store, not the network.
   let deadline = started + options.timeoutMs;
   let downSince: number | null = null;
-  const completed = new Set<string>();
   let store = initial;
   const progress = (event: TimelineEvent) => {
-    if (event.status === 'completed') completed.add(event.step);
-    if (!ctx.json) ctx.io.out(`${formatProgressLine(event, Date.now() - started, completed.size)}\n`);
+    if (!ctx.json) ctx.io.out(`${formatProgressLine(event, Date.now() - started)}\n`);
   };
   const finish = (current: Store): number | null => {
     if (options.goal === 'settled' && current.status === 'Ready') {
@@ -45,10 +43,15 @@ export async function waitForStore(
       return EXIT_OK;
     }
     if (current.status === 'Failed') {
-      const where = current.errorStep ? ` at step ${current.errorStep}` : '';
+      const where = current.errorStep
+        ? ` at ${stepLabel(current.errorStep)} (step ${current.errorStep})`
+        : '';
       if (ctx.json) print(ctx, current, () => '');
       ctx.io.err(
-        `storedeck: store "${current.name}" failed${where}: ${current.errorMessage ?? 'no reason recorded'}\n`,
+        `storedeck: store "${current.name}" failed${where}: ${current.errorMessage ?? 'no reason recorded'}\n` +
+          // What the app's failure box offers, as commands: settings are frozen at create.
+          `Once the cause is fixed: storedeck retry ${current.slug} --wait` +
+          ` (add --current-settings to use today's settings instead of those it was created with)\n`,
       );
       return EXIT_FAILED;
     }

@@ -1,4 +1,4 @@
-// storedeck retry <store> [--wait] · storedeck delete <store> [--wait]
+// storedeck retry <store> [--wait] [--current-settings] · storedeck delete <store> [--wait]
 import { print, reportError, type CliContext } from '../cli-context';
 import { EventQueue } from '../event-queue';
 import { formatStoreDetail } from '../format-store';
@@ -14,6 +14,7 @@ async function lifecycle(
   wait: boolean,
   action: 'retryStore' | 'deleteStore',
   goal: WaitGoal,
+  useCurrentSettings = false,
 ): Promise<number> {
   const resolved = await resolveStore(ctx, ref);
   if (!resolved.ok) return reportError(ctx, resolved.error);
@@ -21,7 +22,10 @@ async function lifecycle(
   const queue = wait ? new EventQueue(ctx.bus) : null;
   try {
     const timeoutMs = !wait ? 0 : goal === 'gone' ? deleteWaitMs() : await provisionWaitMs(ctx);
-    const result = await ctx.call(action, { id: resolved.value.id });
+    const result = await ctx.call(
+      action,
+      useCurrentSettings ? { id: resolved.value.id, useCurrentSettings } : { id: resolved.value.id },
+    );
     if (!result.ok) return reportError(ctx, result.error);
     if (!queue) {
       const note = queuedNote(ctx.worker(), action === 'deleteStore' ? 'delete' : 'retry', result.value);
@@ -40,7 +44,14 @@ async function lifecycle(
 }
 
 export const runRetry: CommandFn = (ctx, args, flags) =>
-  lifecycle(ctx, args.store ?? '', flags.wait === true, 'retryStore', 'settled');
+  lifecycle(
+    ctx,
+    args.store ?? '',
+    flags.wait === true,
+    'retryStore',
+    'settled',
+    flags['current-settings'] === true,
+  );
 
 export const runDelete: CommandFn = (ctx, args, flags) =>
   lifecycle(ctx, args.store ?? '', flags.wait === true, 'deleteStore', 'gone');
