@@ -50,11 +50,30 @@ describe('audited', () => {
     });
     expect(thrown).toEqual({
       ok: false,
-      error: { code: 'forbidden', message: 'restart failed: deployments is forbidden' },
+      error: { code: 'forbidden', message: 'Restart failed: deployments is forbidden' },
     });
     expect(entries.map((e) => e.details)).toEqual([
       'failed; invalid_state: not Ready',
-      'failed; forbidden: restart failed: deployments is forbidden',
+      'failed; forbidden: Restart failed: deployments is forbidden',
     ]);
+  });
+
+  it('says in words what failed and why when the cluster does not answer', async () => {
+    const { audit } = sink();
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6443'), { code: 'ECONNREFUSED' });
+    const result = await audited(
+      { audit, actor: 'app', action: 'reveal-password', name: 'Shop' },
+      async () => {
+        throw refused;
+      },
+    );
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'cluster_unreachable',
+        message:
+          'Showing the password failed: the cluster does not answer (nothing is listening at its address: connection refused)',
+      },
+    });
   });
 });
