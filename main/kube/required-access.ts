@@ -48,6 +48,15 @@ export const CLUSTER_ACCESS: readonly AccessRule[] = [
   // The one wide read: the ingress controller is found by its pods' labels in whatever namespace
   // it runs (the NetworkPolicy must admit that namespace); preflight reads kube-system's pods too.
   { group: '', resource: 'pods', verbs: ['list'], clusterScoped: true },
+  // The same pods followed with one watch by label for every store's live status (without it,
+  // each store namespace's pods are listed in turn: slower to show Degraded, more requests).
+  {
+    group: '',
+    resource: 'pods',
+    verbs: ['watch'],
+    clusterScoped: true,
+    feature: 'live status with one pod watch for all stores',
+  },
   { group: 'networking.k8s.io', resource: 'ingressclasses', verbs: READ, clusterScoped: true },
   { group: 'storage.k8s.io', resource: 'storageclasses', verbs: READ, clusterScoped: true },
   {

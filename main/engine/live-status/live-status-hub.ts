@@ -1,21 +1,18 @@
 // Keeps the dashboard truthful about Ready stores. For the context in view it runs a probe
 // (is the cluster there?) and shared watches: per kind, cluster-wide by the managed-by label
 // when the user may list and watch it across namespaces (asked first with SelfSubjectAccessReview,
-// watch-scope.ts), or one per store namespace when they may not. Every
-// change re-judges the Ready stores (judge-live.ts) and publishes what changed on the bus.
+// watch-scope.ts), else LISTed per store namespace at a capped rate, hurried along by the
+// cluster-wide watches (live-sources.ts). Every change re-judges the Ready stores
+// (judge-live.ts) and publishes what changed on the bus.
 // While the cluster does not answer, nothing is concluded: stores keep their status, the context
 // is reported unreachable, and the watches reconnect by themselves.
 import type { ContextHealth, LiveStatus, Plan, Store } from '../../../preload/contract';
 import type { EventBus } from '../../primitives/event-bus';
 import type { KubeClient } from '../../kube/client';
-import type { ApiObject } from '../../kube/kube-object';
-import { classifyError } from '../../kube/errors';
-import { KINDS } from '../../kube/kinds';
-import { startWatchSet, type WatchSet } from '../../kube/watch-set';
-import { LABEL, MANAGED_BY } from '../model/labels';
 import type { StoreContext, StoreStrategy } from '../strategies/strategy';
 import { startContextProbe, type ContextProbe } from './context-probe';
-import { expectedObjects, judgeLive, sameLive, WATCHED_KINDS, type WatchedKind } from './judge-live';
+import { expectedObjects, judgeLive, sameLive } from './judge-live';
+import { LiveSources } from './live-sources';
 import { RestartTracker } from './restart-tracker';
 import { PodEventReader } from './pod-event-reader';
 import { chooseWatchScopes, type WatchScope, type WatchScopes } from './watch-scope';
@@ -32,19 +29,16 @@ export interface LiveStatusHubOptions {
   settleMs?: number;
   /** Where to watch, per kind (default: asked of the cluster with SelfSubjectAccessReview). */
   scopes?: (client: KubeClient) => Promise<WatchScopes>;
+  /** Polled kinds: each store namespace re-listed at least this often while the rate allows (30 s). */
+  pollSweepMs?: number;
+  /** Polled kinds: the cap on sweep LISTs per second, whatever the number of stores (5). */
+  pollListsPerSecond?: number;
 }
-
-const SELECTOR = `${LABEL.managedBy}=${MANAGED_BY}`;
 
 interface Observation {
   context: string;
   probe: ContextProbe;
-  /** Per kind, once decided (null until the access reviews answered). */
-  scopes: WatchScopes | null;
-  /** `<kind>/*` for a cluster-wide set, `<kind>/<namespace>` for a store namespace's. */
-  sets: Map<string, WatchSet>;
-  listed: Set<string>;
-  items: Map<string, ApiObject[]>;
+  sources: LiveSources;
   stopped: boolean;
 }
 
@@ -62,7 +56,7 @@ export class LiveStatusHub {
       if (name !== 'storeChanged' && name !== 'storeRemoved') return;
       const id = (payload as { id: string }).id;
       if (name === 'storeRemoved' || (payload as Store).status !== 'Ready') this.live.delete(id);
-      this.syncNamespaces();
+      this.observation?.sources.sync();
       this.judgeSoon();
     });
   }
@@ -93,15 +87,17 @@ export class LiveStatusHub {
 
   /** How many watches are open (the cost of watching; cluster mode keeps it flat). */
   watchCount(): number {
-    return this.observation?.sets.size ?? 0;
+    return this.observation?.sources.watchCount() ?? 0;
   }
 
-  /** 'cluster' or 'namespaced' when every kind is watched so, 'mixed' otherwise; null before it is decided. */
+  /** The polled kinds' LISTs so far and the longest a change only a sweep sees waits (null: none polled). */
+  pollStats(): { lists: number; sweepPeriodMs: number } | null {
+    return this.observation?.sources.pollStats() ?? null;
+  }
+
+  /** One scope when every kind is looked at so, 'mixed' otherwise; null before it is decided. */
   mode(): WatchScope | 'mixed' | null {
-    const scopes = this.observation?.scopes;
-    if (!scopes) return null;
-    const all = [...new Set(Object.values(scopes))];
-    return all.length === 1 && all[0] ? all[0] : 'mixed';
+    return this.observation?.sources.mode() ?? null;
   }
 
   close(): void {
@@ -111,12 +107,24 @@ export class LiveStatusHub {
   }
 
   private startObservation(context: string): Observation {
+    const sources = new LiveSources({
+      context,
+      clientFor: this.options.clientFor,
+      readyNamespaces: () =>
+        new Set(
+          this.options
+            .listStores(context)
+            .filter((s) => s.status === 'Ready')
+            .map((s) => s.namespace),
+        ),
+      restarts: this.restarts,
+      onChange: () => this.judgeSoon(),
+      pollSweepMs: this.options.pollSweepMs,
+      pollListsPerSecond: this.options.pollListsPerSecond,
+    });
     const observation: Observation = {
       context,
-      scopes: null,
-      sets: new Map(),
-      listed: new Set(),
-      items: new Map(),
+      sources,
       stopped: false,
       probe: startContextProbe({
         context,
@@ -142,74 +150,7 @@ export class LiveStatusHub {
     } catch {
       return; // the probe reports why the context is unusable; a reload starts over
     }
-    if (observation.stopped) return;
-    observation.scopes = scopes;
-    for (const kind of WATCHED_KINDS)
-      if (scopes[kind] === 'cluster') this.openSet(observation, kind, undefined);
-    this.syncNamespaces();
-  }
-
-  private openSet(observation: Observation, kind: WatchedKind, namespace: string | undefined): void {
-    const key = `${kind}/${namespace ?? '*'}`;
-    if (observation.sets.has(key)) return;
-    let client: KubeClient;
-    try {
-      client = this.options.clientFor(observation.context);
-    } catch {
-      return; // the probe reports why the context is unusable
-    }
-    const set = startWatchSet(
-      client,
-      KINDS[kind],
-      { namespace, labelSelector: SELECTOR },
-      {
-        onChange: (items) => {
-          if (observation.stopped) return;
-          observation.items.set(key, items);
-          observation.listed.add(key);
-          if (kind === 'Pod') this.restarts.observe(items, namespace === undefined);
-          this.judgeSoon();
-        },
-        onFatal: (error) => {
-          if (observation.stopped) return;
-          observation.sets.delete(key);
-          // Refused across namespaces after all (rights changed): watch each store's namespace instead.
-          if (namespace === undefined && observation.scopes && classifyError(error).status === 403) {
-            observation.items.delete(key);
-            observation.listed.delete(key);
-            observation.scopes = { ...observation.scopes, [kind]: 'namespaced' };
-            this.syncNamespaces();
-          }
-        },
-      },
-    );
-    observation.sets.set(key, set);
-  }
-
-  /** Kinds watched per namespace: one set per Ready store, opened and closed as stores come and go. */
-  private syncNamespaces(): void {
-    const observation = this.observation;
-    const scopes = observation?.scopes;
-    if (!observation || !scopes) return;
-    const perNamespace = WATCHED_KINDS.filter((kind) => scopes[kind] === 'namespaced');
-    if (perNamespace.length === 0) return;
-    const wanted = new Set(
-      this.options
-        .listStores(observation.context)
-        .filter((s) => s.status === 'Ready')
-        .map((s) => s.namespace),
-    );
-    for (const [key, set] of observation.sets) {
-      const namespace = key.slice(key.indexOf('/') + 1);
-      if (namespace !== '*' && !wanted.has(namespace)) {
-        set.stop();
-        observation.sets.delete(key);
-        observation.items.delete(key);
-        observation.listed.delete(key);
-      }
-    }
-    for (const namespace of wanted)
-      for (const kind of perNamespace) this.openSet(observation, kind, namespace);
+    if (!observation.stopped) observation.sources.start(scopes);
   }
 
   private judgeSoon(): void {
@@ -227,7 +168,7 @@ export class LiveStatusHub {
     const unwell = new Set<string>();
     for (const store of this.options.listStores(observation.context)) {
       if (store.status !== 'Ready') continue;
-      const byKind = this.objectsOf(observation, store.namespace);
+      const byKind = observation.sources.objectsOf(store.namespace);
       if (!byKind) continue; // a watch has not listed yet: no verdict from half a picture
       const ctx = this.options.storeContext(store);
       if (!ctx) continue;
@@ -247,28 +188,12 @@ export class LiveStatusHub {
     this.podEvents.keepOnly(unwell);
   }
 
-  private objectsOf(
-    observation: Observation,
-    namespace: string,
-  ): Partial<Record<WatchedKind, ApiObject[]>> | null {
-    const scopes = observation.scopes;
-    if (!scopes) return null;
-    const byKind: Partial<Record<WatchedKind, ApiObject[]>> = {};
-    for (const kind of WATCHED_KINDS) {
-      const key = scopes[kind] === 'cluster' ? `${kind}/*` : `${kind}/${namespace}`;
-      if (!observation.listed.has(key)) return null;
-      byKind[kind] = (observation.items.get(key) ?? []).filter((o) => o.metadata?.namespace === namespace);
-    }
-    return byKind;
-  }
-
   private stopObservation(): void {
     const observation = this.observation;
     if (!observation) return;
     observation.stopped = true;
     observation.probe.stop();
-    for (const set of observation.sets.values()) set.stop();
-    observation.sets.clear();
+    observation.sources.stop();
     this.observation = null;
   }
 }

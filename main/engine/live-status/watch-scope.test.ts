@@ -1,6 +1,7 @@
 // The live-status watches look cluster-wide only where the user may list and watch across
-// namespaces: a cluster admin gets one watch per kind, charts/storedeck-access's ServiceAccount
-// (namespaced rights) one per store namespace. Asked of kube-sim's RBAC through the real client.
+// namespaces: a cluster admin gets one watch per kind; charts/storedeck-access's ServiceAccount
+// (namespaced rights, but pods listed and watched everywhere) one pod watch, the other kinds
+// polled per store namespace. Asked of kube-sim's RBAC through the real client.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -32,11 +33,12 @@ describe('chooseWatchScopes', () => {
     );
   });
 
-  it('watches per store namespace for the access chart’s ServiceAccount (pods: list but no watch everywhere)', async () => {
+  it('watches pods cluster-wide and polls the rest per store namespace for the access chart’s ServiceAccount', async () => {
     const kubeconfig = path.join(dir, 'chart');
     await installAccessChart(sim, kubeconfig);
-    expect(await chooseWatchScopes(new ClientPool(kubeconfig).clientFor('kube-sim'))).toEqual(
-      allScopes('namespaced'),
-    );
+    expect(await chooseWatchScopes(new ClientPool(kubeconfig).clientFor('kube-sim'))).toEqual({
+      ...allScopes('polled'),
+      Pod: 'cluster',
+    });
   });
 });
