@@ -28,6 +28,13 @@ afterAll(async () => {
   await h?.close();
 });
 
+/** Repairs what a case broke and waits for that pass to end, so the next case starts Ready. */
+async function repair(): Promise<void> {
+  expect((await h.engine.reconcileNow(store.id)).ok).toBe(true);
+  await h.engine.settled(store.id);
+  expect(h.state.stores.get(store.id)?.status).toBe('Ready');
+}
+
 /** A hub as the chart's ServiceAccount runs it, and the first verdict that matches. */
 function startHub(extra: Partial<LiveStatusHubOptions> = {}) {
   const pool = new ClientPool(h.kubeconfigPath);
@@ -67,7 +74,7 @@ describe('live status as a namespaced user', () => {
     h.sim.store.delete('services', store.namespace, 'wordpress');
     expect((await drifted).reason).toMatch(/Service wordpress is missing/);
     hub.close();
-    expect((await h.engine.reconcileNow(store.id)).ok).toBe(true);
+    await repair();
   });
 
   it('finds a Deployment deleted by its pods going, long before any sweep', async () => {
@@ -83,7 +90,7 @@ describe('live status as a namespaced user', () => {
     // Told by the pod watch: only the namespace's Deployments were listed again.
     expect((hub.pollStats()?.lists ?? 0) - listsBefore).toBeLessThanOrEqual(2);
     hub.close();
-    expect((await h.engine.reconcileNow(store.id)).ok).toBe(true);
+    await repair();
   });
 
   it('is Degraded with the reason when a pod stops being ready (the pod watch)', async () => {
