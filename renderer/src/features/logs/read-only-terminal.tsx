@@ -13,7 +13,8 @@ import { TERMINAL_THEMES } from './terminal-theme';
 type Props = {
   label: string;
   scrollback: number;
-  attach: (term: Terminal) => () => void;
+  /** host: the element the terminal lives in (role log). */
+  attach: (term: Terminal, host: HTMLElement) => () => void;
   /** Decorations (the search addon's highlights) are a proposed API in xterm 6. */
   allowProposedApi?: boolean;
 };
@@ -43,7 +44,7 @@ export function ReadOnlyTerminal({ label, scrollback, attach, allowProposedApi =
     term.open(el);
     fit.fit();
     terminal.current = term;
-    const detach = attach(term);
+    const detach = attach(term, el);
     const resize = new ResizeObserver(() => fit.fit());
     resize.observe(el);
     return () => {
