@@ -161,7 +161,7 @@ export function SettingsDialog() {
             error={fieldErrors.provisionTimeoutMinutes}
           />
         </fieldset>
-        <div className="field-row field-row-loose">
+        <div className="field-row field-row-loose field-check">
           <input
             id="settings-verify-checkout"
             name="verifyCheckout"
