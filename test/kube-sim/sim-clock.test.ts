@@ -24,6 +24,26 @@ describe('createSimClock', () => {
     expect(clock.now() - t0).toBeGreaterThanOrEqual(3000);
   });
 
+  it('changes rate without a jump in sim time, and timers follow the new rate', async () => {
+    const clock = createSimClock(1, { startMs: 0 });
+    clock.setTimeScale(0.0001);
+    expect(clock.timeScale).toBe(0.0001);
+    // 60 s sim is 6 ms real on the new rate (on the old one, a minute: the test would time out).
+    const before = clock.now();
+    await new Promise<void>((resolve) => clock.setTimeout(resolve, 60_000));
+    expect(clock.now() - before).toBeGreaterThanOrEqual(60_000);
+    // Slowed down 10^7 times: sim time goes on from where it was (no jump back to the old
+    // anchor, nor by the 60 s already run) and then crawls (10 ms sim = 10 s real).
+    const fastAt = clock.now();
+    clock.setTimeScale(1000);
+    const slowAt = clock.now();
+    expect(slowAt).toBeGreaterThanOrEqual(fastAt);
+    expect(slowAt - fastAt).toBeLessThan(60_000);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(clock.now() - slowAt).toBeLessThan(10);
+    expect(() => clock.setTimeScale(0)).toThrow(RangeError);
+  });
+
   it('fires timers in due order and reports the due time as now() inside callbacks', async () => {
     const clock = createSimClock(0.001, { startMs: 0 });
     const seen: Array<[string, number]> = [];

@@ -9,6 +9,11 @@ export interface SimClockOptions {
 
 export interface ManagedSimClock extends SimClock {
   readonly timeScale: number;
+  /**
+   * Runs on at another rate from now on (sim time stays continuous): a test fast-forwards a
+   * long wait once the engine's own work is done, so that work is not stretched into sim minutes.
+   */
+  setTimeScale(timeScale: number): void;
   /** Number of timers still pending. */
   pending(): number;
   /** Cancels every pending timer; the clock keeps telling time. */
@@ -30,11 +35,16 @@ const MAX_PER_DRAIN = 5000;
  * (due, creation) order and, while a callback runs, now() is that timer's due time: chains of
  * timers happen at exact sim times whatever the machine's load, so a seeded run replays the same.
  */
-export function createSimClock(timeScale: number, opts: SimClockOptions = {}): ManagedSimClock {
+const checkScale = (timeScale: number): number => {
   if (!(timeScale > 0) || !Number.isFinite(timeScale))
     throw new RangeError(`timeScale must be a positive number, got ${timeScale}`);
-  const realStart = performance.now();
-  const simStart = opts.startMs ?? Date.now();
+  return timeScale;
+};
+
+export function createSimClock(initialScale: number, opts: SimClockOptions = {}): ManagedSimClock {
+  let timeScale = checkScale(initialScale);
+  let realStart = performance.now();
+  let simStart = opts.startMs ?? Date.now();
   const onError = opts.onError ?? ((err: unknown) => console.error('kube-sim timer failed:', err));
   const queue: Timer[] = [];
   let seq = 0;
@@ -89,7 +99,16 @@ export function createSimClock(timeScale: number, opts: SimClockOptions = {}): M
   }
 
   return {
-    timeScale,
+    get timeScale() {
+      return timeScale;
+    },
+    setTimeScale(next) {
+      const at = scaledNow();
+      timeScale = checkScale(next);
+      simStart = at;
+      realStart = performance.now();
+      arm();
+    },
     now,
     setTimeout(fn, simMs) {
       const delay = Number.isFinite(simMs) && simMs > 0 ? simMs : 0;
