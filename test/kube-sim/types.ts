@@ -93,6 +93,12 @@ export interface ObjectStore {
   typeOf(key: ResourceKey): ResourceType;
   get(key: ResourceKey, namespace: string | undefined, name: string): KubeObject | undefined;
   list(key: ResourceKey, namespace?: string): KubeObject[];
+  /**
+   * get() and list() without the copy, for controllers that only read (the namespace
+   * controller's scan, the event router): the stored objects themselves, never to be changed.
+   */
+  peek(key: ResourceKey, namespace: string | undefined, name: string): Readonly<KubeObject> | undefined;
+  peekList(key: ResourceKey, namespace?: string): ReadonlyArray<Readonly<KubeObject>>;
   /** Assigns uid, resourceVersion, creationTimestamp, generation=1; runs admission. */
   create(key: ResourceKey, obj: KubeObject): KubeObject;
   /** Full replace by a controller or client; bumps generation when spec changed. */

@@ -99,7 +99,8 @@ function router(rt: Runtime, onNamespaceGone: (name: string) => void) {
       if (e.type === 'DELETED') onNamespaceGone(obj.metadata.name);
       return;
     }
-    if (ns && store.get('namespaces', undefined, ns)?.metadata.deletionTimestamp) rt.enqueue('namespace', ns);
+    if (ns && store.peek('namespaces', undefined, ns)?.metadata.deletionTimestamp)
+      rt.enqueue('namespace', ns);
     if (ns && QUOTA_COUNTED.has(e.key)) enqueueQuota(rt, e.key, obj);
     switch (e.key) {
       case 'pods': {

@@ -46,11 +46,11 @@ export function installNamespaceController(rt: Runtime): void {
     const finalizers = new Map<string, number>();
     for (const type of rt.store.types.filter((t) => t.namespaced && t.verbs.includes('delete'))) {
       const key = type.group ? `${type.plural}.${type.group}` : type.plural;
-      for (const obj of rt.store.list(key, name)) {
-        const left: KubeObject | undefined = obj.metadata.deletionTimestamp
+      for (const obj of rt.store.peekList(key, name)) {
+        const left: Readonly<KubeObject> | undefined = obj.metadata.deletionTimestamp
           ? obj
           : rt.store.delete(key, name, obj.metadata.name);
-        if (!left || !rt.store.get(key, name, obj.metadata.name)) continue;
+        if (!left || !rt.store.peek(key, name, obj.metadata.name)) continue;
         remaining.set(
           `${type.plural}.${type.group}`,
           (remaining.get(`${type.plural}.${type.group}`) ?? 0) + 1,

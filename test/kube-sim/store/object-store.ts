@@ -10,7 +10,7 @@ import {
   type StoreEvent,
   type WatchEventType,
 } from '../types.js';
-import { clone, deepEqual } from './deep.js';
+import { clone, deepEqual, deepFreeze } from './deep.js';
 import { applyCreateDefaults, applyDefaults } from './defaults.js';
 import { notFound, alreadyExists, conflict, namespaceTerminating } from './errors.js';
 import { decideDelete } from './graceful-delete.js';
@@ -82,9 +82,12 @@ export function createObjectStore(opts: ObjectStoreOptions): SimObjectStore {
     const b = bucket(key);
     if (type === 'DELETED') b.delete(slot(obj.metadata.namespace, obj.metadata.name));
     else b.set(slot(obj.metadata.namespace, obj.metadata.name), obj);
-    const event: StoreEvent = { type, key, object: clone(obj), resourceVersion: rv };
+    // One copy per change, shared by the history and every listener (each open watch is one):
+    // a copy per listener made every write cost O(watches), which is the simulator's own CPU
+    // stalling the client under test in the same process. Frozen, so no listener can alter it.
+    const event: StoreEvent = { type, key, object: deepFreeze(clone(obj)), resourceVersion: rv };
     history.push(event);
-    for (const l of [...listeners]) l({ ...event, object: clone(obj) });
+    for (const l of [...listeners]) l({ ...event });
     return clone(obj);
   }
 
@@ -217,25 +220,30 @@ export function createObjectStore(opts: ObjectStoreOptions): SimObjectStore {
     return commit('MODIFIED', key, obj);
   }
 
+  // Stored objects are replaced on every write, never changed in place, so a reader that does
+  // not change them either may see them without a copy.
+  function peek(key: ResourceKey, namespace: string | undefined, name: string): KubeObject | undefined {
+    const t = typeOf(key);
+    return bucket(key).get(slot(t.namespaced ? namespace : undefined, name));
+  }
+
+  function peekList(key: ResourceKey, namespace?: string): KubeObject[] {
+    const t = typeOf(key);
+    const all = [...bucket(key).values()].filter(
+      (o) => !t.namespaced || !namespace || o.metadata.namespace === namespace,
+    );
+    return all.sort((a, b) =>
+      slot(a.metadata.namespace, a.metadata.name).localeCompare(slot(b.metadata.namespace, b.metadata.name)),
+    );
+  }
+
   const store: SimObjectStore = {
     types,
     typeOf,
-    get: (key, namespace, name) => {
-      const t = typeOf(key);
-      return clone(bucket(key).get(slot(t.namespaced ? namespace : undefined, name)));
-    },
-    list: (key, namespace) => {
-      const t = typeOf(key);
-      const all = [...bucket(key).values()].filter(
-        (o) => !t.namespaced || !namespace || o.metadata.namespace === namespace,
-      );
-      all.sort((a, b) =>
-        slot(a.metadata.namespace, a.metadata.name).localeCompare(
-          slot(b.metadata.namespace, b.metadata.name),
-        ),
-      );
-      return all.map(clone);
-    },
+    get: (key, namespace, name) => clone(peek(key, namespace, name)),
+    list: (key, namespace) => peekList(key, namespace).map(clone),
+    peek,
+    peekList,
     create,
     update: (key, obj) => write(key, obj, false),
     updateStatus: (key, obj) => write(key, obj, true),
