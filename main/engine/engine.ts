@@ -191,15 +191,21 @@ export class Engine {
   async delete(id: string, actor = this.actor): Promise<Result<Store>> {
     const store = this.options.stores.get(id);
     if (!store) return err('not_found', `No store with id ${id}`);
-    const deleting = this.options.stores.setStatus(id, 'Deleting', { errorStep: null, errorMessage: null });
-    if (!deleting) return err('not_found', `No store with id ${id}`);
-    this.options.audit.add({
-      action: 'delete',
-      resource: 'store',
-      name: store.name,
-      details: `id=${id} namespace=${store.namespace} context=${store.context}${store.status === 'Deleting' ? ' (continued)' : ''}`,
-      actor,
+    // Status and audit row in one transaction: one durable commit instead of two, so a burst of
+    // deletes reaches the cluster sooner (each commit waits for the disk).
+    const deleting = this.options.stores.exclusively(() => {
+      const row = this.options.stores.setStatus(id, 'Deleting', { errorStep: null, errorMessage: null });
+      if (row)
+        this.options.audit.add({
+          action: 'delete',
+          resource: 'store',
+          name: store.name,
+          details: `id=${id} namespace=${store.namespace} context=${store.context}${store.status === 'Deleting' ? ' (continued)' : ''}`,
+          actor,
+        });
+      return row;
     });
+    if (!deleting) return err('not_found', `No store with id ${id}`);
     this.writer.changed(deleting);
     this.queue.abort(id, new Error('store is being deleted'));
     this.queue.enqueue(id);
