@@ -10,6 +10,7 @@ import { dashboardRender } from './dashboard-render.bench';
 import { logFollow } from './log-follow.bench';
 import { engineCpu } from './engine-cpu.bench';
 import { liveWatchCost } from './live-watch-cost.bench';
+import { provisionBurst } from './provision-burst.bench';
 import { provisionThroughput } from './provision-throughput.bench';
 import { readyLatency } from './ready-latency.bench';
 import { reconcileNoop } from './reconcile-noop.bench';
@@ -18,6 +19,7 @@ import { startup } from './startup.bench';
 const BENCHMARKS: Benchmark[] = [
   readyLatency,
   provisionThroughput,
+  provisionBurst,
   reconcileNoop,
   apiOverhead,
   engineCpu,
