@@ -2,8 +2,12 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { BusyButton } from '../../shared/busy-button';
+import { DataTable } from '../../shared/data-table';
+import { ErrorBanner } from '../../shared/error-banner';
 import { formatDateTime } from '../../shared/format';
 import { useAppStores } from '../../app-stores-context';
+
+const AUDIT_COLUMNS = ['Time', 'Actor', 'Action', 'Store', 'Details'];
 
 export function AuditView() {
   const { audit } = useAppStores();
@@ -24,11 +28,7 @@ export function AuditView() {
           Refresh
         </BusyButton>
       </div>
-      {error && (
-        <p className="banner" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorBanner error={error} />
       {loaded && entries.length === 0 && !error ? (
         <div className="empty">
           <p className="empty-title">Nothing recorded yet</p>
@@ -38,41 +38,34 @@ export function AuditView() {
         </div>
       ) : (
         <div className="table-scroll">
-          <table className="data-table audit-table">
-            <caption className="visually-hidden">Audit entries, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Time</th>
-                <th scope="col">Actor</th>
-                <th scope="col">Action</th>
-                <th scope="col">Store</th>
-                <th scope="col">Details</th>
+          <DataTable
+            className="data-table audit-table"
+            caption="Audit entries, newest first"
+            captionHidden
+            columns={AUDIT_COLUMNS}
+          >
+            {entries.map((entry) => (
+              <tr key={entry.id}>
+                <td className="nowrap">
+                  <time dateTime={entry.timestamp}>{formatDateTime(entry.timestamp)}</time>
+                </td>
+                <td>{entry.actor}</td>
+                <td>
+                  <span className={`chip chip-${entry.action}`}>{entry.action}</span>
+                </td>
+                <th scope="row">
+                  {entry.resource === 'store' ? (
+                    entry.name
+                  ) : (
+                    <span className="muted">
+                      {entry.name === entry.resource ? entry.resource : `${entry.resource} ${entry.name}`}
+                    </span>
+                  )}
+                </th>
+                <td className="audit-details">{entry.details}</td>
               </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.id}>
-                  <td className="nowrap">
-                    <time dateTime={entry.timestamp}>{formatDateTime(entry.timestamp)}</time>
-                  </td>
-                  <td>{entry.actor}</td>
-                  <td>
-                    <span className={`chip chip-${entry.action}`}>{entry.action}</span>
-                  </td>
-                  <th scope="row">
-                    {entry.resource === 'store' ? (
-                      entry.name
-                    ) : (
-                      <span className="muted">
-                        {entry.name === entry.resource ? entry.resource : `${entry.resource} ${entry.name}`}
-                      </span>
-                    )}
-                  </th>
-                  <td className="audit-details">{entry.details}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </div>
       )}
     </section>

@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { BusyButton } from '../../shared/busy-button';
+import { ErrorBanner } from '../../shared/error-banner';
 import { formatClock } from '../../shared/format';
 import { useAppStores } from '../../app-stores-context';
 import { PreflightList } from './preflight-list';
@@ -53,11 +54,7 @@ export function ClusterView() {
           Run checks
         </BusyButton>
       </div>
-      {error && (
-        <p className="banner" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorBanner error={error} />
       {result && (
         <>
           <p className={result.ok ? 'preflight-summary ok' : 'preflight-summary bad'} role="status">

@@ -1,4 +1,5 @@
 import type { StoreHealth } from '../../../../preload/contract';
+import { DataTable } from '../../shared/data-table';
 import { formatAmount, formatUptime } from '../../shared/format';
 
 type Pod = StoreHealth['pods'][number];
@@ -52,26 +53,15 @@ function PodRows({ pod }: { pod: Pod }) {
   );
 }
 
+const POD_COLUMNS = ['Pod', 'Phase', 'Ready', 'Restarts', 'Uptime', 'Node'];
+
 export function PodsTable({ pods }: { pods: Pod[] }) {
   if (pods.length === 0) return <p className="muted">No pods in this store's namespace right now.</p>;
   return (
-    <table className="data-table">
-      <caption>Pods</caption>
-      <thead>
-        <tr>
-          <th scope="col">Pod</th>
-          <th scope="col">Phase</th>
-          <th scope="col">Ready</th>
-          <th scope="col">Restarts</th>
-          <th scope="col">Uptime</th>
-          <th scope="col">Node</th>
-        </tr>
-      </thead>
-      <tbody>
-        {pods.map((pod) => (
-          <PodRows key={pod.name} pod={pod} />
-        ))}
-      </tbody>
-    </table>
+    <DataTable caption="Pods" columns={POD_COLUMNS}>
+      {pods.map((pod) => (
+        <PodRows key={pod.name} pod={pod} />
+      ))}
+    </DataTable>
   );
 }

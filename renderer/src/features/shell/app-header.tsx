@@ -1,5 +1,7 @@
 import { useStore } from 'zustand';
 import { useAppStores } from '../../app-stores-context';
+import { ErrorBanner } from '../../shared/error-banner';
+import { IconButton } from '../../shared/icon-button';
 import { AppNav } from './app-nav';
 import { ContextPicker } from './context-picker';
 import { ThemeToggle } from './theme-toggle';
@@ -25,22 +27,10 @@ export function AppHeader() {
         </div>
         <AppNav />
         <ContextPicker />
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Settings"
-          title="Settings"
-          onClick={() => view.getState().setSettingsOpen(true)}
-        >
-          <span aria-hidden="true">⚙</span>
-        </button>
+        <IconButton label="Settings" glyph="⚙" onClick={() => view.getState().setSettingsOpen(true)} />
         <ThemeToggle />
       </header>
-      {error && (
-        <p className="banner" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorBanner error={error} />
     </>
   );
 }

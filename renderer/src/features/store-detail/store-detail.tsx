@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'react';
 import type { LiveStatus, Store } from '../../../../preload/contract';
 import { formatDateTime } from '../../shared/format';
+import { IconButton } from '../../shared/icon-button';
 import { useAppStores } from '../../app-stores-context';
 import { createStoreActionsStore } from '../actions/actions.state';
 import { FailureBox } from '../stores/failure-box';
@@ -36,15 +37,7 @@ export function StoreDetail({ store, live }: { store: Store; live?: LiveStatus }
           >
             Delete store…
           </button>
-          <button
-            type="button"
-            className="icon-button"
-            aria-label="Close details"
-            title="Close details"
-            onClick={() => view.getState().select(null)}
-          >
-            <span aria-hidden="true">×</span>
-          </button>
+          <IconButton label="Close details" glyph="×" onClick={() => view.getState().select(null)} />
         </div>
       </header>
       <p className="muted detail-meta">

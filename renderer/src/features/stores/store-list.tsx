@@ -13,6 +13,7 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { useStore } from 'zustand';
+import { ErrorBanner } from '../../shared/error-banner';
 import { useAppStores } from '../../app-stores-context';
 import { useVirtualGrid } from '../../shared/use-virtual-grid';
 import { StoreDetail } from '../store-detail/store-detail';
@@ -160,11 +161,7 @@ export function StoreList({ onCreate }: { onCreate: () => void }) {
             </button>
           </div>
         </div>
-        {error && (
-          <p className="banner" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorBanner error={error} />
         {loaded && list.length > 0 && (
           <ListToolbar
             query={query}
