@@ -33,6 +33,36 @@ function patchOf(data: FormData): RequestOf<'updateSettings'> {
   };
 }
 
+/** The cluster's optional names: empty means the cluster's own default. */
+const TEXT_FIELDS: ReadonlyArray<{
+  name: 'baseDomain' | 'storageClass' | 'imageRegistry';
+  label: string;
+  hint: string;
+}> = [
+  {
+    name: 'baseDomain',
+    label: 'Base domain',
+    hint: 'Hosts are <slug>.<base domain>; empty: <slug>.localhost on local clusters.',
+  },
+  { name: 'storageClass', label: 'Storage class', hint: "Empty uses the cluster's default StorageClass." },
+  {
+    name: 'imageRegistry',
+    label: 'Image registry',
+    hint: 'A mirror for the store images; empty pulls from Docker Hub.',
+  },
+];
+
+/** The whole-number limits, each a short box beside its label. */
+const LIMIT_FIELDS: ReadonlyArray<{
+  name: 'concurrency' | 'maxStoresPerContext' | 'noProgressTimeoutMinutes' | 'provisionTimeoutMinutes';
+  label: string;
+}> = [
+  { name: 'concurrency', label: 'Provisions at once' },
+  { name: 'maxStoresPerContext', label: 'Max stores per context' },
+  { name: 'noProgressTimeoutMinutes', label: 'Timeout without progress (minutes)' },
+  { name: 'provisionTimeoutMinutes', label: 'Overall provisioning limit (minutes)' },
+];
+
 export function SettingsDialog() {
   const { settings: store, theme, view } = useAppStores();
   const open = useStore(view, (s) => s.settingsOpen);
@@ -87,30 +117,17 @@ export function SettingsDialog() {
         {loading && !settings && <p className="muted">Loading settings…</p>}
         <fieldset className="fieldset" disabled={!settings}>
           <legend>Cluster</legend>
-          <SettingsField
-            name="baseDomain"
-            label="Base domain"
-            hint="Hosts are <slug>.<base domain>; empty: <slug>.localhost on local clusters."
-            defaultValue={settings?.baseDomain ?? ''}
-            error={fieldErrors.baseDomain}
-            autoComplete="off"
-          />
-          <SettingsField
-            name="storageClass"
-            label="Storage class"
-            hint="Empty uses the cluster's default StorageClass."
-            defaultValue={settings?.storageClass ?? ''}
-            error={fieldErrors.storageClass}
-            autoComplete="off"
-          />
-          <SettingsField
-            name="imageRegistry"
-            label="Image registry"
-            hint="A mirror for the store images; empty pulls from Docker Hub."
-            defaultValue={settings?.imageRegistry ?? ''}
-            error={fieldErrors.imageRegistry}
-            autoComplete="off"
-          />
+          {TEXT_FIELDS.map(({ name, label, hint }) => (
+            <SettingsField
+              key={name}
+              name={name}
+              label={label}
+              hint={hint}
+              defaultValue={settings?.[name] ?? ''}
+              error={fieldErrors[name]}
+              autoComplete="off"
+            />
+          ))}
           <SettingsField
             name="ingressHttpPort"
             label="Ingress HTTP port"
@@ -124,42 +141,18 @@ export function SettingsDialog() {
         </fieldset>
         <fieldset className="fieldset" disabled={!settings}>
           <legend>Limits</legend>
-          <SettingsField
-            name="concurrency"
-            inline
-            label="Provisions at once"
-            type="number"
-            inputMode="numeric"
-            defaultValue={settings?.concurrency}
-            error={fieldErrors.concurrency}
-          />
-          <SettingsField
-            name="maxStoresPerContext"
-            inline
-            label="Max stores per context"
-            type="number"
-            inputMode="numeric"
-            defaultValue={settings?.maxStoresPerContext}
-            error={fieldErrors.maxStoresPerContext}
-          />
-          <SettingsField
-            name="noProgressTimeoutMinutes"
-            inline
-            label="Timeout without progress (minutes)"
-            type="number"
-            inputMode="numeric"
-            defaultValue={settings?.noProgressTimeoutMinutes}
-            error={fieldErrors.noProgressTimeoutMinutes}
-          />
-          <SettingsField
-            name="provisionTimeoutMinutes"
-            inline
-            label="Overall provisioning limit (minutes)"
-            type="number"
-            inputMode="numeric"
-            defaultValue={settings?.provisionTimeoutMinutes}
-            error={fieldErrors.provisionTimeoutMinutes}
-          />
+          {LIMIT_FIELDS.map(({ name, label }) => (
+            <SettingsField
+              key={name}
+              name={name}
+              inline
+              label={label}
+              type="number"
+              inputMode="numeric"
+              defaultValue={settings?.[name]}
+              error={fieldErrors[name]}
+            />
+          ))}
         </fieldset>
         <div className="field-row field-row-loose field-check">
           <input
