@@ -44,6 +44,25 @@ export function FailureActions({
   const pending = useStore(actions, (s) => s.pending);
   const down = useClusterDown();
   const why = down ? `${down}: try again once it answers` : undefined;
+  // Every action waits while the cluster is down, and its tooltip then says why.
+  const action = (
+    kind: 'retry' | 'reconcile',
+    label: string,
+    busyText: string,
+    hint: string,
+    run: () => unknown,
+  ) => (
+    <BusyButton
+      busy={Boolean(pending[kind])}
+      busyText={busyText}
+      disabled={!!down}
+      title={why ?? hint}
+      tabIndex={tabIndex}
+      onClick={() => void run()}
+    >
+      {label}
+    </BusyButton>
+  );
   const openLogs = (
     <button
       type="button"
@@ -57,42 +76,29 @@ export function FailureActions({
   if (store.status === 'Failed') {
     return (
       <div className="failure-actions">
-        <BusyButton
-          busy={Boolean(pending.retry)}
-          busyText="Retrying…"
-          disabled={!!down}
-          title={why ?? 'Start again with the settings this store was created with'}
-          tabIndex={tabIndex}
-          onClick={() => void actions.getState().retry()}
-        >
-          Retry
-        </BusyButton>
-        <BusyButton
-          busy={Boolean(pending.retry)}
-          busyText="Retrying…"
-          disabled={!!down}
-          title={why ?? CURRENT_SETTINGS_HINT}
-          tabIndex={tabIndex}
-          onClick={() => void actions.getState().retry(true)}
-        >
-          Retry with current settings
-        </BusyButton>
+        {action(
+          'retry',
+          'Retry',
+          'Retrying…',
+          'Start again with the settings this store was created with',
+          () => actions.getState().retry(),
+        )}
+        {action('retry', 'Retry with current settings', 'Retrying…', CURRENT_SETTINGS_HINT, () =>
+          actions.getState().retry(true),
+        )}
         {openLogs}
       </div>
     );
   }
   return (
     <div className="failure-actions">
-      <BusyButton
-        busy={Boolean(pending.reconcile)}
-        busyText="Repairing…"
-        disabled={!!down}
-        title={why ?? 'Re-apply every object of the store as Storedeck built it'}
-        tabIndex={tabIndex}
-        onClick={() => void actions.getState().reconcile()}
-      >
-        Repair
-      </BusyButton>
+      {action(
+        'reconcile',
+        'Repair',
+        'Repairing…',
+        'Re-apply every object of the store as Storedeck built it',
+        () => actions.getState().reconcile(),
+      )}
       {openLogs}
     </div>
   );
