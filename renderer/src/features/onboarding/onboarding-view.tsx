@@ -4,6 +4,7 @@
 import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import { useAppStores } from '../../app-stores-context';
+import { ContextOptions } from '../shell/context-options';
 import type { OnboardingState } from './onboarding.state';
 import type { StoreApi } from 'zustand/vanilla';
 
@@ -90,14 +91,7 @@ export function OnboardingView({ onboarding }: { onboarding: StoreApi<Onboarding
                   });
               }}
             >
-              <option value="" disabled>
-                Choose…
-              </option>
-              {contexts.map((c) => (
-                <option key={c.name} value={c.name}>
-                  {c.name}
-                </option>
-              ))}
+              <ContextOptions contexts={contexts} placeholder="Choose…" />
             </select>
           </label>
         )}

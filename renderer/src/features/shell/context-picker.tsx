@@ -1,6 +1,7 @@
 // The cluster context in the header; picking another one reloads that context's stores.
 import { useStore } from 'zustand';
 import { useAppStores } from '../../app-stores-context';
+import { ContextOptions } from './context-options';
 
 export function ContextPicker() {
   const { appInfo, stores } = useAppStores();
@@ -27,16 +28,7 @@ export function ContextPicker() {
         Cluster context
       </label>
       <select id="context-picker" value={current ?? ''} onChange={(e) => void pick(e.target.value)}>
-        {current === null && (
-          <option value="" disabled>
-            Pick a context
-          </option>
-        )}
-        {contexts.map((c) => (
-          <option key={c.name} value={c.name}>
-            {c.name}
-          </option>
-        ))}
+        <ContextOptions contexts={contexts} placeholder={current === null ? 'Pick a context' : null} />
       </select>
       {currentInfo && <span className="context-kind">{currentInfo.isLocal ? 'local' : 'remote'}</span>}
     </div>
