@@ -3,27 +3,27 @@ cd "${WP_PATH:-/var/www/html}"
 
 log() { printf 'storedeck: %s\n' "$*"; }
 
-tries=0
-until [ -f wp-config.php ]; do
-  tries=$((tries + 1))
-  if [ "$tries" -gt 90 ]; then
-    log "wp-config.php never appeared in $PWD (is the WordPress pod running?)"
-    exit 1
-  fi
-  sleep 2
-done
+# wait_for MESSAGE COMMAND...: runs COMMAND every 2 s until it succeeds; after 90 tries (3 minutes)
+# logs MESSAGE and fails the Job.
+wait_for() {
+  message=$1
+  shift
+  tries=0
+  until "$@"; do
+    tries=$((tries + 1))
+    if [ "$tries" -gt 90 ]; then
+      log "$message"
+      exit 1
+    fi
+    sleep 2
+  done
+}
+
+wait_for "wp-config.php never appeared in $PWD (is the WordPress pod running?)" test -f wp-config.php
 
 # shellcheck disable=SC2016
 DB_CHECK='mysqli_report(MYSQLI_REPORT_OFF); $h = explode(":", getenv("WORDPRESS_DB_HOST")); exit(@mysqli_connect($h[0], getenv("WORDPRESS_DB_USER"), getenv("WORDPRESS_DB_PASSWORD"), getenv("WORDPRESS_DB_NAME"), (int) ($h[1] ?? 3306)) ? 0 : 1);'
-tries=0
-until php -r "$DB_CHECK"; do
-  tries=$((tries + 1))
-  if [ "$tries" -gt 90 ]; then
-    log "database $WORDPRESS_DB_HOST did not answer within 3 minutes"
-    exit 1
-  fi
-  sleep 2
-done
+wait_for "database $WORDPRESS_DB_HOST did not answer within 3 minutes" php -r "$DB_CHECK"
 log "database is answering"
 
 # PHP reads the admin password from env, so it never appears in argv or the log.
