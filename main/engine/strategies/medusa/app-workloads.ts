@@ -18,8 +18,9 @@ import {
 } from './medusa-facts';
 import { NODE_TOOLING_ENV, medusaEnv, serverUrl } from './medusa-env';
 import { claim } from './data-stores';
-import { POD_DEFAULTS, nonRootPodSecurity } from '../non-root-pod';
-import { RESTRICTED_CONTAINER, TAIL_ON_ERROR, medusaLabels, medusaMeta, medusaSelector } from './object-meta';
+import { nonRootPodSecurity } from '../non-root-pod';
+import { MEDUSA_LABELS, RESTRICTED_CONTAINER, TAIL_ON_ERROR } from './object-meta';
+import { singleReplica } from '../single-replica';
 import { TEMPLATE_HASH, templateVolume } from './template-config-map';
 
 /** On the pod templates: a new template version rolls the pods (and re-runs the install). */
@@ -39,23 +40,22 @@ function nodeContainer(ctx: StoreContext, container: Record<string, unknown>): R
   };
 }
 
-/** The pod template both Deployments share: labels, the template's hash, no links or token. */
-function appPodTemplate(
+/** The Deployment both apps are: the Node image's user, the template's hash on the pod (a new version rolls it). */
+function appDeployment(
   ctx: StoreContext,
+  name: string,
   component: MedusaComponent,
   pod: { initContainers: unknown[]; containers: unknown[]; volumes: unknown[] },
-): Record<string, unknown> {
-  return {
-    metadata: {
-      labels: medusaLabels(ctx, component),
-      annotations: { [TEMPLATE_HASH_ANNOTATION]: TEMPLATE_HASH },
-    },
-    spec: {
-      ...POD_DEFAULTS,
-      securityContext: nonRootPodSecurity(NODE_UID),
-      ...pod,
-    },
-  };
+  spec?: Record<string, unknown>,
+): KubeObject {
+  return singleReplica(ctx, MEDUSA_LABELS, {
+    kind: 'Deployment',
+    name,
+    component,
+    annotations: { [TEMPLATE_HASH_ANNOTATION]: TEMPLATE_HASH },
+    ...(spec ? { spec } : {}),
+    pod: { securityContext: nonRootPodSecurity(NODE_UID), ...pod },
+  });
 }
 
 export function buildAppClaim(ctx: StoreContext): KubeObject {
@@ -65,116 +65,103 @@ export function buildAppClaim(ctx: StoreContext): KubeObject {
 export function buildServerDeployment(ctx: StoreContext): KubeObject {
   const env = medusaEnv(ctx);
   const mounts = [templateMount, { name: 'app', mountPath: APP_DIR }, tmpMount];
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: medusaMeta(ctx, MEDUSA_NAMES.server, MEDUSA_COMPONENT.server),
-    spec: {
-      replicas: 1,
-      // The ReadWriteOnce app volume cannot be mounted by a second pod on another node.
-      strategy: { type: 'Recreate' },
-      selector: { matchLabels: medusaSelector(MEDUSA_COMPONENT.server) },
-      template: appPodTemplate(ctx, MEDUSA_COMPONENT.server, {
-        initContainers: [
-          nodeContainer(ctx, {
-            name: 'install',
-            command: script('install.sh', 'server', TEMPLATE_DIR, APP_DIR),
-            env: NODE_TOOLING_ENV,
-            volumeMounts: mounts,
-            resources: MEDUSA_RESOURCES.install,
-          }),
-          nodeContainer(ctx, {
-            name: 'migrate',
-            command: script('migrate.sh', APP_DIR),
-            env,
-            volumeMounts: mounts,
-            resources: MEDUSA_RESOURCES.server,
-          }),
-        ],
-        containers: [
-          nodeContainer(ctx, {
-            name: 'server',
-            command: script('start.sh', APP_DIR),
-            env: [...env, { name: 'PORT', value: String(MEDUSA_PORTS.server) }],
-            ports: [{ name: 'http', containerPort: MEDUSA_PORTS.server }],
-            volumeMounts: mounts,
-            readinessProbe: {
-              httpGet: { path: '/health', port: 'http' },
-              periodSeconds: 5,
-              timeoutSeconds: 5,
-              failureThreshold: 3,
-            },
-            // Loading ~60 modules takes a while on a small node: allow it before liveness counts.
-            startupProbe: {
-              httpGet: { path: '/health', port: 'http' },
-              periodSeconds: 5,
-              failureThreshold: 60,
-            },
-            livenessProbe: {
-              tcpSocket: { port: 'http' },
-              periodSeconds: 20,
-              timeoutSeconds: 5,
-              failureThreshold: 6,
-            },
-            resources: MEDUSA_RESOURCES.server,
-          }),
-        ],
-        volumes: [
-          templateVolume('server'),
-          { name: 'app', persistentVolumeClaim: { claimName: MEDUSA_NAMES.serverPvc } },
-          { name: 'tmp', emptyDir: {} },
-        ],
-      }),
+  return appDeployment(
+    ctx,
+    MEDUSA_NAMES.server,
+    MEDUSA_COMPONENT.server,
+    {
+      initContainers: [
+        nodeContainer(ctx, {
+          name: 'install',
+          command: script('install.sh', 'server', TEMPLATE_DIR, APP_DIR),
+          env: NODE_TOOLING_ENV,
+          volumeMounts: mounts,
+          resources: MEDUSA_RESOURCES.install,
+        }),
+        nodeContainer(ctx, {
+          name: 'migrate',
+          command: script('migrate.sh', APP_DIR),
+          env,
+          volumeMounts: mounts,
+          resources: MEDUSA_RESOURCES.server,
+        }),
+      ],
+      containers: [
+        nodeContainer(ctx, {
+          name: 'server',
+          command: script('start.sh', APP_DIR),
+          env: [...env, { name: 'PORT', value: String(MEDUSA_PORTS.server) }],
+          ports: [{ name: 'http', containerPort: MEDUSA_PORTS.server }],
+          volumeMounts: mounts,
+          readinessProbe: {
+            httpGet: { path: '/health', port: 'http' },
+            periodSeconds: 5,
+            timeoutSeconds: 5,
+            failureThreshold: 3,
+          },
+          // Loading ~60 modules takes a while on a small node: allow it before liveness counts.
+          startupProbe: {
+            httpGet: { path: '/health', port: 'http' },
+            periodSeconds: 5,
+            failureThreshold: 60,
+          },
+          livenessProbe: {
+            tcpSocket: { port: 'http' },
+            periodSeconds: 20,
+            timeoutSeconds: 5,
+            failureThreshold: 6,
+          },
+          resources: MEDUSA_RESOURCES.server,
+        }),
+      ],
+      volumes: [
+        templateVolume('server'),
+        { name: 'app', persistentVolumeClaim: { claimName: MEDUSA_NAMES.serverPvc } },
+        { name: 'tmp', emptyDir: {} },
+      ],
     },
-  };
+    // The ReadWriteOnce app volume cannot be mounted by a second pod on another node.
+    { strategy: { type: 'Recreate' } },
+  );
 }
 
 export function buildStorefrontDeployment(ctx: StoreContext): KubeObject {
   const mounts = [templateMount, { name: 'storefront', mountPath: '/storefront' }, tmpMount];
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: medusaMeta(ctx, MEDUSA_NAMES.storefront, MEDUSA_COMPONENT.storefront),
-    spec: {
-      replicas: 1,
-      selector: { matchLabels: medusaSelector(MEDUSA_COMPONENT.storefront) },
-      template: appPodTemplate(ctx, MEDUSA_COMPONENT.storefront, {
-        initContainers: [
-          nodeContainer(ctx, {
-            name: 'install',
-            command: script('install.sh', 'storefront', TEMPLATE_DIR, '/storefront'),
-            env: NODE_TOOLING_ENV,
-            volumeMounts: mounts,
-            resources: MEDUSA_RESOURCES.storefront,
-          }),
-        ],
-        containers: [
-          nodeContainer(ctx, {
-            name: 'storefront',
-            command: ['node', '/storefront/server.mjs'],
-            env: [
-              { name: 'MEDUSA_BACKEND_URL', value: serverUrl },
-              { name: 'PORT', value: String(MEDUSA_PORTS.storefront) },
-            ],
-            ports: [{ name: 'http', containerPort: MEDUSA_PORTS.storefront }],
-            volumeMounts: mounts,
-            // Ready once the server hands out a publishable key and region (setup made them).
-            readinessProbe: {
-              httpGet: { path: '/healthz', port: 'http' },
-              periodSeconds: 5,
-              timeoutSeconds: 10,
-              failureThreshold: 3,
-            },
-            livenessProbe: { tcpSocket: { port: 'http' }, initialDelaySeconds: 10, periodSeconds: 20 },
-            resources: MEDUSA_RESOURCES.storefront,
-          }),
-        ],
-        volumes: [
-          templateVolume('storefront'),
-          { name: 'storefront', emptyDir: {} },
-          { name: 'tmp', emptyDir: {} },
-        ],
+  return appDeployment(ctx, MEDUSA_NAMES.storefront, MEDUSA_COMPONENT.storefront, {
+    initContainers: [
+      nodeContainer(ctx, {
+        name: 'install',
+        command: script('install.sh', 'storefront', TEMPLATE_DIR, '/storefront'),
+        env: NODE_TOOLING_ENV,
+        volumeMounts: mounts,
+        resources: MEDUSA_RESOURCES.storefront,
       }),
-    },
-  };
+    ],
+    containers: [
+      nodeContainer(ctx, {
+        name: 'storefront',
+        command: ['node', '/storefront/server.mjs'],
+        env: [
+          { name: 'MEDUSA_BACKEND_URL', value: serverUrl },
+          { name: 'PORT', value: String(MEDUSA_PORTS.storefront) },
+        ],
+        ports: [{ name: 'http', containerPort: MEDUSA_PORTS.storefront }],
+        volumeMounts: mounts,
+        // Ready once the server hands out a publishable key and region (setup made them).
+        readinessProbe: {
+          httpGet: { path: '/healthz', port: 'http' },
+          periodSeconds: 5,
+          timeoutSeconds: 10,
+          failureThreshold: 3,
+        },
+        livenessProbe: { tcpSocket: { port: 'http' }, initialDelaySeconds: 10, periodSeconds: 20 },
+        resources: MEDUSA_RESOURCES.storefront,
+      }),
+    ],
+    volumes: [
+      templateVolume('storefront'),
+      { name: 'storefront', emptyDir: {} },
+      { name: 'tmp', emptyDir: {} },
+    ],
+  });
 }

@@ -3,7 +3,8 @@
 import { planLabels } from '../plan-labels';
 import { MEDUSA_APP_NAME, PLAN } from './medusa-facts';
 
-const medusa = planLabels(PLAN, MEDUSA_APP_NAME);
+export const MEDUSA_LABELS = planLabels(PLAN, MEDUSA_APP_NAME);
+const medusa = MEDUSA_LABELS;
 
 export const medusaLabels = medusa.labels;
 export const medusaSelector = medusa.selector;

@@ -3,7 +3,8 @@
 import { planLabels } from '../plan-labels';
 import { APP_NAME, PLAN } from './woocommerce-facts';
 
-const woocommerce = planLabels(PLAN, APP_NAME);
+export const WOOCOMMERCE_LABELS = planLabels(PLAN, APP_NAME);
+const woocommerce = WOOCOMMERCE_LABELS;
 
 export const labelsFor = woocommerce.labels;
 export const podSelector = woocommerce.selector;

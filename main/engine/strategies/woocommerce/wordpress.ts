@@ -8,14 +8,10 @@ import {
   WWW_DATA_UID,
   imageRef,
 } from './woocommerce-facts';
-import { labelsFor, objectMeta, podSelector } from './object-meta';
+import { WOOCOMMERCE_LABELS, objectMeta, podSelector } from './object-meta';
+import { singleReplica } from '../single-replica';
 import { PHP_INI_HASH_ANNOTATION, PHP_INI_SHA256, phpIniMount, phpIniVolume } from './php-config';
-import {
-  CONTAINER_SECURITY,
-  POD_DEFAULTS,
-  UNPRIVILEGED_HTTP_PORT_SYSCTL,
-  nonRootPodSecurity,
-} from './pod-security';
+import { CONTAINER_SECURITY, UNPRIVILEGED_HTTP_PORT_SYSCTL, nonRootPodSecurity } from './pod-security';
 import { wordpressConfigEnv } from './wp-env';
 
 /**
@@ -33,62 +29,52 @@ function selfHostAliases(ctx: StoreContext): Array<{ ip: string; hostnames: stri
 }
 
 export function buildWordpressDeployment(ctx: StoreContext): KubeObject {
-  return {
-    apiVersion: 'apps/v1',
+  return singleReplica(ctx, WOOCOMMERCE_LABELS, {
     kind: 'Deployment',
-    metadata: objectMeta(ctx, OBJECT_NAMES.wordpress, COMPONENT.wordpress),
-    spec: {
-      replicas: 1,
-      // The ReadWriteOnce volume cannot be mounted by a new pod on another node while the old one runs.
-      strategy: { type: 'Recreate' },
-      selector: { matchLabels: podSelector(COMPONENT.wordpress) },
-      template: {
-        metadata: {
-          labels: labelsFor(ctx, COMPONENT.wordpress),
-          annotations: { [PHP_INI_HASH_ANNOTATION]: PHP_INI_SHA256 },
-        },
-        spec: {
-          ...POD_DEFAULTS,
-          securityContext: {
-            ...nonRootPodSecurity(WWW_DATA_UID),
-            sysctls: [UNPRIVILEGED_HTTP_PORT_SYSCTL],
-          },
-          hostAliases: selfHostAliases(ctx),
-          containers: [
-            {
-              name: 'wordpress',
-              image: imageRef('wordpress', ctx.imageRegistry),
-              env: wordpressConfigEnv(),
-              ports: [{ name: 'http', containerPort: HTTP_PORT }],
-              volumeMounts: [{ name: 'html', mountPath: '/var/www/html' }, phpIniMount],
-              // Runs PHP and reaches the database (a 302 to the installer counts as ready).
-              readinessProbe: {
-                httpGet: { path: '/wp-login.php', port: 'http' },
-                initialDelaySeconds: 5,
-                periodSeconds: 5,
-                timeoutSeconds: 5,
-                failureThreshold: 3,
-              },
-              // Only Apache itself: a database outage must not restart WordPress in a loop.
-              livenessProbe: {
-                tcpSocket: { port: 'http' },
-                initialDelaySeconds: 30,
-                periodSeconds: 20,
-                timeoutSeconds: 5,
-                failureThreshold: 6,
-              },
-              resources: WORDPRESS_RESOURCES,
-              securityContext: CONTAINER_SECURITY,
-            },
-          ],
-          volumes: [
-            { name: 'html', persistentVolumeClaim: { claimName: OBJECT_NAMES.wordpressPvc } },
-            phpIniVolume,
-          ],
-        },
+    name: OBJECT_NAMES.wordpress,
+    component: COMPONENT.wordpress,
+    // The ReadWriteOnce volume cannot be mounted by a new pod on another node while the old one runs.
+    spec: { strategy: { type: 'Recreate' } },
+    annotations: { [PHP_INI_HASH_ANNOTATION]: PHP_INI_SHA256 },
+    pod: {
+      securityContext: {
+        ...nonRootPodSecurity(WWW_DATA_UID),
+        sysctls: [UNPRIVILEGED_HTTP_PORT_SYSCTL],
       },
+      hostAliases: selfHostAliases(ctx),
+      containers: [
+        {
+          name: 'wordpress',
+          image: imageRef('wordpress', ctx.imageRegistry),
+          env: wordpressConfigEnv(),
+          ports: [{ name: 'http', containerPort: HTTP_PORT }],
+          volumeMounts: [{ name: 'html', mountPath: '/var/www/html' }, phpIniMount],
+          // Runs PHP and reaches the database (a 302 to the installer counts as ready).
+          readinessProbe: {
+            httpGet: { path: '/wp-login.php', port: 'http' },
+            initialDelaySeconds: 5,
+            periodSeconds: 5,
+            timeoutSeconds: 5,
+            failureThreshold: 3,
+          },
+          // Only Apache itself: a database outage must not restart WordPress in a loop.
+          livenessProbe: {
+            tcpSocket: { port: 'http' },
+            initialDelaySeconds: 30,
+            periodSeconds: 20,
+            timeoutSeconds: 5,
+            failureThreshold: 6,
+          },
+          resources: WORDPRESS_RESOURCES,
+          securityContext: CONTAINER_SECURITY,
+        },
+      ],
+      volumes: [
+        { name: 'html', persistentVolumeClaim: { claimName: OBJECT_NAMES.wordpressPvc } },
+        phpIniVolume,
+      ],
     },
-  };
+  });
 }
 
 export function buildWordpressService(ctx: StoreContext): KubeObject {
