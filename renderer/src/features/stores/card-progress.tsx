@@ -6,6 +6,7 @@ import { useAppStores } from '../../app-stores-context';
 import { formatDuration } from '../../shared/format';
 import { formatElapsed, runningStep } from '../../shared/progress';
 import { stepLabel } from '../../shared/step-label';
+import { currentAttemptStart } from '../timeline/timeline-attempts';
 import { useNow } from '../../shared/use-now';
 import { queuedLine, stalledLine } from './queue-wait';
 
@@ -40,7 +41,7 @@ export function CardProgress({
     );
   }
   if (store.status === 'Provisioning') {
-    const elapsed = now - Date.parse(store.createdAt);
+    const elapsed = now - Date.parse(currentAttemptStart(events, store.createdAt));
     const stalled = stalledLine(health);
     if (stalled)
       return (

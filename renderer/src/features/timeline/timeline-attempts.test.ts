@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../../../preload/contract';
-import { buildAttempts } from './timeline-attempts';
+import { buildAttempts, currentAttemptStart } from './timeline-attempts';
 
 let nextId = 1;
 const at = (second: number, step: string, status: TimelineEvent['status'], message = `${step} ${status}`) =>
@@ -38,5 +38,26 @@ describe('buildAttempts', () => {
       startedAt: '2026-01-01T10:00:09.000Z',
       failed: null,
     });
+  });
+});
+
+describe('currentAttemptStart', () => {
+  const created = new Date(Date.UTC(2026, 0, 1, 10, 0, 0)).toISOString();
+
+  it('is the creation time while the store was never retried', () => {
+    expect(
+      currentAttemptStart([at(0, 'namespace', 'started'), at(5, 'wait-mysql', 'started')], created),
+    ).toBe(created);
+  });
+
+  it("is the latest retry's marker, so a retried store's estimate counts from its new attempt", () => {
+    const events = [
+      at(0, 'wait-mysql', 'failed'),
+      at(30, 'attempt', 'completed', 'Attempt 2: retry after MySQL start failed'),
+      at(31, 'wait-mysql', 'failed'),
+      at(50, 'attempt', 'completed', 'Attempt 3: retry after MySQL start failed'),
+      at(51, 'namespace', 'started'),
+    ];
+    expect(currentAttemptStart(events, created)).toBe(events[3]?.timestamp);
   });
 });

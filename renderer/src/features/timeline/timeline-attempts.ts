@@ -37,3 +37,11 @@ export function buildAttempts(events: TimelineEvent[]): Attempt[] {
     };
   });
 }
+
+/**
+ * When the attempt now running began: the latest retry's marker, else the store's creation. What
+ * "about N left" counts from — a retried store's first attempts are not part of this one.
+ */
+export function currentAttemptStart(events: TimelineEvent[], createdAt: string): string {
+  return events.findLast((event) => event.step === ATTEMPT_STEP)?.timestamp ?? createdAt;
+}
