@@ -128,6 +128,10 @@ describe('readKubeconfig / loadKubeConfig', () => {
     expect(broke.ok).toBe(false);
     expect(!broke.ok && broke.error.code).toBe('no_context');
     expect(!broke.ok && broke.error.message).toMatch(new RegExp(`^Cannot parse kubeconfig ${broken}: \\S`));
+    // One sentence, without the parser's trailing colon before its code frame.
+    expect(!broke.ok && broke.error.message).not.toMatch(/[:\n]\s*$/);
+    const flow = readKubeconfig(write('flow.yaml', 'garbage: [\n'), { env: {} });
+    expect(!flow.ok && flow.error.message).toMatch(/at line 2, column 1$/);
     expect(readKubeconfig(list, { env: {} })).toEqual({
       ok: false,
       error: {

@@ -68,7 +68,8 @@ function parseFile(file: string): Result<KubeConfig> {
     kubeConfig.makePathsAbsolute(path.dirname(file));
     return ok(kubeConfig);
   } catch (error) {
-    const reason = ((error as Error).message ?? String(error)).split('\n')[0];
+    // The YAML parser's first line ends in ":" before its code frame; the sentence must not.
+    const reason = (((error as Error).message ?? String(error)).split('\n')[0] ?? '').replace(/:\s*$/, '');
     return err('no_context', `Cannot parse kubeconfig ${file}: ${reason}`);
   }
 }
