@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatClock, formatDuration, formatUptime } from './format';
+import { asSentence, formatAmount, formatClock, formatDuration, formatUptime } from './format';
 
 describe('format', () => {
+  it('a reason becomes one sentence with one full stop', () => {
+    expect(asSentence('nothing is listening at its address (connection refused)')).toBe(
+      'nothing is listening at its address (connection refused).',
+    );
+    expect(asSentence('its certificate is not the one in the kubeconfig; was the cluster recreated?')).toBe(
+      'its certificate is not the one in the kubeconfig; was the cluster recreated?',
+    );
+    expect(asSentence('no answer within 3 s. ')).toBe('no answer within 3 s.');
+  });
+
   it('durations read naturally at every scale', () => {
     expect(formatDuration(420)).toBe('420 ms');
     expect(formatDuration(1234)).toBe('1.2 s');

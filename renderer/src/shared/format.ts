@@ -41,3 +41,8 @@ export function formatDateTime(iso: string): string {
 export function formatAmount(value: string | null | undefined): string {
   return value ?? '—';
 }
+
+/** Ends a reason with one full stop: "… was the cluster recreated?" must not read "recreated?.". */
+export function asSentence(text: string): string {
+  return /[.?!…]$/.test(text.trimEnd()) ? text.trimEnd() : `${text.trimEnd()}.`;
+}

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import { useAppStores } from '../../app-stores-context';
-import { formatClock } from '../../shared/format';
+import { asSentence, formatClock } from '../../shared/format';
 
 export function ClusterBanner() {
   const { api, stores } = useAppStores();
@@ -14,7 +14,7 @@ export function ClusterBanner() {
     <div className="banner banner-unreachable" role="alert">
       <p>
         <strong>Cluster {health.context} is not answering</strong> since {formatClock(health.since)}:{' '}
-        {health.message ?? 'no reason given'}.
+        {asSentence(health.message ?? 'no reason given')}
       </p>
       <p className="muted">
         Stores show their last known state; actions wait until the cluster answers. Storedeck checks again
