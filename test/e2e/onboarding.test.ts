@@ -71,6 +71,11 @@ describe('onboarding', () => {
       /Docker 27\.3\.1 is running.*kind v0\.30\.0/s,
     );
     expect(await ui.emptyState.count()).toBe(0);
+    // The way to an existing cluster is spelled out, with a button to look again without a restart.
+    expect(await section.textContent()).toContain(`Put its kubeconfig at ${join(tmp, 'kube', 'config')}`);
+    await section.getByRole('button', { name: 'Check again' }).click();
+    await section.getByRole('button', { name: 'Check again', disabled: false }).waitFor();
+    expect(await section.textContent()).toContain('does not exist');
     await docShots(ui, 'onboarding');
   });
 

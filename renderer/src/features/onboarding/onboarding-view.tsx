@@ -22,6 +22,7 @@ function ToolLine({ tool }: { tool: { name: string; state: string; detail: strin
 export function OnboardingView({ onboarding }: { onboarding: StoreApi<OnboardingState> }) {
   const { appInfo, stores } = useAppStores();
   const status = useStore(onboarding, (s) => s.status);
+  const checking = useStore(onboarding, (s) => s.checking);
   const run = useStore(onboarding, (s) => s.run);
   const error = useStore(onboarding, (s) => s.error);
   const downloading = useStore(onboarding, (s) => s.downloading);
@@ -43,6 +44,14 @@ export function OnboardingView({ onboarding }: { onboarding: StoreApi<Onboarding
         Create a local Kind cluster on this machine with Docker (a minute or two), or use a context from your
         kubeconfig.
       </p>
+      {contexts.length === 0 && (
+        // "Use a context from your kubeconfig" needs a way there when the kubeconfig has none yet.
+        <p className="muted">
+          Already have a cluster? Put its kubeconfig at{' '}
+          <code>{status?.kubeconfigPath ?? '~/.kube/config'}</code> (or start Storedeck with{' '}
+          <code>KUBECONFIG</code> pointing at it), then choose <strong>Check again</strong>.
+        </p>
+      )}
       {status && (
         <ul className="onboarding-tools" aria-label="What this machine has">
           <ToolLine tool={status.docker} />
@@ -67,6 +76,18 @@ export function OnboardingView({ onboarding }: { onboarding: StoreApi<Onboarding
             {downloading ? 'Downloading kind…' : 'Download kind (checksummed)'}
           </button>
         )}
+        <button
+          type="button"
+          disabled={running || checking}
+          onClick={() =>
+            void onboarding
+              .getState()
+              .recheck()
+              .then(() => Promise.all([appInfo.getState().load(), stores.getState().load()]))
+          }
+        >
+          {checking ? 'Checking…' : 'Check again'}
+        </button>
         {running && (
           <button type="button" onClick={() => void onboarding.getState().cancel()}>
             Cancel

@@ -24,6 +24,27 @@ const status: ClusterStatus = {
 };
 
 describe('onboarding store', () => {
+  it('Check again reads the kubeconfig again before checking, so a file written since the start counts', async () => {
+    const api = createFakeApi();
+    api.respond('reloadKubeconfig', ok({ contexts: 1 }));
+    api.respond('getClusterStatus', ok({ ...status, kubeconfigProblem: null }));
+    const store = createOnboardingStore(api);
+    await store.getState().recheck();
+    expect(api.calls.map((c) => c.name)).toEqual(['reloadKubeconfig', 'getClusterStatus']);
+    expect(store.getState()).toMatchObject({ checking: false, error: null });
+    expect(store.getState().status?.kubeconfigProblem).toBeNull();
+  });
+
+  it('Check again with the kubeconfig still missing shows the check, not the reload error', async () => {
+    const api = createFakeApi();
+    api.respond('reloadKubeconfig', err('no_context', 'Kubeconfig file /home/u/.kube/config does not exist'));
+    api.respond('getClusterStatus', ok(status));
+    const store = createOnboardingStore(api);
+    await store.getState().recheck();
+    expect(store.getState().error).toBeNull();
+    expect(store.getState().status?.kubeconfigProblem).toContain('does not exist');
+  });
+
   it('collects the create’s progress lines, including any that beat the reply, and reports done once', async () => {
     const api = createFakeApi();
     api.respond('getClusterStatus', ok(status));

@@ -10,6 +10,8 @@ export type OnboardingState = {
   run: { id: string; lines: ClusterProgress[]; phase: ClusterProgress['phase'] } | null;
   error: string | null;
   check(): Promise<void>;
+  /** Reads the kubeconfig again (a file written since the start, e.g. by k3d or a colleague), then checks. */
+  recheck(): Promise<void>;
   createLocalCluster(): Promise<void>;
   cancel(): Promise<void>;
   /** Fetches the pinned, checksummed kind into the data dir (for users with Docker only). */
@@ -36,6 +38,13 @@ export function createOnboardingStore(api: StoredeckApi): StoreApi<OnboardingSta
           ? { status: result.value, checking: false, error: null }
           : { checking: false, error: result.error.message },
       );
+    },
+    async recheck() {
+      set({ checking: true, error: null });
+      const reloaded = await api.reloadKubeconfig({});
+      // A kubeconfig that still does not exist is what check() reports; other errors are shown as they are.
+      if (!reloaded.ok && reloaded.error.code !== 'no_context') set({ error: reloaded.error.message });
+      await get().check();
     },
     async createLocalCluster() {
       set({ error: null });
