@@ -64,6 +64,19 @@ describe('live status against the simulated cluster', () => {
     const del = detail.root.getByRole('button', { name: 'Delete store…' });
     expect(await del.isDisabled()).toBe(true);
     expect(await del.getAttribute('title')).toMatch(/not answering/);
+    // Every other action that needs the cluster says why it waits, instead of failing with an errno.
+    const showPassword = detail.root.getByRole('button', { name: 'Show password' });
+    expect(await showPassword.isDisabled()).toBe(true);
+    expect(await showPassword.getAttribute('title')).toMatch(/not answering: possible again once it answers/);
+    await detail.openTab('Actions');
+    for (const name of ['Restart all', 'Repair drift', 'Reset admin password']) {
+      const button = detail.panel.getByRole('button', { name });
+      expect(await button.isDisabled(), name).toBe(true);
+      expect(await button.getAttribute('title'), name).toMatch(/not answering: this waits until it answers/);
+    }
+    expect(await detail.panel.getByRole('note').textContent()).toMatch(
+      /Cluster kube-sim is not answering: restarts, repair and password resets are possible again/,
+    );
     await shot(ui, 'live-unreachable');
     expect(await statusesInDb()).toEqual(['Ready']);
 
@@ -72,6 +85,7 @@ describe('live status against the simulated cluster', () => {
     await s.sim.writeKubeconfig(s.kubeconfigPath);
     await ui.clusterBanner.waitFor({ state: 'detached', timeout: 15_000 });
     expect(await ui.storeCard(NAME).getAttribute('class')).not.toMatch(/store-card-stale/);
+    expect(await detail.panel.getByRole('button', { name: 'Restart all' }).isDisabled()).toBe(false);
     // The new cluster is empty: the store is truthfully Drifted (its namespace is gone), not Failed.
     await ui.cardStatus(NAME).filter({ hasText: 'Drifted' }).waitFor({ timeout: 15_000 });
     expect(await statusesInDb()).toEqual(['Ready']);

@@ -4,6 +4,7 @@ import type { PlanInfo, Store } from '../../../../preload/contract';
 import { BusyButton } from '../../shared/busy-button';
 import { FeedbackMessage } from '../../shared/feedback-message';
 import { usePlan } from '../shell/use-plan';
+import { useClusterDown } from '../stores/use-cluster-down';
 import type { RestartComponent, StoreActionsState } from './actions.state';
 import { NewPassword } from './new-password';
 
@@ -28,9 +29,17 @@ export function ActionsTab({ store, actions }: Props) {
   const feedback = useStore(actions, (s) => s.feedback);
   const busyStore = store.status === 'Queued' || store.status === 'Deleting';
   const restarts = restartsOf(usePlan(store.plan));
+  // Every action below talks to the cluster: while it does not answer, say so instead of failing.
+  const down = useClusterDown();
+  const why = down ? `${down}: this waits until it answers` : undefined;
 
   return (
     <div className="actions-tab">
+      {down && (
+        <p className="muted" role="note">
+          {down}: restarts, repair and password resets are possible again once it answers.
+        </p>
+      )}
       {store.status === 'Failed' ? (
         <section className="action-group action-group-retry" aria-labelledby="retry-title">
           <h3 id="retry-title">Retry</h3>
@@ -58,7 +67,8 @@ export function ActionsTab({ store, actions }: Props) {
               <BusyButton
                 busy={Boolean(pending[`restart-${component}`])}
                 busyText="Restarting…"
-                disabled={busyStore}
+                disabled={busyStore || !!down}
+                title={why}
                 aria-label={label}
                 onClick={() => void actions.getState().restart(component)}
               >
@@ -79,7 +89,8 @@ export function ActionsTab({ store, actions }: Props) {
         <BusyButton
           busy={Boolean(pending.reconcile)}
           busyText="Requesting…"
-          disabled={store.status !== 'Ready'}
+          disabled={store.status !== 'Ready' || !!down}
+          title={why}
           onClick={() => void actions.getState().reconcile()}
         >
           Repair drift
@@ -92,7 +103,8 @@ export function ActionsTab({ store, actions }: Props) {
         <BusyButton
           busy={Boolean(pending['reset-password'])}
           busyText="Resetting…"
-          disabled={store.status !== 'Ready'}
+          disabled={store.status !== 'Ready' || !!down}
+          title={why}
           onClick={() => void actions.getState().resetPassword()}
         >
           Reset admin password

@@ -9,6 +9,7 @@ import { FeedbackMessage } from '../../shared/feedback-message';
 import type { StoreActionsState } from '../actions/actions.state';
 import { usePlan } from '../shell/use-plan';
 import { StoreLink } from '../stores/store-link';
+import { useClusterDown } from '../stores/use-cluster-down';
 
 export function AdminAccess({ store, actions }: { store: Store; actions: StoreApi<StoreActionsState> }) {
   const { api, transport } = useAppStores();
@@ -22,6 +23,9 @@ export function AdminAccess({ store, actions }: { store: Store; actions: StoreAp
   const busy = useStore(actions, (s) => Boolean(s.pending['reveal-password']));
   const feedback = useStore(actions, (s) => s.feedback['reveal-password']);
   const available = store.status === 'Ready' || store.status === 'Failed' || store.status === 'Provisioning';
+  // Both read from the cluster (the Secret, a ticket in the pod): disabled with the reason while it is down.
+  const down = useClusterDown();
+  const whyDown = down ? `${down}: possible again once it answers` : undefined;
 
   return (
     <section className="admin-access" aria-label="Store access">
@@ -40,8 +44,13 @@ export function AdminAccess({ store, actions }: { store: Store; actions: StoreAp
           <BusyButton
             busy={loggingIn}
             busyText="Signing in…"
-            disabled={store.status !== 'Ready'}
-            title={`Opens the ${plan.label} admin already signed in as the store's admin (a one-time link, valid 60 s)`}
+            disabled={store.status !== 'Ready' || !!down}
+            title={
+              whyDown ??
+              (store.status === 'Ready'
+                ? `Opens the ${plan.label} admin already signed in as the store's admin (a one-time link, valid 60 s)`
+                : 'Possible once the store is Ready')
+            }
             onClick={() => void actions.getState().openAdminLoggedIn(openLink)}
           >
             Open admin (logged in) ↗
@@ -71,7 +80,8 @@ export function AdminAccess({ store, actions }: { store: Store; actions: StoreAp
         ) : (
           <BusyButton
             busy={busy}
-            disabled={!available}
+            disabled={!available || !!down}
+            title={whyDown}
             busyText="Reading…"
             onClick={() => void actions.getState().reveal()}
           >
