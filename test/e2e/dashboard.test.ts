@@ -251,6 +251,11 @@ describe('dashboard against the simulated cluster', () => {
     expect(await port.inputValue()).toBe('');
     expect(await dialog.getByLabel('Provisions at once').inputValue()).toBe('3');
     expect(await dialog.getByRole('alert').count()).toBe(0);
+    // The checkbox sits before its sentence, which gets the row's width (not the 8rem value column).
+    const check = await dialog.getByRole('checkbox', { name: /Verify checkout before Ready/ }).boundingBox();
+    const label = await dialog.locator('label[for="settings-verify-checkout"]').boundingBox();
+    expect(check && label && check.x < label.x).toBe(true);
+    expect(label && label.width).toBeGreaterThan(300);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });
     const saved = await s.app.handlers.getSettings({});
