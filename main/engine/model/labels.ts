@@ -27,6 +27,8 @@ export const ANNOTATION = {
 /** Component label values every plan shares: the store-wide objects and the engine's Jobs. */
 export const STORE_COMPONENT = 'store';
 export const JOB_COMPONENT = { setup: 'setup', passwordReset: 'password-reset' } as const;
+/** The components every plan has; a plan's COMPONENT table adds its own running parts. */
+export const COMMON_COMPONENTS = { store: STORE_COMPONENT, ...JOB_COMPONENT } as const;
 
 export interface LabelTarget {
   id: string;

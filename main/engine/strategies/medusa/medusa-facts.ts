@@ -2,7 +2,7 @@
 // sizes and the component labels. The builders, diagnosis, chart parity test and the UI's
 // component list all read these.
 import type { ContainerResources } from '../../../kube/kube-object';
-import { JOB_COMPONENT, STORE_COMPONENT } from '../../model/labels';
+import { COMMON_COMPONENTS } from '../../model/labels';
 import { withRegistry } from '../../model/image-ref';
 
 export const PLAN = 'medusa' as const;
@@ -33,13 +33,11 @@ export const MEDUSA_SECRET_KEYS = {
 
 /** Component label values (the log picker, health and restarts name pods by these). */
 export const MEDUSA_COMPONENT = {
-  store: STORE_COMPONENT,
+  ...COMMON_COMPONENTS,
   postgres: 'postgres',
   redis: 'redis',
   server: 'server',
   storefront: 'storefront',
-  setup: JOB_COMPONENT.setup,
-  passwordReset: JOB_COMPONENT.passwordReset,
 } as const;
 export type MedusaComponent = (typeof MEDUSA_COMPONENT)[keyof typeof MEDUSA_COMPONENT];
 

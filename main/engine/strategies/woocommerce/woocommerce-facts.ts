@@ -2,7 +2,7 @@
 // pinned images and sizes. The builders, diagnosis, chart parity test and the UI's component
 // list all read these; the generic engine knows none of them.
 import type { ContainerResources } from '../../../kube/kube-object';
-import { JOB_COMPONENT, STORE_COMPONENT } from '../../model/labels';
+import { COMMON_COMPONENTS } from '../../model/labels';
 import { withRegistry } from '../../model/image-ref';
 
 export const PLAN = 'woocommerce' as const;
@@ -49,11 +49,9 @@ export const HTTP_PORT = 80;
 
 /** Component label values; the log picker, health and restarts name pods by these. */
 export const COMPONENT = {
-  store: STORE_COMPONENT,
+  ...COMMON_COMPONENTS,
   mysql: 'mysql',
   wordpress: 'wordpress',
-  setup: JOB_COMPONENT.setup,
-  passwordReset: JOB_COMPONENT.passwordReset,
   wpConsole: 'wp-console',
 } as const;
 export type Component = (typeof COMPONENT)[keyof typeof COMPONENT];
