@@ -129,8 +129,11 @@ async function deleteOnce(
     deps.writer.status(id, 'Deleting', { errorStep: 'delete', errorMessage: message });
     return 'stuck';
   }
-  timeline.note('delete', 'completed', `Namespace ${store.namespace} is gone`);
-  deps.writer.removed(id);
+  // The last note and the removal in one durable commit: deletes finishing together queue on the disk.
+  deps.stores.exclusively(() => {
+    timeline.note('delete', 'completed', `Namespace ${store.namespace} is gone`);
+    deps.writer.removed(id);
+  });
   return 'deleted';
 }
 
