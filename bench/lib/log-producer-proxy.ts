@@ -11,6 +11,8 @@ import type { KubeSim } from '../../test/kube-sim/index';
 export interface ProducerPlan {
   linesPerSecond: number;
   seconds: number;
+  /** Lines written at once before the steady rate, as a follow's replay of a long tail arrives. */
+  burst?: number;
 }
 
 export const producedLine = (n: number): string =>
@@ -18,12 +20,13 @@ export const producedLine = (n: number): string =>
 
 function produce(res: ServerResponse, plan: ProducerPlan, onDone: (sent: number) => void): void {
   res.writeHead(200, { 'Content-Type': 'text/plain', 'Transfer-Encoding': 'chunked' });
-  const total = plan.linesPerSecond * plan.seconds;
+  const burst = plan.burst ?? 0;
+  const total = burst + plan.linesPerSecond * plan.seconds;
   const started = Date.now();
   let sent = 0;
   // Every 10 ms, write what the rate owes by now: a steady stream, not one burst.
   const timer = setInterval(() => {
-    const due = Math.min(total, Math.floor(((Date.now() - started) / 1000) * plan.linesPerSecond));
+    const due = Math.min(total, burst + Math.floor(((Date.now() - started) / 1000) * plan.linesPerSecond));
     if (due > sent) {
       let chunk = '';
       for (let n = sent + 1; n <= due; n++) chunk += `${producedLine(n)}\n`;
