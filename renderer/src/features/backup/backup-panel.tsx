@@ -6,7 +6,7 @@ import { useStore } from 'zustand';
 import type { Store } from '../../../../preload/contract';
 import { useAppStores } from '../../app-stores-context';
 import { BusyButton } from '../../shared/busy-button';
-import { BackupProgress } from './backup-progress';
+import { OperationOutcome } from './backup-progress';
 import { createOperationStore } from './backup.state';
 import { useExecAccess } from './use-exec-access';
 
@@ -62,12 +62,7 @@ export function BackupPanel({ store, available, planLabel }: Props) {
           </button>
         )}
       </div>
-      {b.error && (
-        <p className="feedback feedback-error" role="alert">
-          {b.error}
-        </p>
-      )}
-      {b.progress && <BackupProgress progress={b.progress} label="Backup" />}
+      <OperationOutcome error={b.error} progress={b.progress} label="Backup" />
       <form
         className="action-row"
         onSubmit={(event) => {
@@ -89,12 +84,7 @@ export function BackupPanel({ store, available, planLabel }: Props) {
           Clone store
         </BusyButton>
       </form>
-      {c.error && (
-        <p className="feedback feedback-error" role="alert">
-          {c.error}
-        </p>
-      )}
-      {c.progress && <BackupProgress progress={c.progress} label="Clone" />}
+      <OperationOutcome error={c.error} progress={c.progress} label="Clone" />
     </section>
   );
 }

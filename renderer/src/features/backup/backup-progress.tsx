@@ -29,3 +29,26 @@ export function BackupProgress({ progress, label }: { progress: Progress; label:
     </div>
   );
 }
+
+/** A backup, restore or clone as the user sees it: the request's refusal, else its progress. */
+export function OperationOutcome({
+  error,
+  progress,
+  label,
+}: {
+  /** The request itself was refused (before any progress). */
+  error: string | null;
+  progress: Progress | null;
+  label: string;
+}) {
+  return (
+    <>
+      {error && (
+        <p className="feedback feedback-error" role="alert">
+          {error}
+        </p>
+      )}
+      {progress && <BackupProgress progress={progress} label={label} />}
+    </>
+  );
+}

@@ -7,7 +7,7 @@ import { uploadArchive } from '../../api/upload-archive';
 import { useAppStores } from '../../app-stores-context';
 import { BusyButton } from '../../shared/busy-button';
 import { useModal } from '../../shared/use-modal';
-import { BackupProgress } from './backup-progress';
+import { OperationOutcome } from './backup-progress';
 import { createOperationStore } from './backup.state';
 
 export function RestoreButton() {
@@ -84,12 +84,7 @@ function RestoreDialog({ open, onClose }: { open: boolean; onClose: () => void }
           Name of the new store
           <input value={name} maxLength={40} onChange={(e) => setName(e.target.value)} />
         </label>
-        {(error || pickError) && (
-          <p className="feedback feedback-error" role="alert">
-            {error ?? pickError}
-          </p>
-        )}
-        {progress && <BackupProgress progress={progress} label="Restore" />}
+        <OperationOutcome error={error ?? pickError} progress={progress} label="Restore" />
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
             {progress?.done ? 'Close' : 'Cancel'}
