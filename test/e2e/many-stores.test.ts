@@ -76,6 +76,11 @@ describe('500 stores', () => {
     // 450–459 by slug ("shop-045" does not contain "shop-45").
     await cardCount(10);
     expect(await ui.page.getByRole('button', { name: /^All / }).textContent()).toBe('All 10 of 500');
+    // A status chip pressed on top of the search: "All" still counts what the search matches.
+    await ui.statusFilter('Failed').click();
+    await cardCount(1);
+    expect(await ui.page.getByRole('button', { name: /^All / }).textContent()).toBe('All 10 of 500');
+    await ui.statusFilter('Failed').click();
     await ui.search.fill('');
     await ui.statusFilter('Failed').click();
     await cardCount(10);

@@ -27,6 +27,9 @@ export function ListToolbar({
   onSearchKey: (event: KeyboardEvent<HTMLInputElement>) => void;
 }) {
   const present = SHOWN_STATUSES.filter((status) => (counts[status] ?? 0) > 0 || query.status === status);
+  // Like the status chips, "All" says what it would show: the stores matching the search, whatever
+  // status chip is pressed now ("All 43" beside "Ready 6 · Failed 1" of a 9-store search read wrong).
+  const searched = query.status === null ? shown : Object.values(counts).reduce((a, n) => a + (n ?? 0), 0);
   return (
     <div className="list-toolbar">
       <input
@@ -52,7 +55,7 @@ export function ListToolbar({
           aria-pressed={query.status === null}
           onClick={() => onChange({ ...query, status: null })}
         >
-          All {shown === total || query.status !== null ? total : `${shown} of ${total}`}
+          All {searched === total ? total : `${searched} of ${total}`}
         </button>
         {present.map((status) => (
           <button
