@@ -104,6 +104,16 @@ describe('live status against the simulated cluster', () => {
       .getByRole('status')
       .filter({ hasText: /waiting for the cluster: nothing is listening at its address/i })
       .waitFor({ timeout: 10_000 });
+    // The whole sentence is on the card, not cut after its first words.
+    const waiting = ui
+      .storeCard('Patient Shop')
+      .getByRole('status')
+      .filter({ hasText: /waiting for the cluster/i });
+    expect(
+      await waiting.evaluate(
+        (el) => el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight + 1,
+      ),
+    ).toBe(true);
     await shot(ui, 'live-create-while-unreachable');
     expect(await ui.cardStatus('Patient Shop').textContent()).toMatch(/^(Queued|Provisioning)$/);
 

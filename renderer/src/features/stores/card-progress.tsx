@@ -34,9 +34,10 @@ export function CardProgress({
   const now = useNow(running !== null);
 
   if (store.status === 'Queued') {
+    const line = queuedLine({ place: queuePlace, provisioning, concurrency, health });
     return (
-      <p className="card-progress" role="status">
-        {queuedLine({ place: queuePlace, provisioning, concurrency, health })}
+      <p className="card-progress card-progress-wrap" role="status" title={line}>
+        {line}
       </p>
     );
   }
@@ -45,7 +46,7 @@ export function CardProgress({
     const stalled = stalledLine(health);
     if (stalled)
       return (
-        <p className="card-progress card-stalled" role="status" title={stalled}>
+        <p className="card-progress card-progress-wrap card-stalled" role="status" title={stalled}>
           {stalled}
         </p>
       );
