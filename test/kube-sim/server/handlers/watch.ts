@@ -3,6 +3,7 @@ import { apiVersionOf } from '../../store/resource-types.js';
 import type { HandlerContext } from '../context.js';
 import { fieldSelector, labelSelector } from '../selectors.js';
 import { statusBody, toStatusError } from '../status.js';
+import { watchOptionsError } from '../watch-options.js';
 
 export interface WatchOptions {
   /** Real ms between BOOKMARK events when allowWatchBookmarks=true. */
@@ -29,6 +30,8 @@ export function handleWatch(ctx: HandlerContext, opts: WatchOptions): Promise<vo
   const bookmarks = url.searchParams.get('allowWatchBookmarks') === 'true';
   const sendInitialEvents = url.searchParams.get('sendInitialEvents') === 'true';
   const timeoutSeconds = Number(url.searchParams.get('timeoutSeconds') ?? 0);
+  const refused = watchOptionsError(url.searchParams);
+  if (refused) return Promise.reject(refused);
 
   res.writeHead(200, {
     'Content-Type': 'application/json',
