@@ -89,6 +89,11 @@ export interface NamespaceSnapshot {
   deployments: ApiObject[];
   jobs: ApiObject[];
   storageClasses: ApiObject[];
+  /**
+   * Jobs the cache saw deleted, as they last were (a DELETED event carries the final status): a
+   * Job that finished and met its TTL between two looks still says how it ended.
+   */
+  departedJobs?: ApiObject[];
 }
 
 /** The strategy's view of a namespace (plain objects; identity fields always present). */

@@ -52,6 +52,21 @@ async function explainFailure(
   return new StepFailure('setup', `The setup job ${strategy.setupJobName} failed${lastLines}`, 'JobFailed');
 }
 
+/**
+ * The Job this attempt launched, seen by the cache only as deleted after it completed: under
+ * load a Job can run, finish and meet its TTL between two passes of its store, and waiting for
+ * it to show up would then wait forever.
+ */
+function finishedOursMeanwhile(
+  snapshot: NamespaceSnapshot,
+  name: string,
+  attempt: Attempt,
+): ApiObject | undefined {
+  if (!attempt.setupLaunched) return undefined;
+  const last = byName(snapshot.departedJobs ?? [], name);
+  return jobState(last) === 'complete' ? last : undefined;
+}
+
 /** One look at setup: null once it has succeeded (recorded), else what the pass waits for. */
 export async function advanceSetup(
   client: KubeClient,
@@ -64,7 +79,7 @@ export async function advanceSetup(
   if (attempt.setupDone) return null;
   const { timeline } = attempt;
   const name = strategy.setupJobName;
-  const job = byName(snapshot.jobs, name);
+  const job = byName(snapshot.jobs, name) ?? finishedOursMeanwhile(snapshot, name, attempt);
   const state = jobState(job);
   const removing = Boolean(job?.metadata?.deletionTimestamp);
   if (job) attempt.setupSeen = true;
@@ -86,7 +101,15 @@ export async function advanceSetup(
     // is done (the records begin once this pass has yielded). Both are awaited before Ready; a
     // record that failed is made again on the next pass.
     attempt.setupRecording = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
-      const logs = keepSetupLog(client, ctx.namespace, name, 'complete', timeline, signal).catch(() => 0);
+      const logs = keepSetupLog(
+        client,
+        ctx.namespace,
+        name,
+        'complete',
+        timeline,
+        signal,
+        snapshot.pods,
+      ).catch(() => 0);
       const recorded = markNamespace(
         client,
         {
@@ -111,7 +134,7 @@ export async function advanceSetup(
   if (removing) return { ...waiting, what: `the setup job ${name} being deleted to be gone` };
   if (state === 'failed') {
     if (attempt.setupLaunched) {
-      await keepSetupLog(client, ctx.namespace, name, 'failed', timeline, signal);
+      await keepSetupLog(client, ctx.namespace, name, 'failed', timeline, signal, snapshot.pods);
       throw await explainFailure(client, strategy, ctx, snapshot, signal);
     }
     // Left failed by an earlier attempt: Job specs are immutable, so it goes and is made again.

@@ -7,7 +7,7 @@ import { KINDS, type KindRef } from '../kube/kinds';
 import { startWatchSet, type WatchScope, type WatchSet } from '../kube/watch-set';
 import type { NamespaceSnapshot } from './observe';
 
-type SourceKey = keyof NamespaceSnapshot;
+type SourceKey = Exclude<keyof NamespaceSnapshot, 'departedJobs'>;
 
 const SOURCES: Record<SourceKey, { kind: KindRef; clusterWide?: boolean }> = {
   deployments: { kind: KINDS.Deployment },
@@ -33,6 +33,7 @@ export class StoreWatch {
       const source = SOURCES[key];
       const scope: WatchScope = source.clusterWide ? {} : { namespace };
       const set = startWatchSet(client, source.kind, scope, {
+        streamingList: true,
         onChange: () => {
           this.listed.add(key);
           if (!this.stopped && this.listed.size === this.sets.size) this.onChange();
@@ -58,6 +59,7 @@ export class StoreWatch {
       pvcs: items('pvcs'),
       events: items('events'),
       storageClasses: items('storageClasses'),
+      departedJobs: this.sets.get('jobs')?.departed() ?? [],
     };
   }
 

@@ -22,10 +22,18 @@ export interface WatchSetOptions {
   signal?: AbortSignal;
   /** Upper bound on reconnects for one set (its owner's timeout bounds it in time). */
   maxReconnects?: number;
+  /**
+   * Get the initial state from the watch itself (a streaming list: sendInitialEvents, Kubernetes
+   * 1.27+, on by default since 1.32): one request instead of a list and a watch. A server that
+   * refuses it (or ignores it) makes this client list first from then on, as client-go does.
+   */
+  streamingList?: boolean;
 }
 
 export interface WatchSet {
   items(): ApiObject[];
+  /** Objects deleted while watched (newest last, a few), as the DELETED event showed them. */
+  departed(): ApiObject[];
   stop(): void;
   /** How many times the set had to list again (cuts, errors, 410s). */
   readonly relists: number;
@@ -53,6 +61,15 @@ export function accessDeniedError(verb: string, kind: KindRef, scope: WatchScope
 
 const keyOf = (obj: ApiObject): string => `${obj.metadata?.namespace ?? ''}/${obj.metadata?.name ?? ''}`;
 
+/** The annotation on the BOOKMARK that ends a streaming list's initial events. */
+export const INITIAL_EVENTS_END = 'k8s.io/initial-events-end';
+/** Clients whose server did not stream the initial state: they list first from then on. */
+const noStreamingList = new WeakSet<object>();
+/** How long the initial events may take before the server is taken not to stream them. */
+const STREAM_SYNC_TIMEOUT_MS = 15_000;
+/** Deleted objects remembered per set (enough for a store's Jobs). */
+const MAX_DEPARTED = 16;
+
 export function startWatchSet(
   client: KubeClient,
   kind: KindRef,
@@ -60,6 +77,7 @@ export function startWatchSet(
   options: WatchSetOptions,
 ): WatchSet {
   const objects = new Map<string, ApiObject>();
+  const gone = new Map<string, ApiObject>();
   const maxReconnects = options.maxReconnects ?? 10_000;
   const fieldSelector = scope.name ? `metadata.name=${scope.name}` : undefined;
   const matches = (obj: ApiObject) => !scope.name || obj.metadata?.name === scope.name;
@@ -80,6 +98,11 @@ export function startWatchSet(
   options.signal?.addEventListener('abort', stop, { once: true });
   if (options.signal?.aborted) stop();
 
+  const remember = (obj: ApiObject) => {
+    gone.delete(keyOf(obj));
+    gone.set(keyOf(obj), obj);
+    if (gone.size > MAX_DEPARTED) gone.delete(gone.keys().next().value as string);
+  };
   const notify = () => {
     if (!stopped) options.onChange([...objects.values()]);
   };
@@ -87,6 +110,15 @@ export function startWatchSet(
   async function listThenWatch(): Promise<void> {
     for (let cycle = 0; !stopped && cycle <= maxReconnects; cycle++) {
       if (cycle > 0) relists++;
+      if (options.streamingList && !noStreamingList.has(client)) {
+        const ended = await watchFrom(null);
+        if (stopped) return;
+        if (typeof ended === 'object')
+          return options.onFatal(accessDeniedError('watch', kind, scope, ended.denied));
+        if (ended === 'unsupported') noStreamingList.add(client);
+        else if (ended === 'error') await backoff();
+        if (ended !== 'unsupported') continue;
+      }
       let resourceVersion: string;
       try {
         const list = await client.list(
@@ -127,15 +159,26 @@ export function startWatchSet(
     }
   }
 
-  type Ended = 'cut' | 'error' | { denied: unknown };
-  // Resolves when the stream ends: 'cut' for a server close or 410, denied for 401/403, 'error' otherwise.
-  function watchFrom(resourceVersion: string): Promise<Ended> {
+  type Ended = 'cut' | 'error' | 'unsupported' | { denied: unknown };
+  // Resolves when the stream ends: 'cut' for a server close or 410, denied for 401/403,
+  // 'unsupported' when a streaming list (resourceVersion null) was refused or ignored, 'error'
+  // otherwise. A streaming list gathers its initial events apart and shows them all at once.
+  function watchFrom(resourceVersion: string | null): Promise<Ended> {
     return new Promise((resolve) => {
       let settled = false;
+      let initial: Map<string, ApiObject> | null = resourceVersion === null ? new Map() : null;
+      const abortStream = () => controllerPromise.then((c) => c?.abort()).catch(() => undefined);
+      const syncTimer =
+        initial &&
+        setTimeout(() => {
+          abortStream();
+          finish('unsupported');
+        }, STREAM_SYNC_TIMEOUT_MS);
       const onStop = () => finish('cut');
       const finish = (how: Ended) => {
         if (settled) return;
         settled = true;
+        if (syncTimer) clearTimeout(syncTimer);
         stopSignal.signal.removeEventListener('abort', onStop);
         resolve(how);
       };
@@ -143,22 +186,44 @@ export function startWatchSet(
         if (stopped || settled) return;
         if (phase === 'ERROR') {
           // A Status inside the stream, typically 410 Expired: list again from scratch.
-          controllerPromise.then((c) => c?.abort()).catch(() => undefined);
+          abortStream();
           return finish('cut');
         }
-        if (phase === 'BOOKMARK' || !obj?.metadata || !matches(obj)) return;
+        if (phase === 'BOOKMARK') {
+          if (!initial) return;
+          // A bookmark before the end marker: the server ignored sendInitialEvents (before 1.27).
+          if (obj?.metadata?.annotations?.[INITIAL_EVENTS_END] !== 'true') {
+            abortStream();
+            return finish('unsupported');
+          }
+          objects.clear();
+          for (const [key, value] of initial) objects.set(key, value);
+          initial = null;
+          if (syncTimer) clearTimeout(syncTimer);
+          failuresInARow = 0;
+          return notify();
+        }
+        if (!obj?.metadata || !matches(obj)) return;
         const full = { apiVersion: kind.apiVersion, kind: kind.kind, ...obj };
-        if (phase === 'DELETED') objects.delete(keyOf(full));
-        else objects.set(keyOf(full), full);
-        notify();
+        const target = initial ?? objects;
+        if (phase === 'DELETED') {
+          target.delete(keyOf(full));
+          remember(full);
+        } else target.set(keyOf(full), full);
+        if (!initial) notify();
       };
       const onDone = (error: unknown) => {
         if (!error) return finish('cut');
         if (isAccessDenied(error)) return finish({ denied: error });
         const status = classifyError(error).status;
+        if (initial && (status === 400 || status === 422)) return finish('unsupported');
         finish(status === 410 ? 'cut' : 'error');
       };
-      const query: Record<string, string | boolean> = { resourceVersion, allowWatchBookmarks: true };
+      // A streaming list asks for a consistent read (no resourceVersion) and its end marker.
+      const query: Record<string, string | boolean> =
+        resourceVersion === null
+          ? { sendInitialEvents: true, resourceVersionMatch: 'NotOlderThan', allowWatchBookmarks: true }
+          : { resourceVersion, allowWatchBookmarks: true };
       if (scope.labelSelector) query.labelSelector = scope.labelSelector;
       if (fieldSelector) query.fieldSelector = fieldSelector;
       const controllerPromise = client.watcher
@@ -182,6 +247,7 @@ export function startWatchSet(
 
   return {
     items: () => [...objects.values()],
+    departed: () => [...gone.values()],
     stop,
     get relists() {
       return relists;
