@@ -47,6 +47,8 @@ export async function applyStoreObjects(
   signal: AbortSignal,
   /** Called once the namespace is claimed (ours), before anything inside it is written. */
   onClaimed: () => void = () => undefined,
+  /** The store never claimed a namespace (none recorded): create it without reading first. */
+  firstClaim = false,
 ): Promise<{ namespaceUid: string; annotations: Record<string, string> }> {
   const [namespace, ...rest] = strategy.resources(ctx);
   if (!namespace || namespace.kind !== 'Namespace')
@@ -54,7 +56,7 @@ export async function applyStoreObjects(
 
   // Ownership first: nothing is read or written inside a namespace that is not this store's.
   const claimed = await timeline.step('namespace', `Creating namespace ${ctx.namespace}`, async () => {
-    const claim = await claimNamespace(client, namespace, ctx.id, signal);
+    const claim = await claimNamespace(client, namespace, ctx.id, signal, firstClaim);
     // Our rights inside the namespace (its own labels included) come from this binding.
     await bindStoreAccess(client, ctx.namespace, storeLabels(namespace), signal);
     await client.apply(namespace, { signal });

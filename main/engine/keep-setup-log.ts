@@ -3,6 +3,7 @@
 // with the kubelet's timestamps, so the Logs tab can still show why setup failed (or what it did).
 import type { SavedLog } from '../../preload/contract';
 import type { KubeClient } from '../kube/client';
+import type { ApiObject } from '../kube/kube-object';
 import { KINDS } from '../kube/kinds';
 import { LABEL } from './model/labels';
 import { podsOfJob } from './observe';
@@ -21,10 +22,13 @@ export async function keepSetupLog(
   outcome: SavedLog['outcome'],
   timeline: Timeline,
   signal?: AbortSignal,
+  /** The namespace's pods as a watch cache holds them (then no list is made). */
+  known?: ApiObject[],
 ): Promise<number> {
   let kept = 0;
   try {
-    const pods = podsOfJob((await client.list(KINDS.Pod, { namespace }, signal)).items, jobName);
+    const all = known ?? (await client.list(KINDS.Pod, { namespace }, signal)).items;
+    const pods = podsOfJob(all, jobName);
     for (const pod of pods.slice(0, MAX_PODS).reverse()) {
       const name = pod.metadata?.name;
       const container = (pod.spec?.containers as Array<{ name?: string }> | undefined)?.[0]?.name;

@@ -73,9 +73,13 @@ export async function claimNamespace(
   namespace: KubeObject,
   storeId: string,
   signal?: AbortSignal,
+  /** The store never had a namespace: POST at once (a 409 is read), saving the read before it. */
+  createFirst = false,
 ): Promise<{ created: boolean; uid: string; annotations: Record<string, string> }> {
   const name = namespace.metadata.name;
-  const found = await readOwnership(client, name, storeId, signal);
+  const found = createFirst
+    ? ({ state: 'absent' } as const)
+    : await readOwnership(client, name, storeId, signal);
   if (found.state === 'foreign') throw refuse(name, found.reason);
   if (found.state === 'owned')
     return { created: false, uid: found.uid, annotations: found.annotations ?? {} };

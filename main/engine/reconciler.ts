@@ -114,8 +114,15 @@ async function advance(
   );
   if (!attempt.applied) {
     // The cache lists while the objects are applied: the first look is ready when they are.
-    const applied = await applyStoreObjects(client, strategy, ctx, timeline, signal, () =>
-      deps.watches.open(id, client, ctx.namespace),
+    const firstClaim = !deps.stores.getDesired(id)?.desired.namespaceUid;
+    const applied = await applyStoreObjects(
+      client,
+      strategy,
+      ctx,
+      timeline,
+      signal,
+      () => deps.watches.open(id, client, ctx.namespace),
+      firstClaim,
     );
     recordNamespaceUid(deps.stores, id, applied.namespaceUid);
     const namespace = { metadata: { annotations: applied.annotations } };

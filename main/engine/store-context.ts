@@ -3,7 +3,7 @@
 // store, so later passes build the very same objects.
 import type { Store } from '../../preload/contract';
 import type { KubeClient } from '../kube/client';
-import { detectIngress, storeHost, storeOrigin } from '../kube/ingress-detect';
+import { detectIngressShared, storeHost, storeOrigin } from '../kube/ingress-detect';
 import type { StoreDesired } from '../state/store-desired.schema';
 import type { StoresRepo } from '../state/stores.repo';
 import { StepFailure } from './step-failure';
@@ -44,7 +44,7 @@ export async function resolveStoreContext(
 
   if (!desired.host || !desired.ingressControllerNamespace) {
     desired = await timeline.step('ingress', 'Detecting the ingress controller', async () => {
-      const found = await detectIngress(client, signal);
+      const found = await detectIngressShared(client, signal);
       if (found.problem || !found.controllerNamespace) {
         throw new StepFailure(
           'ingress',

@@ -114,3 +114,56 @@ export async function detectIngress(client: KubeClient, signal?: AbortSignal): P
 
 // The store URL rule lives with the slug rule, where the create dialog previews it too.
 export { storeHost, storeOrigin } from '../../preload/store-address';
+
+/** How long one detection answers for every store of the context (a burst of creates shares one). */
+export const DETECTION_REUSE_MS = 60_000;
+const recent = new WeakMap<KubeClient, { at: number; detection: Promise<IngressDetection> }>();
+
+/**
+ * detectIngress, shared by the stores of one context: concurrent calls share one look, and a
+ * controller found is reused for DETECTION_REUSE_MS (two cluster-wide lists per store otherwise,
+ * for a fact that changes when someone reinstalls the controller). A look that found none, or
+ * failed, is not kept: the next store looks again.
+ */
+export async function detectIngressShared(
+  client: KubeClient,
+  signal?: AbortSignal,
+  now: () => number = Date.now,
+): Promise<IngressDetection> {
+  const kept = recent.get(client);
+  if (kept && now() - kept.at < DETECTION_REUSE_MS) return abortable(kept.detection, signal);
+  const detection = detectIngress(client);
+  const entry = { at: now(), detection };
+  recent.set(client, entry);
+  detection.then(
+    (found) => {
+      if (found.problem || !found.controllerNamespace) forget(client, entry);
+    },
+    () => forget(client, entry),
+  );
+  return abortable(detection, signal);
+}
+
+function forget(client: KubeClient, entry: object): void {
+  if (recent.get(client) === entry) recent.delete(client);
+}
+
+/** The shared look goes on for the others when one caller's pass is aborted. */
+function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
