@@ -65,8 +65,6 @@ const keyOf = (obj: ApiObject): string => `${obj.metadata?.namespace ?? ''}/${ob
 export const INITIAL_EVENTS_END = 'k8s.io/initial-events-end';
 /** Clients whose server did not stream the initial state: they list first from then on. */
 const noStreamingList = new WeakSet<object>();
-/** How long the initial events may take before the server is taken not to stream them. */
-const STREAM_SYNC_TIMEOUT_MS = 15_000;
 /** Deleted objects remembered per set (enough for a store's Jobs). */
 const MAX_DEPARTED = 16;
 
@@ -168,17 +166,10 @@ export function startWatchSet(
       let settled = false;
       let initial: Map<string, ApiObject> | null = resourceVersion === null ? new Map() : null;
       const abortStream = () => controllerPromise.then((c) => c?.abort()).catch(() => undefined);
-      const syncTimer =
-        initial &&
-        setTimeout(() => {
-          abortStream();
-          finish('unsupported');
-        }, STREAM_SYNC_TIMEOUT_MS);
       const onStop = () => finish('cut');
       const finish = (how: Ended) => {
         if (settled) return;
         settled = true;
-        if (syncTimer) clearTimeout(syncTimer);
         stopSignal.signal.removeEventListener('abort', onStop);
         resolve(how);
       };
@@ -199,7 +190,6 @@ export function startWatchSet(
           objects.clear();
           for (const [key, value] of initial) objects.set(key, value);
           initial = null;
-          if (syncTimer) clearTimeout(syncTimer);
           failuresInARow = 0;
           return notify();
         }
