@@ -86,6 +86,8 @@ describe('logs like a terminal', () => {
     await lines.fill('7');
     await lines.press('Enter');
     await expect.poll(() => detail.logLineCount()).toBe(7);
+    // The terminal started over and took in exactly those 7 lines (counted in xterm's callbacks).
+    await expect.poll(() => detail.terminal.getAttribute('data-written-lines')).toBe('7');
   });
 
   it('downloads the lines shown to <slug>-<component>-<date>.log', async () => {
