@@ -166,12 +166,23 @@ function leaveForeignNamespace(
   return 'refused';
 }
 
-export async function deleteStore(deps: DeleteDeps, id: string, signal: AbortSignal): Promise<DeleteOutcome> {
+/** The timeline's first line of a delete (written with the Deleting status when a request starts it). */
+export function announceDelete(timeline: Timeline, namespace: string): void {
+  timeline.note('delete', 'started', `Deleting namespace ${namespace} and everything in it`);
+}
+
+/** `announced`: the request already wrote the first line; a resumed delete writes it here. */
+export async function deleteStore(
+  deps: DeleteDeps,
+  id: string,
+  signal: AbortSignal,
+  { announced = false }: { announced?: boolean } = {},
+): Promise<DeleteOutcome> {
   const store = deps.stores.get(id);
   if (!store || store.status !== 'Deleting') return 'skipped';
   const timeline = new Timeline(deps.writer, id);
   const deadline = new Deadline(deps.deleteTimeoutMs);
-  timeline.note('delete', 'started', `Deleting namespace ${store.namespace} and everything in it`);
+  if (!announced) announceDelete(timeline, store.namespace);
   for (let attempt = 0; attempt < 200; attempt++) {
     try {
       return await deleteOnce(deps, id, timeline, deadline, signal);

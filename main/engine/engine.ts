@@ -13,7 +13,7 @@ import {
 import { createEventBus, type EventBus } from '../primitives/event-bus';
 import { UNFINISHED_STATUSES } from '../state/stores.repo';
 import { admitStore, type CreateStoreInput } from './create-store';
-import { deleteStore } from './delete-store';
+import { announceDelete, deleteStore } from './delete-store';
 import { closeInterruptedSteps } from './interrupted-steps';
 import { Attempts } from './attempt';
 import { systemClock } from './engine-clock';
@@ -23,7 +23,7 @@ import { KeyedQueue, type PassOutcome } from './queue';
 import { reconcilePass, type ReconcileDeps } from './reconciler';
 import { StoreWatches } from './store-watch';
 import { contextFromDesired } from './store-context';
-import { StoreWriter } from './store-writer';
+import { StoreWriter, Timeline } from './store-writer';
 import { strategyFor as registeredStrategy } from './strategies/registry';
 import type { StoreContext, StoreStrategy } from './strategies/strategy';
 
@@ -46,6 +46,8 @@ export class Engine {
   private readonly actor: string;
   private readonly strategyFor: (plan: Plan) => StoreStrategy;
   private readonly passDeps: ReconcileDeps;
+  /** Deletes whose request already wrote the timeline's first line (their pass does not repeat it). */
+  private readonly deletesAnnounced = new Set<string>();
 
   constructor(private readonly options: EngineOptions) {
     this.strategyFor = options.strategyFor ?? registeredStrategy;
@@ -191,22 +193,28 @@ export class Engine {
   async delete(id: string, actor = this.actor): Promise<Result<Store>> {
     const store = this.options.stores.get(id);
     if (!store) return err('not_found', `No store with id ${id}`);
-    // Status and audit row in one transaction: one durable commit instead of two, so a burst of
-    // deletes reaches the cluster sooner (each commit waits for the disk).
+    // Status, audit row and the timeline's first line in one transaction: one durable commit
+    // instead of three, so a burst of deletes reaches the cluster sooner (each waits for the disk).
+    // A provisioning pass still running may yet write its last lines: then the delete pass
+    // writes the first line of the delete after them, as it does in the worker process when
+    // that is another one.
+    const announce = this.working && this.queue.state(id) !== 'running';
     const deleting = this.options.stores.exclusively(() => {
       const row = this.options.stores.setStatus(id, 'Deleting', { errorStep: null, errorMessage: null });
-      if (row)
-        this.options.audit.add({
-          action: 'delete',
-          resource: 'store',
-          name: store.name,
-          details: `id=${id} namespace=${store.namespace} context=${store.context}${store.status === 'Deleting' ? ' (continued)' : ''}`,
-          actor,
-        });
+      if (!row) return null;
+      this.options.audit.add({
+        action: 'delete',
+        resource: 'store',
+        name: store.name,
+        details: `id=${id} namespace=${store.namespace} context=${store.context}${store.status === 'Deleting' ? ' (continued)' : ''}`,
+        actor,
+      });
+      this.writer.changed(row);
+      if (announce) announceDelete(new Timeline(this.writer, id), store.namespace);
       return row;
     });
     if (!deleting) return err('not_found', `No store with id ${id}`);
-    this.writer.changed(deleting);
+    if (announce) this.deletesAnnounced.add(id);
     this.queue.abort(id, new Error('store is being deleted'));
     this.queue.enqueue(id);
     return ok(deleting);
@@ -307,6 +315,7 @@ export class Engine {
     if (store.status === 'Deleting') {
       this.passDeps.watches.close(id);
       this.passDeps.attempts.end(id);
+      const announced = this.deletesAnnounced.delete(id);
       await deleteStore(
         {
           stores: this.options.stores,
@@ -316,6 +325,7 @@ export class Engine {
         },
         id,
         signal,
+        { announced },
       );
       return;
     }

@@ -89,3 +89,28 @@ describe('stuck delete', () => {
     expect(h.sim.store.get('namespaces', undefined, 'store-stuck-shop')).toBeUndefined();
   }, 30_000);
 });
+
+describe('delete timeline', () => {
+  it('starts once (written with the Deleting status) and ends when the namespace is gone', async () => {
+    h = await startHarness();
+    const harness = h;
+    const store = await harness.createAndSettle('Brief Shop');
+    expect(store.status).toBe('Ready');
+    const lines: string[] = [];
+    const off = harness.engine.bus.subscribe((name, payload) => {
+      const event = payload as TimelineEvent;
+      if (name === 'timelineEvent' && event.storeId === store.id && event.step === 'delete')
+        lines.push(`${event.status}: ${event.message}`);
+    });
+    await harness.engine.delete(store.id);
+    // The request wrote the first line before it returned; the pass does not repeat it.
+    expect(lines).toEqual([`started: Deleting namespace ${store.namespace} and everything in it`]);
+    await harness.engine.settled(store.id);
+    off();
+    expect(lines).toEqual([
+      `started: Deleting namespace ${store.namespace} and everything in it`,
+      `completed: Namespace ${store.namespace} is gone`,
+    ]);
+    expect(harness.state.stores.get(store.id)).toBeNull();
+  });
+});
