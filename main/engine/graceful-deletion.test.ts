@@ -65,10 +65,13 @@ describe('QuotaRelease', () => {
     let now = 0;
     const release = new QuotaRelease(() => now);
     expect(release.soften(quotaRefusal)?.message).toMatch(/next recount may release quota/);
+    // The pass must come back when the allowance ends, even if nothing else changes.
+    expect(release.recheckInMs()).toBe(QUOTA_RECOUNT_GRACE_MS);
     now = QUOTA_RECOUNT_GRACE_MS - 1;
     expect(release.soften(quotaRefusal)?.terminal).toBe(false);
     now = QUOTA_RECOUNT_GRACE_MS;
     expect(release.soften(quotaRefusal)).toBe(quotaRefusal);
+    expect(release.recheckInMs()).toBeNull();
     // Once cleared, a later refusal gets its own allowance.
     expect(release.soften(null)).toBeNull();
     now += 60_000;

@@ -42,6 +42,8 @@ export const QUOTA_RECOUNT_GRACE_MS = 15_000;
 export class QuotaRelease {
   private lastTerminatingAt = Number.NEGATIVE_INFINITY;
   private refusedSince: number | null = null;
+  /** When the refusal softened last must be judged again (nothing else may bring the pass back). */
+  private softUntil: number | null = null;
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -60,6 +62,7 @@ export class QuotaRelease {
   }
 
   soften(diagnosis: Diagnosis | null): Diagnosis | null {
+    this.softUntil = null;
     if (!diagnosis?.terminal || diagnosis.cause !== 'QuotaExceeded') {
       this.refusedSince = null;
       return diagnosis;
@@ -68,9 +71,18 @@ export class QuotaRelease {
     this.refusedSince ??= now;
     const fresh = now - this.refusedSince < QUOTA_RECOUNT_GRACE_MS;
     if (!this.releasing() && !fresh) return diagnosis;
+    this.softUntil = Math.max(
+      this.lastTerminatingAt + QUOTA_RECOUNT_GRACE_MS + 1,
+      this.refusedSince + QUOTA_RECOUNT_GRACE_MS,
+    );
     const why = this.releasing()
       ? 'pods being deleted still count against the quota until they are gone'
       : "the quota controller's next recount may release quota held by pods being deleted";
     return { ...diagnosis, terminal: false, message: `${diagnosis.message} Waiting: ${why}.` };
+  }
+
+  /** Ms until a refusal softened by the last soften() is terminal again (null: none was softened). */
+  recheckInMs(): number | null {
+    return this.softUntil === null ? null : Math.max(1, this.softUntil - this.now());
   }
 }

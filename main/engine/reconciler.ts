@@ -70,7 +70,9 @@ function waitFor(deps: ReconcileDeps, attempt: Attempt, waiting: Waiting): PassO
   const now = deps.clock.now();
   const hit = attempt.deadline.hit(now);
   if (hit) throw timedOut(attempt, hit, waiting);
-  return { requeueAfterMs: Math.max(1, attempt.deadline.dueInMs(now)) };
+  // A quota refusal waited on only for a while is judged again when that while ends.
+  const recheck = attempt.release.recheckInMs() ?? Number.POSITIVE_INFINITY;
+  return { requeueAfterMs: Math.max(1, Math.min(attempt.deadline.dueInMs(now), recheck)) };
 }
 
 function timedOut(attempt: Attempt, hit: LimitHit, waiting: Waiting): StepFailure {

@@ -74,7 +74,13 @@ describe('failures and retry', () => {
   });
 
   it('quota exceeded: fails with the quota named in plain words; retry after the quota is lifted reaches Ready', async () => {
-    h = await startHarness();
+    // A refusal stands 15 s (its recount allowance) before it fails the store: on the sim's
+    // clock, replayed 100x, that is 0.15 s.
+    const fast = loadProfile('fast');
+    h = await startHarness({
+      sim: { profile: { ...fast, name: 'fast-replay', timeScale: 0.01 } },
+      simClock: true,
+    });
     const sim = h.sim;
     // A cluster admin's tighter quota in the store's namespace, added the moment Storedeck has
     // made (and so owns) the namespace, before any pod of it exists.
