@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,6 +32,21 @@ describe('context session', () => {
       ['kind-dev', true],
       ['prod', false],
     ]);
+  });
+
+  it('takes the current context of a kubeconfig that appeared after the start, once reloaded', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'storedeck-ctx-')), 'config');
+    const state = openState(':memory:');
+    const session = new ContextSession(file, state.settings, null);
+    expect(session.current()).toBeNull();
+    expect(session.adoptCurrent()).toBeNull();
+    writeFileSync(file, readFileSync(kubeconfig('prod'), 'utf8'));
+    expect(session.adoptCurrent()).toBe('prod');
+    expect(session.current()).toBe('prod');
+    // A context already chosen is never replaced by a reload.
+    expect(session.select('kind-dev').ok).toBe(true);
+    expect(session.adoptCurrent()).toBeNull();
+    expect(session.current()).toBe('kind-dev');
   });
 
   it('lets an explicit --context win without remembering it', () => {

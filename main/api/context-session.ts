@@ -41,6 +41,16 @@ export class ContextSession {
     return found;
   }
 
+  /**
+   * After a kubeconfig reload: with no context chosen yet (there was no kubeconfig at the start),
+   * take the one the file makes current, as a start with that file would. Returns it, or null.
+   */
+  adoptCurrent(): string | null {
+    if (this.selected) return null;
+    this.selected = this.initial();
+    return this.selected;
+  }
+
   /** The selected context went away (its cluster was deleted): fall back to the kubeconfig's current one. */
   clear(): void {
     this.settings.setSelectedContext(null);

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -37,6 +37,25 @@ describe('createApp', () => {
         actor: expect.stringMatching(/^web:/),
       }),
     ]);
+  });
+
+  it('a kubeconfig written after the start is used once reloaded, on its current context', async () => {
+    const core = await start();
+    const info = await core.handlers.getAppInfo({});
+    expect(info.ok && info.value.context).toBeNull();
+    const file = info.ok ? info.value.kubeconfigPath : null;
+    if (!file) throw new Error('getAppInfo names no kubeconfig path');
+    // Loopback only: nothing listens on port 1, so the probe just finds the cluster not answering.
+    writeFileSync(
+      file,
+      'apiVersion: v1\nkind: Config\ncurrent-context: dev\nclusters:\n- name: dev\n  cluster:\n    server: https://127.0.0.1:1\ncontexts:\n- name: dev\n  context:\n    cluster: dev\n    user: u\nusers:\n- name: u\n  user:\n    token: t\n',
+    );
+    expect(await dispatch(core.handlers, 'reloadKubeconfig', {})).toEqual({
+      ok: true,
+      value: { contexts: 1 },
+    });
+    const after = await core.handlers.getAppInfo({});
+    expect(after.ok && after.value.context).toBe('dev');
   });
 
   it('answers cluster requests without a kubeconfig with a no_context error naming the file', async () => {

@@ -62,7 +62,9 @@ export function appHandlers({
       }),
     reloadKubeconfig: async () => {
       pool.reload();
-      live?.restart();
+      const adopted = session.adoptCurrent();
+      if (adopted) live?.observe(adopted);
+      else live?.restart();
       const listed = session.list();
       return listed.ok ? ok({ contexts: listed.value.contexts.length }) : listed;
     },
