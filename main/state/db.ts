@@ -37,9 +37,34 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     migrate(db, options.migrations ?? MIGRATIONS);
+    reusePreparedStatements(db);
     return db;
   } catch (error) {
     db.close();
     throw error;
   }
+}
+
+/** Distinct SQL texts kept prepared (the repositories use a few dozen; a dynamic UPDATE a few more). */
+const MAX_STATEMENTS = 256;
+
+/**
+ * Every repository call prepared its SQL anew (parse and plan each time: a store's pass reads
+ * its row several times and writes timeline rows). Statements are reused by SQL text; none of
+ * the repositories switches a statement's mode (pluck, raw, expand) or iterates one, the two
+ * things that would make a shared statement unsafe. SQLite re-prepares a statement itself when
+ * the schema changes under it.
+ */
+function reusePreparedStatements(db: Db): void {
+  const prepare = db.prepare.bind(db);
+  const statements = new Map<string, Database.Statement>();
+  db.prepare = ((sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size >= MAX_STATEMENTS) statements.clear();
+      statement = prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  }) as Db['prepare'];
 }
