@@ -54,7 +54,7 @@ async function main(): Promise<number> {
     const t0 = performance.now();
     console.error(`bench: ${name} …`);
     try {
-      results.push(await withTimeout(bench.run(), BENCH_TIMEOUT_MS, `benchmark ${name}`));
+      results.push(await withTimeout(bench.run(), bench.timeoutMs ?? BENCH_TIMEOUT_MS, `benchmark ${name}`));
       console.error(`bench: ${name} done in ${Math.round(performance.now() - t0)} ms`);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -31,6 +31,8 @@ export interface Benchmark {
   name: string;
   description: string;
   run(): Promise<BenchResult>;
+  /** Its own bound when the runner's default is too small for it (say why beside it). */
+  timeoutMs?: number;
 }
 
 export function benchEnv(): BenchEnv {
