@@ -5,15 +5,10 @@
 // 100× keeps probe periods short.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../preload/contract';
-import { createEventBus } from '../../main/primitives/event-bus';
-import { reconcileStore } from '../../main/engine/reconciler';
-import { StoreWriter } from '../../main/engine/store-writer';
-import { strategyFor } from '../../main/engine/strategies/registry';
-import { ClientPool } from '../../main/kube/client-pool';
-import { SETTINGS_DEFAULTS, type SettingsRepo } from '../../main/state/settings.repo';
 import { loadProfile } from '../kube-sim/profiles/load-profile';
 import type { FaultConfig } from '../kube-sim/types';
-import { CONTEXT, startHarness, type Harness } from './fixtures/engine-harness';
+import { startHarness, type Harness } from './fixtures/engine-harness';
+import { reconcileAlone } from './fixtures/reconcile-alone';
 
 const fast = loadProfile('fast');
 const replay = { ...fast, name: 'fast-replay', timeScale: 0.01 };
@@ -65,34 +60,8 @@ describe('engine diagnosis of kubelet and provisioner signals', () => {
     h = await startHarness({
       sim: { profile: replay, faults: { readinessProbeFailPattern: '^wordpress:6' } },
     });
-    await h.engine.stop();
-    const inserted = h.state.stores.insert({
-      name: 'Unready Shop',
-      slug: 'unready-shop',
-      namespace: 'store-unready-shop',
-      plan: 'woocommerce',
-      context: CONTEXT,
-      adminEmail: 'a@b.co',
-    });
-    if (!inserted.ok) throw new Error(inserted.error.message);
-    const pool = new ClientPool(h.kubeconfigPath);
-    const settings = {
-      get: () => ({ ...SETTINGS_DEFAULTS, provisionTimeoutMinutes: 2 / 60 }),
-    } as unknown as SettingsRepo;
-    const outcome = await reconcileStore(
-      {
-        stores: h.state.stores,
-        settings,
-        writer: new StoreWriter(h.state.stores, h.state.events, createEventBus()),
-        clientFor: (context) => pool.clientFor(context),
-        isLocal: () => true,
-        strategyFor,
-      },
-      inserted.value.id,
-      new AbortController().signal,
-    );
+    const { outcome, store } = await reconcileAlone(h, 'Unready Shop', { provisionTimeoutMinutes: 2 / 60 });
     expect(outcome).toBe('failed');
-    const store = h.state.stores.get(inserted.value.id);
     expect(store).toMatchObject({ status: 'Failed', errorStep: 'wait-wordpress' });
     expect(store?.errorMessage).toMatch(
       /waiting for wordpress to become available: WordPress is running but not ready: its readiness probe keeps failing \(HTTP probe failed with statuscode: 500\), \d+ times over /,
