@@ -68,6 +68,13 @@ describe('live status against the simulated cluster', () => {
     const showPassword = detail.root.getByRole('button', { name: 'Show password' });
     expect(await showPassword.isDisabled()).toBe(true);
     expect(await showPassword.getAttribute('title')).toMatch(/not answering: possible again once it answers/);
+    await detail.openTab('Tools');
+    for (const name of ['Run', 'Open database', 'Back up store']) {
+      expect(await detail.panel.getByRole('button', { name, exact: true }).isDisabled(), name).toBe(true);
+    }
+    expect(await detail.panel.getByText(/not answering: backup and clone are possible again/).count()).toBe(
+      1,
+    );
     await detail.openTab('Actions');
     for (const name of ['Restart all', 'Repair drift', 'Reset admin password']) {
       const button = detail.panel.getByRole('button', { name });

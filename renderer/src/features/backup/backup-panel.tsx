@@ -6,6 +6,7 @@ import { useStore } from 'zustand';
 import type { Store } from '../../../../preload/contract';
 import { useAppStores } from '../../app-stores-context';
 import { BusyButton } from '../../shared/busy-button';
+import { useClusterDown } from '../stores/use-cluster-down';
 import { OperationOutcome } from './backup-progress';
 import { createOperationStore } from './backup.state';
 import { useExecAccess } from './use-exec-access';
@@ -22,6 +23,7 @@ export function BackupPanel({ store, available, planLabel }: Props) {
   const c = useStore(clone);
   const [copyName, setCopyName] = useState(`${store.name} copy`.slice(0, 40));
   const access = useExecAccess(store);
+  const down = useClusterDown();
 
   if (!available)
     return (
@@ -31,8 +33,11 @@ export function BackupPanel({ store, available, planLabel }: Props) {
       </section>
     );
 
-  const reason =
-    store.status !== 'Ready' ? `Available once the store is Ready (it is ${store.status})` : access.reason;
+  const reason = down
+    ? `${down}: backup and clone are possible again once it answers`
+    : store.status !== 'Ready'
+      ? `Available once the store is Ready (it is ${store.status})`
+      : access.reason;
   const running = (p: typeof b.progress) => Boolean(p && !p.done);
   return (
     <section className="action-group" aria-labelledby="backup-title">

@@ -6,6 +6,7 @@ import type { Store } from '../../../../preload/contract';
 import { useAppStores } from '../../app-stores-context';
 import { BusyButton } from '../../shared/busy-button';
 import { CopyButton } from '../../shared/copy-button';
+import { useClusterDown } from '../stores/use-cluster-down';
 import { createDatabaseStore, type OpenDatabase } from './database.state';
 
 function connectCommand(db: OpenDatabase): string {
@@ -19,7 +20,9 @@ export function DatabasePanel({ store }: { store: Store }) {
   const database = useMemo(() => createDatabaseStore(api, store.id), [api, store.id]);
   const { opening, open, error } = useStore(database);
   useEffect(() => () => void database.getState().close(), [database]);
-  const possible = store.status === 'Ready' || store.status === 'Failed' || store.status === 'Provisioning';
+  const down = useClusterDown();
+  const possible =
+    (store.status === 'Ready' || store.status === 'Failed' || store.status === 'Provisioning') && !down;
 
   return (
     <section className="action-group" aria-labelledby="database-title">
@@ -56,6 +59,7 @@ export function DatabasePanel({ store }: { store: Store }) {
           busy={opening}
           busyText="Connecting…"
           disabled={!possible}
+          title={down ? `${down}: the database can be forwarded once it answers` : undefined}
           onClick={() => void database.getState().openDatabase()}
         >
           Open database

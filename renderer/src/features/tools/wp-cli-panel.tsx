@@ -4,6 +4,7 @@ import { useStore } from 'zustand';
 import type { Store } from '../../../../preload/contract';
 import { useAppStores } from '../../app-stores-context';
 import { BusyButton } from '../../shared/busy-button';
+import { useClusterDown } from '../stores/use-cluster-down';
 import { ConsoleTerminal } from './console-terminal';
 import { createWpCliStore } from './wp-cli.state';
 
@@ -13,7 +14,10 @@ export function WpCliPanel({ store }: { store: Store }) {
   const { running, lastExit, error } = useStore(session);
   const [line, setLine] = useState('plugin list');
   useEffect(() => () => session.getState().dispose(), [session]);
-  const possible = store.status === 'Ready' || store.status === 'Failed';
+  // The command runs in a pod: while the cluster does not answer there is nothing to run it in.
+  const down = useClusterDown();
+  const possible = (store.status === 'Ready' || store.status === 'Failed') && !down;
+  const why = down ? `${down}: commands run again once it answers` : undefined;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -38,7 +42,7 @@ export function WpCliPanel({ store }: { store: Store }) {
           onChange={(e) => setLine(e.target.value)}
           disabled={!possible}
         />
-        <BusyButton type="submit" busy={running} busyText="Running…" disabled={!possible}>
+        <BusyButton type="submit" busy={running} busyText="Running…" disabled={!possible} title={why}>
           Run
         </BusyButton>
       </form>
