@@ -4,7 +4,7 @@
 // of stores, the other kinds polled per store namespace. Each case pins which path must carry the
 // news: the sweep (a Service deleted by hand leaves no other trace), a pod hint (a Deployment
 // deleted takes its pods with it, with the sweep set far beyond the test's time), the pod watch
-// (Degraded) and the namespace watch (the namespace gone).
+// (Degraded), the namespace watch (the namespace gone) and a look at an opened store.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveStatus, Store } from '../../preload/contract';
 import { LiveStatusHub, type LiveStatusHubOptions } from '../../main/engine/live-status/live-status-hub';
@@ -77,6 +77,20 @@ describe('live status as a namespaced user', () => {
     await repair();
   });
 
+  it('looks again at once at a store whose detail is opened, long before any sweep', async () => {
+    const { hub, verdict } = startHub({ pollSweepMs: 10 * 60_000 });
+    const ready = verdict((live) => live.state === 'Ready');
+    hub.observe(CONTEXT);
+    await ready;
+
+    const drifted = verdict((live) => live.state === 'Drifted');
+    h.sim.store.delete('services', store.namespace, 'mysql');
+    hub.lookNow(store.id);
+    expect((await drifted).reason).toMatch(/Service mysql is missing/);
+    hub.close();
+    await repair();
+  });
+
   it('finds a Deployment deleted by its pods going, long before any sweep', async () => {
     const { hub, verdict } = startHub({ pollSweepMs: 10 * 60_000 });
     const ready = verdict((live) => live.state === 'Ready');
@@ -105,7 +119,7 @@ describe('live status as a namespaced user', () => {
       if (pod.metadata.name.startsWith('wordpress-'))
         h.sim.store.delete('pods', store.namespace, pod.metadata.name, { gracePeriodSeconds: 0 });
     expect((await degraded).reason).toMatch(/^Pod wordpress-\S+ is not ready \(readiness probe failing/);
-    h.sim.setFaults({ readinessProbeFailPattern: undefined });
+    h.sim.setFaults({ readinessProbeFailPattern: null });
     hub.close();
   });
 

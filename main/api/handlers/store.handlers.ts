@@ -84,7 +84,11 @@ export function storeHandlers({
     runWpCli: withStore((store, { args }) => operations.runWpCli(store, args)),
     closeDatabase: async ({ forwardId }) => operations.closeDatabase(forwardId),
     databaseStatus: async ({ forwardId }) => operations.databaseStatus(forwardId),
-    getHealth: withStore((store) => operations.health(store)),
+    getHealth: withStore((store) => {
+      // The detail is open: its live status is worth a fresh look (polled kinds listed now).
+      live?.lookNow(store.id);
+      return operations.health(store);
+    }),
     getToolAccess: withStore((store) => operations.toolAccess(store)),
     getLogs: withStore((store, request) => operations.logs(store, request)),
     startLogFollow: withStore((store, request) => operations.startLogFollow(store, request)),

@@ -96,6 +96,11 @@ export class LiveSources {
     for (const namespace of wanted) for (const kind of perNamespace) this.openSet(kind, namespace);
   }
 
+  /** Lists a store namespace's polled kinds now (nothing when every kind is watched). */
+  checkSoon(namespace: string): void {
+    this.poller?.checkSoon(namespace);
+  }
+
   /** What is known of a store namespace by kind; null while any source has not listed it yet. */
   objectsOf(namespace: string): Partial<Record<WatchedKind, ApiObject[]>> | null {
     const scopes = this.scopes;

@@ -35,6 +35,9 @@ export interface LiveStatusHubOptions {
   pollListsPerSecond?: number;
 }
 
+/** lookNow's floor between two looks at one store. */
+const LOOK_GAP_MS = 5_000;
+
 interface Observation {
   context: string;
   probe: ContextProbe;
@@ -49,6 +52,7 @@ export class LiveStatusHub {
   private readonly podEvents: PodEventReader;
   private timer: NodeJS.Timeout | undefined;
   private readonly offBus: () => void;
+  private readonly lookedAt = new Map<string, number>();
 
   constructor(private readonly options: LiveStatusHubOptions) {
     this.podEvents = new PodEventReader(options.clientFor, () => this.judgeSoon());
@@ -78,6 +82,20 @@ export class LiveStatusHub {
   /** What listStores carries per store. */
   liveOf(id: string): LiveStatus | null {
     return this.live.get(id) ?? null;
+  }
+
+  /**
+   * Someone is looking at this store (its detail opened): where its kinds are polled, list them
+   * now rather than at the next sweep, at most once per LOOK_GAP_MS so a refreshing panel stays cheap.
+   */
+  lookNow(id: string): void {
+    const observation = this.observation;
+    const store = observation && this.options.listStores(observation.context).find((s) => s.id === id);
+    if (!observation || !store || store.status !== 'Ready') return;
+    const now = Date.now();
+    if (now - (this.lookedAt.get(id) ?? 0) < LOOK_GAP_MS) return;
+    this.lookedAt.set(id, now);
+    observation.sources.checkSoon(store.namespace);
   }
 
   health(context: string | null): ContextHealth | null {
