@@ -81,12 +81,14 @@ async function seed(state: State, pool: ClientPool, count: number, offset: numbe
       .filter((o) => SEEDED.has(o.kind));
     for (const obj of objects) await client.create(obj);
   });
-  // The probe: every object of the store (Secrets, claims, Deployments, Job...), so its pods run.
+  // The probe: every object of the store (its Secrets, claims, Deployments, Job...), so its pods run.
   const probe = stores[0]!;
   const desired = state.stores.getDesired(probe.id)?.desired;
   const ctx = desired && contextFromDesired(probe, desired);
   if (!ctx) throw new Error('benchmark: no probe store context');
-  for (const obj of strategyFor('woocommerce').resources(ctx))
+  const strategy = strategyFor('woocommerce');
+  const secrets = strategy.secrets(ctx, strategy.newSecrets(ctx));
+  for (const obj of [...secrets, ...strategy.resources(ctx)])
     if (!SEEDED.has(obj.kind)) await client.create(obj);
   return stores;
 }

@@ -2,9 +2,9 @@
 // watches): the kinds it may not watch cluster-wide are LISTed per store namespace instead —
 // at once when a namespace is first seen or something hints it changed (its pods came or went,
 // the namespace itself changed), and otherwise in a sweep whose request rate is capped, so the
-// cost is a stated number of requests per minute and Drifted is found within a stated delay:
-// every namespace is re-listed at least every sweepPeriodMs() (max(sweepMs, lists per sweep ÷
-// maxListsPerSecond)). RBAC has no label filter and a watch is per namespace or cluster-wide
+// cost is a stated number of requests per minute and Drifted is found within a stated delay,
+// sweepPeriodMs(): sweepMs plus one turn of the sweep (lists per sweep ÷ maxListsPerSecond).
+// RBAC has no label filter and a watch is per namespace or cluster-wide
 // (kubernetes.io/docs/reference/access-authn-authz/rbac), so nothing cheaper covers objects
 // whose removal leaves no other trace (a Service or Ingress deleted by hand emits no Event).
 import type { ApiObject } from '../../kube/kube-object';
@@ -36,12 +36,15 @@ interface Task {
 
 /** Every how many sweeps an implied kind is listed anyway (it is implied, not proven). */
 const IMPLIED_EVERY = 4;
+/** Sweep lists in flight at once: a slow answer does not slow the rate, a hung cluster is not flooded. */
+const SWEEP_IN_FLIGHT = 2;
 
 export class NamespacePoller {
   private readonly namespaces = new Map<string, { sweptAt: number; sweeps: number }>();
   private readonly urgent: Task[] = [];
   private readonly urgentKeys = new Set<string>();
   private urgentInFlight = 0;
+  private sweepInFlight = 0;
   private sweepTimer: NodeJS.Timeout | undefined;
   private readonly stopper = new AbortController();
   private stopped = false;
@@ -77,16 +80,24 @@ export class NamespacePoller {
     this.pumpUrgent();
   }
 
-  /** The longest a change seen only by the sweep waits to be listed, for the current number of stores. */
+  /**
+   * The longest a change seen only by the sweep waits to be listed, for the current number of
+   * stores: a namespace is due sweepMs after its last sweep, then waits at most one turn of the
+   * sweep behind the others due before it (while lists answer within SWEEP_IN_FLIGHT ticks).
+   */
   sweepPeriodMs(): number {
     const perSweep = this.sweepKindsOf(1).length * this.namespaces.size;
-    return Math.max(this.options.sweepMs ?? 30_000, (perSweep / this.rate()) * 1000);
+    return this.sweepMs() + (perSweep / this.rate()) * 1000;
   }
 
   stop(): void {
     this.stopped = true;
     clearTimeout(this.sweepTimer);
     this.stopper.abort(new Error('live status stopped'));
+  }
+
+  private sweepMs(): number {
+    return this.options.sweepMs ?? 30_000;
   }
 
   private rate(): number {
@@ -113,30 +124,32 @@ export class NamespacePoller {
     }
   }
 
-  /** One sweep LIST per tick at the capped rate, for the namespace listed longest ago (if due). */
+  /** At most one sweep LIST per tick at the capped rate, for the namespace listed longest ago (if due). */
   private scheduleSweep(): void {
     if (this.stopped) return;
-    this.sweepTimer = setTimeout(
-      () => void this.sweepOne().finally(() => this.scheduleSweep()),
-      1000 / this.rate(),
-    );
+    this.sweepTimer = setTimeout(() => {
+      this.sweepOne();
+      this.scheduleSweep();
+    }, 1000 / this.rate());
     this.sweepTimer.unref?.();
   }
 
   private sweepQueue: Task[] = [];
 
-  private async sweepOne(): Promise<void> {
+  private sweepOne(): void {
+    if (this.sweepInFlight >= SWEEP_IN_FLIGHT) return;
     if (this.sweepQueue.length === 0) this.sweepQueue = this.nextDue();
     const task = this.sweepQueue.shift();
-    if (task && this.namespaces.has(task.namespace)) await this.runList(task);
+    if (!task || !this.namespaces.has(task.namespace)) return;
+    this.sweepInFlight++;
+    void this.runList(task).finally(() => this.sweepInFlight--);
   }
 
   /** The most overdue namespace's sweep kinds, or nothing when none is due yet. */
   private nextDue(): Task[] {
-    const period = this.sweepPeriodMs();
     let oldest: [string, { sweptAt: number; sweeps: number }] | null = null;
     for (const entry of this.namespaces) if (!oldest || entry[1].sweptAt < oldest[1].sweptAt) oldest = entry;
-    if (!oldest || Date.now() - oldest[1].sweptAt < period) return [];
+    if (!oldest || Date.now() - oldest[1].sweptAt < this.sweepMs()) return [];
     const [namespace, seen] = oldest;
     seen.sweeps++;
     seen.sweptAt = Date.now();
