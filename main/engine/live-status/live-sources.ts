@@ -18,6 +18,12 @@ import type { WatchScope, WatchScopes } from './watch-scope';
 const SELECTOR = `${LABEL.managedBy}=${MANAGED_BY}`;
 const NAMESPACES = 'Namespace/*';
 
+const versionsOf = (items: ApiObject[]): string =>
+  items
+    .map((o) => `${o.metadata?.name}/${o.metadata?.uid}/${o.metadata?.resourceVersion}`)
+    .sort()
+    .join();
+
 export interface LiveSourcesOptions {
   context: string;
   clientFor(context: string): KubeClient;
@@ -185,8 +191,12 @@ export class LiveSources {
       },
       onListed: (kind, namespace, items) => {
         if (this.stopped) return;
+        const key = `${kind}/${namespace}`;
+        // Most sweeps find what the last one did: judging 200 stores again for nothing is the
+        // poller's main CPU cost, so only a list that differs (names, uids, resourceVersions) counts.
+        if (this.listed.has(key) && versionsOf(this.items.get(key) ?? []) === versionsOf(items)) return;
         if (kind === 'Pod') this.options.restarts.observe(items, false);
-        this.seen(`${kind}/${namespace}`, items);
+        this.seen(key, items);
       },
     });
   }
