@@ -2,55 +2,31 @@
 // pods terminate, through client-node: the owner lingers with a deletionTimestamp and the
 // foregroundDeletion finalizer until its pods are gone; a terminating pod keeps counting against
 // ResourceQuota, and admission judges by status.used as the quota controller last wrote it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadProfile } from './profiles/load-profile.js';
-import { deployment, failure, startWithClients, type SimClients } from './test-kit.js';
-import { conditionOf, openWatch, type WatchEvent, type WatchLog } from './watch-log.js';
+import { describe, expect, it } from 'vitest';
+import { gracefulProfile, named, running, useGracefulSim } from './graceful-kit.js';
+import { deployment, failure } from './test-kit.js';
+import { conditionOf, type WatchEvent } from './watch-log.js';
 
-// Pods held for their whole grace period (30 s sim = 0.3 s real); the quota recount lags 150 s sim
-// (1.5 s real), so the tests can act inside that window even on a loaded machine.
-const fast = loadProfile('fast');
-const { podTerminationMs: _drop, ...timings } = fast.timings;
-const profile = {
-  ...fast,
-  name: 'foreground',
-  timeScale: 0.01,
-  timings: { ...timings, quotaSyncMs: 150_000 },
-};
-
-let c: SimClients;
-const watches: WatchLog[] = [];
-const watch = async (path: string): Promise<WatchLog> => {
-  const w = await openWatch(c.kc, path);
-  watches.push(w);
-  return w;
-};
-beforeAll(async () => {
-  c = await startWithClients({ profile });
+// Pods held for their whole grace period; the quota recount lags 150 s sim (1.5 s real), so the
+// tests can act inside that window even on a loaded machine.
+const sim = useGracefulSim(gracefulProfile('foreground', { quotaSyncMs: 150_000 }), async (c) => {
   await c.core.createNamespace({ body: { metadata: { name: 'fg' } } });
 });
-afterAll(async () => {
-  for (const w of watches) w.stop();
-  await c.sim.stop();
-});
-
-const running = (e: WatchEvent): boolean =>
-  e.object.status?.phase === 'Running' && conditionOf(e.object, 'Ready')?.status === 'True';
-const named = (name: string) => (e: WatchEvent) => e.object.metadata?.name === name;
+const watch = (path: string) => sim.watch(path);
 
 describe('propagationPolicy Foreground', () => {
   it('keeps the Deployment, marked and finalized, until its terminating pods are gone', async () => {
     const pods = await watch('/api/v1/namespaces/fg/pods');
     const deployments = await watch('/apis/apps/v1/namespaces/fg/deployments');
-    await c.apps.createNamespacedDeployment({ namespace: 'fg', body: deployment('web', 'fg') });
+    await sim.c.apps.createNamespacedDeployment({ namespace: 'fg', body: deployment('web', 'fg') });
     const pod = await pods.until(running);
-    const answer = await c.apps.deleteNamespacedDeployment({
+    const answer = await sim.c.apps.deleteNamespacedDeployment({
       name: 'web',
       namespace: 'fg',
       propagationPolicy: 'Foreground',
     });
     expect(answer).toMatchObject({ kind: 'Deployment' });
-    const lingering = await c.apps.readNamespacedDeployment({ name: 'web', namespace: 'fg' });
+    const lingering = await sim.c.apps.readNamespacedDeployment({ name: 'web', namespace: 'fg' });
     expect(lingering.metadata?.deletionTimestamp).toBeDefined();
     expect(lingering.metadata?.finalizers).toEqual(['foregroundDeletion']);
 
@@ -66,13 +42,13 @@ describe('propagationPolicy Foreground', () => {
       (e) => e.type === 'MODIFIED' && !!e.object.metadata?.deletionTimestamp,
     );
     expect(podTerminating?.object.metadata?.deletionTimestamp).toBeDefined();
-    expect(c.sim.store.list('pods', 'fg')).toEqual([]);
+    expect(sim.c.sim.store.list('pods', 'fg')).toEqual([]);
   });
 
   it('the Job TTL deletes in the foreground: the Job lingers with its finalizer, then goes after its pods', async () => {
     const jobs = await watch('/apis/batch/v1/namespaces/fg/jobs');
     const pods = await watch('/api/v1/namespaces/fg/pods');
-    await c.batch.createNamespacedJob({
+    await sim.c.batch.createNamespacedJob({
       namespace: 'fg',
       body: {
         metadata: { name: 'once' },
@@ -99,10 +75,10 @@ describe('propagationPolicy Foreground', () => {
 
 describe('quota while pods terminate', () => {
   it('counts a terminating pod until it is gone, and admits by the last recount', async () => {
-    await c.core.createNamespace({ body: { metadata: { name: 'q' } } });
+    await sim.c.core.createNamespace({ body: { metadata: { name: 'q' } } });
     const quotas = await watch('/api/v1/namespaces/q/resourcequotas');
     const pods = await watch('/api/v1/namespaces/q/pods');
-    await c.core.createNamespacedResourceQuota({
+    await sim.c.core.createNamespacedResourceQuota({
       namespace: 'q',
       body: { metadata: { name: 'store-quota' }, spec: { hard: { pods: '1' } } },
     });
@@ -111,12 +87,12 @@ describe('quota while pods terminate', () => {
       metadata: { name },
       spec: { containers: [{ name: 'w', image: 'nginx:1.27.0' }] },
     });
-    await c.core.createNamespacedPod({ namespace: 'q', body: body('a') });
+    await sim.c.core.createNamespacedPod({ namespace: 'q', body: body('a') });
     await pods.until((e) => named('a')(e) && running(e));
 
     // 150 s of grace (1.5 s real): room to be refused while it terminates.
-    await c.core.deleteNamespacedPod({ name: 'a', namespace: 'q', gracePeriodSeconds: 150 });
-    const refused = await failure(c.core.createNamespacedPod({ namespace: 'q', body: body('b') }));
+    await sim.c.core.deleteNamespacedPod({ name: 'a', namespace: 'q', gracePeriodSeconds: 150 });
+    const refused = await failure(sim.c.core.createNamespacedPod({ namespace: 'q', body: body('b') }));
     expect(refused.code).toBe(403);
     expect(refused.status.message).toBe(
       'pods "b" is forbidden: exceeded quota: store-quota, requested: pods=1, used: pods=1, limited: pods=1',
@@ -124,32 +100,34 @@ describe('quota while pods terminate', () => {
 
     // Gone, but the controller has not recounted yet: still refused by the status it last wrote.
     await pods.until((e) => e.type === 'DELETED' && named('a')(e));
-    const stale = await c.core.readNamespacedResourceQuota({ name: 'store-quota', namespace: 'q' });
+    const stale = await sim.c.core.readNamespacedResourceQuota({ name: 'store-quota', namespace: 'q' });
     expect(stale.status?.used?.pods).toBe('1');
-    expect((await failure(c.core.createNamespacedPod({ namespace: 'q', body: body('b') }))).code).toBe(403);
+    expect((await failure(sim.c.core.createNamespacedPod({ namespace: 'q', body: body('b') }))).code).toBe(
+      403,
+    );
 
     await quotas.until(
       (e) =>
         e.object.status?.used?.pods === '0' &&
         Number(e.object.metadata?.resourceVersion) > Number(stale.metadata?.resourceVersion),
     );
-    const admitted = await c.core.createNamespacedPod({ namespace: 'q', body: body('b') });
+    const admitted = await sim.c.core.createNamespacedPod({ namespace: 'q', body: body('b') });
     expect(admitted.metadata?.name).toBe('b');
     // Admission charged status.used at once, before the controller's next recount.
-    const charged = await c.core.readNamespacedResourceQuota({ name: 'store-quota', namespace: 'q' });
+    const charged = await sim.c.core.readNamespacedResourceQuota({ name: 'store-quota', namespace: 'q' });
     expect(charged.status?.used?.pods).toBe('1');
   });
 
   it('refuses while the quota status does not track a resource yet ("status unknown")', async () => {
-    await c.core.createNamespace({ body: { metadata: { name: 'unknown' } } });
+    await sim.c.core.createNamespace({ body: { metadata: { name: 'unknown' } } });
     const quotas = await watch('/api/v1/namespaces/unknown/resourcequotas');
-    await c.core.createNamespacedResourceQuota({
+    await sim.c.core.createNamespacedResourceQuota({
       namespace: 'unknown',
       body: { metadata: { name: 'q' }, spec: { hard: { pods: '5' } } },
     });
     const counted = await quotas.until((e) => e.object.status?.used?.pods === '0');
     // Someone rewrites the status without usage; the controller's next recount is 150 s (sim) away.
-    await c.core.replaceNamespacedResourceQuotaStatus({
+    await sim.c.core.replaceNamespacedResourceQuotaStatus({
       name: 'q',
       namespace: 'unknown',
       body: {
@@ -159,7 +137,7 @@ describe('quota while pods terminate', () => {
       },
     });
     const refused = await failure(
-      c.core.createNamespacedPod({
+      sim.c.core.createNamespacedPod({
         namespace: 'unknown',
         body: { metadata: { name: 'p' }, spec: { containers: [{ name: 'w', image: 'nginx:1.27.0' }] } },
       }),

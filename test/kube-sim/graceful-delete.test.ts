@@ -1,40 +1,15 @@
 // Graceful pod deletion through client-node: a deleted pod stays Terminating (deletionTimestamp
 // = end of its grace period, not Ready, phase unchanged) for its grace period in sim time, then
 // goes; gracePeriodSeconds 0 removes it at once; controllers behave as upstream meanwhile.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadProfile } from './profiles/load-profile.js';
-import { deployment, startWithClients, type SimClients } from './test-kit.js';
-import { conditionOf, openWatch, type WatchEvent, type WatchLog } from './watch-log.js';
+import { describe, expect, it } from 'vitest';
+import { gracefulProfile, named, running, useGracefulSim } from './graceful-kit.js';
+import { deployment } from './test-kit.js';
+import { conditionOf } from './watch-log.js';
 
-// No podTerminationMs: every pod is held for its whole grace period (30 s sim = 0.3 s real here).
-const fast = loadProfile('fast');
-const { podTerminationMs: _drop, ...timings } = fast.timings;
-// The Job named "long" runs for an hour.
-const profile = {
-  ...fast,
-  name: 'graceful',
-  timeScale: 0.01,
-  timings: { ...timings, jobRunMs: { long: 3_600_000, '*': 200 } },
-};
+// Every deleted pod is held for its whole grace period; the Job named "long" runs for an hour.
+const sim = useGracefulSim(gracefulProfile('graceful', { jobRunMs: { long: 3_600_000, '*': 200 } }));
+const watch = (path: string) => sim.watch(path);
 
-let c: SimClients;
-const watches: WatchLog[] = [];
-const watch = async (path: string): Promise<WatchLog> => {
-  const w = await openWatch(c.kc, path);
-  watches.push(w);
-  return w;
-};
-beforeAll(async () => {
-  c = await startWithClients({ profile });
-});
-afterAll(async () => {
-  for (const w of watches) w.stop();
-  await c.sim.stop();
-});
-
-const running = (e: WatchEvent): boolean =>
-  e.object.status?.phase === 'Running' && conditionOf(e.object, 'Ready')?.status === 'True';
-const named = (name: string) => (e: WatchEvent) => e.object.metadata?.name === name;
 const plainPod = (name: string, extra: Record<string, unknown> = {}) => ({
   metadata: { name },
   spec: { containers: [{ name: 'web', image: 'nginx:1.27.0' }], ...extra },
@@ -42,15 +17,15 @@ const plainPod = (name: string, extra: Record<string, unknown> = {}) => ({
 
 describe('graceful pod deletion', () => {
   it('keeps a deleted pod Terminating for its grace period, then removes it (MODIFIED, then DELETED)', async () => {
-    await c.core.createNamespace({ body: { metadata: { name: 'grace' } } });
+    await sim.c.core.createNamespace({ body: { metadata: { name: 'grace' } } });
     const pods = await watch('/api/v1/namespaces/grace/pods');
-    await c.core.createNamespacedPod({ namespace: 'grace', body: plainPod('web') });
+    await sim.c.core.createNamespacedPod({ namespace: 'grace', body: plainPod('web') });
     await pods.until((e) => named('web')(e) && running(e));
 
-    const deletedAt = c.sim.clock.now();
-    const answer = await c.core.deleteNamespacedPod({ name: 'web', namespace: 'grace' });
+    const deletedAt = sim.c.sim.clock.now();
+    const answer = await sim.c.core.deleteNamespacedPod({ name: 'web', namespace: 'grace' });
     expect(answer.metadata?.deletionGracePeriodSeconds).toBe(30);
-    const answeredAt = c.sim.clock.now();
+    const answeredAt = sim.c.sim.clock.now();
     // deletionTimestamp is when the grace period ends (RFC 3339, whole seconds).
     const ends = Date.parse(String(answer.metadata?.deletionTimestamp));
     expect(ends).toBeGreaterThanOrEqual(deletedAt + 30_000 - 1000);
@@ -63,80 +38,80 @@ describe('graceful pod deletion', () => {
         conditionOf(e.object, 'Ready')?.status === 'False',
     );
     expect(terminating.object.status?.phase).toBe('Running');
-    const meanwhile = await c.core.readNamespacedPod({ name: 'web', namespace: 'grace' });
+    const meanwhile = await sim.c.core.readNamespacedPod({ name: 'web', namespace: 'grace' });
     expect(meanwhile.metadata?.deletionTimestamp).toBeDefined();
 
     const gone = await pods.until((e) => e.type === 'DELETED' && named('web')(e));
-    expect(c.sim.clock.now()).toBeGreaterThanOrEqual(deletedAt + 30_000);
+    expect(sim.c.sim.clock.now()).toBeGreaterThanOrEqual(deletedAt + 30_000);
     const order = pods.seen.filter(named('web')).map((e) => e.type);
     expect(order.indexOf('MODIFIED')).toBeLessThan(order.indexOf('DELETED'));
     expect(gone.object.metadata?.deletionTimestamp).toBeDefined();
   });
 
   it('takes the grace period from DeleteOptions, may shorten it, and removes at once with 0 (force)', async () => {
-    await c.core.createNamespacedPod({ namespace: 'grace', body: plainPod('short') });
+    await sim.c.core.createNamespacedPod({ namespace: 'grace', body: plainPod('short') });
     const pods = await watch('/api/v1/namespaces/grace/pods');
     await pods.until((e) => named('short')(e) && running(e));
-    const first = await c.core.deleteNamespacedPod({
+    const first = await sim.c.core.deleteNamespacedPod({
       name: 'short',
       namespace: 'grace',
       gracePeriodSeconds: 600,
     });
     expect(first.metadata?.deletionGracePeriodSeconds).toBe(600);
-    const longer = await c.core.deleteNamespacedPod({
+    const longer = await sim.c.core.deleteNamespacedPod({
       name: 'short',
       namespace: 'grace',
       gracePeriodSeconds: 900,
     });
     expect(longer.metadata?.deletionGracePeriodSeconds).toBe(600);
-    await c.core.deleteNamespacedPod({ name: 'short', namespace: 'grace', gracePeriodSeconds: 0 });
-    expect(c.sim.store.get('pods', 'grace', 'short')).toBeUndefined();
+    await sim.c.core.deleteNamespacedPod({ name: 'short', namespace: 'grace', gracePeriodSeconds: 0 });
+    expect(sim.c.sim.store.get('pods', 'grace', 'short')).toBeUndefined();
     await pods.until((e) => e.type === 'DELETED' && named('short')(e));
   });
 
   it('uses spec.terminationGracePeriodSeconds, and removes a pod that never ran on a node at once', async () => {
-    await c.core.createNamespacedPod({
+    await sim.c.core.createNamespacedPod({
       namespace: 'grace',
       body: plainPod('quick', { terminationGracePeriodSeconds: 5 }),
     });
     const pods = await watch('/api/v1/namespaces/grace/pods');
     await pods.until((e) => named('quick')(e) && running(e));
-    const answer = await c.core.deleteNamespacedPod({ name: 'quick', namespace: 'grace' });
+    const answer = await sim.c.core.deleteNamespacedPod({ name: 'quick', namespace: 'grace' });
     expect(answer.metadata?.deletionGracePeriodSeconds).toBe(5);
 
-    await c.core.createNamespacedPod({
+    await sim.c.core.createNamespacedPod({
       namespace: 'grace',
       body: plainPod('nowhere', { nodeSelector: { 'no-such-label': 'x' } }),
     });
-    await c.core.deleteNamespacedPod({ name: 'nowhere', namespace: 'grace' });
-    expect(c.sim.store.get('pods', 'grace', 'nowhere')).toBeUndefined();
+    await sim.c.core.deleteNamespacedPod({ name: 'nowhere', namespace: 'grace' });
+    expect(sim.c.sim.store.get('pods', 'grace', 'nowhere')).toBeUndefined();
   });
 });
 
 describe('controllers while a pod terminates', () => {
   it('a Deployment replaces a terminating pod at once (it is not counted as active)', async () => {
-    await c.core.createNamespace({ body: { metadata: { name: 'rs' } } });
+    await sim.c.core.createNamespace({ body: { metadata: { name: 'rs' } } });
     const pods = await watch('/api/v1/namespaces/rs/pods');
-    await c.apps.createNamespacedDeployment({ namespace: 'rs', body: deployment('web', 'rs') });
+    await sim.c.apps.createNamespacedDeployment({ namespace: 'rs', body: deployment('web', 'rs') });
     const first = await pods.until(running);
     const name = String(first.object.metadata?.name);
-    await c.core.deleteNamespacedPod({ name, namespace: 'rs' });
+    await sim.c.core.deleteNamespacedPod({ name, namespace: 'rs' });
     const replacement = await pods.until((e) => e.type === 'ADDED' && !named(name)(e));
     // The replacement exists while the old pod is still terminating.
     expect(pods.seen.some((e) => e.type === 'DELETED' && named(name)(e))).toBe(false);
-    expect(c.sim.store.get('pods', 'rs', name)?.metadata.deletionTimestamp).toBeDefined();
+    expect(sim.c.sim.store.get('pods', 'rs', name)?.metadata.deletionTimestamp).toBeDefined();
     expect(replacement.object.metadata?.name).not.toBe(name);
   });
 
   it('a Recreate Deployment starts the new pod only once the old one is gone', async () => {
     const pods = await watch('/api/v1/namespaces/rs/pods');
-    await c.apps.createNamespacedDeployment({
+    await sim.c.apps.createNamespacedDeployment({
       namespace: 'rs',
       body: deployment('recreate', 'rs', { strategy: { type: 'Recreate' } }),
     });
     const old = await pods.until((e) => running(e) && e.object.metadata?.labels?.app === 'recreate');
     const oldName = String(old.object.metadata?.name);
-    await c.apps.patchNamespacedDeployment({
+    await sim.c.apps.patchNamespacedDeployment({
       name: 'recreate',
       namespace: 'rs',
       body: [{ op: 'add', path: '/spec/template/metadata/annotations', value: { rev: '2' } }],
@@ -151,7 +126,7 @@ describe('controllers while a pod terminates', () => {
 
   it('a StatefulSet recreates an ordinal only after the old pod is gone', async () => {
     const pods = await watch('/api/v1/namespaces/rs/pods');
-    await c.apps.createNamespacedStatefulSet({
+    await sim.c.apps.createNamespacedStatefulSet({
       namespace: 'rs',
       body: {
         metadata: { name: 'db' },
@@ -166,7 +141,7 @@ describe('controllers while a pod terminates', () => {
       },
     });
     const old = await pods.until((e) => named('db-0')(e) && running(e));
-    await c.core.deleteNamespacedPod({ name: 'db-0', namespace: 'rs' });
+    await sim.c.core.deleteNamespacedPod({ name: 'db-0', namespace: 'rs' });
     const again = await pods.until(
       (e) => e.type === 'ADDED' && named('db-0')(e) && e.object.metadata?.uid !== old.object.metadata?.uid,
     );
@@ -178,12 +153,12 @@ describe('controllers while a pod terminates', () => {
   });
 
   it('namespace deletion waits for its terminating pods', async () => {
-    await c.core.createNamespace({ body: { metadata: { name: 'leaving' } } });
+    await sim.c.core.createNamespace({ body: { metadata: { name: 'leaving' } } });
     const pods = await watch('/api/v1/namespaces/leaving/pods');
     const namespaces = await watch('/api/v1/namespaces');
-    await c.core.createNamespacedPod({ namespace: 'leaving', body: plainPod('last') });
+    await sim.c.core.createNamespacedPod({ namespace: 'leaving', body: plainPod('last') });
     await pods.until((e) => named('last')(e) && running(e));
-    await c.core.deleteNamespace({ name: 'leaving' });
+    await sim.c.core.deleteNamespace({ name: 'leaving' });
     const waiting = await namespaces.until(
       (e) => named('leaving')(e) && conditionOf(e.object, 'NamespaceContentRemaining')?.status === 'True',
     );
@@ -196,10 +171,10 @@ describe('controllers while a pod terminates', () => {
   });
 
   it('a Job counts a pod deleted while running as failed and terminating, and replaces it', async () => {
-    await c.core.createNamespace({ body: { metadata: { name: 'jobs' } } });
+    await sim.c.core.createNamespace({ body: { metadata: { name: 'jobs' } } });
     const pods = await watch('/api/v1/namespaces/jobs/pods');
     const jobs = await watch('/apis/batch/v1/namespaces/jobs/jobs');
-    await c.batch.createNamespacedJob({
+    await sim.c.batch.createNamespacedJob({
       namespace: 'jobs',
       body: {
         metadata: { name: 'long' },
@@ -216,7 +191,7 @@ describe('controllers while a pod terminates', () => {
     });
     const first = await pods.until((e) => e.object.status?.phase === 'Running');
     const name = String(first.object.metadata?.name);
-    await c.core.deleteNamespacedPod({ name, namespace: 'jobs' });
+    await sim.c.core.deleteNamespacedPod({ name, namespace: 'jobs' });
     const counted = await jobs.until((e) => e.object.status?.terminating === 1);
     expect(counted.object.status?.failed).toBe(1);
     await pods.until((e) => e.type === 'ADDED' && !named(name)(e));
