@@ -5,6 +5,7 @@
 import { loadavg } from 'node:os';
 import type { Store } from '../preload/contract';
 import { KINDS } from '../main/kube/kinds';
+import type { RequestLogEntry } from '../test/kube-sim/server/request-log';
 import { waitForNamespaceGone } from '../main/kube/watch-wait';
 import { startHarness, type Harness } from '../test/integration/fixtures/engine-harness';
 import { benchEnv, ms, ratio, type BenchResult, type Benchmark } from './lib/bench-result';
@@ -38,6 +39,29 @@ interface ScaleFigures {
   simMs: number;
   wallMs: number;
   requestsPerStore: number;
+  /** Without the storefront's own HTTP through services/proxy (the checkout check's orders). */
+  kubeRequestsPerStore: number;
+  /** "verb resource" -> requests per store, most first. */
+  byRequestPerStore: Record<string, number>;
+  /** The machine's 1-minute load when the side ended (2 cores, shared). */
+  load1m: number;
+}
+
+/** The request log per store, whole and by verb and resource. */
+function requestFigures(log: RequestLogEntry[]) {
+  const counts = new Map<string, number>();
+  for (const r of log) {
+    const what = `${r.verb} ${r.resource ?? r.path.split('?')[0]}`;
+    counts.set(what, (counts.get(what) ?? 0) + 1);
+  }
+  const proxied = counts.get('connect services/proxy') ?? 0;
+  return {
+    requestsPerStore: perStore(log.length, STORES),
+    kubeRequestsPerStore: perStore(log.length - proxied, STORES),
+    byRequestPerStore: Object.fromEntries(
+      [...counts].sort((a, b) => b[1] - a[1]).map(([what, n]) => [what, perStore(n, STORES)]),
+    ),
+  };
 }
 
 const perStore = (n: number, stores: number) => Number((n / stores).toFixed(2));
@@ -54,7 +78,8 @@ async function oursScale(): Promise<ScaleFigures> {
     return {
       simMs: ms(h.sim.clock.now() - sim0),
       wallMs: ms(performance.now() - wall0),
-      requestsPerStore: perStore(h.sim.requests().length, STORES),
+      ...requestFigures(h.sim.requests()),
+      load1m: Number(loadavg()[0]?.toFixed(2)),
     };
   } finally {
     await h.close();
@@ -84,7 +109,8 @@ async function baselineScale(): Promise<ScaleFigures> {
     return {
       simMs: ms(h.sim.clock.now() - sim0),
       wallMs: ms(performance.now() - wall0),
-      requestsPerStore: perStore(h.sim.requests().length, STORES),
+      ...requestFigures(h.sim.requests()),
+      load1m: Number(loadavg()[0]?.toFixed(2)),
     };
   } finally {
     side.close();
@@ -109,6 +135,7 @@ async function runScale(): Promise<BenchResult> {
     ratio: ratio(ours.simMs, baseline.simMs),
     ratios: {
       requestsPerStore: ratio(ours.requestsPerStore, baseline.requestsPerStore),
+      kubeRequestsPerStore: ratio(ours.kubeRequestsPerStore, baseline.kubeRequestsPerStore),
       wallMs: ratio(ours.wallMs, baseline.wallMs),
     },
     runs: STORES,
