@@ -92,6 +92,11 @@ export class ProgressDeadline {
     return Math.max(0, this.startedAt + this.limits.overallMs - now);
   }
 
+  /** "fails after 10 min without progress or 30 min in all": what a waiting step is held to. */
+  describeLimits(): string {
+    return `fails after ${formatDuration(this.limits.noProgressMs)} without progress or ${formatDuration(this.limits.overallMs)} in all`;
+  }
+
   /** "timed out after 2 s waiting for mysql …" with both limits named after the reason. */
   message(hit: LimitHit, waitingFor: string, why = ''): string {
     const overall = formatDuration(this.limits.overallMs);

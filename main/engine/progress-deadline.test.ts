@@ -43,6 +43,12 @@ describe('ProgressDeadline', () => {
     );
   });
 
+  it('names both limits for the timeline before any has run out', () => {
+    expect(new ProgressDeadline(limits, 0, 0).describeLimits()).toBe(
+      'fails after 10 min without progress or 30 min in all',
+    );
+  });
+
   it('keeps a progressing store going until the overall cap', () => {
     const deadline = new ProgressDeadline(limits, 0, 0);
     for (let t = 5 * MIN; t < 30 * MIN; t += 5 * MIN) {

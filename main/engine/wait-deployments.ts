@@ -30,8 +30,14 @@ export function announceWaits(strategy: StoreStrategy, attempt: Attempt): Waitin
   const names = [...strategy.awaitedDeployments];
   if (!attempt.waitsAnnounced) {
     attempt.waitsAnnounced = true;
+    // The limits are named where the wait begins, so a slow first store says how long it may take.
+    const limits = attempt.deadline.describeLimits();
     for (const name of names)
-      attempt.timeline.note(waitStep(name), 'started', `Waiting for ${name} to become available`);
+      attempt.timeline.note(
+        waitStep(name),
+        'started',
+        `Waiting for ${name} to become available (the store ${limits})`,
+      );
   }
   const pending = names.filter((name) => !attempt.available.has(name));
   return {

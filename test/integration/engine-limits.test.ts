@@ -35,6 +35,8 @@ interface Settled {
   /** Sim time from the create to the store settling. */
   tookMs: number;
   failedRow: string | undefined;
+  /** The first wait's "started" row: where the timeline says what the store is held to. */
+  waitStarted: string | undefined;
 }
 
 async function provision(profile: ReturnType<typeof slowMysql>, faults: FaultConfig = {}): Promise<Settled> {
@@ -51,8 +53,10 @@ async function provision(profile: ReturnType<typeof slowMysql>, faults: FaultCon
   const store = await harness.createAndSettle('Patient Shop');
   off();
   const tookMs = harness.sim.clock.now() - from;
-  const failedRow = harness.state.events.list(store.id).find((e) => e.status === 'failed')?.message;
-  return { store, tookMs, failedRow };
+  const rows = harness.state.events.list(store.id);
+  const failedRow = rows.find((e) => e.status === 'failed')?.message;
+  const waitStarted = rows.find((e) => e.step.startsWith('wait-') && e.status === 'started')?.message;
+  return { store, tookMs, failedRow, waitStarted };
 }
 
 describe('provisioning limits on the cluster clock (defaults: 10 min without progress, 30 min overall)', () => {
@@ -61,8 +65,9 @@ describe('provisioning limits on the cluster clock (defaults: 10 min without pro
   });
 
   it('does not fail a store whose image pull takes 15 min: a pull under way is progress', async () => {
-    const { store, tookMs, failedRow } = await provision(slowMysql(15));
+    const { store, tookMs, failedRow, waitStarted } = await provision(slowMysql(15));
     expect(store).toMatchObject({ status: 'Ready', errorStep: null, errorMessage: null });
+    expect(waitStarted).toContain('fails after 10 min without progress or 30 min in all');
     expect(failedRow).toBeUndefined();
     // Longer than the limit without progress: the pull kept it alive, the rule was in play.
     expect(tookMs).toBeGreaterThan(15 * MIN);
