@@ -256,7 +256,7 @@ export const SettingsSchema = z.object({
     )
     .nullable(),
   concurrency: wholeBetween('Concurrent provisions', 1, 20),
-  maxStoresPerContext: wholeBetween('Stores per context', 1, 500),
+  maxStoresPerContext: wholeBetween('Max stores per context', 1, 500),
   /** A store fails after this long without progress (an image pull under way is progress). */
   noProgressTimeoutMinutes: wholeBetween('Timeout without progress (minutes)', 1, 240),
   /** ...and after this long in all, progress or not. */

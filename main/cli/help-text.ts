@@ -11,7 +11,7 @@ function flagLines(flags: FlagSpec[]): string[] {
 export function generalHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return [
-    'storedeck — isolated WooCommerce stores on Kubernetes, from the shell',
+    'storedeck — isolated WooCommerce and Medusa stores on Kubernetes, from the shell',
     '',
     'Usage: storedeck [global options] <command> [arguments] [options]',
     '',

@@ -67,7 +67,7 @@ describe('settings store', () => {
       storageClass: expect.stringMatching(/^StorageClass must be a Kubernetes object name/),
       imageRegistry: expect.stringMatching(/^Image registry must be a registry host .*no https:\/\//),
       concurrency: 'Concurrent provisions must be at least 1',
-      maxStoresPerContext: 'Stores per context must be a whole number',
+      maxStoresPerContext: 'Max stores per context must be a whole number',
       provisionTimeoutMinutes: 'Overall provisioning limit (minutes) must be a number',
       ingressHttpPort: 'Ingress HTTP port must be at most 65535',
     });
