@@ -52,7 +52,10 @@ describe('storedeck settings', () => {
     );
 
     const tooMany = await cli('settings', 'set', 'max-stores-per-context', '5000');
-    expect(tooMany).toMatchObject({ code: 2, err: 'storedeck: Max stores per context must be at most 500\n' });
+    expect(tooMany).toMatchObject({
+      code: 2,
+      err: 'storedeck: Max stores per context must be at most 500\n',
+    });
     const word = await cli('settings', 'set', 'concurrency', 'lots');
     expect(word.err).toBe('storedeck: Concurrent provisions must be a number\n');
     const unknown = await cli('settings', 'set', 'colour', 'red');

@@ -44,10 +44,12 @@ export async function probeOnce(client: KubeClient, timeoutMs: number): Promise<
   }
 }
 
-function describeFailure(error: unknown): string {
-  const message = classifyError(error).message;
-  if (/certificate|self[- ]signed|UNABLE_TO_VERIFY|CERT_/i.test(message))
-    return `its certificate is not the one in the kubeconfig (${message}); was the cluster recreated?`;
+/** Why the cluster does not answer, in words; the error's code last, once, not in nested brackets. */
+export function describeFailure(error: unknown): string {
+  const { message, reason: code } = classifyError(error);
+  if (/certificate|self[- ]signed|UNABLE_TO_VERIFY|CERT_/i.test(message)) {
+    return `its certificate is not the one in the kubeconfig; was the cluster recreated?${code ? ` (${code})` : ''}`;
+  }
   if (/ECONNREFUSED/.test(message)) return 'nothing is listening at its address (connection refused)';
   return message;
 }
