@@ -8,7 +8,8 @@ import type { ApiObject } from '../kube/kube-object';
 import { classifyError, isAccessDenied, isConflict } from '../kube/errors';
 import { KINDS, type KindRef } from '../kube/kinds';
 import { abortableDelay, backoffDelay } from '../kube/retry';
-import { waitForNamespaceGone, WaitTimeoutError } from '../kube/watch-wait';
+import { waitForNamespaceGoneShared } from '../kube/namespace-gone-watcher';
+import { WaitTimeoutError } from '../kube/watch-wait';
 import type { StoresRepo } from '../state/stores.repo';
 import { Deadline } from './deadline';
 import { notOwnedMessage, readOwnership } from './ownership';
@@ -120,7 +121,8 @@ async function deleteOnce(
     }
   }
   try {
-    await waitForNamespaceGone(client, store.namespace, { timeoutMs: deadline.remainingMs(), signal });
+    // One namespace watch per context, shared by every delete in progress (not one each).
+    await waitForNamespaceGoneShared(client, store.namespace, { timeoutMs: deadline.remainingMs(), signal });
   } catch (error) {
     if (!(error instanceof WaitTimeoutError)) throw error;
     const why = await explainStuckNamespace(client, store.namespace, signal);
