@@ -53,4 +53,27 @@ describe('waitForNamespaceGoneShared (against kube-sim)', () => {
     await expect(held).rejects.toThrow('cancelled');
     expect(namespaceWaiters(client)).toBe(0);
   });
+
+  it('a wait for a namespace the shared watch has not listed yet does not resolve while it exists', async () => {
+    const client = await start();
+    await client.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'held' } });
+    const held = waitForNamespaceGoneShared(client, 'held', { timeoutMs: 20_000 });
+    await expect.poll(() => namespaceLists()).toBe(1);
+    await new Promise((r) => setTimeout(r, 100)); // the watch is open and has listed
+    // Created and waited on in the same tick: the watch's ADDED event is still on its way.
+    const names = Array.from({ length: 8 }, (_, i) => `late-${i}`);
+    const settled = new Set<string>();
+    const waits = [];
+    for (const name of names) {
+      await client.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+      const wait = waitForNamespaceGoneShared(client, name, { timeoutMs: 20_000 });
+      void wait.then(() => settled.add(name));
+      waits.push(wait);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    expect([...settled]).toEqual([]);
+    for (const name of [...names, 'held']) await client.remove(KINDS.Namespace, undefined, name);
+    await Promise.all([...waits, held]);
+    expect(namespaceWaiters(client)).toBe(0);
+  });
 });

@@ -10,6 +10,10 @@ import { startWatchSet, type WatchSet } from './watch-set';
 
 interface Waiter {
   name: string;
+  /** The watch has listed this namespace at least once since the wait began. */
+  sighted: boolean;
+  /** A confirming GET is in flight (at most one per waiter). */
+  confirming: boolean;
   resolve(): void;
   reject(error: unknown): void;
 }
@@ -35,6 +39,30 @@ function leave(client: KubeClient, shared: SharedWatch, waiter: Waiter): void {
   if (watches.get(client) === shared) watches.delete(client);
 }
 
+/**
+ * Absent from the watch means gone only if the watch had seen the namespace. A wait that joins a
+ * watch which has not caught up with a namespace created a moment ago would otherwise resolve at
+ * once while the namespace still terminates; for such a waiter one GET decides (404: gone).
+ */
+function check(client: KubeClient, shared: SharedWatch, waiter: Waiter): void {
+  if (!shared.present) return;
+  if (shared.present.has(waiter.name)) {
+    waiter.sighted = true;
+    return;
+  }
+  if (waiter.sighted) return waiter.resolve();
+  if (waiter.confirming) return;
+  waiter.confirming = true;
+  client
+    .get(KINDS.Namespace, undefined, waiter.name)
+    .then((found) => {
+      waiter.confirming = false;
+      if (!found) waiter.resolve();
+      // Still there: the watch will list it soon (sighted), then its DELETED event resolves.
+    })
+    .catch((error: unknown) => waiter.reject(error));
+}
+
 function startShared(client: KubeClient): SharedWatch {
   const shared: SharedWatch = { set: null, present: null, waiters: new Set() };
   watches.set(client, shared);
@@ -45,7 +73,7 @@ function startShared(client: KubeClient): SharedWatch {
     {
       onChange: (items) => {
         shared.present = new Set(items.map((ns) => ns.metadata?.name ?? ''));
-        for (const waiter of [...shared.waiters]) if (!shared.present.has(waiter.name)) waiter.resolve();
+        for (const waiter of [...shared.waiters]) check(client, shared, waiter);
       },
       // No relist fixes it (403, or reconnects exhausted): every wait fails with the reason, and
       // the next wait opens a fresh watch rather than joining a dead one.
@@ -80,6 +108,8 @@ export function waitForNamespaceGoneShared(
     };
     const waiter: Waiter = {
       name,
+      sighted: false,
+      confirming: false,
       resolve: () => settle(resolve),
       reject: (error) => settle(() => reject(error)),
     };
@@ -92,7 +122,7 @@ export function waitForNamespaceGoneShared(
       Math.max(0, options.timeoutMs),
     );
     options.signal?.addEventListener('abort', onAbort, { once: true });
-    // Joining a watch that already listed: the answer may be known now.
-    if (shared.present && !shared.present.has(name)) waiter.resolve();
+    // Joining a watch that already listed: the answer may be known now (or after one GET).
+    check(client, shared, waiter);
   });
 }
