@@ -14,7 +14,6 @@ export interface WcOrder {
 }
 
 export interface AdminSession {
-  getOrder(id: number): Promise<WcOrder | null>;
   /** Orders whose billing email is exactly `email` (the search also matches other fields). */
   ordersByEmail(email: string): Promise<WcOrder[]>;
   deleteOrder(id: number): Promise<void>;
@@ -62,16 +61,6 @@ export async function openAdminSession(
   const auth = { Cookie: cookie, 'X-WP-Nonce': nonce };
 
   return {
-    async getOrder(id) {
-      const res = await call(opts, 'orders API (wc/v3)', {
-        method: 'GET',
-        path: restPath(`/wc/v3/orders/${id}`),
-        headers: { ...auth, Accept: 'application/json' },
-      });
-      if (res.status === 404) return null;
-      if (res.status !== 200) throw new CheckoutFailure(`the orders API (wc/v3) answered ${res.status}`);
-      return JSON.parse(res.body) as WcOrder;
-    },
     async ordersByEmail(email) {
       const { json } = await callJson<WcOrder[]>(opts, 'orders API (wc/v3)', {
         method: 'GET',
@@ -87,6 +76,7 @@ export async function openAdminSession(
         path: restPath(`/wc/v3/orders/${id}`, { force: 'true' }),
         headers: { ...auth, 'X-HTTP-Method-Override': 'DELETE', Accept: 'application/json' },
       });
+      // 404: already gone (a concurrent attempt removed it). Anything else but 200 means it stays.
       if (res.status !== 200 && res.status !== 404)
         throw new CheckoutFailure(`the orders API (wc/v3) answered ${res.status} deleting test order #${id}`);
     },
