@@ -1,22 +1,58 @@
 // One watch cache per store in progress: Deployments, Jobs, Pods, PVCs and Events of its
-// namespace, and the cluster's StorageClasses, listed once and then kept current by watch. Every
-// pass of the store reads its snapshot from here (no request), and every change enqueues the
-// store's key, so a waiting store holds no slot and is looked at again the moment anything moves.
+// namespace, listed once and then kept current by watch, plus the cluster's StorageClasses from
+// one watch per client shared by all its stores in progress (cluster-scoped: the same list for
+// every store, so fifty stores need not open fifty copies). Every pass of the store reads its
+// snapshot from here (no request), and every change enqueues the store's key, so a waiting store
+// holds no slot and is looked at again the moment anything moves.
 import type { KubeClient } from '../kube/client';
 import { KINDS, type KindRef } from '../kube/kinds';
-import { startWatchSet, type WatchScope, type WatchSet } from '../kube/watch-set';
+import { startWatchSet, type WatchSet } from '../kube/watch-set';
 import type { NamespaceSnapshot } from './observe';
 
-type SourceKey = Exclude<keyof NamespaceSnapshot, 'departedJobs'>;
+type SourceKey = Exclude<keyof NamespaceSnapshot, 'departedJobs' | 'storageClasses'>;
 
-const SOURCES: Record<SourceKey, { kind: KindRef; clusterWide?: boolean }> = {
-  deployments: { kind: KINDS.Deployment },
-  jobs: { kind: KINDS.Job },
-  pods: { kind: KINDS.Pod },
-  pvcs: { kind: KINDS.PersistentVolumeClaim },
-  events: { kind: KINDS.Event },
-  storageClasses: { kind: KINDS.StorageClass, clusterWide: true },
+const SOURCES: Record<SourceKey, KindRef> = {
+  deployments: KINDS.Deployment,
+  jobs: KINDS.Job,
+  pods: KINDS.Pod,
+  pvcs: KINDS.PersistentVolumeClaim,
+  events: KINDS.Event,
 };
+
+/** The cluster's StorageClasses for every store in progress on one client. */
+class ClusterWatch {
+  readonly users = new Set<StoreWatch>();
+  listed = false;
+  fatal: unknown = null;
+  private readonly set: WatchSet;
+
+  constructor(client: KubeClient) {
+    this.set = startWatchSet(
+      client,
+      KINDS.StorageClass,
+      {},
+      {
+        streamingList: true,
+        onChange: () => {
+          this.listed = true;
+          for (const user of this.users) user.changed();
+        },
+        onFatal: (error) => {
+          this.fatal = error;
+          for (const user of this.users) user.changed();
+        },
+      },
+    );
+  }
+
+  storageClasses() {
+    return this.set.items();
+  }
+
+  stop(): void {
+    this.set.stop();
+  }
+}
 
 export class StoreWatch {
   private readonly sets = new Map<SourceKey, WatchSet>();
@@ -27,30 +63,46 @@ export class StoreWatch {
   constructor(
     readonly client: KubeClient,
     readonly namespace: string,
+    private readonly cluster: ClusterWatch,
     private readonly onChange: () => void,
   ) {
+    cluster.users.add(this);
     for (const key of Object.keys(SOURCES) as SourceKey[]) {
-      const source = SOURCES[key];
-      const scope: WatchScope = source.clusterWide ? {} : { namespace };
-      const set = startWatchSet(client, source.kind, scope, {
-        streamingList: true,
-        onChange: () => {
-          this.listed.add(key);
-          if (!this.stopped && this.listed.size === this.sets.size) this.onChange();
+      const set = startWatchSet(
+        client,
+        SOURCES[key],
+        { namespace },
+        {
+          streamingList: true,
+          onChange: () => {
+            this.listed.add(key);
+            this.changed();
+          },
+          onFatal: (error) => {
+            this.fatal = error;
+            if (!this.stopped) this.onChange();
+          },
         },
-        onFatal: (error) => {
-          this.fatal = error;
-          if (!this.stopped) this.onChange();
-        },
-      });
+      );
       this.sets.set(key, set);
     }
+  }
+
+  private get allListed(): boolean {
+    return this.listed.size === this.sets.size && this.cluster.listed;
+  }
+
+  /** A source moved: the store is looked at again once every source has listed. */
+  changed(): void {
+    if (this.stopped) return;
+    if (this.allListed || this.cluster.fatal) this.onChange();
   }
 
   /** Every source as last seen; null until each has listed once. Throws what stopped a watch. */
   snapshot(): NamespaceSnapshot | null {
     if (this.fatal) throw this.fatal;
-    if (this.listed.size < this.sets.size) return null;
+    if (this.cluster.fatal) throw this.cluster.fatal;
+    if (!this.allListed) return null;
     const items = (key: SourceKey) => this.sets.get(key)?.items() ?? [];
     return {
       deployments: items('deployments'),
@@ -58,13 +110,14 @@ export class StoreWatch {
       pods: items('pods'),
       pvcs: items('pvcs'),
       events: items('events'),
-      storageClasses: items('storageClasses'),
+      storageClasses: this.cluster.storageClasses(),
       departedJobs: this.sets.get('jobs')?.departed() ?? [],
     };
   }
 
   stop(): void {
     this.stopped = true;
+    this.cluster.users.delete(this);
     for (const set of this.sets.values()) set.stop();
   }
 }
@@ -72,6 +125,7 @@ export class StoreWatch {
 /** The watch caches of the stores in progress, by store id (opened by a pass, closed when it ends). */
 export class StoreWatches {
   private readonly watches = new Map<string, StoreWatch>();
+  private readonly clusters = new Map<KubeClient, ClusterWatch>();
 
   constructor(private readonly onChange: (storeId: string) => void) {}
 
@@ -79,15 +133,33 @@ export class StoreWatches {
   open(storeId: string, client: KubeClient, namespace: string): StoreWatch {
     const existing = this.watches.get(storeId);
     if (existing && existing.client === client && existing.namespace === namespace) return existing;
-    existing?.stop();
-    const watch = new StoreWatch(client, namespace, () => this.onChange(storeId));
+    if (existing) this.close(storeId);
+    let cluster = this.clusters.get(client);
+    // A watch that failed for good is not shared on: the next store starts a fresh one.
+    if (!cluster || cluster.fatal) {
+      cluster = new ClusterWatch(client);
+      this.clusters.set(client, cluster);
+    }
+    const watch = new StoreWatch(client, namespace, cluster, () => this.onChange(storeId));
     this.watches.set(storeId, watch);
     return watch;
   }
 
   close(storeId: string): void {
-    this.watches.get(storeId)?.stop();
+    const watch = this.watches.get(storeId);
+    if (!watch) return;
+    watch.stop();
     this.watches.delete(storeId);
+    for (const [client, cluster] of this.clusters)
+      if (cluster.users.size === 0) {
+        cluster.stop();
+        this.clusters.delete(client);
+      }
+  }
+
+  /** Shared cluster-wide watches open (one per client with a store in progress). */
+  get clusterWatches(): number {
+    return this.clusters.size;
   }
 
   closeAll(): void {
