@@ -39,7 +39,7 @@ interface ScaleFigures {
   simMs: number;
   wallMs: number;
   requestsPerStore: number;
-  /** Without the storefront's own HTTP through services/proxy (the checkout check's orders). */
+  /** Without storefront HTTP proxied by services/proxy (none since the checkout check rides one port-forward). */
   kubeRequestsPerStore: number;
   /** "verb resource" -> requests per store, most first. */
   byRequestPerStore: Record<string, number>;

@@ -159,6 +159,7 @@ async function advance(
         requestTimeoutMs: deps.checkoutRequestTimeoutMs,
         alreadyVerified: false,
         remainingMs: attempt.deadline.remainingMs(deps.clock.now()),
+        pods: snapshot.pods,
       },
       timeline,
       signal,

@@ -1,10 +1,13 @@
 // The pass's last step before Ready: the plan's checkout check (a test order placed through the
 // store's own storefront API and removed again), run once per store — success is recorded on
 // the Namespace, so drift passes over a Ready store never place orders. Off in settings: skipped.
+// Its requests reach a Ready pod behind the plan's Service over one port-forward (pod-http.ts):
+// one API request for the whole check, and no NetworkPolicy in the way on any node.
 import type { KubeClient } from '../kube/client';
 import type { ApiObject } from '../kube/kube-object';
-import { serviceHttp } from '../kube/service-proxy';
+import { openPodHttp } from '../kube/pod-http';
 import { SIDE_FIELD_MANAGERS } from '../kube/field-managers';
+import { checkoutEndpoint } from './checkout-endpoint';
 import { ANNOTATION } from './model/labels';
 import { markNamespace, namespaceMarked } from './namespace-marks';
 import { revealAdminPassword } from './operations/password';
@@ -26,6 +29,8 @@ export interface CheckoutStepOptions {
   alreadyVerified: boolean;
   /** What is left of the attempt's overall limit. */
   remainingMs: number;
+  /** The namespace's pods as the store's watch cache holds them. */
+  pods: ApiObject[];
 }
 
 /** Whether the Namespace (as read when the attempt claimed it) says the check already passed. */
@@ -48,17 +53,27 @@ export async function verifyCheckoutStep(
     if (!credentials.ok)
       throw new StepFailure(CHECKOUT_STEP, `checkout failed: ${credentials.error.message}`, 'CheckoutFailed');
     const perRequest = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
-    const outcome = await check.run({
-      http: serviceHttp(client.kubeConfig, {
-        namespace: ctx.namespace,
-        service: check.service.name,
-        port: check.service.port,
-        host: ctx.host,
-      }),
-      admin: { user: credentials.value.username, password: credentials.value.password },
-      timeoutMs: Math.max(1, Math.min(perRequest, options.remainingMs)),
-      signal,
+    const service = strategy
+      .resources(ctx)
+      .find((obj) => obj.kind === 'Service' && obj.metadata.name === check.service.name);
+    const endpoint = checkoutEndpoint(service, check.service.port, options.pods);
+    const pod = await openPodHttp(client.kubeConfig, {
+      namespace: ctx.namespace,
+      pod: endpoint.pod,
+      port: endpoint.port,
+      host: ctx.host,
     });
+    let outcome: Awaited<ReturnType<typeof check.run>>;
+    try {
+      outcome = await check.run({
+        http: pod.http,
+        admin: { user: credentials.value.username, password: credentials.value.password },
+        timeoutMs: Math.max(1, Math.min(perRequest, options.remainingMs)),
+        signal,
+      });
+    } finally {
+      await pod.close();
+    }
     if (signal.aborted) throw new Error('aborted');
     if (!outcome.ok)
       throw new StepFailure(CHECKOUT_STEP, `checkout failed: ${outcome.reason}`, 'CheckoutFailed');

@@ -82,8 +82,6 @@ export const STORE_ACCESS: readonly AccessRule[] = [
   { group: '', resource: 'pods', verbs: [...READ, 'delete'] },
   { group: '', resource: 'pods', subresource: 'log', verbs: ['get'] },
   { group: '', resource: 'events', verbs: ['list', 'watch'] },
-  // The checkout check before Ready: GET and POST to the store's WordPress through the API server.
-  { group: '', resource: 'services', subresource: 'proxy', verbs: ['get', 'create'] },
   { group: 'apps', resource: 'deployments', verbs: APPLIED },
   // The MedusaJS plan runs PostgreSQL as a StatefulSet.
   { group: 'apps', resource: 'statefulsets', verbs: APPLIED },
@@ -102,11 +100,7 @@ export const STORE_ACCESS: readonly AccessRule[] = [
   },
   // The WP-CLI console's pod, made on first use (server-side apply) and deleted when idle.
   { group: '', resource: 'pods', verbs: ['create', 'patch'], feature: 'the WP-CLI console' },
-  {
-    group: '',
-    resource: 'pods',
-    subresource: 'portforward',
-    verbs: ['get', 'create'],
-    feature: 'Open database',
-  },
+  // The checkout check before Ready reaches a WordPress pod over one port-forward (and Open
+  // database forwards a local port): a WebSocket GET, authorised as create since 1.31.
+  { group: '', resource: 'pods', subresource: 'portforward', verbs: ['get', 'create'] },
 ];

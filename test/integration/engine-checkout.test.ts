@@ -1,12 +1,14 @@
 // Issue 10 acceptance: "Ready means it sells". Against kube-sim through the real client, the
-// engine reaches the store's WordPress Service through the API server's service proxy, where a
-// fake WooCommerce served here on 127.0.0.1 answers. Each failure of that API ends Failed at
+// engine reaches a Ready pod behind the store's WordPress Service over one pods/portforward
+// stream, where a fake WooCommerce served here on 127.0.0.1 answers (the store's Host names
+// the site). Each failure of that API ends Failed at
 // the checkout step with the reason; a retry passes and leaves exactly zero test orders.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../preload/contract';
 import { TEST_ORDER_EMAIL } from '../../main/engine/strategies/woocommerce/checkout-verify';
 import { CHECKOUT_STEP } from '../../main/engine/verify-checkout';
 import { FakeWooCommerce, type FakeFaults } from '../kube-sim/service-proxy/fake-woocommerce';
+import { siteForHost } from '../kube-sim/service-proxy/service-proxy';
 import { CONTEXT, startHarness, type Harness } from './fixtures/engine-harness';
 
 let h: Harness;
@@ -22,10 +24,19 @@ beforeAll(async () => {
       const stored = Buffer.from(data['admin-password'] ?? '', 'base64').toString();
       return user === 'admin' && password === stored && stored !== '';
     },
+    siteForHost: (host) => siteForHost(h.sim.store, host),
   });
-  const url = await shop.serve();
-  for (const slug of ['forbidden-shop', 'broken-shop', 'on-hold-shop', 'slow-shop', 'plain-shop'])
-    h.sim.serviceBackends.register(`store-${slug}`, 'wordpress', url);
+  await shop.serve();
+  const ours = new Set(
+    ['forbidden-shop', 'broken-shop', 'on-hold-shop', 'slow-shop', 'plain-shop'].map((s) => `store-${s}`),
+  );
+  // These stores' WordPress port 80 is this shop; every other store gets the sim's own.
+  h.sim.setPortBackend((namespace, _pod, port) => {
+    const listening = shop.port();
+    return ours.has(namespace) && port === 80 && listening
+      ? { host: '127.0.0.1', port: listening }
+      : undefined;
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -33,8 +44,8 @@ afterAll(async () => {
   await shop?.stop();
 });
 
-const proxied = (namespace: string) =>
-  h.sim.requests().filter((r) => r.resource === 'services/proxy' && r.namespace === namespace);
+const forwarded = (namespace: string) =>
+  h.sim.requests().filter((r) => r.resource === 'pods/portforward' && r.namespace === namespace);
 
 async function failThenRetry(name: string, faults: FakeFaults, reason: RegExp): Promise<Store> {
   shop.faults = faults;
@@ -110,10 +121,13 @@ describe('checkout verified before Ready', () => {
   it('runs once: a drift pass over a Ready store places no order; with the setting off no order is placed', async () => {
     const ready = await h.createAndSettle('Plain Shop');
     expect(ready.status).toBe('Ready');
+    // The whole check, eight storefront requests, went through one port-forward stream.
+    expect(forwarded(ready.namespace)).toHaveLength(1);
+    expect(h.sim.requests().filter((r) => r.resource === 'services/proxy')).toEqual([]);
     h.sim.clearRequests();
     await h.engine.reconcileNow(ready.id);
     await h.engine.settled(ready.id);
-    expect(proxied(ready.namespace)).toEqual([]);
+    expect(forwarded(ready.namespace)).toEqual([]);
 
     h.state.settings.update({ verifyCheckout: false });
     const unchecked = await h.engine.create({
@@ -126,7 +140,7 @@ describe('checkout verified before Ready', () => {
     await h.engine.settled(unchecked.value.id);
     expect(h.state.stores.get(unchecked.value.id)?.status).toBe('Ready');
     expect(h.state.events.list(unchecked.value.id).some((e) => e.step === CHECKOUT_STEP)).toBe(false);
-    expect(proxied(unchecked.value.namespace)).toEqual([]);
+    expect(forwarded(unchecked.value.namespace)).toEqual([]);
     h.state.settings.update({ verifyCheckout: true });
   });
 });

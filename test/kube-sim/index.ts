@@ -121,6 +121,7 @@ export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSi
       : { user: 'system:admin', groups: ['system:masters'] },
   );
   const serviceProxy = createServiceProxy(store, controllers.sites);
+  await serviceProxy.start();
   const setFaults = (partial: Partial<Record<keyof FaultConfig, unknown>>): FaultConfig =>
     (faults = mergeFaults(faults, partial));
   const server = await startServer({
@@ -138,7 +139,9 @@ export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSi
     accessDenied: () => denied,
     setAccessDenied: (list) => (denied = [...list]),
     bookmarkIntervalMs: options.bookmarkIntervalMs,
-    portBackend: () => portBackend,
+    // A test's backend first; a WordPress pod with WooCommerce active answers as the fake shop.
+    portBackend: () => (namespace, pod, port) =>
+      portBackend?.(namespace, pod, port) ?? serviceProxy.podBackend(namespace, pod, port),
     serviceProxy,
   });
   const { object, yaml } = buildKubeconfig(server.url, certs.caCert, token);

@@ -2,7 +2,7 @@
 // "ready" means, and how to explain a failure in plain language. The reconciler is generic.
 import type { Plan, Result, StepId } from '../../../preload/contract';
 import type { KubeClient } from '../../kube/client';
-import type { ServiceHttp } from '../../kube/service-proxy';
+import type { StoreHttp } from '../../kube/http-exchange';
 import type { KubeObject } from '../../kube/kube-object';
 import type { PlanComponent } from './plan-component';
 
@@ -61,9 +61,9 @@ export interface Diagnosis {
   terminal: boolean;
 }
 
-/** What a checkout check gets: HTTP to the store's own Service, and the admin's credentials. */
+/** What a checkout check gets: HTTP to a Ready pod behind the store's own Service, and the admin's credentials. */
 export interface CheckoutCheckAccess {
-  http: ServiceHttp;
+  http: StoreHttp;
   admin: { user: string; password: string };
   timeoutMs: number;
   signal?: AbortSignal;

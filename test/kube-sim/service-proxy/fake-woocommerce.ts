@@ -1,9 +1,10 @@
 // A fake of the WordPress + WooCommerce HTTP surface the checkout check uses, served on
 // 127.0.0.1: the Store API (products, cart, cart/add-item, checkout — Nonce and Cart-Token
 // headers as AbstractCartRoute sends and checks them), wp-login.php, the rest-nonce ajax action
-// and wc/v3 orders with cookie + X-WP-Nonce auth. One site per namespace (the sim's service
-// proxy names it in a header). Faults make any route answer an error, hang, or place orders
-// with another status.
+// and wc/v3 orders with cookie + X-WP-Nonce auth. One site per namespace: the sim's service
+// proxy names it in a header; a connection port-forwarded to the pod carries only the store's
+// Host, which names the site as it does for WordPress (siteForHost). Faults make any route
+// answer an error, hang, or place orders with another status.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -33,6 +34,8 @@ export interface FakeFaults {
 export interface FakeWooCommerceOptions {
   /** Whether user/password is the site's admin (the sim reads its WordPress database). */
   checkAdmin(site: string, user: string, password: string): boolean;
+  /** The site (namespace) a Host header names, for requests without the proxy's header. */
+  siteForHost?(host: string): string | undefined;
 }
 
 interface Site {
@@ -105,6 +108,12 @@ export class FakeWooCommerce {
     return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }
 
+  /** The port it listens on once serve() resolved, else null. */
+  port(): number | null {
+    const address = this.server?.address();
+    return address && typeof address === 'object' ? address.port : null;
+  }
+
   async stop(): Promise<void> {
     for (const s of this.sockets) s.destroy();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
@@ -143,7 +152,8 @@ export class FakeWooCommerce {
     if (route && this.faults.hang === route) return; // never answers
     const injected = route ? this.faults.status?.[route] : undefined;
     if (injected) return wpError(res, injected, 'sim_injected_error', `Injected ${injected} on ${route}`);
-    const siteName = String(req.headers[SITE_HEADER] ?? 'default');
+    const host = String(req.headers.host ?? '').replace(/:\d+$/, '');
+    const siteName = String(req.headers[SITE_HEADER] ?? this.options.siteForHost?.(host) ?? 'default');
     const site = this.site(siteName);
     const body = await readBody(req);
     const storeHeaders = (token: string): Record<string, string> => ({

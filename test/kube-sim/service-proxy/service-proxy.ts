@@ -2,7 +2,9 @@
 // finds the Service and a ready pod behind it, as the real one does before dialing, then
 // forwards the request (Host header kept, credentials dropped) to an HTTP backend on 127.0.0.1.
 // A test registers its own backend per Service; otherwise a WordPress pod is answered by the
-// shared FakeWooCommerce, once the namespace's WordPress has WooCommerce active.
+// shared FakeWooCommerce, once the namespace's WordPress has WooCommerce active. The same fake
+// answers a WordPress pod's port 80 through pods/portforward (podBackend), where the site is
+// told by the store's Host header, as the Ingress names it.
 import { request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { WpSites } from '../controllers/kubelet/wp-sites.js';
 import { imageFlavour } from '../controllers/image.js';
@@ -51,6 +53,16 @@ const isReady = (pod: KubeObject): boolean =>
     (c) => c.type === 'Ready' && c.status === 'True',
   );
 
+/** The namespace whose Ingress routes this host (what tells WordPress sites apart by Host). */
+export function siteForHost(store: ObjectStore, host: string): string | undefined {
+  const ingress = store
+    .list('ingresses.networking.k8s.io')
+    .find((i) => ((i.spec?.rules ?? []) as Array<{ host?: string }>).some((r) => r.host === host));
+  return ingress?.metadata.namespace;
+}
+
+const WORDPRESS_PORT = 80;
+
 export function createServiceProxy(store: ObjectStore, sites: WpSites) {
   const backends = new Map<string, string>();
   const woo = new FakeWooCommerce({
@@ -59,6 +71,7 @@ export function createServiceProxy(store: ObjectStore, sites: WpSites) {
       const found = state?.findUser(user);
       return !!found && !!state?.checkPassword(found, password);
     },
+    siteForHost: (host) => siteForHost(store, host),
   });
   let wooUrl: Promise<string> | null = null;
 
@@ -83,15 +96,15 @@ export function createServiceProxy(store: ObjectStore, sites: WpSites) {
     return { service: name ?? '', pod };
   }
 
+  const servesWooCommerce = (namespace: string, pod: KubeObject): boolean =>
+    ((pod.spec?.containers ?? []) as Array<{ image: string }>).some(
+      (c) => imageFlavour(c.image) === 'wordpress',
+    ) && !!sites.get(namespace)?.activePlugins.has('woocommerce');
+
   async function backendFor(target: ProxyTarget, service: string, pod: KubeObject): Promise<string> {
     const registered = backends.get(`${target.namespace}/${service}`);
     if (registered) return registered;
-    const images = ((pod.spec?.containers ?? []) as Array<{ image: string }>).map((c) => c.image);
-    if (
-      images.some((i) => imageFlavour(i) === 'wordpress') &&
-      sites.get(target.namespace)?.activePlugins.has('woocommerce')
-    )
-      return (wooUrl ??= woo.serve());
+    if (servesWooCommerce(target.namespace, pod)) return (wooUrl ??= woo.serve());
     throw unavailable(
       `error trying to reach service: dial tcp ${String(pod.status?.podIP ?? '')}:80: connect: connection refused`,
     );
@@ -129,9 +142,23 @@ export function createServiceProxy(store: ObjectStore, sites: WpSites) {
     });
   }
 
+  /** A WordPress pod's port 80 for pods/portforward: the fake, once WooCommerce is active there. */
+  function podBackend(namespace: string, podName: string, port: number) {
+    const pod = store.get('pods', namespace, podName);
+    const listening = woo.port();
+    if (!pod || port !== WORDPRESS_PORT || listening === null || !servesWooCommerce(namespace, pod))
+      return undefined;
+    return { host: '127.0.0.1', port: listening };
+  }
+
   return {
     match: matchServiceProxy,
     handle,
+    podBackend,
+    /** Starts the fake now, so a port-forward can reach it without waiting. */
+    start: async (): Promise<void> => {
+      await (wooUrl ??= woo.serve());
+    },
     /** The fake every WordPress Service reaches unless a test registered its own backend. */
     woocommerce: woo,
     backends: {

@@ -3,7 +3,7 @@
 // then the admin's order check and removal; and the plain reasons when a step is refused.
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HttpRequest, ServiceHttp } from '../../../kube/service-proxy';
+import type { HttpRequest, StoreHttp } from '../../../kube/http-exchange';
 import { FakeWooCommerce, SITE_HEADER } from '../../../../test/kube-sim/service-proxy/fake-woocommerce';
 import { TEST_ORDER_EMAIL, verifyCheckout, woocommerceCheckout } from './checkout-verify';
 
@@ -12,7 +12,7 @@ let shop: FakeWooCommerce;
 let base: URL;
 const sent: HttpRequest[] = [];
 
-const http: ServiceHttp = (req) =>
+const http: StoreHttp = (req) =>
   new Promise((resolve, reject) => {
     sent.push(req);
     const out = request(

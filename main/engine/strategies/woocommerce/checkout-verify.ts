@@ -3,7 +3,7 @@
 // cart/add-item, POST checkout with Cash on Delivery), checked as the admin sees it (processing,
 // 19.99) and then deleted, so the store starts with no orders. Every test order carries one
 // billing email, so a retry finds and removes whatever an interrupted attempt left behind.
-import type { ServiceHttp } from '../../../kube/service-proxy';
+import type { StoreHttp } from '../../../kube/http-exchange';
 import { OBJECT_NAMES } from './woocommerce-facts';
 import type { CheckoutCheck } from '../strategy';
 import { SAMPLE_PRODUCT } from './setup-script';
@@ -30,7 +30,7 @@ const TEST_BILLING_ADDRESS = {
 } as const;
 
 export interface CheckoutCheckInput {
-  http: ServiceHttp;
+  http: StoreHttp;
   admin: { user: string; password: string };
   /** Per request; a request without an answer in time fails the check. */
   timeoutMs: number;
@@ -121,7 +121,7 @@ function describeOrder(order: { status: string; total: string }): string {
 /**
  * Runs the whole check; throws CheckoutFailure with a plain reason (the step's message). The
  * admin's one listing of test orders serves both the check of this order and the cleanup:
- * eight storefront requests in all, each one through the API server's service proxy.
+ * eight storefront requests in all, over one port-forward to a WordPress pod.
  */
 export async function verifyCheckout(input: CheckoutCheckInput): Promise<CheckoutCheckResult> {
   const opts: CallOptions = { http: input.http, timeoutMs: input.timeoutMs, signal: input.signal };

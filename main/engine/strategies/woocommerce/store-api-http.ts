@@ -1,8 +1,8 @@
 // Small HTTP helpers shared by the shopper (Store API) and admin (WC REST) halves of the
-// checkout check: JSON calls through the ServiceHttp, with every refusal turned into one
+// checkout check: JSON calls through the StoreHttp, with every refusal turned into one
 // plain sentence that names the API and what it answered.
 import { KubeError } from '../../../kube/errors';
-import { HttpTimeoutError, type HttpResponse, type ServiceHttp } from '../../../kube/service-proxy';
+import { HttpTimeoutError, type HttpResponse, type StoreHttp } from '../../../kube/http-exchange';
 
 export class CheckoutFailure extends Error {
   constructor(message: string) {
@@ -12,7 +12,7 @@ export class CheckoutFailure extends Error {
 }
 
 export interface CallOptions {
-  http: ServiceHttp;
+  http: StoreHttp;
   timeoutMs: number;
   signal?: AbortSignal;
 }

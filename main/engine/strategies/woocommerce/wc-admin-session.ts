@@ -70,7 +70,7 @@ export async function openAdminSession(
       return json.filter((o) => o.billing?.email === email);
     },
     async deleteOrder(id) {
-      // POST + X-HTTP-Method-Override keeps the service-proxy verbs to get and create.
+      // POST + X-HTTP-Method-Override (honoured by the WordPress REST server): the check speaks only GET and POST.
       const res = await call(opts, 'orders API (wc/v3)', {
         method: 'POST',
         path: restPath(`/wc/v3/orders/${id}`, { force: 'true' }),

@@ -1,0 +1,110 @@
+// HTTP to a pod over one pods/portforward stream, against kube-sim through the real client: the
+// requests keep one connection (one stream through the API server for all of them) and carry
+// the store's Host; nothing listening on the pod's port is a transient error with the kubelet's
+// reason, not an answer.
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { KubeConfig } from '@kubernetes/client-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startKubeSim, type KubeSim } from '../../test/kube-sim/index';
+import { KubeClient } from './client';
+import { KubeError } from './errors';
+import { KINDS } from './kinds';
+import { openPodHttp } from './pod-http';
+import { waitFor } from './watch-wait';
+
+let sim: KubeSim;
+let client: KubeClient;
+let backend: Server;
+const seen: Array<{ method: string; url: string; headers: IncomingHttpHeaders; body: string }> = [];
+const NS = 'web';
+const POD = 'site-1';
+
+beforeAll(async () => {
+  sim = await startKubeSim({ profile: 'fast', seed: 5 });
+  const kc = new KubeConfig();
+  kc.loadFromString(sim.kubeconfig);
+  client = new KubeClient(kc, { maxAttempts: 1 });
+  backend = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+      res.writeHead(201, { 'Content-Type': 'application/json' }).end(`{"n":${seen.length}}`);
+    });
+  });
+  await new Promise<void>((resolve) => backend.listen(0, '127.0.0.1', resolve));
+  await client.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } });
+  await client.apply({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: POD, namespace: NS },
+    spec: { containers: [{ name: 'web', image: 'nginx:1.27', ports: [{ containerPort: 8080 }] }] },
+  });
+  await waitFor(client, KINDS.Pod, NS, POD, (p) => p.status?.phase === 'Running', { timeoutMs: 20_000 });
+  const port = (backend.address() as AddressInfo).port;
+  sim.setPortBackend((ns, pod, p) =>
+    ns === NS && pod === POD && p === 8080 ? { host: '127.0.0.1', port } : undefined,
+  );
+}, 60_000);
+
+afterAll(async () => {
+  await sim?.stop();
+  await new Promise<void>((resolve) => backend?.close(() => resolve()));
+});
+
+const forwards = () => sim.requests().filter((r) => r.resource === 'pods/portforward').length;
+
+describe('openPodHttp', () => {
+  it('sends every request over one kept-alive stream, with the store Host header and the body', async () => {
+    const before = forwards();
+    const pod = await openPodHttp(client.kubeConfig, {
+      namespace: NS,
+      pod: POD,
+      port: 8080,
+      host: 'shop.localhost',
+    });
+    try {
+      const answers = [];
+      for (let i = 0; i < 3; i++)
+        answers.push(
+          await pod.http({
+            method: i === 1 ? 'POST' : 'GET',
+            path: `/page?i=${i}`,
+            headers: { 'Content-Type': 'application/json' },
+            body: i === 1 ? '{"a":1}' : undefined,
+            timeoutMs: 5_000,
+          }),
+        );
+      expect(answers.map((a) => a.status)).toEqual([201, 201, 201]);
+      expect(answers[2]?.body).toBe('{"n":3}');
+      expect(seen.map((s) => `${s.method} ${s.url} ${s.headers.host}`)).toEqual([
+        'GET /page?i=0 shop.localhost',
+        'POST /page?i=1 shop.localhost',
+        'GET /page?i=2 shop.localhost',
+      ]);
+      expect(seen[1]?.body).toBe('{"a":1}');
+      expect(pod.streams()).toBe(1);
+      expect(forwards() - before).toBe(1);
+    } finally {
+      await pod.close();
+    }
+  });
+
+  it('nothing listening on the pod port: a transient error naming the kubelet’s reason', async () => {
+    const pod = await openPodHttp(client.kubeConfig, {
+      namespace: NS,
+      pod: POD,
+      port: 9999,
+      host: 'shop.localhost',
+    });
+    try {
+      const error = await pod.http({ method: 'GET', path: '/', timeoutMs: 5_000 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(KubeError);
+      expect(error).toMatchObject({ kind: 'transient' });
+      expect((error as Error).message).toMatch(/^the port-forward to port 9999 failed: .*connection refused/);
+    } finally {
+      await pod.close();
+    }
+  });
+});
