@@ -10,7 +10,7 @@ import { startKubeSim, type KubeSim } from '../../test/kube-sim/index';
 import { KubeClient } from './client';
 import { KubeError } from './errors';
 import { KINDS } from './kinds';
-import { openPodHttp } from './pod-http';
+import { openPodHttp, type PodHttp } from './pod-http';
 import { waitFor } from './watch-wait';
 
 let sim: KubeSim;
@@ -55,16 +55,20 @@ afterAll(async () => {
 
 const forwards = () => sim.requests().filter((r) => r.resource === 'pods/portforward').length;
 
+/** Opens HTTP to the test pod's `port`, runs `use`, and closes the forward whatever happens. */
+async function withPodHttp(port: number, use: (pod: PodHttp) => Promise<void>): Promise<void> {
+  const pod = await openPodHttp(client.kubeConfig, { namespace: NS, pod: POD, port, host: 'shop.localhost' });
+  try {
+    await use(pod);
+  } finally {
+    await pod.close();
+  }
+}
+
 describe('openPodHttp', () => {
   it('sends every request over one kept-alive stream, with the store Host header and the body', async () => {
     const before = forwards();
-    const pod = await openPodHttp(client.kubeConfig, {
-      namespace: NS,
-      pod: POD,
-      port: 8080,
-      host: 'shop.localhost',
-    });
-    try {
+    await withPodHttp(8080, async (pod) => {
       const answers = [];
       for (let i = 0; i < 3; i++)
         answers.push(
@@ -86,25 +90,15 @@ describe('openPodHttp', () => {
       expect(seen[1]?.body).toBe('{"a":1}');
       expect(pod.streams()).toBe(1);
       expect(forwards() - before).toBe(1);
-    } finally {
-      await pod.close();
-    }
+    });
   });
 
   it('nothing listening on the pod port: a transient error naming the kubelet’s reason', async () => {
-    const pod = await openPodHttp(client.kubeConfig, {
-      namespace: NS,
-      pod: POD,
-      port: 9999,
-      host: 'shop.localhost',
-    });
-    try {
+    await withPodHttp(9999, async (pod) => {
       const error = await pod.http({ method: 'GET', path: '/', timeoutMs: 5_000 }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(KubeError);
       expect(error).toMatchObject({ kind: 'transient' });
       expect((error as Error).message).toMatch(/^the port-forward to port 9999 failed: .*connection refused/);
-    } finally {
-      await pod.close();
-    }
+    });
   });
 });
