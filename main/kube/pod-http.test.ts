@@ -4,7 +4,7 @@
 // reason, not an answer.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { KubeConfig } from '@kubernetes/client-node';
+import { KubeConfig, RbacAuthorizationV1Api } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKubeSim, type KubeSim } from '../../test/kube-sim/index';
 import { KubeClient } from './client';
@@ -56,8 +56,17 @@ afterAll(async () => {
 const forwards = () => sim.requests().filter((r) => r.resource === 'pods/portforward').length;
 
 /** Opens HTTP to the test pod's `port`, runs `use`, and closes the forward whatever happens. */
-async function withPodHttp(port: number, use: (pod: PodHttp) => Promise<void>): Promise<void> {
-  const pod = await openPodHttp(client.kubeConfig, { namespace: NS, pod: POD, port, host: 'shop.localhost' });
+async function withPodHttp(
+  port: number,
+  use: (pod: PodHttp) => Promise<void>,
+  target: { pod?: string; kubeConfig?: KubeConfig } = {},
+): Promise<void> {
+  const pod = await openPodHttp(target.kubeConfig ?? client.kubeConfig, {
+    namespace: NS,
+    pod: target.pod ?? POD,
+    port,
+    host: 'shop.localhost',
+  });
   try {
     await use(pod);
   } finally {
@@ -98,7 +107,66 @@ describe('openPodHttp', () => {
       const error = await pod.http({ method: 'GET', path: '/', timeoutMs: 5_000 }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(KubeError);
       expect(error).toMatchObject({ kind: 'transient' });
-      expect((error as Error).message).toMatch(/^the port-forward to port 9999 failed: .*connection refused/);
+      expect((error as Error).message).toMatch(
+        /^the port-forward to pod site-1 port 9999 failed: .*connection refused/,
+      );
     });
+  });
+
+  it('a pod that is gone is a transient error saying so; a refused port-forward (403) is permanent', async () => {
+    const request = (pod: PodHttp) =>
+      pod.http({ method: 'GET', path: '/', timeoutMs: 5_000 }).catch((e: unknown) => e);
+    await withPodHttp(
+      8080,
+      async (pod) => {
+        expect(await request(pod)).toMatchObject({
+          kind: 'transient',
+          status: 404,
+          message:
+            'the port-forward to pod replaced-1 port 8080 failed: the pod is gone (HTTP 404); the next pass picks the one that replaced it',
+        });
+      },
+      { pod: 'replaced-1' },
+    );
+
+    // An identity that may read pods but not forward to them, as the API server authorises it.
+    await client.core.createNamespacedServiceAccount({
+      namespace: NS,
+      body: { metadata: { name: 'reader' } },
+    });
+    const rbac = client.kubeConfig.makeApiClient(RbacAuthorizationV1Api);
+    await rbac.createNamespacedRole({
+      namespace: NS,
+      body: {
+        metadata: { name: 'read-pods' },
+        rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get'] }],
+      },
+    });
+    await rbac.createNamespacedRoleBinding({
+      namespace: NS,
+      body: {
+        metadata: { name: 'reader' },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'read-pods' },
+        subjects: [{ kind: 'ServiceAccount', name: 'reader', namespace: NS }],
+      },
+    });
+    const token = await client.core.createNamespacedServiceAccountToken({
+      name: 'reader',
+      namespace: NS,
+      body: { spec: { audiences: [] } },
+    });
+    const reader = new KubeConfig();
+    reader.loadFromString(sim.kubeconfigForToken(token.status?.token ?? ''));
+    await withPodHttp(
+      8080,
+      async (pod) => {
+        expect(await request(pod)).toMatchObject({
+          kind: 'permanent',
+          status: 403,
+          message: `the port-forward to pod site-1 port 8080 was refused (HTTP 403): this identity may not create pods/portforward in ${NS}`,
+        });
+      },
+      { kubeConfig: reader },
+    );
   });
 });

@@ -18,13 +18,20 @@ export interface PodHttp {
 }
 
 /** The kubelet's or the upgrade's refusal, classified: 401/403 stop, anything else is retried. */
-function forwardFailure(reason: string, port: number): KubeError {
-  const status = /\b(401|403)\b/.exec(reason)?.[1];
+function forwardFailure(reason: string, target: ForwardTarget): KubeError {
+  const status = Number(/Unexpected server response: (\d{3})/.exec(reason)?.[1] ?? NaN);
+  const denied = status === 401 || status === 403;
+  const what = `the port-forward to pod ${target.pod} port ${target.port}`;
+  const message = denied
+    ? `${what} was refused (HTTP ${status}): this identity may not create pods/portforward in ${target.namespace}`
+    : status === 404
+      ? `${what} failed: the pod is gone (HTTP 404); the next pass picks the one that replaced it`
+      : `${what} failed: ${reason}`;
   return new KubeError({
-    kind: status ? 'permanent' : 'transient',
-    status: status ? Number(status) : null,
-    reason: status ? 'Forbidden' : null,
-    message: `the port-forward to port ${port} failed: ${reason}`,
+    kind: denied ? 'permanent' : 'transient',
+    status: Number.isNaN(status) ? null : status,
+    reason: denied ? 'Forbidden' : null,
+    message,
     retryAfterMs: null,
   });
 }
@@ -33,10 +40,14 @@ export async function openPodHttp(
   kubeConfig: KubeConfig,
   target: ForwardTarget & { host: string },
 ): Promise<PodHttp> {
-  const forward = await startPortForward(kubeConfig, target);
+  // The reason reported for the request in flight (cleared as each one starts, so an earlier
+  // connection's error is never blamed on a later request).
+  let refused: string | null = null;
+  const forward = await startPortForward(kubeConfig, target, { onError: (message) => (refused = message) });
   // One socket, kept alive between requests: one stream through the API server for them all.
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const http: StoreHttp = async (req) => {
+    refused = null;
     try {
       return await sendHttp(
         {
@@ -56,8 +67,7 @@ export async function openPodHttp(
       );
     } catch (error) {
       if (error instanceof HttpTimeoutError || req.signal?.aborted) throw error;
-      const refused = forward.lastError();
-      if (refused) throw forwardFailure(refused, target.port);
+      if (refused) throw forwardFailure(refused, target);
       const classified = classifyError(error);
       if (classified.kind === 'transient') throw new KubeError(classified, { cause: error });
       throw error;

@@ -21,6 +21,15 @@ export interface PortForwardHandle {
   close(): Promise<void>;
 }
 
+/**
+ * A refused upgrade's reason. ws rejects with an ErrorEvent, not an Error, whose message names
+ * the API server's answer ("Unexpected server response: 403").
+ */
+function upgradeFailure(error: unknown): string {
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' && message !== '' ? message : String(error);
+}
+
 export async function startPortForward(
   kubeConfig: KubeConfig,
   target: ForwardTarget,
@@ -52,6 +61,8 @@ export async function startPortForward(
       .portForward(target.namespace, target.pod, [target.port], socket, errors, socket)
       .then((ws) => {
         if (typeof ws === 'function') return;
+        // Closed (or the forward stopped) while the upgrade was on its way: no stream to keep.
+        if (socket.destroyed) return ws.close();
         sockets.add(ws);
         ws.on('close', () => {
           sockets.delete(ws);
@@ -60,7 +71,7 @@ export async function startPortForward(
         socket.on('close', () => ws.close());
       })
       .catch((error: unknown) => {
-        lastError = error instanceof Error ? error.message : String(error);
+        lastError = upgradeFailure(error);
         options.onError?.(lastError);
         socket.destroy();
       });
