@@ -62,7 +62,11 @@ export function sendHttp(options: RequestOptions, req: HttpRequest): Promise<Htt
           body: Buffer.concat(chunks).toString('utf8'),
         });
       });
-      res.on('error', reject);
+      res.on('error', (error) => {
+        clearTimeout(timer);
+        req.signal?.removeEventListener('abort', onAbort);
+        reject(error);
+      });
     });
     outgoing.on('error', (error) => {
       clearTimeout(timer);

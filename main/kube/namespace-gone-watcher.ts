@@ -22,6 +22,8 @@ interface SharedWatch {
   set: WatchSet | null;
   /** Names present after the last list or event; null until the first list arrived. */
   present: Set<string> | null;
+  /** Counts lists and events, so a GET answered meanwhile knows the watch moved on. */
+  version: number;
   waiters: Set<Waiter>;
 }
 
@@ -53,18 +55,23 @@ function check(client: KubeClient, shared: SharedWatch, waiter: Waiter): void {
   if (waiter.sighted) return waiter.resolve();
   if (waiter.confirming) return;
   waiter.confirming = true;
-  client
-    .get(KINDS.Namespace, undefined, waiter.name)
-    .then((found) => {
-      waiter.confirming = false;
-      if (!found) waiter.resolve();
-      // Still there: the watch will list it soon (sighted), then its DELETED event resolves.
-    })
-    .catch((error: unknown) => waiter.reject(error));
+  const asked = shared.version;
+  // Found, or the GET failed: the watch decides, and if it moved while the GET was out (say it
+  // relisted after the namespace went) this waiter is looked at again now, not at the next event.
+  const settle = (gone: boolean) => {
+    waiter.confirming = false;
+    if (!shared.waiters.has(waiter)) return; // timed out or aborted meanwhile
+    if (gone) waiter.resolve();
+    else if (shared.version !== asked) check(client, shared, waiter);
+  };
+  client.get(KINDS.Namespace, undefined, waiter.name).then(
+    (found) => settle(!found),
+    () => settle(false),
+  );
 }
 
 function startShared(client: KubeClient): SharedWatch {
-  const shared: SharedWatch = { set: null, present: null, waiters: new Set() };
+  const shared: SharedWatch = { set: null, present: null, version: 0, waiters: new Set() };
   watches.set(client, shared);
   shared.set = startWatchSet(
     client,
@@ -73,6 +80,7 @@ function startShared(client: KubeClient): SharedWatch {
     {
       onChange: (items) => {
         shared.present = new Set(items.map((ns) => ns.metadata?.name ?? ''));
+        shared.version += 1;
         for (const waiter of [...shared.waiters]) check(client, shared, waiter);
       },
       // No relist fixes it (403, or reconnects exhausted): every wait fails with the reason, and
