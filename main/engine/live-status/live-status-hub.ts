@@ -121,6 +121,7 @@ export class LiveStatusHub {
   close(): void {
     this.offBus();
     clearTimeout(this.timer);
+    this.podEvents.close();
     this.stopObservation();
   }
 

@@ -1,7 +1,10 @@
 // The events of a Ready store's namespace, read only while one of its pods is unwell, so a
 // Degraded reason can quote the kubelet (a failing probe, a liveness kill) rather than say "not
 // ready". Events carry no labels, so the shared watches cannot hold them; instead one list per
-// unwell namespace, at most every refreshMs, and the verdict is refined when it arrives.
+// unwell namespace, at most every refreshMs, and the verdict is refined when it arrives. While a
+// namespace stays unwell it is read again every refreshMs of its own accord: a pod failing its
+// readiness probe changes no more once it is not ready, and a first read taken before the
+// kubelet's first Unhealthy event would otherwise be the last.
 import type { KubeClient } from '../../kube/client';
 import type { ApiObject } from '../../kube/kube-object';
 import { KINDS } from '../../kube/kinds';
@@ -14,6 +17,7 @@ interface Read {
 export class PodEventReader {
   private readonly reads = new Map<string, Read>();
   private readonly inflight = new Set<string>();
+  private readonly rereads = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(
     private readonly clientFor: (context: string) => KubeClient,
@@ -34,7 +38,28 @@ export class PodEventReader {
 
   /** Forgets namespaces no longer unwell, so a later problem is read afresh. */
   keepOnly(keys: Set<string>): void {
-    for (const key of this.reads.keys()) if (!keys.has(key)) this.reads.delete(key);
+    for (const key of this.reads.keys()) if (!keys.has(key)) this.forget(key);
+  }
+
+  close(): void {
+    for (const key of [...this.reads.keys()]) this.forget(key);
+  }
+
+  private forget(key: string): void {
+    this.reads.delete(key);
+    clearTimeout(this.rereads.get(key));
+    this.rereads.delete(key);
+  }
+
+  /** Asks for a judgement once this read is stale, which reads again if the namespace is still unwell. */
+  private scheduleReread(key: string): void {
+    clearTimeout(this.rereads.get(key));
+    const timer = setTimeout(() => {
+      this.rereads.delete(key);
+      if (this.reads.has(key)) this.onRead();
+    }, this.refreshMs);
+    timer.unref?.();
+    this.rereads.set(key, timer);
   }
 
   private read(context: string, namespace: string, key: string): void {
@@ -51,10 +76,14 @@ export class PodEventReader {
         ({ items }) => {
           const before = this.reads.get(key);
           this.reads.set(key, { at: this.now(), items });
+          this.scheduleReread(key);
           if (JSON.stringify(before?.items ?? []) !== JSON.stringify(items)) this.onRead();
         },
-        // No verdict changes on a failed read: the next judgement after refreshMs tries again.
-        () => this.reads.set(key, { at: this.now(), items: this.reads.get(key)?.items ?? [] }),
+        // No verdict changes on a failed read: the judgement after refreshMs tries again.
+        () => {
+          this.reads.set(key, { at: this.now(), items: this.reads.get(key)?.items ?? [] });
+          this.scheduleReread(key);
+        },
       )
       .finally(() => this.inflight.delete(key));
   }
