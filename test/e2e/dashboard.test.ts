@@ -76,12 +76,19 @@ describe('dashboard against the simulated cluster', () => {
     expect(steps).toBeGreaterThan(stepsWhileProvisioning);
     for (const code of ['namespace', 'wait-mysql', 'wait-wordpress', 'setup'])
       expect(await detail.step(code).textContent()).toMatch(/completed.*took/);
-    expect(
-      await ui
-        .storeCard(NAME)
-        .getByRole('list', { name: `Latest steps of ${NAME}` })
-        .textContent(),
-    ).toMatch(/Store is ready/);
+    const cardSteps = ui.storeCard(NAME).getByRole('list', { name: `Latest steps of ${NAME}` });
+    expect(await cardSteps.textContent()).toMatch(/Store is ready/);
+    // Newest first, and a step that does not fit the fixed-height card is not shown at all,
+    // never cut through its middle: each one lies wholly inside the list's box or wholly past it.
+    expect(await cardSteps.getByRole('listitem').first().textContent()).toMatch(/^Ready/);
+    const box = await cardSteps.boundingBox();
+    for (const item of await cardSteps.getByRole('listitem').all()) {
+      const step = await item.boundingBox();
+      if (!box || !step) throw new Error('the card list and its steps have boxes');
+      const inside = step.y >= box.y - 0.5 && step.y + step.height <= box.y + box.height + 0.5;
+      const past = step.x >= box.x + box.width;
+      expect(inside || past).toBe(true);
+    }
     await shotBothThemes(ui, 'dashboard-timeline');
   });
 

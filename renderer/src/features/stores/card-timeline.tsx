@@ -1,5 +1,6 @@
-// The last few timeline events on a store's card, live while the store provisions. They come
-// with the store list and the timelineEvent stream: a card never asks for its own.
+// The last few timeline events on a store's card, live while the store provisions, newest
+// first: the card's height is fixed, and when both do not fit it is the older one that goes.
+// They come with the store list and the timelineEvent stream: a card never asks for its own.
 import { useStore } from 'zustand';
 import type { Store, TimelineEvent } from '../../../../preload/contract';
 import { formatClock } from '../../shared/format';
@@ -16,16 +17,19 @@ export function CardTimeline({ store }: { store: Store }) {
   if (events.length === 0) return null;
   return (
     <ol className="card-timeline" aria-label={`Latest steps of ${store.name}`}>
-      {events.slice(-SHOWN).map((event) => (
-        <li key={event.id} className={`event event-${event.status}`}>
-          <span className="event-dot" aria-hidden="true" />
-          <span className="event-step">{stepLabel(event.step)}</span>
-          <span className="event-message">{event.message}</span>
-          <time className="event-time" dateTime={event.timestamp}>
-            {formatClock(event.timestamp)}
-          </time>
-        </li>
-      ))}
+      {events
+        .slice(-SHOWN)
+        .reverse()
+        .map((event) => (
+          <li key={event.id} className={`event event-${event.status}`}>
+            <span className="event-dot" aria-hidden="true" />
+            <span className="event-step">{stepLabel(event.step)}</span>
+            <span className="event-message">{event.message}</span>
+            <time className="event-time" dateTime={event.timestamp}>
+              {formatClock(event.timestamp)}
+            </time>
+          </li>
+        ))}
     </ol>
   );
 }
