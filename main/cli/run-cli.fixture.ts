@@ -5,6 +5,7 @@ import { err, ok, type Store, type TimelineEvent } from '../../preload/contract'
 import { createEventBus, type EventBus } from '../primitives/event-bus';
 import type { WorkerStatus } from '../api/create-app';
 import type { Handlers } from '../api/handler-types';
+import { SETTINGS_DEFAULTS } from '../state/settings.repo';
 import type { CliApp } from './cli-context';
 import { runCli, type AppOptions } from './run-cli';
 
@@ -64,19 +65,8 @@ export function fakeApp(
       stores.find((s) => s.id === id)
         ? ok(stores.find((s) => s.id === id) as Store)
         : err('not_found', 'no such store'),
-    getSettings: async () =>
-      ok({
-        baseDomain: null,
-        storageClass: null,
-        imageRegistry: null,
-        concurrency: 3,
-        maxStoresPerContext: 10,
-        noProgressTimeoutMinutes: 10,
-        provisionTimeoutMinutes: 30,
-        verifyCheckout: true,
-        theme: 'system',
-        ingressHttpPort: null,
-      }),
+    // The app's own defaults, as a fresh data dir answers them.
+    getSettings: async () => ok({ ...SETTINGS_DEFAULTS }),
     createStore: async (request) => {
       calls.push(['createStore', request]);
       if (request.plan === 'medusa') return err('not_available', 'The medusa plan is not available yet');

@@ -1,8 +1,7 @@
 // One HTTP exchange with a store's web app, the way the checkout check speaks to it: a request
 // with its own timeout and abort signal, and an answer read whole (bounded). pod-http.ts carries
 // it to a pod over a port-forward.
-import { request as httpsRequest, type RequestOptions } from 'node:https';
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type RequestOptions } from 'node:http';
 
 export interface HttpResponse {
   status: number;
@@ -36,9 +35,8 @@ export class HttpTimeoutError extends Error {
 /** Bodies are small JSON or HTML pages; anything larger is cut (bounded memory). */
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
-/** One request with its timeout and abort signal; the body is read whole (bounded). */
+/** One plain-HTTP request (to a local forward) with its timeout and abort signal; the body is read whole (bounded). */
 export function sendHttp(options: RequestOptions, req: HttpRequest): Promise<HttpResponse> {
-  const requestFn = options.protocol === 'http:' ? httpRequest : httpsRequest;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       outgoing.destroy(new HttpTimeoutError(req.timeoutMs));
@@ -46,7 +44,7 @@ export function sendHttp(options: RequestOptions, req: HttpRequest): Promise<Htt
     const onAbort = (): void => {
       outgoing.destroy(new Error('aborted'));
     };
-    const outgoing = requestFn(options, (res) => {
+    const outgoing = httpRequest(options, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (chunk: Buffer) => {
